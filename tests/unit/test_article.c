@@ -1,0 +1,591 @@
+/*
+ * test_article.c: the dateline, byline, dates and language an article's
+ * paragraphs carry.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "article.h"
+
+/* An article of the given paragraphs (NULL-terminated), parsed. */
+static struct article *
+parse_hint(const char *hint, const char *first, ...)
+{
+	struct article *a = article_new();
+	struct warta_error err;
+	const char *p;
+	va_list ap;
+
+	assert_non_null(a);
+	va_start(ap, first);
+	for (p = first; p != NULL; p = va_arg(ap, const char *))
+		assert_int_equal(article_add_para(a, p, strlen(p)), WARTA_OK);
+	va_end(ap);
+	assert_int_equal(article_parse(a, hint, &err), WARTA_OK);
+	return a;
+}
+
+#define parse(...) parse_hint(NULL, __VA_ARGS__, NULL)
+
+static void
+assert_str_or_null(const char *got, const char *want)
+{
+	if (want == NULL) {
+		if (got != NULL)
+			fail_msg("expected NULL, got '%s'", got);
+		return;
+	}
+	if (got == NULL)
+		fail_msg("expected '%s', got NULL", want);
+	assert_string_equal(got, want);
+}
+
+static void
+test_memory(void **state)
+{
+	struct article *a = article_new();
+
+	(void)state;
+	article_free(NULL);
+	assert_int_equal(article_add_para(a, "abcdef", 3), WARTA_OK);
+	assert_string_equal(a->paras[0], "abc");
+	assert_int_equal(article_warn(a, "date '%s': %d", "x", 7), WARTA_OK);
+	assert_string_equal(a->warnings[0], "date 'x': 7");
+	article_free(a);
+}
+
+struct dateline_case {
+	const char *para;
+	const char *dateline, *place, *outlet, *date;
+	size_t len;		/* article_dateline_len() */
+};
+
+static void
+test_datelines(void **state)
+{
+	static const struct dateline_case cases[] = {
+		{ "SEMARANG-MARITIM: Dalam upaya menerapkan reformasi.",
+		  "SEMARANG-MARITIM", "Semarang", "Maritim", NULL, 18 },
+		{ "JAKARTA, KOMPAS.com - Presiden Joko Widodo berkata.",
+		  "JAKARTA, KOMPAS.com", "Jakarta", "KOMPAS.com", NULL, 22 },
+		{ "Jakarta (ANTARA) - Pemerintah menyatakan hal itu.",
+		  "Jakarta (ANTARA)", "Jakarta", "ANTARA", NULL, 19 },
+		{ "Liputan6.com, Jakarta - Menteri Keuangan berkata.",
+		  "Liputan6.com, Jakarta", "Jakarta", "Liputan6.com", NULL,
+		  24 },
+		{ "WASHINGTON (AP) \u2014 The president said on Tuesday.",
+		  "WASHINGTON (AP)", "Washington", "AP", NULL, 20 },
+		{ "NEW YORK (AP) \u2013 Stocks fell.",
+		  "NEW YORK (AP)", "New York", "AP", NULL, 18 },
+		{ "LONDON, Jan 5 (Reuters) - Britain said on Monday.",
+		  "LONDON, Jan 5 (Reuters)", "London", "Reuters", "Jan 5", 26 },
+		{ "Jakarta - iPhone 6 Plus dikeluhkan sejumlah pengguna.",
+		  "Jakarta", "Jakarta", NULL, NULL, 10 },
+		{ "JAKARTA \u2013 Tipisnya badan iPhone memunculkan isu.",
+		  "JAKARTA", "Jakarta", NULL, NULL, 12 },
+		{ "BANDA ACEH \u2014 Hujan turun.",
+		  "BANDA ACEH", "Banda Aceh", NULL, NULL, 15 },
+		{ "Bantul -- Hujan turun.", "Bantul", "Bantul", NULL, NULL, 10 },
+		{ "Sleman- Hujan turun.", "Sleman", "Sleman", NULL, NULL, 8 },
+		{ "Jurnaldigital.com \u2013 Bupati Cianjur akan melarang.",
+		  "Jurnaldigital.com", NULL, "Jurnaldigital.com", NULL, 22 },
+		/* a known city, then a comma and a capitalized sentence */
+		{ "Jakarta, Di jejaring sosial, banyak beredar informasi.",
+		  "Jakarta", "Jakarta", NULL, NULL, 9 },
+		/* capitals, then a comma */
+		{ "JAKARTA, Juru Bicara Kemenlu mengatakan sesuatu.",
+		  "JAKARTA", "Jakarta", NULL, NULL, 9 },
+		{ "Jakarta: Banjir melanda ibu kota.",
+		  "Jakarta", "Jakarta", NULL, NULL, 9 },
+	};
+	size_t i;
+	struct article *a;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct dateline_case *c = &cases[i];
+
+		a = parse(c->para, "Paragraf kedua.");
+		assert_str_or_null(a->dateline, c->dateline);
+		assert_str_or_null(a->place, c->place);
+		assert_str_or_null(a->outlet, c->outlet);
+		assert_str_or_null(a->dateline_date, c->date);
+		assert_int_equal(article_dateline_len(c->para, strlen(c->para)),
+		    c->len);
+		/* the body stays as written */
+		assert_string_equal(a->paras[0], c->para);
+		article_free(a);
+	}
+}
+
+static void
+test_no_dateline(void **state)
+{
+	static const char *const paras[] = {
+		/* a place, a comma, then lower case: a sentence */
+		"Jakarta, untuk melakukan aksi bela Islam dan Negara.",
+		/* a list of places */
+		"Jakarta, Bandung, dan Surabaya diguyur hujan.",
+		/* an acronym is not a place */
+		"KPK, Polri dan Kejaksaan bekerja sama.",
+		/* a title glued to the text with a dash */
+		"Bahaya Mengkonsumsi Ikan Lele Yang Mengandung Sel Kanker - "
+		"Lele adalah sejenis ikan.",
+		/* an unknown word, not in capitals */
+		"Dream - Sejak pagi tadi, di media sosial beredar kabar.",
+		/* a person and a nickname */
+		"Presiden Joko Widodo (Jokowi) - hari ini - berkata.",
+		/* a compound, no space around the hyphen */
+		"Jakarta-Bandung ditempuh dalam tiga jam.",
+		"Ikan lele disebut-sebut mengandung 3.000 sel kanker.",
+		/* a label, not a place */
+		"CATATAN: tulisan ini diperbarui.",
+		"Menurut Rikwanto, Densus 88 - yang berjaga - menahan mereka.",
+		"", NULL
+	};
+	const char *const *p;
+	struct article *a;
+
+	(void)state;
+	for (p = paras; *p != NULL; p++) {
+		a = parse(*p, "Paragraf kedua.");
+		if (a->dateline != NULL)
+			fail_msg("dateline '%s' invented from '%s'",
+			    a->dateline, *p);
+		assert_null(a->place);
+		assert_null(a->outlet);
+		assert_int_equal(article_dateline_len(*p, strlen(*p)), 0);
+		article_free(a);
+	}
+	/* only the first paragraph opens with a dateline */
+	a = parse("Paragraf pertama.", "JAKARTA (ANTARA) - Bukan dateline.");
+	assert_null(a->dateline);
+	article_free(a);
+}
+
+struct byline_case {
+	const char *first, *last;
+	const char *byline, *creator;
+};
+
+static void
+test_bylines(void **state)
+{
+	static const struct byline_case cases[] = {
+		{ "Teks pertama.", "\u201cUntuk reformasi,\u201d ujar Heru "
+		  "Wibowo. (Purwanto).", "Purwanto", "Purwanto" },
+		{ "Teks pertama.", "Kata dia. (Purwanto)", "Purwanto",
+		  "Purwanto" },
+		{ "Teks pertama.", "Itu katanya. (ant/abc)", "ant/abc", NULL },
+		{ "Teks pertama.", "Itu katanya. (ant)", "ant", NULL },
+		{ "Teks pertama.", "Itu katanya. (Ant)", "Ant", NULL },
+		{ "Teks pertama.", "Itu katanya. (AFP)", "AFP", NULL },
+		{ "Teks pertama.", "Itu katanya. (Dani Prabowo)",
+		  "Dani Prabowo", "Dani Prabowo" },
+		{ "Teks pertama.", "\u201cItu hoax,\u201d (nwy/nwy)",
+		  "nwy/nwy", NULL },
+		{ "Teks pertama.", "(Penulis: Budi | Editor: Ani)", "Budi",
+		  "Budi" },
+		{ "Teks pertama.", "Penulis: Budi Santoso | Editor: Ani",
+		  "Budi Santoso", "Budi Santoso" },
+		{ "Teks pertama.", "Reporter: Budi Santoso", "Budi Santoso",
+		  "Budi Santoso" },
+		{ "Teks pertama.", "Pewarta: Ani Suryani", "Ani Suryani",
+		  "Ani Suryani" },
+		{ "Teks pertama.", "Reporter: ant/rin", "ant/rin", NULL },
+		{ "By Jane Doe", "The president said so.", "By Jane Doe",
+		  "Jane Doe" },
+		{ "Oleh: Budi Santoso", "Presiden berkata.",
+		  "Oleh: Budi Santoso", "Budi Santoso" },
+		{ "Oleh Budi", "Presiden berkata.", "Oleh Budi", "Budi" },
+		/* none */
+		{ "Oleh karena itu, hal itu tidak benar.", "Presiden berkata.",
+		  NULL, NULL },
+		{ "Teks pertama.", "Ia tinggal di Jakarta (DKI).", NULL, NULL },
+		{ "Teks pertama.", "Ia bekerja di sana (sejak 2001).", NULL,
+		  NULL },
+		{ "Teks pertama.", "Editor: Ani", NULL, NULL },
+		{ "Teks pertama.", "Ini paragraf terakhir.", NULL, NULL },
+	};
+	size_t i;
+	struct article *a;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		a = parse(cases[i].first, "Teks tengah.", cases[i].last);
+		assert_str_or_null(a->byline, cases[i].byline);
+		assert_str_or_null(a->creator, cases[i].creator);
+		article_free(a);
+	}
+}
+
+static void
+test_byline_credit_lines(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	/* "Reporter:" and "Editor:" lines after the text */
+	a = parse("Teks pertama.", "Teks terakhir.", "Reporter: Budi Santoso",
+	    "Editor: Ani");
+	assert_string_equal(a->byline, "Budi Santoso");
+	assert_string_equal(a->creator, "Budi Santoso");
+	article_free(a);
+
+	/* an editor line below a bracketed name */
+	a = parse("Teks pertama.", "Itu katanya. (Purwanto)", "Editor: Ani");
+	assert_string_equal(a->byline, "Purwanto");
+	assert_string_equal(a->creator, "Purwanto");
+	article_free(a);
+
+	/* an opening byline wins over a closing one */
+	a = parse("By Jane Doe", "The text. (ap/xyz)");
+	assert_string_equal(a->byline, "By Jane Doe");
+	assert_string_equal(a->creator, "Jane Doe");
+	article_free(a);
+}
+
+struct date_case {
+	const char *text;	/* inside a sentence */
+	const char *iso;	/* NULL: no date */
+	const char *as_written;
+};
+
+static void
+test_dates(void **state)
+{
+	static const struct date_case cases[] = {
+		{ "Semarang, Selasa (10/8/2021). Dalam", "2021-08-10",
+		  "Selasa (10/8/2021)" },
+		{ "pada 10 Agustus 2021 lalu", "2021-08-10", "10 Agustus 2021" },
+		{ "pada Senin, 9 Agustus 2021 lalu", "2021-08-09",
+		  "Senin, 9 Agustus 2021" },
+		{ "on March 14, 2023, he", "2023-03-14", "March 14, 2023" },
+		{ "on 14 March 2023 he", "2023-03-14", "14 March 2023" },
+		{ "on Tuesday, March 14, 2023, he", "2023-03-14",
+		  "Tuesday, March 14, 2023" },
+		{ "on Tuesday, 14 March 2023 he", "2023-03-14",
+		  "Tuesday, 14 March 2023" },
+		{ "pada 10 Agt 2021", "2021-08-10", "10 Agt 2021" },
+		{ "pada 10 Agu 2021", "2021-08-10", "10 Agu 2021" },
+		{ "pada 5 Okt 2020", "2020-10-05", "5 Okt 2020" },
+		{ "pada 25 Des 2020", "2020-12-25", "25 Des 2020" },
+		{ "on Sept. 3, 2019", "2019-09-03", "Sept. 3, 2019" },
+		{ "on 3 Sept 2019", "2019-09-03", "3 Sept 2019" },
+		{ "on Jan 5, 2020", "2020-01-05", "Jan 5, 2020" },
+		{ "pada 1 Jan 2020", "2020-01-01", "1 Jan 2020" },
+		{ "pada 2 Feb 2020", "2020-02-02", "2 Feb 2020" },
+		{ "pada 2 Mei 2020", "2020-05-02", "2 Mei 2020" },
+		{ "pada 2 Juni 2020", "2020-06-02", "2 Juni 2020" },
+		{ "pada 2 Juli 2020", "2020-07-02", "2 Juli 2020" },
+		{ "pada 2 Nopember 2020", "2020-11-02", "2 Nopember 2020" },
+		{ "dated 2021-08-10 in", "2021-08-10", "2021-08-10" },
+		{ "Jumat 20 April 2018 lalu", "2018-04-20",
+		  "Jumat 20 April 2018" },
+		{ "Februari 21, 2017 by", "2017-02-21", "Februari 21, 2017" },
+		{ "Selasa, 21/02/2017)", "2017-02-21", "Selasa, 21/02/2017" },
+		{ "Jum'at (13/8/2021)", "2021-08-13", "Jum'at (13/8/2021)" },
+		{ "Jum\u2019at (13/8/2021)", "2021-08-13",
+		  "Jum\u2019at (13/8/2021)" },
+		{ "selasa (14/11/2017)", "2017-11-14", "selasa (14/11/2017)" },
+		{ "Minggu (1/11/2015)", "2015-11-01", "Minggu (1/11/2015)" },
+		{ "Kamis (9/3/2017)", "2017-03-09", "Kamis (9/3/2017)" },
+		{ "Rabu (28/6/2017)", "2017-06-28", "Rabu (28/6/2017)" },
+		{ "Sabtu (31/10/2015)", "2015-10-31", "Sabtu (31/10/2015)" },
+		{ "Sunday, 1 January 2023", "2023-01-01",
+		  "Sunday, 1 January 2023" },
+		{ "Saturday, February 4, 2023", "2023-02-04",
+		  "Saturday, February 4, 2023" },
+		{ "Wednesday, 4 October 2023", "2023-10-04",
+		  "Wednesday, 4 October 2023" },
+		{ "Thursday, 5 October 2023", "2023-10-05",
+		  "Thursday, 5 October 2023" },
+		{ "Friday, 6 October 2023", "2023-10-06",
+		  "Friday, 6 October 2023" },
+		{ "Monday, 2 October 2023", "2023-10-02",
+		  "Monday, 2 October 2023" },
+		{ "Jumat, 17 Agustus 1945", "1945-08-17",
+		  "Jumat, 17 Agustus 1945" },
+		{ "Sabtu, 1 Januari 2000", "2000-01-01",
+		  "Sabtu, 1 Januari 2000" },
+		{ "Senin, 29 Februari 2016", "2016-02-29",
+		  "Senin, 29 Februari 2016" },
+		/* a bare slash date: day first, as Indonesian writes it */
+		{ "pada 23/10/2015 lalu", "2015-10-23", "23/10/2015" },
+		{ "pada 5/6/2015 lalu", "2015-06-05", "5/6/2015" },
+		/* only the month-first reading is a date */
+		{ "on 8/31/2021 at", "2021-08-31", "8/31/2021" },
+		/* the weekday picks the reading: 8 Oct 2021 was a Friday,
+		 * 10 Aug 2021 a Tuesday */
+		{ "Selasa (8/10/2021)", "2021-08-10", "Selasa (8/10/2021)" },
+		{ "Jumat (8/10/2021)", "2021-10-08", "Jumat (8/10/2021)" },
+		/* impossible dates */
+		{ "pada 31/2/2021 lalu", NULL, NULL },
+		{ "pada 29/2/2021 lalu", NULL, NULL },
+		{ "pada 30 Februari 2020 lalu", NULL, NULL },
+		{ "pada 31 April 2020 lalu", NULL, NULL },
+		{ "pada 2021-13-01 lalu", NULL, NULL },
+		{ "pada 2021-02-30 lalu", NULL, NULL },
+		{ "pada 0/1/2020 lalu", NULL, NULL },
+		{ "pada 32 Januari 2020 lalu", NULL, NULL },
+		{ "leap 29 Februari 2020 ok", "2020-02-29", "29 Februari 2020" },
+		{ "leap 29 Februari 2000 ok", "2000-02-29", "29 Februari 2000" },
+		{ "pada 29 Februari 1900 lalu", NULL, NULL },
+		/* not dates */
+		{ "Selasa (21/2) pagi", NULL, NULL },
+		{ "pukul 21.30 WIB", NULL, NULL },
+		{ "Rp 42,16 juta pada 2015", NULL, NULL },
+		{ "pada 10 Agustus lalu", NULL, NULL },
+		{ "nomor 123/45/2021 itu", NULL, NULL },
+		{ "kode 10/8/20211 itu", NULL, NULL },
+		{ "tanggal 10 Agustusan 2021", NULL, NULL },
+		{ "aksi 212 Jilid Dua 2017", NULL, NULL },
+		{ "Seninnya (10/8/2021)", "2021-08-10", "10/8/2021" },
+	};
+	size_t i;
+	struct article *a;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct date_case *c = &cases[i];
+
+		a = parse(c->text);
+		if (c->iso == NULL) {
+			if (a->ndates != 0)
+				fail_msg("date %s found in '%s'",
+				    a->dates[0].iso, c->text);
+		} else {
+			if (a->ndates != 1)
+				fail_msg("%zu dates in '%s'", a->ndates,
+				    c->text);
+			assert_string_equal(a->dates[0].iso, c->iso);
+			assert_string_equal(a->dates[0].text, c->as_written);
+		}
+		if (a->nwarnings != 0)
+			fail_msg("warning '%s' for '%s'", a->warnings[0],
+			    c->text);
+		article_free(a);
+	}
+}
+
+static void
+test_weekday_contradiction(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	/* 10 Aug 2021 was a Tuesday and 8 Oct 2021 a Friday, not Monday:
+	 * the day/month reading stays, with a warning */
+	a = parse("Semarang, Senin (10/8/2021). Dalam kunjungan itu.");
+	assert_int_equal(a->ndates, 1);
+	assert_string_equal(a->dates[0].iso, "2021-08-10");
+	assert_string_equal(a->dates[0].text, "Senin (10/8/2021)");
+	assert_int_equal(a->nwarnings, 1);
+	assert_string_equal(a->warnings[0], "date 'Senin (10/8/2021)': the "
+	    "weekday does not match 2021-08-10, a Tuesday");
+	article_free(a);
+
+	/* the only valid reading is kept when the weekday contradicts it */
+	a = parse("on Monday, 8/31/2021.");
+	assert_int_equal(a->ndates, 1);
+	assert_string_equal(a->dates[0].iso, "2021-08-31");
+	assert_int_equal(a->nwarnings, 1);
+	article_free(a);
+
+	/* named months have one reading */
+	a = parse("Senin, 10 Agustus 2021 dan Rabu, March 14, 2023.");
+	assert_int_equal(a->ndates, 2);
+	assert_int_equal(a->nwarnings, 2);
+	assert_string_equal(a->warnings[1], "date 'Rabu, March 14, 2023': "
+	    "the weekday does not match 2023-03-14, a Tuesday");
+	article_free(a);
+}
+
+static void
+test_dates_in_order(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("Pada Jumat (10/11/2017) dan 11 November 2017.",
+	    "Lalu 2017-11-12, dan November 13, 2017.");
+	assert_int_equal(a->ndates, 4);
+	assert_string_equal(a->dates[0].iso, "2017-11-10");
+	assert_string_equal(a->dates[1].iso, "2017-11-11");
+	assert_string_equal(a->dates[2].iso, "2017-11-12");
+	assert_string_equal(a->dates[3].iso, "2017-11-13");
+	assert_string_equal(a->dates[3].text, "November 13, 2017");
+	article_free(a);
+}
+
+static void
+test_lang(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("Ikan lele yang beredar di pasaran bukan berasal dari alam "
+	    "liar, dan itu tidak akan berubah.");
+	assert_string_equal(a->lang, "id");
+	article_free(a);
+
+	a = parse_hint("id", "The president said that the plan was ready "
+	    "for a vote in the Senate, and it is.", NULL);
+	assert_string_equal(a->lang, "en");
+	article_free(a);
+
+	/* too little text: the hint, or nothing */
+	a = parse_hint("en", "Pokemon Go", NULL);
+	assert_string_equal(a->lang, "en");
+	article_free(a);
+	a = parse("Pokemon Go");
+	assert_string_equal(a->lang, "");
+	article_free(a);
+	/* a tie does not decide either */
+	a = parse_hint("id", "the and of yang dan di", NULL);
+	assert_string_equal(a->lang, "id");
+	article_free(a);
+}
+
+static void
+test_parse_twice(void **state)
+{
+	struct article *a;
+	struct warta_error err;
+
+	(void)state;
+	a = parse("JAKARTA (ANTARA) - Pada 10 Agustus 2021. (ant)");
+	assert_int_equal(article_parse(a, NULL, &err), WARTA_OK);
+	assert_int_equal(a->ndates, 1);
+	assert_string_equal(a->outlet, "ANTARA");
+	assert_string_equal(a->byline, "ant");
+	article_free(a);
+
+	/* no paragraphs at all */
+	a = article_new();
+	assert_int_equal(article_parse(a, NULL, &err), WARTA_OK);
+	assert_null(a->dateline);
+	assert_int_equal(a->ndates, 0);
+	assert_string_equal(a->lang, "");
+	article_free(a);
+}
+
+static void
+test_bad_bytes(void **state)
+{
+	static const char *const junk[] = {
+		"\xff\xfe (\xc3/\xe2)", "(", ")", "(\xe2\x80\x99)",
+		"JAKARTA,", "JAKARTA, ", "Jakarta (", "Jakarta (ANTARA",
+		"Jakarta (ANTARA)", "LONDON, Jan", "LONDON, Jan 5",
+		"Selasa (10/8/", "Selasa (10/8/2021", "10 Agustus",
+		"Jum'", "\xe2\x80\x99" "at", "Oleh", "Oleh:", "By ",
+		"(Penulis:)", "(Penulis: |)", "X-", "SEMARANG-", "SEMARANG-X",
+		NULL
+	};
+	const char *const *j;
+	struct article *a;
+
+	(void)state;
+	for (j = junk; *j != NULL; j++) {
+		a = parse(*j);
+		article_free(a);
+		(void)article_dateline_len(*j, strlen(*j));
+	}
+}
+
+/* A 16 MiB paragraph with dates all through it, in linear time. */
+static void
+test_huge(void **state)
+{
+	static const char chunk[] = "yang Selasa (10/8/2021) kata di Jakarta ";
+	const size_t n = (size_t)16 << 20, m = sizeof(chunk) - 1;
+	struct article *a = article_new();
+	struct warta_error err;
+	char *text;
+	size_t i;
+
+	(void)state;
+	assert_non_null(text = malloc(n + 1));
+	for (i = 0; i + m <= n; i += m)
+		memcpy(text + i, chunk, m);
+	memset(text + i, ' ', n - i);
+	text[n] = '\0';
+	assert_int_equal(article_add_para(a, text, n), WARTA_OK);
+	assert_int_equal(article_parse(a, NULL, &err), WARTA_OK);
+	assert_int_equal(a->ndates, n / m);
+	assert_string_equal(a->lang, "id");
+	article_free(a);
+	free(text);
+}
+
+static void
+test_seed(void **state)
+{
+	const char *shared = getenv("WARTA_SHARED");
+	char path[1024], *text;
+	struct article *a;
+	struct warta_error err;
+	FILE *f;
+	long n;
+
+	(void)state;
+	if (shared == NULL || *shared == '\0')
+		skip();
+	snprintf(path, sizeof(path),
+	    "%s/samples/semarang-maritim-purwanto.txt", shared);
+	if ((f = fopen(path, "rb")) == NULL)
+		skip();
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	rewind(f);
+	assert_non_null(text = malloc((size_t)n + 1));
+	assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	a = article_new();
+	assert_int_equal(layout_paragraphs(a, text, (size_t)n, &err), WARTA_OK);
+	assert_int_equal(article_parse(a, NULL, &err), WARTA_OK);
+	assert_string_equal(a->dateline, "SEMARANG-MARITIM");
+	assert_string_equal(a->place, "Semarang");
+	assert_string_equal(a->outlet, "Maritim");
+	assert_null(a->dateline_date);
+	assert_string_equal(a->byline, "Purwanto");
+	assert_string_equal(a->creator, "Purwanto");
+	assert_true(a->ndates >= 1);
+	assert_string_equal(a->dates[0].iso, "2021-08-10");
+	assert_string_equal(a->dates[0].text, "Selasa (10/8/2021)");
+	assert_string_equal(a->lang, "id");
+	assert_int_equal(a->npara, 10);
+	assert_null(a->headline);
+	assert_int_equal(a->nwarnings, 0);
+	article_free(a);
+	free(text);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_memory),
+		cmocka_unit_test(test_datelines),
+		cmocka_unit_test(test_no_dateline),
+		cmocka_unit_test(test_bylines),
+		cmocka_unit_test(test_byline_credit_lines),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_weekday_contradiction),
+		cmocka_unit_test(test_dates_in_order),
+		cmocka_unit_test(test_lang),
+		cmocka_unit_test(test_parse_twice),
+		cmocka_unit_test(test_bad_bytes),
+		cmocka_unit_test(test_huge),
+		cmocka_unit_test(test_seed),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
