@@ -1,0 +1,15 @@
+/*
+ * digest.h: SHA-256 through OpenSSL's libcrypto (it uses the CPU's SHA
+ * instructions, several times faster than a portable implementation).
+ */
+#ifndef WARTA_DIGEST_H
+#define WARTA_DIGEST_H
+
+#include <stddef.h>
+
+#define SHA256_HEX_LEN 64
+
+/* Writes the lowercase hex SHA-256 of (p, n) and a NUL into hex[65]. */
+int sha256_hex(const void *p, size_t n, char hex[SHA256_HEX_LEN + 1]);
+
+#endif

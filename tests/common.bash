@@ -1,0 +1,27 @@
+# common.bash: loaded by every bats file.  Programs come from $WARTA_BIN
+# (set by tests/run.sh), so the same tests run on the plain and the
+# sanitizer build.
+
+: "${WARTA_TOP:=$(cd "$BATS_TEST_DIRNAME/.." && pwd)}"
+: "${WARTA_BIN:=$WARTA_TOP/build/bin}"
+: "${WARTA_TOOLS:=$WARTA_TOP/build/tools}"
+SAMPLES=$WARTA_TOP/samples
+PATH=$WARTA_BIN:$PATH
+export SOURCE_DATE_EPOCH=1700000000
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+# The official schema and corpus live in ../shared, beside a developer's
+# checkout; where they are absent the tests that need them skip.
+need_shared() {
+	[ -n "${WARTA_SHARED:-}" ] && [ -d "$WARTA_SHARED" ] ||
+		skip "../shared is absent (the official schema and corpus)"
+}
+
+XSD() { echo "$WARTA_SHARED/newsml-g2/schema/NewsML-G2_2.35-spec-All-Power.xsd"; }
+
+# validate FILE: against the official NewsML-G2 2.35 schema, offline.
+validate() {
+	need_shared
+	xmllint --nonet --noout --schema "$(XSD)" "$1"
+}
