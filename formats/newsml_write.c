@@ -1,0 +1,407 @@
+/*
+ * newsml_write.c: one article to a NewsML-G2 newsItem, and the stream of
+ * items (lone newsItem or newsMessage), with libxml2's xmlTextWriter.
+ *
+ * Element order follows the schema strictly: catalogRef, hopHistory,
+ * itemMeta, contentMeta, contentSet.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "newsml_write.h"
+#include "text_decode.h"
+
+#define X(s) ((const xmlChar *)(s))
+
+int
+newsml_make_guid(struct wbuf *out, const char *domain, const char *date_iso,
+    const char *sha256)
+{
+	char date[9] = "00000000";
+	size_t i, j;
+
+	/* The date part sorts guids by the article's own date; it comes from
+	 * the text, so the same bytes always give the same guid. */
+	if (date_iso != NULL && strlen(date_iso) == 10) {
+		for (i = j = 0; i < 10; i++)
+			if (date_iso[i] != '-')
+				date[j++] = date_iso[i];
+	}
+	if (wbuf_puts(out, "urn:newsml:") != WARTA_OK ||
+	    wbuf_puts(out, domain) != WARTA_OK ||
+	    wbuf_putc(out, ':') != WARTA_OK || wbuf_puts(out, date) != WARTA_OK ||
+	    wbuf_putc(out, ':') != WARTA_OK ||
+	    wbuf_append(out, sha256, 16) != WARTA_OK)
+		return WARTA_FAILED;
+	return WARTA_OK;
+}
+
+int
+xml_text_legal(const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = s[i];
+
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			return 0;
+		/* U+FFFE and U+FFFF: EF BF BE, EF BF BF */
+		if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBF &&
+		    (s[i + 2] == 0xBE || s[i + 2] == 0xBF))
+			return 0;
+	}
+	return 1;
+}
+
+/* Each call returns < 0 on failure; chained with || below. */
+static int
+element(xmlTextWriterPtr w, const char *name, const char *text)
+{
+	return xmlTextWriterWriteElement(w, X(name), X(text));
+}
+
+static int
+qcode_element(xmlTextWriterPtr w, const char *name, const char *qcode)
+{
+	if (xmlTextWriterStartElement(w, X(name)) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("qcode"), X(qcode)) < 0)
+		return -1;
+	return xmlTextWriterEndElement(w);
+}
+
+static int
+named_element(xmlTextWriterPtr w, const char *name, const char *value)
+{
+	if (xmlTextWriterStartElement(w, X(name)) < 0 ||
+	    element(w, "name", value) < 0)
+		return -1;
+	return xmlTextWriterEndElement(w);
+}
+
+static int
+write_hop_history(xmlTextWriterPtr w, const struct newsml_item_info *info)
+{
+	char party[128];
+
+	snprintf(party, sizeof(party), "%s %s", info->generator,
+	    info->generator_version);
+	if (xmlTextWriterStartElement(w, X("hopHistory")) < 0 ||
+	    xmlTextWriterStartElement(w, X("hop")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("seq"), X("1")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("timestamp"), X(info->now)) < 0 ||
+	    named_element(w, "party", party) < 0 ||
+	    xmlTextWriterStartElement(w, X("action")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("qcode"), X("hopaction:transformed")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("target"), X("hatarget:content")) < 0 ||
+	    xmlTextWriterEndElement(w) < 0 ||
+	    xmlTextWriterEndElement(w) < 0)
+		return -1;
+	return xmlTextWriterEndElement(w);
+}
+
+static int
+write_item_meta(xmlTextWriterPtr w, const struct newsml_item_info *info)
+{
+	char uri[512];
+
+	snprintf(uri, sizeof(uri), "https://%s/", info->provider);
+	if (xmlTextWriterStartElement(w, X("itemMeta")) < 0 ||
+	    qcode_element(w, "itemClass", "ninat:text") < 0 ||
+	    xmlTextWriterStartElement(w, X("provider")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("uri"), X(uri)) < 0 ||
+	    element(w, "name", info->provider) < 0 ||
+	    xmlTextWriterEndElement(w) < 0 ||
+	    element(w, "versionCreated", info->now) < 0 ||
+	    element(w, "firstCreated", info->now) < 0 ||
+	    qcode_element(w, "pubStatus", "stat:usable") < 0)
+		return -1;
+	if (info->file_name != NULL &&
+	    element(w, "fileName", info->file_name) < 0)
+		return -1;
+	if (xmlTextWriterStartElement(w, X("generator")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("versioninfo"),
+	    X(info->generator_version)) < 0 ||
+	    xmlTextWriterWriteString(w, X(info->generator)) < 0 ||
+	    xmlTextWriterEndElement(w) < 0)
+		return -1;
+	/* The SHA-256 of the original bytes, the second rendition. */
+	if (xmlTextWriterStartElement(w, X("hash")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("hashtypeuri"), X(SHA256_URI)) < 0 ||
+	    xmlTextWriterWriteString(w, X(info->original_sha256)) < 0 ||
+	    xmlTextWriterEndElement(w) < 0)
+		return -1;
+	return xmlTextWriterEndElement(w);
+}
+
+static int
+write_content_meta(xmlTextWriterPtr w, const struct article *a)
+{
+	if (xmlTextWriterStartElement(w, X("contentMeta")) < 0)
+		return -1;
+	if (a->ndates > 0 && element(w, "contentCreated", a->dates[0].iso) < 0)
+		return -1;
+	if (a->place != NULL && named_element(w, "located", a->place) < 0)
+		return -1;
+	if (a->outlet != NULL && named_element(w, "infoSource", a->outlet) < 0)
+		return -1;
+	if (a->creator != NULL && named_element(w, "creator", a->creator) < 0)
+		return -1;
+	if (a->lang[0] != '\0') {
+		if (xmlTextWriterStartElement(w, X("language")) < 0 ||
+		    xmlTextWriterWriteAttribute(w, X("tag"), X(a->lang)) < 0 ||
+		    xmlTextWriterEndElement(w) < 0)
+			return -1;
+	}
+	if (a->headline != NULL && element(w, "headline", a->headline) < 0)
+		return -1;
+	if (a->dateline != NULL && element(w, "dateline", a->dateline) < 0)
+		return -1;
+	if (a->byline != NULL && element(w, "by", a->byline) < 0)
+		return -1;
+	return xmlTextWriterEndElement(w);
+}
+
+static int
+write_body(xmlTextWriterPtr w, const struct article *a)
+{
+	size_t i;
+
+	if (xmlTextWriterStartElement(w, X("inlineXML")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("contenttype"),
+	    X("application/xhtml+xml")) < 0 ||
+	    xmlTextWriterStartElementNS(w, NULL, X("html"), X(XHTML_NS)) < 0 ||
+	    xmlTextWriterStartElement(w, X("head")) < 0 ||
+	    element(w, "title", a->headline != NULL ? a->headline : "") < 0 ||
+	    xmlTextWriterEndElement(w) < 0 ||
+	    xmlTextWriterStartElement(w, X("body")) < 0)
+		return -1;
+	for (i = 0; i < a->npara; i++)
+		if (element(w, "p", a->paras[i]) < 0)
+			return -1;
+	if (xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0)
+		return -1;
+	return xmlTextWriterEndElement(w);
+}
+
+/*
+ * The original bytes, unchanged, as the second rendition: as text when an
+ * XML reader gives back exactly these bytes (valid UTF-8, XML-legal; the
+ * writer escapes CR as &#13; so it survives), else base64 with the charset
+ * they were decoded from.
+ */
+static int
+write_original(xmlTextWriterPtr w, const struct newsml_item_info *info)
+{
+	char type[128];
+	int as_text;
+
+	as_text = utf8_valid(info->original, info->original_len, NULL) &&
+	    xml_text_legal(info->original, info->original_len);
+	if (as_text)
+		snprintf(type, sizeof(type), "text/plain; charset=utf-8");
+	else if (info->original_charset != NULL)
+		snprintf(type, sizeof(type), "text/plain; charset=%s",
+		    info->original_charset);
+	else
+		snprintf(type, sizeof(type), "application/octet-stream");
+	if (xmlTextWriterStartElement(w, X("inlineData")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("contenttype"), X(type)) < 0)
+		return -1;
+	if (as_text) {
+		/* WriteString needs a NUL-terminated string; valid XML text
+		 * has no NUL, so the bytes are copied once. */
+		char *copy = malloc(info->original_len + 1);
+		int rc;
+
+		if (copy == NULL)
+			return -1;
+		memcpy(copy, info->original, info->original_len);
+		copy[info->original_len] = '\0';
+		rc = xmlTextWriterWriteString(w, X(copy));
+		free(copy);
+		if (rc < 0)
+			return -1;
+	} else {
+		if (info->original_len > INT_MAX ||
+		    xmlTextWriterWriteAttribute(w, X("encoding"),
+		    X("encd:base64")) < 0 ||
+		    xmlTextWriterWriteBase64(w, (const char *)info->original, 0,
+		    (int)info->original_len) < 0)
+			return -1;
+	}
+	return xmlTextWriterEndElement(w);
+}
+
+static int
+write_item(xmlTextWriterPtr w, const struct newsml_item_info *info,
+    const struct article *a)
+{
+	if (xmlTextWriterStartElementNS(w, NULL, X("newsItem"),
+	    X(NEWSML_NS)) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("guid"), X(info->guid)) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("version"), X("1")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("standard"), X("NewsML-G2")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("standardversion"),
+	    X("2.35")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("conformance"), X("power")) < 0)
+		return -1;
+	if (a->lang[0] != '\0' &&
+	    xmlTextWriterWriteAttribute(w, X("xml:lang"), X(a->lang)) < 0)
+		return -1;
+	if (xmlTextWriterStartElement(w, X("catalogRef")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("href"), X(NEWSML_CATALOG)) < 0 ||
+	    xmlTextWriterEndElement(w) < 0)
+		return -1;
+	if (write_hop_history(w, info) < 0 || write_item_meta(w, info) < 0 ||
+	    write_content_meta(w, a) < 0)
+		return -1;
+	if (xmlTextWriterStartElement(w, X("contentSet")) < 0 ||
+	    write_body(w, a) < 0 || write_original(w, info) < 0 ||
+	    xmlTextWriterEndElement(w) < 0)
+		return -1;
+	return xmlTextWriterEndElement(w);
+}
+
+int
+newsml_item_write(struct wbuf *out, const struct newsml_item_info *info,
+    const struct article *a, struct warta_error *err)
+{
+	xmlBufferPtr xb;
+	xmlTextWriterPtr w;
+	int rc = WARTA_FAILED;
+
+	if ((xb = xmlBufferCreate()) == NULL)
+		return warta_error_set(err, 0, "out of memory");
+	if ((w = xmlNewTextWriterMemory(xb, 0)) == NULL) {
+		xmlBufferFree(xb);
+		return warta_error_set(err, 0, "out of memory");
+	}
+	if (xmlTextWriterSetIndent(w, 1) < 0 ||
+	    xmlTextWriterSetIndentString(w, X("  ")) < 0 ||
+	    write_item(w, info, a) < 0 || xmlTextWriterFlush(w) < 0) {
+		warta_error_set(err, 0, "cannot write the NewsML-G2 item");
+		goto done;
+	}
+	xmlFreeTextWriter(w);
+	w = NULL;
+	if (wbuf_append(out, (const char *)xmlBufferContent(xb),
+	    (size_t)xmlBufferLength(xb)) != WARTA_OK) {
+		warta_error_set(err, 0, "out of memory");
+		goto done;
+	}
+	rc = WARTA_OK;
+done:
+	if (w != NULL)
+		xmlFreeTextWriter(w);
+	xmlBufferFree(xb);
+	return rc;
+}
+
+/*
+ * The stream.  A single item must come out as a lone newsItem document, so
+ * the first item is held back until a second one arrives (or the stream
+ * ends); from then on items go straight out inside the newsMessage.
+ */
+struct newsml_stream {
+	FILE *fp;
+	char *sent;
+	struct wbuf first;
+	size_t count;
+};
+
+static const char XML_DECL[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+struct newsml_stream *
+newsml_stream_new(FILE *fp, const char *sent)
+{
+	struct newsml_stream *s;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return NULL;
+	if ((s->sent = strdup(sent)) == NULL) {
+		free(s);
+		return NULL;
+	}
+	s->fp = fp;
+	wbuf_init(&s->first);
+	return s;
+}
+
+void
+newsml_stream_free(struct newsml_stream *s)
+{
+	if (s == NULL)
+		return;
+	wbuf_release(&s->first);
+	free(s->sent);
+	free(s);
+}
+
+static int
+put(struct newsml_stream *s, const char *p, size_t n, struct warta_error *err)
+{
+	if (n > 0 && fwrite(p, 1, n, s->fp) != n)
+		return warta_error_set(err, 0, "write error: %s",
+		    strerror(errno));
+	return WARTA_OK;
+}
+
+static int
+put_str(struct newsml_stream *s, const char *p, struct warta_error *err)
+{
+	return put(s, p, strlen(p), err);
+}
+
+int
+newsml_stream_item(struct newsml_stream *s, const char *xml, size_t len,
+    struct warta_error *err)
+{
+	if (s->count == 0) {
+		s->count++;
+		wbuf_reset(&s->first);
+		if (wbuf_append(&s->first, xml, len) != WARTA_OK)
+			return warta_error_set(err, 0, "out of memory");
+		return WARTA_OK;
+	}
+	if (s->count == 1) {
+		if (put_str(s, XML_DECL, err) != WARTA_OK ||
+		    put_str(s, "<newsMessage xmlns=\"" NEWSML_NS "\">\n"
+		    "  <header>\n    <sent>", err) != WARTA_OK ||
+		    put_str(s, s->sent, err) != WARTA_OK ||
+		    put_str(s, "</sent>\n  </header>\n  <itemSet>\n", err) !=
+		    WARTA_OK ||
+		    put(s, s->first.data, s->first.len, err) != WARTA_OK ||
+		    put_str(s, "\n", err) != WARTA_OK)
+			return WARTA_FAILED;
+		wbuf_release(&s->first);
+	}
+	s->count++;
+	if (put(s, xml, len, err) != WARTA_OK)
+		return WARTA_FAILED;
+	return put_str(s, "\n", err);
+}
+
+int
+newsml_stream_finish(struct newsml_stream *s, struct warta_error *err)
+{
+	if (s->count == 1) {
+		if (put_str(s, XML_DECL, err) != WARTA_OK ||
+		    put(s, s->first.data, s->first.len, err) != WARTA_OK ||
+		    put_str(s, "\n", err) != WARTA_OK)
+			return WARTA_FAILED;
+	} else if (s->count > 1) {
+		if (put_str(s, "  </itemSet>\n</newsMessage>\n", err) !=
+		    WARTA_OK)
+			return WARTA_FAILED;
+	}
+	if (fflush(s->fp) != 0 || ferror(s->fp))
+		return warta_error_set(err, 0, "write error: %s",
+		    strerror(errno));
+	return WARTA_OK;
+}
