@@ -328,13 +328,15 @@ text_decode(const unsigned char *buf, size_t len, enum text_encoding want,
 	if (e == TEXT_AUTO || e == TEXT_UTF8) {
 		if (utf8_valid(buf, len, &at))
 			e = TEXT_UTF8;
-		else if (e == TEXT_UTF8)
+		else if (want == TEXT_UTF8)	/* not e: a BOM set that */
 			return warta_error_set(err, (long long)(skip + at),
 			    "invalid UTF-8 at byte %zu", skip + at);
 		else {
-			/* Mostly UTF-8 with strays, or a single-byte text. */
+			/* Mostly UTF-8 with strays, or a single-byte text;
+			 * a UTF-8 BOM already proved the former. */
 			utf8_census(buf, len, &multi, &bad);
-			e = multi >= 2 * bad ? TEXT_UTF8_MIXED : TEXT_WINDOWS_1252;
+			e = (skip > 0 || multi >= 2 * bad) ?
+			    TEXT_UTF8_MIXED : TEXT_WINDOWS_1252;
 		}
 	}
 	*found = e;
