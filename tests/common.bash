@@ -6,6 +6,7 @@
 : "${WARTA_BIN:=$WARTA_TOP/build/bin}"
 : "${WARTA_TOOLS:=$WARTA_TOP/build/tools}"
 SAMPLES=$WARTA_TOP/samples
+bats_require_minimum_version 1.5.0
 PATH=$WARTA_BIN:$PATH
 export SOURCE_DATE_EPOCH=1700000000
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0

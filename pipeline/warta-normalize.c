@@ -1,0 +1,554 @@
+/*
+ * warta-normalize: raw article text in, NewsML-G2 news items out.
+ *
+ * Each input file is one article: it is decoded, repaired, cut into
+ * paragraphs, read for its dateline, byline, dates and language, and
+ * written as one newsItem.  The work is done in formats/; this file walks
+ * the inputs, reports, and counts.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "buf.h"
+#include "digest.h"
+#include "mojibake.h"
+#include "newsml_write.h"
+#include "text_clean.h"
+#include "text_decode.h"
+#include "warta.h"
+
+#define PROG "warta-normalize"
+#define DEFAULT_PROVIDER "warta.invalid"
+#define DEFAULT_MAX_SIZE (16LL * 1024 * 1024)
+/* A bound on the bound: the buffers index with int in places (libxml2). */
+#define MAX_MAX_SIZE (1024LL * 1024 * 1024)
+
+struct options {
+	enum text_encoding encoding;
+	const char *provider;
+	const char *lang;
+	long long max_size;
+	int quiet;
+};
+
+struct run {
+	struct options opt;
+	char now[32];
+	struct mojibake *mojibake;
+	struct newsml_stream *stream;
+	struct wbuf raw, decoded, repaired, cleaned, item, guid;
+	unsigned long normalized, rejected;
+	int write_failed;
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: " PROG " [-q] [-e encoding] [-l lang] [-p domain] [-s size] "
+	    "[file | dir | -] ...\n"
+	    "Reads raw news articles (one per file; directories are walked in\n"
+	    "sorted order) and writes NewsML-G2 news items to standard output.\n"
+	    "\n"
+	    "  -e, --encoding NAME  source encoding: auto (default), utf-8,\n"
+	    "                       utf-16, windows-1252, iso-8859-1, iso-8859-15\n"
+	    "  -l, --lang TAG       language when the text does not decide (id, en)\n"
+	    "  -p, --provider DOMAIN  provider domain for guids (default "
+	    DEFAULT_PROVIDER ")\n"
+	    "  -s, --max-size SIZE  reject files larger than SIZE (default 16M)\n"
+	    "  -q, --quiet          no warnings and no summary\n"
+	    "  -h, --help           this help\n"
+	    "  -V, --version        the version\n");
+}
+
+/* One line on stderr: "warta-normalize: FILE: what went wrong". */
+static void report(const char *file, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+report(const char *file, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, PROG ": %s: ", file);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* "16M", "512k", "1048576": bytes, or -1 when not a size. */
+static long long
+parse_size(const char *s)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || v < 0)
+		return -1;
+	switch (*end) {
+	case '\0':
+		return v;
+	case 'k': case 'K':
+		v *= 1024;
+		break;
+	case 'm': case 'M':
+		v *= 1024 * 1024;
+		break;
+	case 'g': case 'G':
+		v *= 1024 * 1024 * 1024;
+		break;
+	default:
+		return -1;
+	}
+	return end[1] == '\0' ? v : -1;
+}
+
+/* A domain name as it may stand in a URN and a URI: a-z 0-9 - . */
+static int
+valid_domain(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || n > 253 || s[0] == '.' || s[0] == '-' || s[n - 1] == '.')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '.'))
+			return 0;
+	return 1;
+}
+
+/* A BCP 47 tag of the simple kind: letters, digits, hyphens ("id", "en-GB"). */
+static int
+valid_lang(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n < 2 || n > 15)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') || (s[i] == '-' && i > 0)))
+			return 0;
+	return 1;
+}
+
+/* Now, or SOURCE_DATE_EPOCH for reproducible output, as UTC xs:dateTime. */
+static int
+format_now(char *out, size_t size)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	time_t t;
+	struct tm tm;
+
+	if (sde != NULL && *sde != '\0') {
+		char *end;
+		long long v;
+
+		errno = 0;
+		v = strtoll(sde, &end, 10);
+		if (errno != 0 || *end != '\0' || v < 0 || v > 253402300799LL) {
+			fprintf(stderr, PROG ": SOURCE_DATE_EPOCH '%s' is not "
+			    "a number of seconds\n", sde);
+			return -1;
+		}
+		t = (time_t)v;
+	} else
+		t = time(NULL);
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(out, size, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * Reads the whole file into r->raw, stopping one byte past the bound so
+ * that an oversize pipe is caught without reading it all.
+ */
+static int
+read_input(struct run *r, int fd, const char *file)
+{
+	size_t limit = (size_t)r->opt.max_size;
+
+	wbuf_reset(&r->raw);
+	for (;;) {
+		ssize_t n;
+
+		if (wbuf_reserve(&r->raw, 65536) != WARTA_OK) {
+			report(file, "out of memory");
+			return -1;
+		}
+		n = read(fd, r->raw.data + r->raw.len, 65536);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			report(file, "read error: %s", strerror(errno));
+			return -1;
+		}
+		if (n == 0)
+			break;
+		r->raw.len += (size_t)n;
+		if (r->raw.len > limit) {
+			report(file, "larger than the size bound of %lld "
+			    "bytes (see --max-size)", r->opt.max_size);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The repair chain; each step is its own tested function in formats/. */
+static int
+repair(struct run *r, struct warta_error *err)
+{
+	unsigned fixes = 0;
+
+	wbuf_reset(&r->repaired);
+	wbuf_reset(&r->cleaned);
+	/* Mojibake first: its patterns are the raw decoded characters, and
+	 * what it repairs may need the cleaning steps (a no-break space from
+	 * "Â ", a C1 control from a Java-style encoder). */
+	if (mojibake_fix(r->mojibake, r->decoded.data, r->decoded.len,
+	    &r->repaired, &fixes) != WARTA_OK ||
+	    text_clean(r->repaired.data, r->repaired.len, &r->cleaned) !=
+	    WARTA_OK)
+		return warta_error_set(err, -1, "out of memory");
+	return WARTA_OK;
+}
+
+static int
+normalize_one(struct run *r, const char *file, const char *name_in_item)
+{
+	struct warta_error err;
+	struct article *a = NULL;
+	struct newsml_item_info info;
+	enum text_encoding found = TEXT_AUTO;
+	char sha[SHA256_HEX_LEN + 1];
+	size_t i;
+
+	warta_error_clear(&err);
+	wbuf_reset(&r->decoded);
+	if (text_decode((const unsigned char *)r->raw.data, r->raw.len,
+	    r->opt.encoding, &r->decoded, &found, &err) != WARTA_OK)
+		goto fail;
+	if (repair(r, &err) != WARTA_OK)
+		goto fail;
+	if ((a = article_new()) == NULL) {
+		warta_error_set(&err, -1, "out of memory");
+		goto fail;
+	}
+	if (layout_paragraphs(a, r->cleaned.data, r->cleaned.len, &err) !=
+	    WARTA_OK || article_parse(a, r->opt.lang, &err) != WARTA_OK)
+		goto fail;
+	if (a->npara == 0) {
+		warta_error_set(&err, -1, "no article text (only blank or "
+		    "boilerplate lines)");
+		goto fail;
+	}
+	if (sha256_hex(r->raw.data, r->raw.len, sha) != WARTA_OK) {
+		warta_error_set(&err, -1, "cannot compute SHA-256");
+		goto fail;
+	}
+	wbuf_reset(&r->guid);
+	if (newsml_make_guid(&r->guid, r->opt.provider,
+	    a->ndates > 0 ? a->dates[0].iso : NULL, sha) != WARTA_OK ||
+	    wbuf_putc(&r->guid, '\0') != WARTA_OK) {
+		warta_error_set(&err, -1, "out of memory");
+		goto fail;
+	}
+
+	memset(&info, 0, sizeof(info));
+	info.guid = r->guid.data;
+	info.provider = r->opt.provider;
+	info.now = r->now;
+	info.file_name = name_in_item;
+	info.generator = PROG;
+	info.generator_version = WARTA_VERSION;
+	info.original = (const unsigned char *)r->raw.data;
+	info.original_len = r->raw.len;
+	info.original_charset = text_encoding_name(found);
+	info.original_sha256 = sha;
+
+	wbuf_reset(&r->item);
+	if (newsml_item_write(&r->item, &info, a, &err) != WARTA_OK)
+		goto fail;
+	if (newsml_stream_item(r->stream, r->item.data, r->item.len, &err) !=
+	    WARTA_OK) {
+		fprintf(stderr, PROG ": standard output: %s\n", err.message);
+		r->write_failed = 1;
+		article_free(a);
+		return -1;
+	}
+	if (!r->opt.quiet)
+		for (i = 0; i < a->nwarnings; i++)
+			report(file, "warning: %s", a->warnings[i]);
+	article_free(a);
+	r->normalized++;
+	return 0;
+fail:
+	report(file, "%s", err.message);
+	article_free(a);
+	r->rejected++;
+	return -1;
+}
+
+static void
+normalize_fd(struct run *r, int fd, const char *file, const char *name_in_item)
+{
+	if (read_input(r, fd, file) != 0) {
+		r->rejected++;
+		return;
+	}
+	normalize_one(r, file, name_in_item);
+}
+
+static void normalize_path(struct run *r, const char *path, int top);
+
+static int
+compare_names(const struct dirent **a, const struct dirent **b)
+{
+	/* Byte order, not the locale's collation: the same tree gives the
+	 * same stream on every machine. */
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int
+visible(const struct dirent *d)
+{
+	return d->d_name[0] != '.';
+}
+
+static void
+normalize_dir(struct run *r, const char *path)
+{
+	struct dirent **names;
+	int i, n;
+
+	if ((n = scandir(path, &names, visible, compare_names)) < 0) {
+		report(path, "%s", strerror(errno));
+		r->rejected++;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		struct wbuf child = WBUF_INIT;
+		size_t len = strlen(path);
+
+		if (!r->write_failed &&
+		    wbuf_puts(&child, path) == WARTA_OK &&
+		    (len == 0 || path[len - 1] == '/' ||
+		    wbuf_putc(&child, '/') == WARTA_OK) &&
+		    wbuf_puts(&child, names[i]->d_name) == WARTA_OK &&
+		    wbuf_putc(&child, '\0') == WARTA_OK)
+			normalize_path(r, child.data, 0);
+		wbuf_release(&child);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/*
+ * top: named on the command line, and followed wherever it leads.  Inside
+ * a walk, a symbolic link to a file is read but one to a directory is not
+ * followed (no loops, no leaving the tree), and what is neither a file nor
+ * a directory is reported.
+ */
+static void
+normalize_path(struct run *r, const char *path, int top)
+{
+	struct stat st;
+	const char *base;
+	int fd;
+
+	if ((top ? stat(path, &st) : lstat(path, &st)) != 0) {
+		report(path, "%s", strerror(errno));
+		r->rejected++;
+		return;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		if (stat(path, &st) != 0) {
+			report(path, "dangling symbolic link");
+			r->rejected++;
+			return;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			if (!r->opt.quiet)
+				report(path, "warning: symbolic link to a "
+				    "directory, not followed");
+			return;
+		}
+	}
+	if (S_ISDIR(st.st_mode)) {
+		normalize_dir(r, path);
+		return;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		report(path, "not a regular file");
+		r->rejected++;
+		return;
+	}
+	if (st.st_size > r->opt.max_size) {
+		report(path, "%lld bytes, larger than the size bound of %lld "
+		    "bytes (see --max-size)", (long long)st.st_size,
+		    r->opt.max_size);
+		r->rejected++;
+		return;
+	}
+	if ((fd = open(path, O_RDONLY)) < 0) {
+		report(path, "%s", strerror(errno));
+		r->rejected++;
+		return;
+	}
+	base = strrchr(path, '/');
+	normalize_fd(r, fd, path, base != NULL ? base + 1 : path);
+	close(fd);
+}
+
+static int
+parse_options(int argc, char **argv, struct options *opt)
+{
+	static const struct option longopts[] = {
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "provider", required_argument, NULL, 'p' },
+		{ "max-size", required_argument, NULL, 's' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	opt->encoding = TEXT_AUTO;
+	opt->provider = DEFAULT_PROVIDER;
+	opt->lang = NULL;
+	opt->max_size = DEFAULT_MAX_SIZE;
+	opt->quiet = 0;
+	while ((c = getopt_long(argc, argv, "e:l:p:s:qhV", longopts, NULL)) !=
+	    -1) {
+		switch (c) {
+		case 'e':
+			if (text_encoding_from_name(optarg, &opt->encoding) !=
+			    WARTA_OK) {
+				fprintf(stderr, PROG ": unknown encoding '%s' "
+				    "(try utf-8, utf-16, windows-1252, "
+				    "iso-8859-1, iso-8859-15)\n", optarg);
+				return 2;
+			}
+			break;
+		case 'l':
+			if (!valid_lang(optarg)) {
+				fprintf(stderr, PROG ": '%s' is not a language "
+				    "tag (try id or en)\n", optarg);
+				return 2;
+			}
+			opt->lang = optarg;
+			break;
+		case 'p':
+			if (!valid_domain(optarg)) {
+				fprintf(stderr, PROG ": '%s' is not a domain "
+				    "name (lowercase a-z, 0-9, '-', '.')\n",
+				    optarg);
+				return 2;
+			}
+			opt->provider = optarg;
+			break;
+		case 's':
+			opt->max_size = parse_size(optarg);
+			if (opt->max_size <= 0 || opt->max_size > MAX_MAX_SIZE) {
+				fprintf(stderr, PROG ": '%s' is not a size "
+				    "between 1 and 1G\n", optarg);
+				return 2;
+			}
+			break;
+		case 'q':
+			opt->quiet = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		case 'V':
+			printf(PROG " %s\n", WARTA_VERSION);
+			exit(0);
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct run r;
+	struct warta_error err;
+	int i, rc;
+
+	memset(&r, 0, sizeof(r));
+	if ((rc = parse_options(argc, argv, &r.opt)) != 0)
+		return rc;
+	if (format_now(r.now, sizeof(r.now)) != 0)
+		return 2;
+	warta_error_clear(&err);
+	if ((r.mojibake = mojibake_new(&err)) == NULL) {
+		fprintf(stderr, PROG ": %s\n", err.message);
+		return 1;
+	}
+	if ((r.stream = newsml_stream_new(stdout, r.now)) == NULL) {
+		fprintf(stderr, PROG ": out of memory\n");
+		return 1;
+	}
+	wbuf_init(&r.raw);
+	wbuf_init(&r.decoded);
+	wbuf_init(&r.repaired);
+	wbuf_init(&r.cleaned);
+	wbuf_init(&r.item);
+	wbuf_init(&r.guid);
+
+	if (optind == argc)
+		normalize_fd(&r, STDIN_FILENO, "<stdin>", NULL);
+	for (i = optind; i < argc && !r.write_failed; i++) {
+		if (strcmp(argv[i], "-") == 0)
+			normalize_fd(&r, STDIN_FILENO, "<stdin>", NULL);
+		else
+			normalize_path(&r, argv[i], 1);
+	}
+	if (!r.write_failed &&
+	    newsml_stream_finish(r.stream, &err) != WARTA_OK) {
+		fprintf(stderr, PROG ": standard output: %s\n", err.message);
+		r.write_failed = 1;
+	}
+	if (fclose(stdout) != 0 && !r.write_failed) {
+		fprintf(stderr, PROG ": standard output: %s\n",
+		    strerror(errno));
+		r.write_failed = 1;
+	}
+	if (!r.opt.quiet || r.rejected > 0 || r.write_failed)
+		fprintf(stderr, PROG ": normalized %lu, rejected %lu\n",
+		    r.normalized, r.rejected);
+
+	newsml_stream_free(r.stream);
+	mojibake_free(r.mojibake);
+	wbuf_release(&r.raw);
+	wbuf_release(&r.decoded);
+	wbuf_release(&r.repaired);
+	wbuf_release(&r.cleaned);
+	wbuf_release(&r.item);
+	wbuf_release(&r.guid);
+	return (r.rejected > 0 || r.write_failed) ? 1 : 0;
+}
