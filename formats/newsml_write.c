@@ -209,7 +209,7 @@ write_original(xmlTextWriterPtr w, const struct newsml_item_info *info)
 		snprintf(type, sizeof(type), "text/plain; charset=%s",
 		    info->original_charset);
 	else
-		snprintf(type, sizeof(type), "application/octet-stream");
+		snprintf(type, sizeof(type), "text/plain");
 	if (xmlTextWriterStartElement(w, X("inlineData")) < 0 ||
 	    xmlTextWriterWriteAttribute(w, X("contenttype"), X(type)) < 0)
 		return -1;

@@ -27,7 +27,7 @@ static const struct {
 } encoding_names[] = {
 	{ "auto", TEXT_AUTO },
 	{ "utf-8", TEXT_UTF8 }, { "utf8", TEXT_UTF8 },
-	{ "utf-16", TEXT_UTF16LE }, { "utf-16le", TEXT_UTF16LE },
+	{ "utf-16", TEXT_UTF16 }, { "utf16", TEXT_UTF16 }, { "utf-16le", TEXT_UTF16LE },
 	{ "utf16le", TEXT_UTF16LE }, { "utf-16be", TEXT_UTF16BE },
 	{ "utf16be", TEXT_UTF16BE },
 	{ "windows-1252", TEXT_WINDOWS_1252 }, { "cp1252", TEXT_WINDOWS_1252 },
@@ -50,6 +50,8 @@ text_encoding_name(enum text_encoding e)
 		return "utf-16le";
 	case TEXT_UTF16BE:
 		return "utf-16be";
+	case TEXT_UTF16:
+		return "utf-16";
 	case TEXT_WINDOWS_1252:
 		return "windows-1252";
 	case TEXT_LATIN1:
@@ -301,14 +303,17 @@ text_decode(const unsigned char *buf, size_t len, enum text_encoding want,
 		e = TEXT_UTF8;
 		skip = 3;
 	} else if (len >= 2 && buf[0] == 0xFF && buf[1] == 0xFE &&
-	    (e == TEXT_AUTO || e == TEXT_UTF16LE)) {
+	    (e == TEXT_AUTO || e == TEXT_UTF16 || e == TEXT_UTF16LE)) {
 		e = TEXT_UTF16LE;
 		skip = 2;
 	} else if (len >= 2 && buf[0] == 0xFE && buf[1] == 0xFF &&
-	    (e == TEXT_AUTO || e == TEXT_UTF16BE)) {
+	    (e == TEXT_AUTO || e == TEXT_UTF16 || e == TEXT_UTF16BE)) {
 		e = TEXT_UTF16BE;
 		skip = 2;
 	}
+	/* Without a mark, UTF-16 is taken as Windows writes it. */
+	if (e == TEXT_UTF16)
+		e = TEXT_UTF16LE;
 	*found = e;
 	if (e == TEXT_UTF16LE || e == TEXT_UTF16BE) {
 		if (len == skip)

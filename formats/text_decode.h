@@ -25,7 +25,8 @@ enum text_encoding {
 	TEXT_UTF16BE,
 	TEXT_WINDOWS_1252,
 	TEXT_LATIN1,
-	TEXT_LATIN9
+	TEXT_LATIN9,
+	TEXT_UTF16		/* byte order mark decides; LE without one */
 };
 
 /* The IANA charset name ("windows-1252"), for the original's content type. */

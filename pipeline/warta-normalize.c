@@ -281,7 +281,9 @@ normalize_one(struct run *r, const char *file, const char *name_in_item)
 	info.generator_version = WARTA_VERSION;
 	info.original = (const unsigned char *)r->raw.data;
 	info.original_len = r->raw.len;
-	info.original_charset = text_encoding_name(found);
+	/* Broken UTF-8 has no charset name that a reader would understand. */
+	info.original_charset = found == TEXT_UTF8_MIXED ? NULL :
+	    text_encoding_name(found);
 	info.original_sha256 = sha;
 
 	wbuf_reset(&r->item);

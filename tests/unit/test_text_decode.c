@@ -105,6 +105,18 @@ named(const char *name)
 	return e;
 }
 
+/* "utf-16" as a user names it: the mark decides, little-endian without. */
+static void
+test_utf16_either_order(void **state)
+{
+	(void)state;
+	decodes_n("\xFE\xFF\x00H\x00i", 6, named("utf-16"), "Hi", 2,
+	    TEXT_UTF16BE);
+	decodes_n("\xFF\xFEH\x00i\x00", 6, named("UTF16"), "Hi", 2,
+	    TEXT_UTF16LE);
+	decodes_n("H\x00i\x00", 4, named("utf-16"), "Hi", 2, TEXT_UTF16LE);
+}
+
 static void
 test_utf8_plain(void **state)
 {
@@ -570,6 +582,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8_plain),
+		cmocka_unit_test(test_utf16_either_order),
 		cmocka_unit_test(test_utf8_bom),
 		cmocka_unit_test(test_appends),
 		cmocka_unit_test(test_utf16le),
