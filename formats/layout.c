@@ -37,6 +37,7 @@ struct line {
 	size_t first_word;	/* code points in the first word */
 	int blank;		/* nothing but spaces */
 	int boiler;		/* not the article: "Baca juga: ...", "12" */
+	int page;		/* a bare page number (boiler too) */
 	int final;		/* ends a sentence: . ! ? … or a closing quote */
 };
 
@@ -132,7 +133,7 @@ is_stop_cp(int32_t cp)
 /* Does s[0, n) end a sentence? "." "!" "?" "…", or a closing quote after
  * one of them, or a closing double quote after anything but a comma. */
 static int
-ends_sentence(const char *s, size_t n)
+ends_sentence_plain(const char *s, size_t n)
 {
 	size_t k;
 	int32_t cp, before;
@@ -148,6 +149,35 @@ ends_sentence(const char *s, size_t n)
 	if (is_stop_cp(before))
 		return 1;
 	return (cp == '"' || cp == 0x201D || cp == 0x00BB) && before != ',';
+}
+
+/* How far back a closing bracket is looked for its opening one. */
+#define CREDIT_MAX	64
+
+/*
+ * As above, and also a short bracket after the end of a sentence: the
+ * desk code or name that closes a paragraph, "... berangkat. (ant/abc)".
+ * Otherwise a text of a few one-line paragraphs, the last closed so, has
+ * one line in three ending inside a sentence and looks hard-wrapped.
+ */
+static int
+ends_sentence(const char *s, size_t n)
+{
+	size_t open, k;
+
+	if (ends_sentence_plain(s, n))
+		return 1;
+	if (n < 2 || s[n - 1] != ')')
+		return 0;
+	for (open = n - 1; open > 0 && n - open <= CREDIT_MAX &&
+	    s[open - 1] != '(' && s[open - 1] != ')'; open--)
+		;
+	if (open == 0 || s[open - 1] != '(')
+		return 0;
+	open--;
+	for (k = open; k > 0 && s[k - 1] == ' '; k--)
+		;
+	return k > 0 && k < open && ends_sentence_plain(s, k);
 }
 
 /* ---- lines ---- */
@@ -273,6 +303,7 @@ next_line(const char *text, size_t len, size_t pos, struct line *l)
 				l->first_word++;
 		}
 	l->boiler = is_boilerplate(text + l->start, e - l->start);
+	l->page = l->boiler && is_page_number(text + l->start, e - l->start);
 	l->final = ends_sentence(text + l->start, e - l->start);
 	return 1;
 }
@@ -291,6 +322,8 @@ decide_layout(const char *text, size_t len, struct layout *lay)
 	memset(lay, 0, sizeof(*lay));
 	memset(hist, 0, sizeof(hist));
 	for (pos = 0; next_line(text, len, pos, &l); pos = l.next) {
+		if (l.page)
+			continue;
 		if (l.blank || l.boiler) {
 			prev_content = 0;
 			continue;
@@ -558,6 +591,15 @@ layout_paragraphs(struct article *a, const char *text, size_t len,
 	wbuf_init(&em.para);
 	decide_layout(text, len, &lay);
 	for (pos = 0; next_line(text, len, pos, &cur); pos = cur.next) {
+		/*
+		 * A page number stands where the page ended, most often inside
+		 * a paragraph: it is left out, and the lines on either side
+		 * decide as if it were not there.  The other boilerplate (a
+		 * "Baca juga" link, an advertisement) was put between
+		 * paragraphs, and ends one.
+		 */
+		if (cur.page)
+			continue;
 		if (cur.blank || cur.boiler) {
 			if (flush(&em) != WARTA_OK)
 				goto fail;

@@ -350,6 +350,55 @@ test_boilerplate_in_wrapped_text(void **state)
 	article_free(a);
 }
 
+/* A page number where the page broke, inside a paragraph, is left out
+ * without cutting the paragraph in two. */
+static void
+test_page_number_in_wrapped_text(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = lay("Kepala Bagian Protokoler Masjid Istiqlal mengaku pihaknya\n"
+	    "tidak pernah melarang massa aksi untuk mendatangi masjid\n"
+	    "12\n"
+	    "pada malam hari. Ia membantah jika gerbangnya digembok oleh\n"
+	    "petugas keamanan yang berjaga.\n"
+	    "- 13 -\n"
+	    "Pendek saja.\n");
+	expect_paras(a,
+	    "Kepala Bagian Protokoler Masjid Istiqlal mengaku pihaknya "
+	    "tidak pernah melarang massa aksi untuk mendatangi masjid "
+	    "pada malam hari. Ia membantah jika gerbangnya digembok oleh "
+	    "petugas keamanan yang berjaga.",
+	    "Pendek saja.", NULL);
+	article_free(a);
+}
+
+/* A desk code closing the last of a few one-line paragraphs ends a
+ * sentence: the text is not taken for a hard-wrapped one. */
+static void
+test_closing_code_one_per_line(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = lay("Pemerintah Kota Ambon menyiapkan 15 kapal cepat untuk "
+	    "melayani penyeberangan warga selama libur akhir tahun.\n"
+	    "Kepala Dinas Perhubungan mengatakan jumlah penumpang "
+	    "diperkirakan naik hingga 40 persen tahun ini.\n"
+	    "Petugas akan memeriksa alat keselamatan di setiap kapal "
+	    "sebelum kapal berangkat. (ant/abc)\n");
+	assert_int_equal(a->npara, 3);
+	article_free(a);
+	/* a bracket inside a sentence still leaves the line open */
+	a = lay("Presiden Joko Widodo meresmikan bendungan di Jawa\n"
+	    "Tengah bersama Menteri Pekerjaan Umum (PUPR)\n"
+	    "dan Gubernur Jawa Tengah pada Selasa pagi kemarin di\n"
+	    "lokasi bendungan yang baru selesai dibangun tahun ini.\n");
+	assert_int_equal(a->npara, 1);
+	article_free(a);
+}
+
 static void
 test_title_line(void **state)
 {
@@ -525,6 +574,8 @@ main(void)
 		cmocka_unit_test(test_hyphens),
 		cmocka_unit_test(test_boilerplate),
 		cmocka_unit_test(test_boilerplate_in_wrapped_text),
+		cmocka_unit_test(test_page_number_in_wrapped_text),
+		cmocka_unit_test(test_closing_code_one_per_line),
 		cmocka_unit_test(test_title_line),
 		cmocka_unit_test(test_title_before_wrapped),
 		cmocka_unit_test(test_no_title),
