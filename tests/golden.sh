@@ -1,0 +1,87 @@
+#!/bin/sh
+# golden.sh BIN_DIR: rewrites the golden files of samples/ (make golden).
+#
+#   samples/NAME.txt          -> samples/NAME.xml (stdout), samples/NAME.err
+#                                (stderr: warnings and the summary line)
+#   samples/invalid/NAME.txt  -> samples/invalid/NAME.err (stderr)
+#
+# Each sample is run by tests/normalize-sample.sh, the same invocation
+# that tests/t0100-normalize-golden.bats checks against.  The golden files
+# are what warta-normalize says today, right or wrong: review every change
+# this prints (git diff samples/) before committing it.
+set -u
+if [ $# -ne 1 ]; then
+	echo "usage: golden.sh BIN_DIR" >&2
+	exit 2
+fi
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=$(cd "$1" && pwd) || exit 2
+run=$top/tests/normalize-sample.sh
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+changed=0 added=0 problems=0
+
+# update NEW DEST: moves NEW to DEST and prints a diff --stat line when
+# the content changed.
+update() {
+	rel=${2#"$top"/}
+	if [ -f "$2" ] && cmp -s "$1" "$2"; then
+		rm -f "$1"
+		return
+	fi
+	if [ -f "$2" ]; then
+		plus=$(diff "$2" "$1" | grep -c '^>')
+		minus=$(diff "$2" "$1" | grep -c '^<')
+		changed=$((changed + 1))
+		printf ' %s | %d +%d -%d\n' "$rel" $((plus + minus)) "$plus" "$minus"
+	else
+		added=$((added + 1))
+		printf ' %s | new, %d lines\n' "$rel" "$(wc -l <"$1")"
+	fi
+	mv "$1" "$2"
+}
+
+for txt in "$top"/samples/*.txt; do
+	[ -f "$txt" ] || continue
+	base=${txt%.txt}
+	name=$(basename "$base")
+	"$run" "$bin" "$txt" >"$tmp/$name.xml" 2>"$tmp/$name.err"
+	rc=$?
+	if [ "$rc" != 0 ]; then
+		echo "golden: samples/$name.txt: exit status $rc, expected 0" >&2
+		problems=$((problems + 1))
+	fi
+	update "$tmp/$name.xml" "$base.xml"
+	update "$tmp/$name.err" "$base.err"
+done
+
+for txt in "$top"/samples/invalid/*.txt; do
+	[ -f "$txt" ] || continue
+	base=${txt%.txt}
+	name=$(basename "$base")
+	"$run" "$bin" "$txt" >"$tmp/$name.out" 2>"$tmp/$name.err"
+	rc=$?
+	if [ "$rc" != 1 ] || [ -s "$tmp/$name.out" ]; then
+		echo "golden: samples/invalid/$name.txt: exit status $rc" \
+		    "and $(wc -c <"$tmp/$name.out") bytes of output," \
+		    "expected 1 and none" >&2
+		problems=$((problems + 1))
+	fi
+	update "$tmp/$name.err" "$base.err"
+done
+
+# Golden files left behind by a sample that is gone.
+for f in "$top"/samples/*.xml "$top"/samples/*.err "$top"/samples/invalid/*.err; do
+	[ -f "$f" ] || continue
+	[ -f "${f%.*}.txt" ] && continue
+	echo "golden: ${f#"$top"/}: no ${f%.*}.txt beside it; remove it" | sed "s|$top/||g" >&2
+	problems=$((problems + 1))
+done
+
+if [ $((changed + added)) = 0 ]; then
+	echo "golden: no changes"
+else
+	echo " $changed files changed, $added files added; review: git diff samples/"
+fi
+[ "$problems" = 0 ]

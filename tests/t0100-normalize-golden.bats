@@ -1,0 +1,453 @@
+#!/usr/bin/env bats
+# t0100-normalize-golden: warta-normalize against the golden files of
+# samples/ (written by tests/golden.sh, `make golden`, and reviewed by eye),
+# run exactly as they were made, through tests/normalize-sample.sh.
+#
+# The byte comparisons catch any change; the field checks below them say
+# what each sample is for, and do not depend on the golden bytes: they run
+# the program afresh and read the item with XPath.
+
+load common
+
+RUN=$WARTA_TOP/tests/normalize-sample.sh
+
+# ---- helpers ----
+
+# item NAME: normalizes samples/NAME.txt afresh into $item, its standard
+# error into $item_err; fails when the program does.
+item() {
+	item=$BATS_TEST_TMPDIR/$1.xml
+	item_err=$BATS_TEST_TMPDIR/$1.err
+	"$RUN" "$WARTA_BIN" "$SAMPLES/$1.txt" >"$item" 2>"$item_err" \
+	    </dev/null || {
+		echo "$1: exit status $?" >&2
+		cat "$item_err" >&2
+		return 1
+	}
+}
+
+xp() { xmllint --xpath "$1" "$item"; }
+# el NAME: the text of the first element NAME (any namespace)
+el() { xp "string(//*[local-name()='$1'])"; }
+# named NAME: the text of NAME/name ("located", "creator", ...)
+named() { xp "string(//*[local-name()='$1']/*[local-name()='name'])"; }
+# count NAME: how many elements NAME
+count() { xp "count(//*[local-name()='$1'])"; }
+# charset: the content type of the original rendition
+charset() { xp "string(//*[local-name()='inlineData']/@contenttype)"; }
+# original: the original rendition, when it is carried as text
+original() { el inlineData; }
+# body: the paragraphs of the body, one a line
+body() {
+	local i n
+	n=$(count p)
+	for ((i = 1; i <= n; i++)); do
+		xp "string((//*[local-name()='p'])[$i])"
+		echo
+	done
+}
+# para N: the text of paragraph N
+para() { xp "string((//*[local-name()='p'])[$1])"; }
+
+# expect WHAT GOT WANT
+expect() {
+	[ "$2" = "$3" ] || {
+		printf '%s: got [%s], want [%s]\n' "$1" "$2" "$3" >&2
+		return 1
+	}
+}
+
+# has WHAT TEXT NEEDLE... / lacks WHAT TEXT NEEDLE...
+has() {
+	local what=$1 text=$2 s
+	shift 2
+	for s in "$@"; do
+		[[ $text == *"$s"* ]] || {
+			printf '%s: [%s] is missing from:\n%s\n' "$what" "$s" \
+			    "$text" >&2
+			return 1
+		}
+	done
+}
+lacks() {
+	local what=$1 text=$2 s
+	shift 2
+	for s in "$@"; do
+		[[ $text != *"$s"* ]] || {
+			printf '%s: [%s] should not be in:\n%s\n' "$what" "$s" \
+			    "$text" >&2
+			return 1
+		}
+	done
+}
+
+# ---- the golden files ----
+
+@test "every sample has its golden files, and every golden file its sample" {
+	local f bad=0
+	for f in "$SAMPLES"/*.txt; do
+		[ -f "${f%.txt}.xml" ] && [ -f "${f%.txt}.err" ] || {
+			echo "no golden files for ${f#"$WARTA_TOP"/}" >&2
+			bad=1
+		}
+	done
+	for f in "$SAMPLES"/invalid/*.txt; do
+		[ -f "${f%.txt}.err" ] || {
+			echo "no golden .err for ${f#"$WARTA_TOP"/}" >&2
+			bad=1
+		}
+	done
+	for f in "$SAMPLES"/*.xml "$SAMPLES"/*.err "$SAMPLES"/invalid/*.err \
+	    "$SAMPLES"/*.args "$SAMPLES"/invalid/*.args; do
+		[ -f "$f" ] || continue
+		[ -f "${f%.*}.txt" ] || {
+			echo "no sample for ${f#"$WARTA_TOP"/}" >&2
+			bad=1
+		}
+	done
+	[ "$bad" = 0 ]
+	# the seed is byte for byte the shared one
+	[ -f "$SAMPLES/semarang-maritim-purwanto.txt" ]
+	if [ -n "${WARTA_SHARED:-}" ]; then
+		cmp "$SAMPLES/semarang-maritim-purwanto.txt" \
+		    "$WARTA_SHARED/samples/semarang-maritim-purwanto.txt"
+	fi
+}
+
+@test "every sample gives its golden item and messages, byte for byte" {
+	local f name out err rc bad=0 n=0
+	for f in "$SAMPLES"/*.txt; do
+		name=$(basename "$f" .txt)
+		out=$BATS_TEST_TMPDIR/$name.out
+		err=$BATS_TEST_TMPDIR/$name.err
+		rc=0
+		"$RUN" "$WARTA_BIN" "$f" >"$out" 2>"$err" </dev/null || rc=$?
+		n=$((n + 1))
+		if [ "$rc" != 0 ]; then
+			echo "$name: exit status $rc" >&2
+			bad=$((bad + 1))
+		elif ! cmp -s "$out" "${f%.txt}.xml"; then
+			echo "$name: the item differs from samples/$name.xml:" >&2
+			diff "${f%.txt}.xml" "$out" | head -20 >&2
+			bad=$((bad + 1))
+		elif ! cmp -s "$err" "${f%.txt}.err"; then
+			echo "$name: stderr differs from samples/$name.err:" >&2
+			diff "${f%.txt}.err" "$err" | head -20 >&2
+			bad=$((bad + 1))
+		fi
+	done
+	echo "# $((n - bad))/$n samples match their golden files" >&3
+	[ "$n" -gt 40 ] && [ "$bad" = 0 ]
+}
+
+@test "every golden item validates against the NewsML-G2 schema" {
+	need_shared
+	run xmllint --nonet --noout --schema "$(XSD)" "$SAMPLES"/*.xml
+	[ "$status" = 0 ] || {
+		echo "$output" | grep -v ' validates$' >&2
+		return 1
+	}
+}
+
+@test "every invalid input is rejected with its golden message and no output" {
+	local f name out err rc bad=0 n=0
+	for f in "$SAMPLES"/invalid/*.txt; do
+		name=$(basename "$f" .txt)
+		out=$BATS_TEST_TMPDIR/$name.out
+		err=$BATS_TEST_TMPDIR/$name.err
+		rc=0
+		"$RUN" "$WARTA_BIN" "$f" >"$out" 2>"$err" </dev/null || rc=$?
+		n=$((n + 1))
+		if [ "$rc" != 1 ] || [ -s "$out" ]; then
+			echo "invalid/$name: exit status $rc and" \
+			    "$(wc -c <"$out") bytes of output" >&2
+			bad=$((bad + 1))
+		elif ! cmp -s "$err" "${f%.txt}.err"; then
+			echo "invalid/$name: stderr differs:" >&2
+			diff "${f%.txt}.err" "$err" >&2
+			bad=$((bad + 1))
+		fi
+	done
+	[ "$n" -ge 5 ] && [ "$bad" = 0 ]
+}
+
+@test "each rejection names the file and the reason, then the summary" {
+	local name want got
+	while IFS='|' read -r name want; do
+		got=$("$RUN" "$WARTA_BIN" "$SAMPLES/invalid/$name.txt" 2>&1 \
+		    >/dev/null </dev/null) && return 1
+		expect "invalid/$name" "$got" "warta-normalize: $name.txt: $want
+warta-normalize: normalized 0, rejected 1"
+	done <<'EOF'
+binary-nul|binary data at byte 40, not text
+empty|empty file
+undecodable|invalid UTF-8 at byte 117
+oversize|2048 bytes, larger than the size bound of 1024 bytes (see --max-size)
+boilerplate-only|no article text (only blank or boilerplate lines)
+EOF
+	# the NUL really is at byte 40, the bad UTF-8 at 117
+	expect "NUL offset" "$(od -An -tu1 -j40 -N1 "$SAMPLES/invalid/binary-nul.txt" | tr -d ' ')" 0
+	expect "bad UTF-8" "$(od -An -tx1 -j117 -N2 "$SAMPLES/invalid/undecodable.txt" | tr -d ' ')" e028
+}
+
+# ---- what each sample is for ----
+
+@test "the seed: dateline, Semarang, Purwanto, 2021-08-10, id, ten paragraphs, curly quotes, no headline" {
+	item semarang-maritim-purwanto
+	expect dateline "$(el dateline)" SEMARANG-MARITIM
+	expect located "$(named located)" Semarang
+	expect infoSource "$(named infoSource)" Maritim
+	expect creator "$(named creator)" Purwanto
+	expect by "$(el by)" Purwanto
+	expect contentCreated "$(el contentCreated)" 2021-08-10
+	expect language "$(xp "string(//*[local-name()='language']/@tag)")" id
+	expect xml:lang "$(xp "string(/*/@xml:lang)")" id
+	expect paragraphs "$(count p)" 10
+	expect headline "$(count headline)" 0
+	expect title "$(el title)" ""
+	has body "$(body)" "“Salah satunya," "melayani,” kata" "“WFH itu" \
+	    "(Purwanto)."
+	lacks body "$(body)" '"'
+	has guid "$(xp "string(/*/@guid)")" ":20210810:"
+}
+
+@test "each dateline form gives its dateline, place and outlet" {
+	local name dateline place outlet
+	while IFS='|' read -r name dateline place outlet; do
+		item "$name"
+		expect "$name dateline" "$(el dateline)" "$dateline"
+		expect "$name located" "$(named located)" "$place"
+		expect "$name infoSource" "$(named infoSource)" "$outlet"
+		# the dateline stays in the body, as written
+		has "$name body" "$(para 1)" "$dateline"
+	done <<'EOF'
+dateline-kompas|JAKARTA, KOMPAS.com|Jakarta|KOMPAS.com
+dateline-antara|Jakarta (ANTARA)|Jakarta|ANTARA
+dateline-liputan6|Liputan6.com, Jakarta|Jakarta|Liputan6.com
+dateline-ap|WASHINGTON (AP)|Washington|AP
+dateline-reuters|LONDON, Jan 5 (Reuters)|London|Reuters
+layout-ocr-wrapped|PEKALONGAN|Pekalongan|
+EOF
+}
+
+@test "each byline form gives by and creator" {
+	local name by creator
+	while IFS='|' read -r name by creator; do
+		item "$name"
+		expect "$name by" "$(el by)" "$by"
+		expect "$name creator" "$(named creator)" "$creator"
+	done <<'EOF'
+byline-by|By Jane Doe|Jane Doe
+byline-oleh|Oleh: Budi Santoso|Budi Santoso
+byline-closing-name|Rina Kusuma|Rina Kusuma
+byline-desk-code|ant/abc|
+byline-credits|Dewi Lestari|Dewi Lestari
+EOF
+	# a desk code is no person
+	item byline-desk-code
+	expect "desk code creators" "$(count creator)" 0
+}
+
+@test "dates: day names settle the order, contradictions are reported" {
+	local name iso
+	while IFS='|' read -r name iso; do
+		item "$name"
+		expect "$name contentCreated" "$(el contentCreated)" "$iso"
+		has "$name guid" "$(xp "string(/*/@guid)")" ":${iso//-/}:"
+		case $name in
+		date-weekday-mismatch)
+			has "$name stderr" "$(cat "$item_err")" \
+			    "warta-normalize: $name.txt: warning: date 'Senin (10/8/2021)': the weekday does not match 2021-08-10, a Tuesday"
+			;;
+		*)
+			lacks "$name stderr" "$(cat "$item_err")" warning
+			;;
+		esac
+	done <<'EOF'
+date-weekday-slash|2022-02-03
+date-id-long|2022-08-17
+date-en-long|2023-03-14
+date-weekday-order|2021-08-10
+date-weekday-mismatch|2021-08-10
+EOF
+}
+
+@test "language: en and id" {
+	local name lang
+	while IFS='|' read -r name lang; do
+		item "$name"
+		expect "$name language" \
+		    "$(xp "string(//*[local-name()='language']/@tag)")" "$lang"
+	done <<'EOF'
+lang-en|en
+lang-id|id
+byline-by|en
+dateline-ap|en
+dateline-kompas|id
+EOF
+}
+
+@test "layout: paragraphs from blank lines, indentation, one per line; a title line" {
+	local name n
+	while IFS='|' read -r name n; do
+		item "$name"
+		expect "$name paragraphs" "$(count p)" "$n"
+		expect "$name headline" "$(count headline)" \
+		    "$([ "$name" = layout-title ] && echo 1 || echo 0)"
+	done <<'EOF'
+layout-blank-lines|4
+layout-blank-lines-single|3
+layout-indented|3
+layout-one-per-line|5
+layout-title|3
+byline-desk-code|3
+EOF
+	item layout-blank-lines
+	expect "blank lines, paragraph 2" "$(para 2)" "Ketua kelompok tani garam Sumber Rejeki, Sutrisno, mengatakan harga garam di tingkat petani saat ini sekitar Rp 700 per kilogram. Harga itu dinilai belum menutup biaya produksi."
+	item layout-indented
+	expect "indented, paragraph 3" "$(para 3)" "Dinas Perdagangan Kota Semarang berjanji menggelar operasi pasar mulai pekan depan untuk menahan laju kenaikan harga di tingkat konsumen."
+	item layout-title
+	expect headline "$(el headline)" \
+	    "Warga Solo Gelar Kirab Budaya Sambut Tahun Baru Islam"
+	expect title "$(el title)" \
+	    "Warga Solo Gelar Kirab Budaya Sambut Tahun Baru Islam"
+	lacks body "$(body)" "Sambut Tahun Baru Islam"
+}
+
+@test "OCR wrapping: broken words joined, real hyphens kept, boilerplate out of the body" {
+	item layout-ocr-wrapped
+	expect paragraphs "$(count p)" 4
+	has body "$(body)" pemerintahan kupu-kupu Covid-19. se-Indonesia \
+	    "yang datang dari luar kota"
+	lacks body "$(body)" pemerin- "pemerin " " tahan daerah" \
+	    "Baca juga" "SCROLL TO CONTINUE" "kupu kupu" "Covid- 19"
+	# the bare page number "2" is gone, and did not cut its paragraph
+	lacks "paragraph 2" "$(para 2)" " 2 "
+	has "paragraph 2" "$(para 2)" "Menurut Kepala Dinas" \
+	    "terutama dari Jakarta dan Bandung."
+	# the original keeps every line as it came
+	has original "$(original)" "pemerin-
+tahan" "kupu-
+kupu" "Covid-
+19." "se-
+Indonesia" "
+2
+" "Baca juga: Batik Pekalongan Tembus Pasar Jepang" \
+	    "SCROLL TO CONTINUE WITH CONTENT"
+
+	item layout-boilerplate
+	expect "web boilerplate paragraphs" "$(count p)" 4
+	lacks body "$(body)" "Baca juga" "SCROLL TO CONTINUE" "Halaman 2"
+	has original "$(original)" "Baca juga: Polisi Bongkar Gudang Obat" \
+	    "SCROLL TO CONTINUE WITH CONTENT" "Halaman 2"
+}
+
+@test "encodings give the expected characters" {
+	item enc-utf8
+	has enc-utf8 "$(body)" "Café Résumé, Andréas" "crème brûlée" \
+	    "“Kami sempat tutup tiga bulan — sekarang"
+	expect enc-utf8 "$(charset)" "text/plain; charset=utf-8"
+
+	item enc-utf8-bom
+	expect "enc-utf8-bom, no BOM" "$(para 1 | head -c 12)" "The Surabaya"
+	has enc-utf8-bom "$(body)" "“We cannot wait for another flood,” said"
+	expect enc-utf8-bom "$(charset)" "text/plain; charset=utf-8"
+
+	item enc-utf16le
+	expect "enc-utf16le, no BOM" "$(para 1 | head -c 10)" "Pemerintah"
+	has enc-utf16le "$(body)" "“Kami tidak ingin warga menunggu sampai status naik,” ujar"
+	expect enc-utf16le "$(charset)" "text/plain; charset=utf-16le"
+
+	item enc-utf16be
+	expect "enc-utf16be, no BOM" "$(para 1 | head -c 5)" "Tokyo"
+	has enc-utf16be "$(body)" "¥142 and €1 bought \$1.07" "“Investors"
+	expect enc-utf16be "$(charset)" "text/plain; charset=utf-16be"
+
+	item enc-windows-1252
+	has enc-windows-1252 "$(body)" \
+	    "“Permintaan dari Eropa sedang tinggi,” kata" \
+	    "Prancis – terutama untuk Café de Flore" "tahun lalu…" \
+	    "tingkat petani naik"
+	expect enc-windows-1252 "$(charset)" "text/plain; charset=windows-1252"
+
+	item enc-latin1
+	has enc-latin1 "$(body)" "Málaga" "João Araújo" "£2 million" \
+	    "«very happy»" "38°C"
+	expect enc-latin1 "$(charset)" "text/plain; charset=iso-8859-1"
+
+	item enc-latin9
+	has enc-latin9 "$(body)" "mulai €650 untuk" "pabrik Škoda" "€1.200"
+	lacks enc-latin9 "$(body)" "¤"
+	expect enc-latin9 "$(charset)" "text/plain; charset=iso-8859-15"
+
+	item enc-mixed
+	has enc-mixed "$(body)" "salat Jum’at pertama" \
+	    "“Alhamdulillah, masjid" "suara — termasuk"
+}
+
+@test "repairs: mojibake once and twice, entities" {
+	item mojibake-once
+	has mojibake-once "$(body)" "“Kami tidak akan menyerah,” kata" \
+	    "imbang 2–2 melawan" "Stéphanie Frappart"
+	lacks mojibake-once "$(body)" "â€" "Ã"
+	has "mojibake-once original" "$(original)" "â€œKami" "StÃ©phanie"
+
+	item mojibake-twice
+	has mojibake-twice "$(body)" \
+	    "“Inflasi sudah kembali ke sasaran,” kata" "AS — level"
+	lacks mojibake-twice "$(body)" "Ã" "â€"
+
+	item entities
+	has entities "$(body)" "Pendidikan & Kebudayaan" \
+	    "“Pendaftaran dibuka mulai pekan depan,” kata" "Rp 12 juta" \
+	    "semester — termasuk" "hidup & buku"
+	lacks entities "$(body)" "&amp;" "&#" "&nbsp;" "$(printf '\302\240')"
+}
+
+@test "repairs: controls and spaces, each on its own" {
+	local zwsp wj bom shy nbsp nnbsp thin c1 bel
+	zwsp=$(printf '\342\200\213') wj=$(printf '\342\201\240')
+	bom=$(printf '\357\273\277') shy=$(printf '\302\255')
+	nbsp=$(printf '\302\240') nnbsp=$(printf '\342\200\257')
+	thin=$(printf '\342\200\211') bel=$(printf '\007')
+
+	item clean-zero-width
+	has clean-zero-width "$(body)" "Presiden meresmikan" "kemacetan" \
+	    "pantura yang" "Menurut pengelola"
+	lacks clean-zero-width "$(body)" "$zwsp" "$wj" "$bom"
+
+	item clean-soft-hyphen
+	has clean-soft-hyphen "$(body)" Pembangunan mengairi
+	lacks clean-soft-hyphen "$(body)" "$shy"
+
+	item clean-nbsp
+	has clean-nbsp "$(body)" "Rp 15.700" "10 persen" "mulai pekan" \
+	    "Pedagang diminta"
+	lacks clean-nbsp "$(body)" "$nbsp" "$nnbsp" "$thin"
+
+	item clean-ligature
+	has clean-ligature "$(body)" "The final report on the flood" \
+	    "was filed" "the effort" "Officials said"
+
+	item clean-c1-control
+	has clean-c1-control "$(body)" "9 bulan – 5 tahun" \
+	    "“Kami menargetkan 95 persen anak terlindungi,” katanya" \
+	    "34 provinsi dan"
+	lacks clean-c1-control "$(body)" "$bel"
+	for c in 200 202 203 204 205 206 207 210 211 212 213 214 215 216 217 \
+	    220 221 222 223 224 225 226 227 230 231 232 233 234 235 236 237; do
+		lacks "clean-c1-control C1 \\$c" "$(body)" "$(printf "\\302\\$c")"
+	done
+}
+
+@test "line breaks: CRLF, CR and U+2028 each end a line" {
+	local name
+	for name in breaks-crlf breaks-cr breaks-u2028; do
+		item "$name"
+		expect "$name paragraphs" "$(count p)" 3
+		lacks "$name" "$(body)" "$(printf '\r')" "$(printf '\342\200\250')"
+	done
+	item breaks-cr
+	expect "breaks-cr paragraph 2" "$(para 2)" \
+	    "Peserta yang datang tahun ini berasal dari 12 negara, termasuk Jepang, Malaysia, dan Prancis."
+}
