@@ -24,7 +24,7 @@ PKG_MODULES = libxml-2.0:libxml2-dev libarchive:libarchive-dev zlib:zlib1g-dev \
 	cmocka:libcmocka-dev
 # Command, then the Debian package that provides it (tests and demo only).
 TOOLS = pkg-config:pkg-config bats:bats jq:jq xmllint:libxml2-utils \
-	bsdtar:libarchive-tools unzip:unzip zstd:zstd
+	bsdtar:libarchive-tools unzip:unzip zstd:zstd /usr/bin/time:time
 
 LIBS_PC = libxml-2.0 libarchive zlib libutf8proc libcrypto libpcre2-8
 
@@ -64,7 +64,7 @@ build/deps.ok: Makefile
 	command -v $(PKG_CONFIG) >/dev/null || missing="$$missing pkg-config"; \
 	[ -f /usr/include/csv.h ] || missing="$$missing libcsv-dev"; \
 	for t in $(TOOLS); do \
-		command -v $${t%%:*} >/dev/null || missing="$$missing $${t#*:}"; \
+		command -v $${t%%:*} >/dev/null 2>&1 || missing="$$missing $${t#*:}"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 		if command -v apt-get >/dev/null; then \
@@ -120,7 +120,8 @@ demo: programs
 golden: programs
 	@tests/golden.sh build/bin
 
-bench: programs
+bench: build/deps.ok
+	@$(MAKE) --no-print-directory B=build _testbin
 	@tests/bench.sh build/bin
 
 install: programs
