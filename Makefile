@@ -69,6 +69,11 @@ build/deps.ok: Makefile
 	if [ -n "$$missing" ]; then \
 		if command -v apt-get >/dev/null; then \
 			sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+			if [ -n "$$sudo" ] && ! command -v sudo >/dev/null; then \
+				echo "deps: missing packages and no sudo; as root, run:" >&2; \
+				echo "deps:   apt-get install gcc make$$missing" >&2; \
+				exit 1; \
+			fi; \
 			echo "deps: installing$$missing"; \
 			$$sudo apt-get update -qq && \
 			$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
