@@ -1377,15 +1377,85 @@ static const struct name_num stopwords[] = {
 	{ "would", 2 }, { "yang", 1 }
 };
 
+/*
+ * Every word of the sample is looked up, so the stopwords go into a small
+ * hash table: one probe or two per word, where a binary search pays a
+ * mispredicted comparison at every level.  The table is built for each
+ * call (sixty-odd words, less work than a paragraph) and lives on the
+ * stack, so nothing is shared between calls.
+ */
+#define STOPWORD_MAX	8	/* letters in the longest stopword */
+#define STOP_SLOTS	128	/* a power of two, twice the stopwords */
+
+struct stop_table {
+	uint64_t key[STOP_SLOTS];	/* a packed word, 0 when free */
+	unsigned char num[STOP_SLOTS];	/* its language: 1 or 2 */
+};
+
+/* Up to STOPWORD_MAX letters, lower-cased, as one number. */
+static uint64_t
+pack_word(const char *s, size_t n)
+{
+	uint64_t k = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		k |= (uint64_t)lower_ascii((unsigned char)s[i]) << (8 * i);
+	return k;
+}
+
+/* Fibonacci hashing: the top bits of the product mix every letter. */
+static size_t
+stop_slot(uint64_t k)
+{
+	return (size_t)((k * UINT64_C(0x9E3779B97F4A7C15)) >> 57) &
+	    (STOP_SLOTS - 1);
+}
+
+static void
+stop_table_init(struct stop_table *t)
+{
+	size_t i, slot;
+	uint64_t k;
+
+	memset(t, 0, sizeof(*t));
+	for (i = 0; i < sizeof(stopwords) / sizeof(stopwords[0]); i++) {
+		k = pack_word(stopwords[i].name, strlen(stopwords[i].name));
+		for (slot = stop_slot(k); t->key[slot] != 0;
+		    slot = (slot + 1) & (STOP_SLOTS - 1))
+			;
+		t->key[slot] = k;
+		t->num[slot] = (unsigned char)stopwords[i].num;
+	}
+}
+
+/* The language of the stopword s[0, n) (ASCII letters), or 0. */
+static int
+stop_table_find(const struct stop_table *t, const char *s, size_t n)
+{
+	size_t slot;
+	uint64_t k;
+
+	if (n > STOPWORD_MAX)
+		return 0;
+	k = pack_word(s, n);
+	for (slot = stop_slot(k); t->key[slot] != 0;
+	    slot = (slot + 1) & (STOP_SLOTS - 1))
+		if (t->key[slot] == k)
+			return t->num[slot];
+	return 0;
+}
+
 static int
 parse_lang(struct article *a, const char *hint)
 {
-	char word[12];
+	struct stop_table stops;
 	size_t p, i, k, n, seen;
 	long id = 0, en = 0;
 	const char *s;
 	int which;
 
+	stop_table_init(&stops);
 	for (p = 0, seen = 0; p < a->npara && seen < LANG_SAMPLE; p++) {
 		s = a->paras[p];
 		n = strlen(s);
@@ -1399,18 +1469,13 @@ parse_lang(struct article *a, const char *hint)
 			}
 			for (k = i; k < n && is_alpha_ascii((unsigned char)s[k]);
 			    k++)
-				if (k - i < sizeof(word) - 1)
-					word[k - i] = (char)lower_ascii(
-					    (unsigned char)s[k]);
+				;
 			/* part of a longer word with non-ASCII letters */
 			if (i > 0 && (unsigned char)s[i - 1] >= 0x80)
 				continue;
 			if (k < n && (unsigned char)s[k] >= 0x80)
 				continue;
-			if (k - i > 8)
-				continue;
-			word[k - i] = '\0';
-			which = LOOKUP(stopwords, word);
+			which = stop_table_find(&stops, s + i, k - i);
 			id += which == 1;
 			en += which == 2;
 		}
