@@ -1324,6 +1324,16 @@ add_date(struct article *a, const char *s, size_t n, const struct found_date *f)
 	return WARTA_OK;
 }
 
+/* The end of the run of ASCII letters and digits at i. */
+static size_t
+alnum_end(const char *s, size_t n, size_t i)
+{
+	while (i < n && (is_alpha_ascii((unsigned char)s[i]) ||
+	    is_digit((unsigned char)s[i])))
+		i++;
+	return i;
+}
+
 static int
 parse_dates(struct article *a)
 {
@@ -1334,18 +1344,24 @@ parse_dates(struct article *a)
 	for (p = 0; p < a->npara; p++) {
 		s = a->paras[p];
 		n = strlen(s);
-		for (i = 0; i < n; i++) {
+		i = 0;
+		while (i < n) {
 			unsigned char c = (unsigned char)s[i];
 
-			if (!is_digit(c) && !is_alpha_ascii(c))
+			if (!is_digit(c) && !is_alpha_ascii(c)) {
+				i++;
 				continue;
-			if (!at_word_start(s, i) || !may_open_date(s, n, i))
+			}
+			if (at_word_start(s, i) && may_open_date(s, n, i) &&
+			    (e = read_date(s, n, i, &f)) != 0) {
+				if (add_date(a, s + i, e - i, &f) != WARTA_OK)
+					return WARTA_FAILED;
+				i = e;
 				continue;
-			if ((e = read_date(s, n, i, &f)) == 0)
-				continue;
-			if (add_date(a, s + i, e - i, &f) != WARTA_OK)
-				return WARTA_FAILED;
-			i = e - 1;
+			}
+			/* no word starts inside a run of letters and digits:
+			 * the next place a date may open is after it */
+			i = alnum_end(s, n, i);
 		}
 	}
 	return WARTA_OK;
