@@ -39,10 +39,16 @@
 
 /*
  * No network, and nothing that reads or expands a DTD: not
- * XML_PARSE_NOENT, XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR, XML_PARSE_HUGE
- * (which would lift libxml2's own limits).
+ * XML_PARSE_NOENT, XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR.
+ *
+ * XML_PARSE_HUGE lifts libxml2's 10,000,000-byte cap on one text node,
+ * which an article that warta-normalize accepts (up to 16 MiB, more in
+ * base64) would pass.  What that cap guards against is bounded here by
+ * other means: a DOCTYPE is refused before libxml2 sees it (so no entity
+ * can amplify anything), one item may not pass NEWSML_MAX_ITEM bytes, and
+ * the nesting depth is checked by the scanner.
  */
-#define READ_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES)
+#define READ_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_HUGE)
 
 enum scan_state {
 	S_PROLOG,	/* before the root element */

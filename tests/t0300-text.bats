@@ -267,3 +267,11 @@ roundtrip() {
 	run mandoc -Tlint -W warning "$WARTA_TOP/pipeline/warta-text.1"
 	[ "$status" -eq 0 ] || { echo "$output"; false; }
 }
+
+@test "an article near the size bound reads back (text nodes over 10 MB)" {
+	yes 'Kalimat berita yang panjang untuk menguji batas ukuran, dan ini dia.' |
+	    head -n 170000 >"$BATS_TEST_TMPDIR/big.txt"
+	[ "$(wc -c <"$BATS_TEST_TMPDIR/big.txt")" -gt 11000000 ]
+	warta-normalize -q "$BATS_TEST_TMPDIR/big.txt" >"$BATS_TEST_TMPDIR/big.xml"
+	warta-text "$BATS_TEST_TMPDIR/big.xml" | tr -s '\n' | cmp - "$BATS_TEST_TMPDIR/big.txt"
+}
