@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,85 @@ named_element(xmlTextWriterPtr w, const char *name, const char *value)
 {
 	if (xmlTextWriterStartElement(w, X(name)) < 0 ||
 	    element(w, "name", value) < 0)
+		return -1;
+	return xmlTextWriterEndElement(w);
+}
+
+/*
+ * Appends s[0, n) escaped exactly as xmlTextWriterWriteString() escapes
+ * element content (its xmlEncodeSpecialChars(): & < > " and CR), so that
+ * the bytes out stay the same.  The long texts, the body and the original,
+ * are escaped here and handed to xmlTextWriterWriteRawLen(): libxml2's
+ * escaping checks its buffer at every byte and needs a NUL-terminated copy
+ * of the original, and was the writer's largest cost.
+ */
+/* The bytes xml_escape() replaces, one bit each: all are below 64. */
+#define XML_SPECIAL	((UINT64_C(1) << '&') | (UINT64_C(1) << '<') | \
+	(UINT64_C(1) << '>') | (UINT64_C(1) << '"') | (UINT64_C(1) << '\r'))
+
+/*
+ * A bit test with no branch on the byte: a text mixes letters and spaces
+ * every few bytes, and a comparison would guess wrong at each change.
+ */
+static int
+needs_entity(unsigned char c)
+{
+	return ((XML_SPECIAL >> (c & 63)) & (c < 64)) != 0;
+}
+
+static int
+xml_escape(struct wbuf *out, const char *s, size_t n)
+{
+	const char *entity;
+	size_t i, span = 0;
+
+	if (wbuf_reserve(out, n) != WARTA_OK)
+		return WARTA_FAILED;
+	for (i = 0; i < n; i++) {
+		if (!needs_entity((unsigned char)s[i]))
+			continue;
+		switch (s[i]) {
+		case '&':
+			entity = "&amp;";
+			break;
+		case '<':
+			entity = "&lt;";
+			break;
+		case '>':
+			entity = "&gt;";
+			break;
+		case '"':
+			entity = "&quot;";
+			break;
+		default:	/* '\r' */
+			entity = "&#13;";
+			break;
+		}
+		if (wbuf_append(out, s + span, i - span) != WARTA_OK ||
+		    wbuf_puts(out, entity) != WARTA_OK)
+			return WARTA_FAILED;
+		span = i + 1;
+	}
+	return wbuf_append(out, s + span, n - span);
+}
+
+/* Writes s[0, n) as text, escaped in esc (scratch space). */
+static int
+write_text(xmlTextWriterPtr w, struct wbuf *esc, const char *s, size_t n)
+{
+	wbuf_reset(esc);
+	if (xml_escape(esc, s, n) != WARTA_OK || esc->len > INT_MAX)
+		return -1;
+	return xmlTextWriterWriteRawLen(w, X(esc->data), (int)esc->len);
+}
+
+/* As element(), for the long texts. */
+static int
+text_element(xmlTextWriterPtr w, struct wbuf *esc, const char *name,
+    const char *text)
+{
+	if (xmlTextWriterStartElement(w, X(name)) < 0 ||
+	    write_text(w, esc, text, strlen(text)) < 0)
 		return -1;
 	return xmlTextWriterEndElement(w);
 }
@@ -168,7 +248,7 @@ write_content_meta(xmlTextWriterPtr w, const struct article *a)
 }
 
 static int
-write_body(xmlTextWriterPtr w, const struct article *a)
+write_body(xmlTextWriterPtr w, struct wbuf *esc, const struct article *a)
 {
 	size_t i;
 
@@ -182,7 +262,7 @@ write_body(xmlTextWriterPtr w, const struct article *a)
 	    xmlTextWriterStartElement(w, X("body")) < 0)
 		return -1;
 	for (i = 0; i < a->npara; i++)
-		if (element(w, "p", a->paras[i]) < 0)
+		if (text_element(w, esc, "p", a->paras[i]) < 0)
 			return -1;
 	if (xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0)
 		return -1;
@@ -196,7 +276,8 @@ write_body(xmlTextWriterPtr w, const struct article *a)
  * they were decoded from.
  */
 static int
-write_original(xmlTextWriterPtr w, const struct newsml_item_info *info)
+write_original(xmlTextWriterPtr w, struct wbuf *esc,
+    const struct newsml_item_info *info)
 {
 	char type[128];
 	int as_text;
@@ -214,18 +295,8 @@ write_original(xmlTextWriterPtr w, const struct newsml_item_info *info)
 	    xmlTextWriterWriteAttribute(w, X("contenttype"), X(type)) < 0)
 		return -1;
 	if (as_text) {
-		/* WriteString needs a NUL-terminated string; valid XML text
-		 * has no NUL, so the bytes are copied once. */
-		char *copy = malloc(info->original_len + 1);
-		int rc;
-
-		if (copy == NULL)
-			return -1;
-		memcpy(copy, info->original, info->original_len);
-		copy[info->original_len] = '\0';
-		rc = xmlTextWriterWriteString(w, X(copy));
-		free(copy);
-		if (rc < 0)
+		if (write_text(w, esc, (const char *)info->original,
+		    info->original_len) < 0)
 			return -1;
 	} else {
 		if (info->original_len > INT_MAX ||
@@ -239,8 +310,8 @@ write_original(xmlTextWriterPtr w, const struct newsml_item_info *info)
 }
 
 static int
-write_item(xmlTextWriterPtr w, const struct newsml_item_info *info,
-    const struct article *a)
+write_item(xmlTextWriterPtr w, struct wbuf *esc,
+    const struct newsml_item_info *info, const struct article *a)
 {
 	if (xmlTextWriterStartElementNS(w, NULL, X("newsItem"),
 	    X(NEWSML_NS)) < 0 ||
@@ -262,7 +333,7 @@ write_item(xmlTextWriterPtr w, const struct newsml_item_info *info,
 	    write_content_meta(w, a) < 0)
 		return -1;
 	if (xmlTextWriterStartElement(w, X("contentSet")) < 0 ||
-	    write_body(w, a) < 0 || write_original(w, info) < 0 ||
+	    write_body(w, esc, a) < 0 || write_original(w, esc, info) < 0 ||
 	    xmlTextWriterEndElement(w) < 0)
 		return -1;
 	return xmlTextWriterEndElement(w);
@@ -274,6 +345,7 @@ newsml_item_write(struct wbuf *out, const struct newsml_item_info *info,
 {
 	xmlBufferPtr xb;
 	xmlTextWriterPtr w;
+	struct wbuf esc = WBUF_INIT;
 	int rc = WARTA_FAILED;
 
 	if ((xb = xmlBufferCreate()) == NULL)
@@ -284,7 +356,7 @@ newsml_item_write(struct wbuf *out, const struct newsml_item_info *info,
 	}
 	if (xmlTextWriterSetIndent(w, 1) < 0 ||
 	    xmlTextWriterSetIndentString(w, X("  ")) < 0 ||
-	    write_item(w, info, a) < 0 || xmlTextWriterFlush(w) < 0) {
+	    write_item(w, &esc, info, a) < 0 || xmlTextWriterFlush(w) < 0) {
 		warta_error_set(err, 0, "cannot write the NewsML-G2 item");
 		goto done;
 	}
@@ -300,6 +372,7 @@ done:
 	if (w != NULL)
 		xmlFreeTextWriter(w);
 	xmlBufferFree(xb);
+	wbuf_release(&esc);
 	return rc;
 }
 
