@@ -153,6 +153,45 @@ write_text(xmlTextWriterPtr w, struct wbuf *esc, const char *s, size_t n)
 	return xmlTextWriterWriteRawLen(w, X(esc->data), (int)esc->len);
 }
 
+/*
+ * Appends the base64 of s[0, n) laid out as xmlTextWriterWriteBase64()
+ * lays it out (a CRLF before each group of four that would pass column
+ * 72, none at the end), so that the bytes out stay the same: libxml2
+ * writes each group of four to its output buffer with a call of its own,
+ * which cost more than the rest of an item.
+ */
+static int
+base64_encode(struct wbuf *out, const unsigned char *s, size_t n)
+{
+	static const char digits[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	unsigned char in[3];
+	char group[4];
+	size_t i, k, linelen = 0;
+
+	if (wbuf_reserve(out, n / 3 * 4 + n / 27 + 8) != WARTA_OK)
+		return WARTA_FAILED;
+	for (i = 0; i < n; i += k) {
+		memset(in, 0, sizeof(in));
+		for (k = 0; k < 3 && i + k < n; k++)
+			in[k] = s[i + k];
+		group[0] = digits[in[0] >> 2];
+		group[1] = digits[((in[0] & 3) << 4) | (in[1] >> 4)];
+		group[2] = k > 1 ? digits[((in[1] & 0xF) << 2) | (in[2] >> 6)] :
+		    '=';
+		group[3] = k > 2 ? digits[in[2] & 0x3F] : '=';
+		if (linelen >= 72) {
+			if (wbuf_append(out, "\r\n", 2) != WARTA_OK)
+				return WARTA_FAILED;
+			linelen = 0;
+		}
+		if (wbuf_append(out, group, 4) != WARTA_OK)
+			return WARTA_FAILED;
+		linelen += 4;
+	}
+	return WARTA_OK;
+}
+
 /* As element(), for the long texts. */
 static int
 text_element(xmlTextWriterPtr w, struct wbuf *esc, const char *name,
@@ -299,11 +338,12 @@ write_original(xmlTextWriterPtr w, struct wbuf *esc,
 		    info->original_len) < 0)
 			return -1;
 	} else {
-		if (info->original_len > INT_MAX ||
-		    xmlTextWriterWriteAttribute(w, X("encoding"),
+		wbuf_reset(esc);
+		if (xmlTextWriterWriteAttribute(w, X("encoding"),
 		    X("encd:base64")) < 0 ||
-		    xmlTextWriterWriteBase64(w, (const char *)info->original, 0,
-		    (int)info->original_len) < 0)
+		    base64_encode(esc, info->original, info->original_len) !=
+		    WARTA_OK || esc->len > INT_MAX ||
+		    xmlTextWriterWriteRawLen(w, X(esc->data), (int)esc->len) < 0)
 			return -1;
 	}
 	return xmlTextWriterEndElement(w);
