@@ -218,7 +218,6 @@ roundtrip() {
 }
 
 @test "round trip: normalize, text, normalize, text gives the same text" {
-	[ -x "$WARTA_BIN/warta-normalize" ] || skip "warta-normalize is not built"
 	mkdir -p "$T/raw"
 	printf 'JAKARTA, KOMPAS.com - Harga beras naik lagi pekan ini.\n\nPedagang di Pasar Induk Cipinang mengatakan pasokan berkurang.\n\n“Kami belum tahu sampai kapan,” kata Udin, seorang pedagang.\n' >"$T/raw/wire.txt"
 	printf 'Banjir Rendam Ratusan Rumah di Bekasi\n\nHujan deras sejak Senin malam membuat Kali Bekasi meluap.\n\nWarga mengungsi ke masjid dan sekolah terdekat.\n' >"$T/raw/title.txt"
@@ -231,7 +230,6 @@ roundtrip() {
 }
 
 @test "round trip: the text of a normalized article is its paragraphs" {
-	[ -x "$WARTA_BIN/warta-normalize" ] || skip "warta-normalize is not built"
 	printf 'First paragraph here.\n\nSecond paragraph, with “quotes” and  two spaces.\n\nThird.\n' >"$T/p.txt"
 	warta-normalize -q "$T/p.txt" | warta-text >"$T/p.out"
 	# warta-normalize may clean spaces; the paragraphs stay apart.
@@ -244,7 +242,6 @@ roundtrip() {
 }
 
 @test "the man page's examples run" {
-	[ -x "$WARTA_BIN/warta-normalize" ] || skip "warta-normalize is not built"
 	cd "$T"
 	cp "$WARTA_TOP/samples/semarang-maritim-purwanto.txt" article.txt 2>/dev/null ||
 		printf 'Satu paragraf saja.\n' >article.txt
