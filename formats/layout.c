@@ -272,12 +272,35 @@ is_boilerplate(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * Code points in s[0, n): the bytes that are not UTF-8 continuation bytes
+ * (10xxxxxx).  Every line is measured twice, so eight bytes are looked at
+ * a time: a continuation byte has its top bit set and the next one clear,
+ * which leaves one bit per such byte in w, and the multiplication adds
+ * those up in the top byte.
+ */
+static size_t
+count_code_points(const char *s, size_t n)
+{
+	size_t i = 0, cont = 0;
+	uint64_t w;
+
+	for (; n - i >= 8; i += 8) {
+		memcpy(&w, s + i, sizeof(w));
+		w = w & ~(w << 1) & UINT64_C(0x8080808080808080);
+		cont += (size_t)(((w >> 7) * UINT64_C(0x0101010101010101)) >> 56);
+	}
+	for (; i < n; i++)
+		cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+	return n - cont;
+}
+
 /* Reads the line at *pos; returns 0 at the end of the text. */
 static int
 next_line(const char *text, size_t len, size_t pos, struct line *l)
 {
 	const char *nl;
-	size_t i, e;
+	size_t i, k, e;
 
 	if (pos >= len)
 		return 0;
@@ -295,13 +318,10 @@ next_line(const char *text, size_t len, size_t pos, struct line *l)
 		l->blank = 1;
 		return 1;
 	}
-	for (; i < e; i++)
-		if (((unsigned char)text[i] & 0xC0) != 0x80) {
-			l->cols++;
-			if (l->first_word == l->cols - 1 &&
-			    !is_space((unsigned char)text[i]))
-				l->first_word++;
-		}
+	for (k = i; k < e && !is_space((unsigned char)text[k]); k++)
+		;
+	l->first_word = count_code_points(text + i, k - i);
+	l->cols = l->first_word + count_code_points(text + k, e - k);
 	l->boiler = is_boilerplate(text + l->start, e - l->start);
 	l->page = l->boiler && is_page_number(text + l->start, e - l->start);
 	l->final = ends_sentence(text + l->start, e - l->start);
