@@ -50,10 +50,18 @@ struct layout {
 
 /* ---- characters ---- */
 
+/* Space, tab, CR, FF, VT: one bit each, all below 64. */
+#define SPACE_BITS	((UINT64_C(1) << ' ') | (UINT64_C(1) << '\t') | \
+	(UINT64_C(1) << '\r') | (UINT64_C(1) << '\f') | (UINT64_C(1) << '\v'))
+
+/*
+ * A bit test with no branch on the byte: in running text a comparison
+ * would guess wrong at every space.
+ */
 static int
 is_space(int c)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+	return ((SPACE_BITS >> (c & 63)) & (c >= 0 && c < 64)) != 0;
 }
 
 static int
@@ -484,25 +492,31 @@ hyphen_is_real(const char *left, size_t ln, const char *right, size_t rn)
 	return 0;
 }
 
-/* Appends s[0, n) with runs of spaces collapsed to one. */
+/*
+ * Appends s[0, n) with runs of spaces collapsed to one.  The output is
+ * never longer than s, so it is written straight into the buffer, one
+ * byte per step: each byte (a space as ' ') is stored, and kept unless it
+ * is a space after a space.  No branch depends on the byte, where a text
+ * turns from letters to a space every few bytes.
+ */
 static int
 append_collapsed(struct wbuf *b, const char *s, size_t n)
 {
-	size_t i = 0, run;
+	char *out;
+	size_t i;
+	int space, after_space = 0;
 
-	while (i < n) {
-		if (is_space((unsigned char)s[i])) {
-			while (i < n && is_space((unsigned char)s[i]))
-				i++;
-			if (wbuf_putc(b, ' ') != WARTA_OK)
-				return WARTA_FAILED;
-			continue;
-		}
-		for (run = i; i < n && !is_space((unsigned char)s[i]); i++)
-			;
-		if (wbuf_append(b, s + run, i - run) != WARTA_OK)
-			return WARTA_FAILED;
+	if (wbuf_reserve(b, n) != WARTA_OK)
+		return WARTA_FAILED;
+	out = b->data + b->len;
+	for (i = 0; i < n; i++) {
+		space = is_space((unsigned char)s[i]);
+		*out = space ? ' ' : s[i];
+		out += !(space && after_space);
+		after_space = space;
 	}
+	b->len = (size_t)(out - b->data);
+	*out = '\0';
 	return WARTA_OK;
 }
 
