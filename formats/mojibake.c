@@ -369,13 +369,18 @@ static const struct charmap_info charmaps[CM_COUNT] = {
  * ftfy's BADNESS_RE, alternative for alternative: unlikely juxtapositions
  * of the categories above, and sequences typical of particular mix-ups.
  * Every alternative holds a non-ASCII character within its first three,
- * which is_bad() relies on to skip leading ASCII.
+ * which text_is_bad() relies on to skip leading ASCII.
+ *
+ * The alternatives come in two patterns, matched one after the other:
+ * those that open with a non-ASCII character (or ^ and one), here, and
+ * those that may open with an ASCII one, in badness_ascii_alternatives.
+ * PCRE2 skips the ASCII of a text fast only for a pattern none of whose
+ * matches can start there, and the first pattern is most of them.
  */
 static const char *const badness_alternatives[] = {
 	"[" K_C1 "]",
 	"[" K_BAD K_LOWER_ACCENTED K_UPPER_ACCENTED K_BOX K_START_PUNCTUATION
 	    K_END_PUNCTUATION K_CURRENCY K_NUMERIC K_LAW "][" K_BAD "]",
-	"[a-zA-Z][" K_LOWER_COMMON K_UPPER_COMMON "][" K_BAD "]",
 	"[" K_BAD "][" K_LOWER_ACCENTED K_UPPER_ACCENTED K_BOX
 	    K_START_PUNCTUATION K_END_PUNCTUATION K_CURRENCY K_NUMERIC K_LAW "]",
 	"[" K_LOWER_ACCENTED K_LOWER_COMMON K_BOX K_END_PUNCTUATION K_CURRENCY
@@ -383,14 +388,12 @@ static const char *const badness_alternatives[] = {
 	"[" K_BOX K_END_PUNCTUATION K_CURRENCY K_NUMERIC "]["
 	    K_LOWER_ACCENTED "]",
 	"[" K_LOWER_ACCENTED K_BOX K_END_PUNCTUATION "][" K_CURRENCY "]",
-	PY_SPACE "[" K_UPPER_ACCENTED "][" K_CURRENCY "]",
 	"[" K_UPPER_ACCENTED K_BOX "][" K_NUMERIC K_LAW "]",
 	"[" K_LOWER_ACCENTED K_UPPER_ACCENTED K_BOX K_CURRENCY
 	    K_END_PUNCTUATION "][" K_START_PUNCTUATION "][" K_NUMERIC "]",
 	"[" K_LOWER_ACCENTED K_UPPER_ACCENTED K_CURRENCY K_NUMERIC K_BOX
 	    K_LAW "][" K_END_PUNCTUATION "][" K_START_PUNCTUATION "]",
 	"[" K_CURRENCY K_NUMERIC K_BOX "][" K_START_PUNCTUATION "]",
-	"[a-z][" K_UPPER_ACCENTED "][" K_START_PUNCTUATION K_CURRENCY "]",
 	"[" K_BOX "][" K_KAOMOJI "]",
 	"[" K_LOWER_ACCENTED K_UPPER_ACCENTED K_CURRENCY K_NUMERIC
 	    K_START_PUNCTUATION K_END_PUNCTUATION K_LAW "][" K_BOX "]",
@@ -429,14 +432,10 @@ static const char *const badness_alternatives[] = {
 	    K_END_PUNCTUATION K_CURRENCY "\\x{b0}\\x{b5}]"
 	    "[\\x{412}\\x{413}\\x{420}\\x{421}]",
 	"\\x{413}\\x{45e}\\x{412}\\x{402}\\x{412}[^\\n][A-Za-z ]",
-	/* Windows-1252 of à, á and A0 itself: Ã[\xa0¡], [a-z]\s?[ÃÂ][ ],
-	 * ^[ÃÂ][ ] */
+	/* Windows-1252 of à, á and A0 itself: Ã[\xa0¡], [a-z]\s?[ÃÂ][ ]
+	 * (in badness_ascii_alternatives), ^[ÃÂ][ ] */
 	"\\x{c3}[\\x{a0}\\x{a1}]",
-	"[a-z]" PY_SPACE "?[\\x{c2}\\x{c3}] ",
 	"^[\\x{c2}\\x{c3}] ",
-	/* Â standing before the very character it encodes */
-	"[a-z.,?!" K_END_PUNCTUATION "]\\x{c2}[ " K_START_PUNCTUATION
-	    K_END_PUNCTUATION "]",
 	/* Windows-1253: β€[™\xa0Ά\xad®°], [ΒΓΞΟ][...][ΒΓΞΟ] */
 	"\\x{3b2}\\x{20ac}[\\x{2122}\\x{a0}\\x{386}\\x{ad}\\x{ae}\\x{b0}]",
 	"[\\x{392}\\x{393}\\x{39e}\\x{39f}][" K_C1 K_BAD K_START_PUNCTUATION
@@ -444,6 +443,19 @@ static const char *const badness_alternatives[] = {
 	    "\\x{39f}]",
 	/* Windows-1257: ā€ */
 	"\\x{101}\\x{20ac}",
+	NULL
+};
+
+/* The rest of BADNESS_RE: the alternatives that may open with ASCII. */
+static const char *const badness_ascii_alternatives[] = {
+	"[a-zA-Z][" K_LOWER_COMMON K_UPPER_COMMON "][" K_BAD "]",
+	PY_SPACE "[" K_UPPER_ACCENTED "][" K_CURRENCY "]",
+	"[a-z][" K_UPPER_ACCENTED "][" K_START_PUNCTUATION K_CURRENCY "]",
+	/* Windows-1252 of à and A0 (with two in badness_alternatives) */
+	"[a-z]" PY_SPACE "?[\\x{c2}\\x{c3}] ",
+	/* Â standing before the very character it encodes */
+	"[a-z.,?!" K_END_PUNCTUATION "]\\x{c2}[ " K_START_PUNCTUATION
+	    K_END_PUNCTUATION "]",
 	NULL
 };
 
@@ -468,7 +480,8 @@ struct rev_entry {
 };
 
 struct mojibake {
-	pcre2_code *badness;
+	pcre2_code *badness;		/* opening with non-ASCII */
+	pcre2_code *badness_ascii;	/* the rest */
 	pcre2_code *detector;
 	pcre2_match_data *md;
 	/* code point -> byte for bytes 80..FF, sorted by code point */
@@ -666,8 +679,12 @@ text_is_bad(struct mojibake *m, const unsigned char *s, size_t n)
 		end = n - last_end > CLUSTER_GAP ? last_end + CLUSTER_GAP : n;
 		/* A shorter subject hides nothing: the pattern has no
 		 * lookahead and no $, so a match in s[0, end) is one in s. */
-		if (pcre2_match(m->badness, s, end, from, PCRE2_NO_UTF_CHECK,
-		    m->md, NULL) >= 0)
+		/* the first pattern can only start at a non-ASCII character,
+		 * the first of which is s[i] */
+		if (pcre2_match(m->badness, s, end, i, PCRE2_NO_UTF_CHECK,
+		    m->md, NULL) >= 0 ||
+		    pcre2_match(m->badness_ascii, s, end, from,
+		    PCRE2_NO_UTF_CHECK, m->md, NULL) >= 0)
 			return 1;
 		i = last_end;
 	}
@@ -1216,9 +1233,13 @@ mojibake_new(struct warta_error *err)
 	m->badness = compile_pattern("badness", "", badness_alternatives, "",
 	    err);
 	if (m->badness != NULL)
+		m->badness_ascii = compile_pattern("badness", "",
+		    badness_ascii_alternatives, "", err);
+	if (m->badness_ascii != NULL)
 		m->detector = compile_pattern("utf-8 detector",
 		    DETECTOR_BEFORE, detector_alternatives, DETECTOR_AFTER, err);
-	if (m->badness == NULL || m->detector == NULL)
+	if (m->badness == NULL || m->badness_ascii == NULL ||
+	    m->detector == NULL)
 		goto fail;
 	if ((m->md = pcre2_match_data_create(4, NULL)) == NULL) {
 		warta_error_set(err, -1, "mojibake: out of memory");
@@ -1246,6 +1267,7 @@ mojibake_free(struct mojibake *m)
 		return;
 	pcre2_match_data_free(m->md);
 	pcre2_code_free(m->badness);
+	pcre2_code_free(m->badness_ascii);
 	pcre2_code_free(m->detector);
 	free(m);
 }
