@@ -376,6 +376,12 @@ static const struct charmap_info charmaps[CM_COUNT] = {
  * those that may open with an ASCII one, in badness_ascii_alternatives.
  * PCRE2 skips the ASCII of a text fast only for a pattern none of whose
  * matches can start there, and the first pattern is most of them.
+ *
+ * Only five alternatives match with no second non-ASCII character: the
+ * C1 controls, the two with [ÂÃ] and a space, Â before punctuation, and
+ * the ligature œ; text_is_bad() relies on lone_suspect() naming their
+ * characters.  A new alternative that needs one non-ASCII character only
+ * must add its characters there.
  */
 static const char *const badness_alternatives[] = {
 	"[" K_C1 "]",
@@ -649,6 +655,19 @@ utf8_seq_len(unsigned c)
 #define CLUSTER_GAP	8
 
 /*
+ * The characters at p (valid UTF-8, not ASCII) that an alternative of
+ * BADNESS_RE flags with no other non-ASCII character near: the C1
+ * controls (C2 80..9F), Â and Ã (C3 82, C3 83) and Œ, œ (C5 92, C5 93).
+ */
+static int
+lone_suspect(const unsigned char *p)
+{
+	return (p[0] == 0xC2 && p[1] <= 0x9F) ||
+	    (p[0] == 0xC3 && (p[1] == 0x82 || p[1] == 0x83)) ||
+	    (p[0] == 0xC5 && (p[1] == 0x92 || p[1] == 0x93));
+}
+
+/*
  * True when BADNESS_RE matches somewhere in s (valid UTF-8).  Every
  * alternative has a non-ASCII character among its first three and is at
  * most seven characters long, so a match starts at most two characters
@@ -676,6 +695,12 @@ text_is_bad(struct mojibake *m, const unsigned char *s, size_t n)
 		}
 		if (last_end > n)
 			last_end = n;
+		/* most clusters of a news text are one quotation mark or
+		 * dash, which no alternative flags alone */
+		if (last_end == i + utf8_seq_len(s[i]) && !lone_suspect(s + i)) {
+			i = last_end;
+			continue;
+		}
 		end = n - last_end > CLUSTER_GAP ? last_end + CLUSTER_GAP : n;
 		/* A shorter subject hides nothing: the pattern has no
 		 * lookahead and no $, so a match in s[0, end) is one in s. */

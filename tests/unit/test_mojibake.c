@@ -232,6 +232,39 @@ test_is_bad(void **state)
 	mojibake_free(NULL);
 }
 
+/* The characters that are bad with no other non-ASCII one near them. */
+static void
+test_is_bad_alone(void **state)
+{
+	struct mojibake *m = *state;
+	static const char *const bad[] = {
+		"Harga naik \xc2\x80 lagi",	/* a C1 control */
+		"Harga naik\xc2\x9f lagi",
+		"Harga naik \xc3\x82 lagi",	/* Â, a space after */
+		"Harga naikÃ lagi",
+		"Ã pada awal",
+		"di sana,Â\xc2\xa0",		/* Â, then U+00A0 */
+		"Harga naik.Â lagi",
+		"Harga œ? lagi",		/* œ before a non-letter */
+		"Harga Œ1 lagi",
+		NULL
+	};
+	static const char *const good[] = {
+		"“Kami ingin warga di Surabaya menjadi lebih tawaris,” ujarnya.",
+		"Pada 2018–2021 dan 2014—2015, suhu 30°C.",
+		"Harga \xe2\x82\xac 5 lagi, café.",	/* euro sign */
+		"Harga œuvre lagi",		/* œ before a letter */
+		"Harga naikÃlagi",		/* Ã, no space after */
+		NULL
+	};
+	const char *const *p;
+
+	for (p = bad; *p != NULL; p++)
+		assert_true(mojibake_is_bad(m, *p, strlen(*p)));
+	for (p = good; *p != NULL; p++)
+		assert_false(mojibake_is_bad(m, *p, strlen(*p)));
+}
+
 int
 main(void)
 {
@@ -248,6 +281,7 @@ main(void)
 		cmocka_unit_test(test_other_charmaps),
 		cmocka_unit_test(test_partial_mojibake),
 		cmocka_unit_test(test_is_bad),
+		cmocka_unit_test(test_is_bad_alone),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
