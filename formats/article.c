@@ -1227,6 +1227,24 @@ digit_follows(const char *s, size_t n, size_t k)
 	return k < n && is_digit((unsigned char)s[k]);
 }
 
+/* A name-sized word s[start, end) with a number after it: "March 14". */
+static int
+number_after_word(const char *s, size_t n, size_t start, size_t end)
+{
+	return end - start >= 3 && end - start <= 12 &&
+	    digit_follows(s, n, end);
+}
+
+/*
+ * The word after the current one, as may_open_date() read it: the scan
+ * comes to that word next, and would read it again.
+ */
+struct next_word {
+	size_t start;		/* SIZE_MAX when nothing is kept */
+	size_t end;		/* letters_end(start) */
+	int number_after;	/* number_after_word(start, end) */
+};
+
 /*
  * Cheap test before the name look-ups: a word opens a date only when a
  * number follows it ("Selasa (10/8", "March 14") or a word that a number
@@ -1234,25 +1252,34 @@ digit_follows(const char *s, size_t n, size_t k)
  * after them, which keeps the scan fast on long texts.
  */
 static int
-may_open_date(const char *s, size_t n, size_t i)
+may_open_date(const char *s, size_t n, size_t i, struct next_word *next)
 {
-	size_t k;
+	size_t k, end;
+	int number_after;
 
 	if (is_digit((unsigned char)s[i]))
 		return 1;
-	k = letters_end(s, n, i);
-	if (k - i < 3 || k - i > 12)
-		return 0;
-	if (digit_follows(s, n, k))
+	if (next->start == i) {
+		end = next->end;
+		number_after = next->number_after;
+	} else {
+		end = letters_end(s, n, i);
+		number_after = number_after_word(s, n, i, end);
+	}
+	if (number_after)
 		return 1;
+	if (end - i < 3 || end - i > 12)
+		return 0;
+	k = end;
 	if (k < n && s[k] == ',')
 		k++;
 	k = skip_spaces(s, n, k);
 	if (k >= n || !is_alpha_ascii((unsigned char)s[k]))
 		return 0;
-	i = k;
-	k = letters_end(s, n, i);
-	return k - i >= 3 && k - i <= 12 && digit_follows(s, n, k);
+	next->start = k;
+	next->end = letters_end(s, n, k);
+	next->number_after = number_after_word(s, n, k, next->end);
+	return next->number_after;
 }
 
 /* A date at word start i, with an optional weekday before it. */
@@ -1338,12 +1365,15 @@ static int
 parse_dates(struct article *a)
 {
 	struct found_date f;
+	struct next_word next;
 	const char *s;
 	size_t p, i, n, e;
 
 	for (p = 0; p < a->npara; p++) {
 		s = a->paras[p];
 		n = strlen(s);
+		memset(&next, 0, sizeof(next));
+		next.start = SIZE_MAX;
 		i = 0;
 		while (i < n) {
 			unsigned char c = (unsigned char)s[i];
@@ -1352,7 +1382,7 @@ parse_dates(struct article *a)
 				i++;
 				continue;
 			}
-			if (at_word_start(s, i) && may_open_date(s, n, i) &&
+			if (at_word_start(s, i) && may_open_date(s, n, i, &next) &&
 			    (e = read_date(s, n, i, &f)) != 0) {
 				if (add_date(a, s + i, e - i, &f) != WARTA_OK)
 					return WARTA_FAILED;
