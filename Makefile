@@ -42,7 +42,13 @@ PROGRAMS_SRC = $(sort $(wildcard pipeline/*.c))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 TOOLS_SRC = $(sort $(wildcard tests/tools/*.c))
 
-FORMATS_OBJ = $(FORMATS_SRC:formats/%.c=$(B)/obj/formats/%.o)
+# Data the project keeps as files (gazetteer, lexicons), compiled into the
+# library as byte arrays: data_NAME[] and data_NAME_len for
+# formats/data/NAME.tsv (NAME is a C identifier).
+DATA_SRC = $(sort $(wildcard formats/data/*.tsv))
+DATA_OBJ = $(DATA_SRC:formats/data/%.tsv=$(B)/obj/data/%.o)
+
+FORMATS_OBJ = $(FORMATS_SRC:formats/%.c=$(B)/obj/formats/%.o) $(DATA_OBJ)
 PROGRAMS = $(PROGRAMS_SRC:pipeline/%.c=$(B)/bin/%)
 UNITS = $(UNIT_SRC:tests/unit/%.c=$(B)/unit/%)
 TEST_TOOLS = $(TOOLS_SRC:tests/tools/%.c=$(B)/tools/%)
@@ -90,6 +96,20 @@ $(B)/obj/formats/%.o: formats/%.c $(wildcard formats/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $$($(PKG_CONFIG) --cflags $(LIBS_PC)) -c -o $@ $<
 
+$(B)/gen/data_%.c: formats/data/%.tsv
+	@mkdir -p $(@D)
+	@{ echo '#include <stddef.h>'; \
+	echo 'extern const unsigned char data_$*[];'; \
+	echo 'extern const size_t data_$*_len;'; \
+	echo 'const unsigned char data_$*[] = {'; \
+	od -An -v -tu1 $< | sed 's/^  *//; s/  */,/g; s/$$/,/'; \
+	echo '0 };'; \
+	echo 'const size_t data_$*_len = sizeof(data_$*) - 1;'; } >$@
+
+$(B)/obj/data/%.o: $(B)/gen/data_%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
 $(LIBWARTA): $(FORMATS_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
@@ -136,5 +156,7 @@ install: programs
 
 clean:
 	rm -rf build
+
+.PRECIOUS: $(B)/gen/data_%.c
 
 .PHONY: all programs _programs _testbin check demo golden bench install clean
