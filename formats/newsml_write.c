@@ -107,38 +107,75 @@ needs_entity(unsigned char c)
 	return ((XML_SPECIAL >> (c & 63)) & (c < 64)) != 0;
 }
 
+#define ONES	UINT64_C(0x0101010101010101)
+#define HIGHS	UINT64_C(0x8080808080808080)
+
+/*
+ * Nonzero when a byte of w is c: the classic bit trick for a zero byte,
+ * exact as a yes/no for the whole word.
+ */
+static uint64_t
+has_byte(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (ONES * c);
+
+	return (x - ONES) & ~x & HIGHS;
+}
+
+/*
+ * From s[i], the first eight-byte block with a byte that needs an entity,
+ * or the last few bytes: a text has one in hundreds of bytes, if any.
+ */
+static size_t
+skip_plain(const char *s, size_t i, size_t n)
+{
+	uint64_t w;
+
+	for (; n - i >= 8; i += 8) {
+		memcpy(&w, s + i, sizeof(w));
+		if ((has_byte(w, '&') | has_byte(w, '<') | has_byte(w, '>') |
+		    has_byte(w, '"') | has_byte(w, '\r')) != 0)
+			break;
+	}
+	return i;
+}
+
 static int
 xml_escape(struct wbuf *out, const char *s, size_t n)
 {
 	const char *entity;
-	size_t i, span = 0;
+	size_t i, stop, span = 0;
 
 	if (wbuf_reserve(out, n) != WARTA_OK)
 		return WARTA_FAILED;
-	for (i = 0; i < n; i++) {
-		if (!needs_entity((unsigned char)s[i]))
-			continue;
-		switch (s[i]) {
-		case '&':
-			entity = "&amp;";
-			break;
-		case '<':
-			entity = "&lt;";
-			break;
-		case '>':
-			entity = "&gt;";
-			break;
-		case '"':
-			entity = "&quot;";
-			break;
-		default:	/* '\r' */
-			entity = "&#13;";
-			break;
+	for (i = skip_plain(s, 0, n); i < n; i = skip_plain(s, i, n)) {
+		/* the block skip_plain stopped at, byte by byte */
+		stop = n - i > 8 ? i + 8 : n;
+		for (; i < stop; i++) {
+			if (!needs_entity((unsigned char)s[i]))
+				continue;
+			switch (s[i]) {
+			case '&':
+				entity = "&amp;";
+				break;
+			case '<':
+				entity = "&lt;";
+				break;
+			case '>':
+				entity = "&gt;";
+				break;
+			case '"':
+				entity = "&quot;";
+				break;
+			default:	/* '\r' */
+				entity = "&#13;";
+				break;
+			}
+			if (wbuf_append(out, s + span, i - span) != WARTA_OK ||
+			    wbuf_puts(out, entity) != WARTA_OK)
+				return WARTA_FAILED;
+			span = i + 1;
 		}
-		if (wbuf_append(out, s + span, i - span) != WARTA_OK ||
-		    wbuf_puts(out, entity) != WARTA_OK)
-			return WARTA_FAILED;
-		span = i + 1;
 	}
 	return wbuf_append(out, s + span, n - span);
 }
