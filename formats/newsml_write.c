@@ -416,40 +416,66 @@ write_item(xmlTextWriterPtr w, struct wbuf *esc,
 	return xmlTextWriterEndElement(w);
 }
 
+/* Where libxml2's output buffer sends the item: straight into out. */
+struct sink {
+	struct wbuf *out;
+	int out_of_memory;
+};
+
+static int
+sink_write(void *ctx, const char *p, int len)
+{
+	struct sink *sink = ctx;
+
+	if (wbuf_append(sink->out, p, (size_t)len) != WARTA_OK) {
+		sink->out_of_memory = 1;
+		return -1;
+	}
+	return len;
+}
+
+/*
+ * The writer's output buffer hands its chunks to out itself (rather than
+ * to an xmlBuffer that is then copied): an item is written once.  On
+ * failure out is put back as it was.
+ */
 int
 newsml_item_write(struct wbuf *out, const struct newsml_item_info *info,
     const struct article *a, struct warta_error *err)
 {
-	xmlBufferPtr xb;
+	struct sink sink = { out, 0 };
+	xmlOutputBufferPtr ob;
 	xmlTextWriterPtr w;
 	struct wbuf esc = WBUF_INIT;
+	size_t mark = out->len;
 	int rc = WARTA_FAILED;
 
-	if ((xb = xmlBufferCreate()) == NULL)
+	if ((ob = xmlOutputBufferCreateIO(sink_write, NULL, &sink,
+	    NULL)) == NULL)
 		return warta_error_set(err, 0, "out of memory");
-	if ((w = xmlNewTextWriterMemory(xb, 0)) == NULL) {
-		xmlBufferFree(xb);
+	if ((w = xmlNewTextWriter(ob)) == NULL) {
+		xmlOutputBufferClose(ob);
 		return warta_error_set(err, 0, "out of memory");
 	}
 	if (xmlTextWriterSetIndent(w, 1) < 0 ||
 	    xmlTextWriterSetIndentString(w, X("  ")) < 0 ||
 	    write_item(w, &esc, info, a) < 0 || xmlTextWriterFlush(w) < 0) {
-		warta_error_set(err, 0, "cannot write the NewsML-G2 item");
-		goto done;
-	}
-	xmlFreeTextWriter(w);
-	w = NULL;
-	if (wbuf_append(out, (const char *)xmlBufferContent(xb),
-	    (size_t)xmlBufferLength(xb)) != WARTA_OK) {
-		warta_error_set(err, 0, "out of memory");
+		if (sink.out_of_memory)
+			warta_error_set(err, 0, "out of memory");
+		else
+			warta_error_set(err, 0,
+			    "cannot write the NewsML-G2 item");
 		goto done;
 	}
 	rc = WARTA_OK;
 done:
-	if (w != NULL)
-		xmlFreeTextWriter(w);
-	xmlBufferFree(xb);
+	xmlFreeTextWriter(w);
 	wbuf_release(&esc);
+	if (rc != WARTA_OK) {
+		out->len = mark;
+		if (out->data != NULL)
+			out->data[mark] = '\0';
+	}
 	return rc;
 }
 
