@@ -32,6 +32,8 @@ else
 	WARTA_SHARED=
 fi
 export WARTA_SHARED
+WARTA_TOP=$top
+export WARTA_TOP
 
 for b in "$@"; do
 	dir=$top/$b
