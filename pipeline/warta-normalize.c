@@ -17,11 +17,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "article.h"
 #include "buf.h"
+#include "clock.h"
 #include "digest.h"
 #include "mojibake.h"
 #include "newsml_write.h"
@@ -45,7 +45,7 @@ struct options {
 
 struct run {
 	struct options opt;
-	char now[32];
+	char now[WARTA_NOW_SIZE];
 	struct mojibake *mojibake;
 	struct newsml_stream *stream;
 	struct wbuf raw, decoded, repaired, cleaned, item, guid;
@@ -146,34 +146,6 @@ valid_lang(const char *s)
 		    (s[i] >= '0' && s[i] <= '9') || (s[i] == '-' && i > 0)))
 			return 0;
 	return 1;
-}
-
-/* Now, or SOURCE_DATE_EPOCH for reproducible output, as UTC xs:dateTime. */
-static int
-format_now(char *out, size_t size)
-{
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	time_t t;
-	struct tm tm;
-
-	if (sde != NULL && *sde != '\0') {
-		char *end;
-		long long v;
-
-		errno = 0;
-		v = strtoll(sde, &end, 10);
-		if (errno != 0 || *end != '\0' || v < 0 || v > 253402300799LL) {
-			fprintf(stderr, PROG ": SOURCE_DATE_EPOCH '%s' is not "
-			    "a number of seconds\n", sde);
-			return -1;
-		}
-		t = (time_t)v;
-	} else
-		t = time(NULL);
-	if (gmtime_r(&t, &tm) == NULL ||
-	    strftime(out, size, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		return -1;
-	return 0;
 }
 
 /*
@@ -504,9 +476,11 @@ main(int argc, char **argv)
 	memset(&r, 0, sizeof(r));
 	if ((rc = parse_options(argc, argv, &r.opt)) != 0)
 		return rc;
-	if (format_now(r.now, sizeof(r.now)) != 0)
-		return 2;
 	warta_error_clear(&err);
+	if (warta_now(r.now, &err) != WARTA_OK) {
+		fprintf(stderr, PROG ": %s\n", err.message);
+		return 2;
+	}
 	if ((r.mojibake = mojibake_new(&err)) == NULL) {
 		fprintf(stderr, PROG ": %s\n", err.message);
 		return 1;
