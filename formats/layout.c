@@ -422,6 +422,40 @@ breaks_between(const struct layout *lay, const struct line *prev,
 	return !lay->indented && cur->indent > prev->indent + 1;
 }
 
+/* "(kmp/jji)", "(Sutarjo).": a line that is one bracket, a credit. */
+static int
+is_bracketed(const char *s, size_t n)
+{
+	if (n > 0 && s[n - 1] == '.')
+		n--;
+	return n >= 2 && s[0] == '(' && s[n - 1] == ')';
+}
+
+/*
+ * Does the boilerplate line prev (or a line that continued one) go on on
+ * cur?  In a hard-wrapped text a "Baca juga: ..." link is wrapped like
+ * the rest, and the next line holds the end of its title: after a word
+ * broken with a hyphen ("... Mengudara-", "kan Pelabang"), or when the
+ * next word would not have fitted on the line ("... Menyiapkan",
+ * "Pelabuhan").  A link that stops short of the width was put on a line
+ * of its own, and the next line starts the text again.  A bracketed link,
+ * "(Baca juga: ...)", is whole, and a bracket alone on the next line is
+ * the credit that closes the article.
+ */
+static int
+boiler_goes_on(const char *text, const struct layout *lay,
+    const struct line *prev, const struct line *cur)
+{
+	if (!lay->wrapped || cur->blank || cur->boiler || prev->final ||
+	    is_bracketed(text + prev->start, prev->end - prev->start) ||
+	    is_bracketed(text + cur->start, cur->end - cur->start) ||
+	    breaks_between(lay, prev, cur))
+		return 0;
+	/* the width the link was wrapped at counts its indentation */
+	return text[prev->end - 1] == '-' ||
+	    prev->indent + prev->cols + 1 + cur->first_word > lay->widest;
+}
+
 /* ---- joining lines ---- */
 
 /* Prefixes written with a hyphen: "se-Indonesia", "non-pemerintah". */
@@ -615,12 +649,13 @@ layout_paragraphs(struct article *a, const char *text, size_t len,
 {
 	struct emitter em;
 	struct layout lay;
-	struct line prev, cur;
+	struct line prev, cur, boiler;
 	size_t pos, first = a->npara;
-	int have_prev = 0;
+	int have_prev = 0, in_boiler = 0;
 
 	memset(&em, 0, sizeof(em));
 	memset(&prev, 0, sizeof(prev));
+	memset(&boiler, 0, sizeof(boiler));
 	em.a = a;
 	wbuf_init(&em.para);
 	decide_layout(text, len, &lay);
@@ -634,10 +669,20 @@ layout_paragraphs(struct article *a, const char *text, size_t len,
 		 */
 		if (cur.page)
 			continue;
+		/* the rest of a hard-wrapped boilerplate line goes with it */
+		if (in_boiler && boiler_goes_on(text, &lay, &boiler, &cur)) {
+			boiler = cur;
+			continue;
+		}
+		in_boiler = 0;
 		if (cur.blank || cur.boiler) {
 			if (flush(&em) != WARTA_OK)
 				goto fail;
 			have_prev = 0;
+			if (cur.boiler) {
+				boiler = cur;
+				in_boiler = 1;
+			}
 			continue;
 		}
 		if (have_prev && breaks_between(&lay, &prev, &cur) &&

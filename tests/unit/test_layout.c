@@ -350,6 +350,62 @@ test_boilerplate_in_wrapped_text(void **state)
 	article_free(a);
 }
 
+/*
+ * A "Baca juga" link hard-wrapped like the text around it: the rest of
+ * its title on the next line is left out with it, not made a paragraph
+ * of its own; a link on a line of its own and a credit after one stay
+ * as they were.
+ */
+static void
+test_wrapped_boilerplate(void **state)
+{
+	static const char *const body =
+	    "Kepala Bagian Protokoler Masjid Istiqlal mengaku pihaknya\n"
+	    "tidak pernah melarang massa aksi untuk mendatangi masjid\n"
+	    "itu pada malam hari menjelang aksi besar di pusat kota.\n";
+	static const char *const para =
+	    "Kepala Bagian Protokoler Masjid Istiqlal mengaku pihaknya "
+	    "tidak pernah melarang massa aksi untuk mendatangi masjid "
+	    "itu pada malam hari menjelang aksi besar di pusat kota.";
+	static const char *const tail =
+	    "Ia membantah jika gerbangnya digembok oleh para petugas\n"
+	    "keamanan yang berjaga di sana sejak sore hari kemarin.\n";
+	static const char *const tail_para =
+	    "Ia membantah jika gerbangnya digembok oleh para petugas "
+	    "keamanan yang berjaga di sana sejak sore hari kemarin.";
+	char text[1024];
+	struct article *a;
+
+	(void)state;
+	/* a word broken with a hyphen at the end of the link */
+	snprintf(text, sizeof(text), "%s"
+	    "Baca juga: Balai Besar Kota Balikpapan Mengudara-\n"
+	    "kan Pelabuhan\n%s", body, tail);
+	a = lay(text);
+	expect_paras(a, para, tail_para, NULL);
+	article_free(a);
+	/* a title whose next word did not fit on the line */
+	snprintf(text, sizeof(text), "%s"
+	    "Baca juga: Badan Penyamiran Kota Palembang Menyiapkan\n"
+	    "Pelabuhan\n%s", body, tail);
+	a = lay(text);
+	expect_paras(a, para, tail_para, NULL);
+	article_free(a);
+	/* a link that stops short of the width had a line of its own */
+	snprintf(text, sizeof(text), "%s"
+	    "Baca juga: Batik Pekalongan Tembus Pasar\n%s", body, tail);
+	a = lay(text);
+	expect_paras(a, para, tail_para, NULL);
+	article_free(a);
+	/* a credit after a link closes the article */
+	snprintf(text, sizeof(text), "%s"
+	    "Baca juga: Badan Penyamiran Kota Palembang Menyiapkan\n"
+	    "(ant/abc)\n", body);
+	a = lay(text);
+	expect_paras(a, para, "(ant/abc)", NULL);
+	article_free(a);
+}
+
 /* A page number where the page broke, inside a paragraph, is left out
  * without cutting the paragraph in two. */
 static void
@@ -573,6 +629,7 @@ main(void)
 		cmocka_unit_test(test_hyphens),
 		cmocka_unit_test(test_boilerplate),
 		cmocka_unit_test(test_boilerplate_in_wrapped_text),
+		cmocka_unit_test(test_wrapped_boilerplate),
 		cmocka_unit_test(test_page_number_in_wrapped_text),
 		cmocka_unit_test(test_closing_code_one_per_line),
 		cmocka_unit_test(test_title_line),
