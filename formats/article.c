@@ -1431,7 +1431,7 @@ static const struct name_num stopwords[] = {
  * stack, so nothing is shared between calls.
  */
 #define STOPWORD_MAX	8	/* letters in the longest stopword */
-#define STOP_SLOTS	128	/* a power of two, twice the stopwords */
+#define STOP_SLOTS	256	/* a power of two, four times the stopwords */
 
 struct stop_table {
 	uint64_t key[STOP_SLOTS];	/* a packed word, 0 when free */
@@ -1454,7 +1454,7 @@ pack_word(const char *s, size_t n)
 static size_t
 stop_slot(uint64_t k)
 {
-	return (size_t)((k * UINT64_C(0x9E3779B97F4A7C15)) >> 57) &
+	return (size_t)((k * UINT64_C(0x9E3779B97F4A7C15)) >> 56) &
 	    (STOP_SLOTS - 1);
 }
 
@@ -1475,16 +1475,12 @@ stop_table_init(struct stop_table *t)
 	}
 }
 
-/* The language of the stopword s[0, n) (ASCII letters), or 0. */
+/* The language of the stopword packed in k, or 0. */
 static int
-stop_table_find(const struct stop_table *t, const char *s, size_t n)
+stop_table_find(const struct stop_table *t, uint64_t k)
 {
 	size_t slot;
-	uint64_t k;
 
-	if (n > STOPWORD_MAX)
-		return 0;
-	k = pack_word(s, n);
 	for (slot = stop_slot(k); t->key[slot] != 0;
 	    slot = (slot + 1) & (STOP_SLOTS - 1))
 		if (t->key[slot] == k)
@@ -1497,6 +1493,7 @@ parse_lang(struct article *a, const char *hint)
 {
 	struct stop_table stops;
 	size_t p, i, k, n, seen;
+	uint64_t key;
 	long id = 0, en = 0;
 	const char *s;
 	int which;
@@ -1513,15 +1510,20 @@ parse_lang(struct article *a, const char *hint)
 				k = i + 1;
 				continue;
 			}
+			/* the word packed as pack_word() does, while it is read */
+			key = 0;
 			for (k = i; k < n && is_alpha_ascii((unsigned char)s[k]);
 			    k++)
-				;
+				if (k - i < STOPWORD_MAX)
+					key |= (uint64_t)lower_ascii(
+					    (unsigned char)s[k]) << (8 * (k - i));
 			/* part of a longer word with non-ASCII letters */
 			if (i > 0 && (unsigned char)s[i - 1] >= 0x80)
 				continue;
 			if (k < n && (unsigned char)s[k] >= 0x80)
 				continue;
-			which = stop_table_find(&stops, s + i, k - i);
+			which = k - i <= STOPWORD_MAX ?
+			    stop_table_find(&stops, key) : 0;
 			id += which == 1;
 			en += which == 2;
 		}
