@@ -1146,7 +1146,8 @@ static size_t
 read_date_body(const char *s, size_t n, size_t i, struct found_date *f)
 {
 	size_t k, e;
-	int a, b, y, m;
+	/* read_num() sets them only when it succeeds */
+	int a = 0, b = 0, y = 0, m = 0;
 
 	if (i >= n)
 		return 0;
@@ -1194,20 +1195,26 @@ read_date_body(const char *s, size_t n, size_t i, struct found_date *f)
 	return 0;
 }
 
-/* The end of the run of ASCII letters (and inner apostrophes) at i. */
+/*
+ * The end of the run of ASCII letters (and inner apostrophes) at i; *plain
+ * is set when there was no apostrophe, only letters.
+ */
 static size_t
-letters_end(const char *s, size_t n, size_t i)
+letters_end(const char *s, size_t n, size_t i, int *plain)
 {
+	*plain = 1;
 	while (i < n) {
 		if (is_alpha_ascii((unsigned char)s[i]))
 			i++;
 		else if (s[i] == '\'' && i + 1 < n &&
-		    is_alpha_ascii((unsigned char)s[i + 1]))
+		    is_alpha_ascii((unsigned char)s[i + 1])) {
 			i++;
-		else if (i + 3 < n && memcmp(s + i, "\xe2\x80\x99", 3) == 0 &&
-		    is_alpha_ascii((unsigned char)s[i + 3]))
+			*plain = 0;
+		} else if (i + 3 < n && memcmp(s + i, "\xe2\x80\x99", 3) == 0 &&
+		    is_alpha_ascii((unsigned char)s[i + 3])) {
 			i += 3;
-		else
+			*plain = 0;
+		} else
 			break;
 	}
 	return i;
@@ -1242,6 +1249,7 @@ number_after_word(const char *s, size_t n, size_t start, size_t end)
 struct next_word {
 	size_t start;		/* SIZE_MAX when nothing is kept */
 	size_t end;		/* letters_end(start) */
+	int plain;		/* and what it said of apostrophes */
 	int number_after;	/* number_after_word(start, end) */
 };
 
@@ -1250,22 +1258,30 @@ struct next_word {
  * number follows it ("Selasa (10/8", "March 14") or a word that a number
  * follows ("Tuesday, March 14").  Most words fail at the first character
  * after them, which keeps the scan fast on long texts.
+ *
+ * *skip_from is where the scan may look for the end of the word's letters
+ * and digits: past the letters read here when they were letters only.
  */
 static int
-may_open_date(const char *s, size_t n, size_t i, struct next_word *next)
+may_open_date(const char *s, size_t n, size_t i, struct next_word *next,
+    size_t *skip_from)
 {
 	size_t k, end;
-	int number_after;
+	int plain, number_after;
 
+	*skip_from = i;
 	if (is_digit((unsigned char)s[i]))
 		return 1;
 	if (next->start == i) {
 		end = next->end;
+		plain = next->plain;
 		number_after = next->number_after;
 	} else {
-		end = letters_end(s, n, i);
+		end = letters_end(s, n, i, &plain);
 		number_after = number_after_word(s, n, i, end);
 	}
+	if (plain)
+		*skip_from = end;
 	if (number_after)
 		return 1;
 	if (end - i < 3 || end - i > 12)
@@ -1277,7 +1293,7 @@ may_open_date(const char *s, size_t n, size_t i, struct next_word *next)
 	if (k >= n || !is_alpha_ascii((unsigned char)s[k]))
 		return 0;
 	next->start = k;
-	next->end = letters_end(s, n, k);
+	next->end = letters_end(s, n, k, &next->plain);
 	next->number_after = number_after_word(s, n, k, next->end);
 	return next->number_after;
 }
@@ -1367,7 +1383,7 @@ parse_dates(struct article *a)
 	struct found_date f;
 	struct next_word next;
 	const char *s;
-	size_t p, i, n, e;
+	size_t p, i, n, e, skip_from;
 
 	for (p = 0; p < a->npara; p++) {
 		s = a->paras[p];
@@ -1382,7 +1398,9 @@ parse_dates(struct article *a)
 				i++;
 				continue;
 			}
-			if (at_word_start(s, i) && may_open_date(s, n, i, &next) &&
+			skip_from = i;
+			if (at_word_start(s, i) &&
+			    may_open_date(s, n, i, &next, &skip_from) &&
 			    (e = read_date(s, n, i, &f)) != 0) {
 				if (add_date(a, s + i, e - i, &f) != WARTA_OK)
 					return WARTA_FAILED;
@@ -1391,7 +1409,7 @@ parse_dates(struct article *a)
 			}
 			/* no word starts inside a run of letters and digits:
 			 * the next place a date may open is after it */
-			i = alnum_end(s, n, i);
+			i = alnum_end(s, n, skip_from);
 		}
 	}
 	return WARTA_OK;
