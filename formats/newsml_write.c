@@ -42,20 +42,63 @@ newsml_make_guid(struct wbuf *out, const char *domain, const char *date_iso,
 	return WARTA_OK;
 }
 
+#define ONES	UINT64_C(0x0101010101010101)
+#define HIGHS	UINT64_C(0x8080808080808080)
+
+/*
+ * Nonzero when a byte of w is c: the classic bit trick for a zero byte,
+ * exact as a yes/no for the whole word.
+ */
+static uint64_t
+has_byte(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (ONES * c);
+
+	return (x - ONES) & ~x & HIGHS;
+}
+
+/* Nonzero when a byte of w is below 0x20 (same trick, exact as a yes/no). */
+static uint64_t
+has_control(uint64_t w)
+{
+	return (w - ONES * 0x20) & ~w & HIGHS;
+}
+
+/*
+ * From s[i], the first eight-byte block with a control byte (a line feed,
+ * most often) or an EF, or the last few bytes.
+ */
+static size_t
+skip_legal(const unsigned char *s, size_t i, size_t n)
+{
+	uint64_t w;
+
+	for (; n - i >= 8; i += 8) {
+		memcpy(&w, s + i, sizeof(w));
+		if ((has_control(w) | has_byte(w, 0xEF)) != 0)
+			break;
+	}
+	return i;
+}
+
 int
 xml_text_legal(const unsigned char *s, size_t n)
 {
-	size_t i;
+	size_t i, stop;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = s[i];
+	for (i = skip_legal(s, 0, n); i < n; i = skip_legal(s, i, n)) {
+		/* the block skip_legal stopped at, byte by byte */
+		stop = n - i > 8 ? i + 8 : n;
+		for (; i < stop; i++) {
+			unsigned char c = s[i];
 
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-			return 0;
-		/* U+FFFE and U+FFFF: EF BF BE, EF BF BF */
-		if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBF &&
-		    (s[i + 2] == 0xBE || s[i + 2] == 0xBF))
-			return 0;
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+				return 0;
+			/* U+FFFE and U+FFFF: EF BF BE, EF BF BF */
+			if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBF &&
+			    (s[i + 2] == 0xBE || s[i + 2] == 0xBF))
+				return 0;
+		}
 	}
 	return 1;
 }
@@ -105,21 +148,6 @@ static int
 needs_entity(unsigned char c)
 {
 	return ((XML_SPECIAL >> (c & 63)) & (c < 64)) != 0;
-}
-
-#define ONES	UINT64_C(0x0101010101010101)
-#define HIGHS	UINT64_C(0x8080808080808080)
-
-/*
- * Nonzero when a byte of w is c: the classic bit trick for a zero byte,
- * exact as a yes/no for the whole word.
- */
-static uint64_t
-has_byte(uint64_t w, unsigned char c)
-{
-	uint64_t x = w ^ (ONES * c);
-
-	return (x - ONES) & ~x & HIGHS;
 }
 
 /*
