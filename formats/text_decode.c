@@ -144,20 +144,32 @@ static int
 find_binary(const unsigned char *buf, size_t len, size_t *at)
 {
 	const unsigned char *nul;
-	size_t i, controls = 0, first = 0;
+	size_t i, stop, controls = 0, first = 0;
 	size_t window = len < 4096 ? len : 4096;
+	uint64_t w;
 
 	if ((nul = memchr(buf, '\0', len)) != NULL) {
 		*at = (size_t)(nul - buf);
 		return 1;
 	}
-	for (i = 0; i < window; i++) {
-		unsigned char c = buf[i];
+	for (i = 0; i < window; ) {
+		/* eight bytes at a time while none is below 0x20 (the bit
+		 * trick for a zero byte, exact as a yes/no) */
+		while (window - i >= 8) {
+			memcpy(&w, buf + i, 8);
+			if (((w - 0x2020202020202020ULL) & ~w &
+			    0x8080808080808080ULL) != 0)
+				break;
+			i += 8;
+		}
+		for (stop = window - i > 8 ? i + 8 : window; i < stop; i++) {
+			unsigned char c = buf[i];
 
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
-		    c != '\f' && c != '\v' && c != 0x1A && c != 0x1B) {
-			if (controls++ == 0)
-				first = i;
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+			    c != '\f' && c != '\v' && c != 0x1A && c != 0x1B) {
+				if (controls++ == 0)
+					first = i;
+			}
 		}
 	}
 	/* More than one in twenty: an image, an archive, an executable. */
