@@ -223,37 +223,41 @@ write_text(xmlTextWriterPtr w, struct wbuf *esc, const char *s, size_t n)
  * lays it out (a CRLF before each group of four that would pass column
  * 72, none at the end), so that the bytes out stay the same: libxml2
  * writes each group of four to its output buffer with a call of its own,
- * which cost more than the rest of an item.
+ * which cost more than the rest of an item.  The room for all of it is
+ * reserved first, and the groups are written straight into it.
  */
 static int
 base64_encode(struct wbuf *out, const unsigned char *s, size_t n)
 {
 	static const char digits[] =
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t groups = (n + 2) / 3, i, k, linelen = 0;
 	unsigned char in[3];
-	char group[4];
-	size_t i, k, linelen = 0;
+	char *p;
 
-	if (wbuf_reserve(out, n / 3 * 4 + n / 27 + 8) != WARTA_OK)
+	/* four bytes a group, and a CRLF after each 18 (72 columns) */
+	if (groups > (WBUF_MAX - 2) / 5 ||
+	    wbuf_reserve(out, groups * 4 + (groups / 18 + 1) * 2) != WARTA_OK)
 		return WARTA_FAILED;
+	p = out->data + out->len;
 	for (i = 0; i < n; i += k) {
 		memset(in, 0, sizeof(in));
 		for (k = 0; k < 3 && i + k < n; k++)
 			in[k] = s[i + k];
-		group[0] = digits[in[0] >> 2];
-		group[1] = digits[((in[0] & 3) << 4) | (in[1] >> 4)];
-		group[2] = k > 1 ? digits[((in[1] & 0xF) << 2) | (in[2] >> 6)] :
-		    '=';
-		group[3] = k > 2 ? digits[in[2] & 0x3F] : '=';
 		if (linelen >= 72) {
-			if (wbuf_append(out, "\r\n", 2) != WARTA_OK)
-				return WARTA_FAILED;
+			*p++ = '\r';
+			*p++ = '\n';
 			linelen = 0;
 		}
-		if (wbuf_append(out, group, 4) != WARTA_OK)
-			return WARTA_FAILED;
+		p[0] = digits[in[0] >> 2];
+		p[1] = digits[((in[0] & 3) << 4) | (in[1] >> 4)];
+		p[2] = k > 1 ? digits[((in[1] & 0xF) << 2) | (in[2] >> 6)] : '=';
+		p[3] = k > 2 ? digits[in[2] & 0x3F] : '=';
+		p += 4;
 		linelen += 4;
 	}
+	out->len = (size_t)(p - out->data);
+	*p = '\0';
 	return WARTA_OK;
 }
 
