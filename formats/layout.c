@@ -218,6 +218,12 @@ is_page_number(const char *s, size_t n)
 	const char *const *w;
 	size_t i = 0, d;
 
+	/* every form ends in a digit, bar dashes and spaces: the test of
+	 * most lines of text stops at their last letter */
+	for (d = n; d > 0 && (s[d - 1] == '-' || s[d - 1] == ' '); d--)
+		;
+	if (d == 0 || s[d - 1] < '0' || s[d - 1] > '9')
+		return 0;
 	while (i < n && (s[i] == '-' || s[i] == ' '))
 		i++;
 	for (w = words; *w != NULL; w++)
