@@ -1040,10 +1040,22 @@ read_name(const char *s, size_t n, size_t i, char *word, size_t wsize)
 	return i;
 }
 
+/*
+ * strcmp() order, compared inline: a call to strcmp() costs more than the
+ * comparison, which most often ends at the first letter.
+ */
 static int
 cmp_name(const void *key, const void *elem)
 {
-	return strcmp(key, ((const struct name_num *)elem)->name);
+	const unsigned char *k = key;
+	const unsigned char *e =
+	    (const unsigned char *)((const struct name_num *)elem)->name;
+
+	while (*k != '\0' && *k == *e) {
+		k++;
+		e++;
+	}
+	return *k - *e;
 }
 
 #define LOOKUP(table, word) lookup(table, sizeof(table) / sizeof(table[0]), word)
