@@ -128,14 +128,6 @@ named_element(xmlTextWriterPtr w, const char *name, const char *value)
 	return xmlTextWriterEndElement(w);
 }
 
-/*
- * Appends s[0, n) escaped exactly as xmlTextWriterWriteString() escapes
- * element content (its xmlEncodeSpecialChars(): & < > " and CR), so that
- * the bytes out stay the same.  The long texts, the body and the original,
- * are escaped here and handed to xmlTextWriterWriteRawLen(): libxml2's
- * escaping checks its buffer at every byte and needs a NUL-terminated copy
- * of the original, and was the writer's largest cost.
- */
 /* The bytes xml_escape() replaces, one bit each: all are below 64. */
 #define XML_SPECIAL	((UINT64_C(1) << '&') | (UINT64_C(1) << '<') | \
 	(UINT64_C(1) << '>') | (UINT64_C(1) << '"') | (UINT64_C(1) << '\r'))
@@ -168,6 +160,14 @@ skip_plain(const char *s, size_t i, size_t n)
 	return i;
 }
 
+/*
+ * Appends s[0, n) escaped exactly as xmlTextWriterWriteString() escapes
+ * element content (its xmlEncodeSpecialChars(): & < > " and CR), so that
+ * the bytes out stay the same.  The long texts, the body and the original,
+ * are escaped here and handed to xmlTextWriterWriteRawLen(): libxml2's
+ * escaping checks its buffer at every byte and needs a NUL-terminated copy
+ * of the original, and was the writer's largest cost.
+ */
 static int
 xml_escape(struct wbuf *out, const char *s, size_t n)
 {
