@@ -1540,7 +1540,7 @@ parse_lang(struct article *a, const char *hint)
 				k = i + 1;
 				continue;
 			}
-			/* the word packed as pack_word() does, while it is read */
+			/* packed as pack_word() packs it, while it is read */
 			key = 0;
 			for (k = i; k < n && is_alpha_ascii((unsigned char)s[k]);
 			    k++)
