@@ -27,6 +27,8 @@ TOOLS = pkg-config:pkg-config bats:bats jq:jq xmllint:libxml2-utils \
 	bsdtar:libarchive-tools unzip:unzip zstd:zstd /usr/bin/time:time mandoc:mandoc
 
 LIBS_PC = libxml-2.0 libarchive zlib libutf8proc libcrypto libpcre2-8
+# libcsv has no pkg-config file (the deps step checks for its header).
+EXTRA_LIBS = -lcsv
 
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wwrite-strings -Wcast-qual
 OPT ?= -O2 -g
@@ -117,17 +119,20 @@ $(LIBWARTA): $(FORMATS_OBJ)
 $(B)/bin/%: pipeline/%.c $(LIBWARTA) $(wildcard formats/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $$($(PKG_CONFIG) --cflags $(LIBS_PC)) \
-		-o $@ $< $(LIBWARTA) $(LDFLAGS) $$($(PKG_CONFIG) --libs $(LIBS_PC))
+		-o $@ $< $(LIBWARTA) $(LDFLAGS) $$($(PKG_CONFIG) --libs $(LIBS_PC)) \
+		$(EXTRA_LIBS)
 
 $(B)/unit/%: tests/unit/%.c $(LIBWARTA) $(wildcard formats/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $$($(PKG_CONFIG) --cflags $(LIBS_PC) cmocka) \
-		-o $@ $< $(LIBWARTA) $(LDFLAGS) $$($(PKG_CONFIG) --libs $(LIBS_PC) cmocka)
+		-o $@ $< $(LIBWARTA) $(LDFLAGS) $$($(PKG_CONFIG) --libs $(LIBS_PC) cmocka) \
+		$(EXTRA_LIBS)
 
 $(B)/tools/%: tests/tools/%.c $(LIBWARTA) $(wildcard formats/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $$($(PKG_CONFIG) --cflags $(LIBS_PC)) \
-		-o $@ $< $(LIBWARTA) $(LDFLAGS) $$($(PKG_CONFIG) --libs $(LIBS_PC))
+		-o $@ $< $(LIBWARTA) $(LDFLAGS) $$($(PKG_CONFIG) --libs $(LIBS_PC)) \
+		$(EXTRA_LIBS)
 
 _testbin: $(PROGRAMS) $(UNITS) $(TEST_TOOLS)
 
