@@ -62,20 +62,22 @@ enum {
 	C_NAMESAKE = 1 << 17,
 	C_DOCWORD = 1 << 18,
 	C_WDNEXTBEFORE = 1 << 19,
-	C_WDLASTBEFORE = 1 << 20
+	C_WDLASTBEFORE = 1 << 20,
+	C_WDNOT = 1 << 21,
+	C_ALIAS = 1 << 22
 };
 
 static const char *const cue_class_names[] = {
 	"title", "say", "said", "orghead", "orgtail", "notorg", "notname",
 	"conn", "placeblock", "placeafter", "placectx", "weekday", "wdnext",
 	"wdlast", "month", "abbrev", "according", "namesake", "docword", "wdnextbefore", "wdlastbefore",
-	NULL
+	"wdnot", "alias", NULL
 };
 
 /* Cue classes that do not stop a capitalized word from being a name
  * ("Said Iqbal", "Lalu Zohri"): they are verbs and small words. */
 #define C_WEAK (C_SAY | C_SAID | C_ACCORDING | C_WDNEXT | C_WDLAST | \
-    C_WDNEXTBEFORE | C_WDLASTBEFORE | C_PLACECTX | C_CONN)
+    C_WDNEXTBEFORE | C_WDLASTBEFORE | C_WDNOT | C_PLACECTX | C_CONN | C_ALIAS)
 
 /* What a word of a key asks of the text's word (2 bits a word). */
 enum { CASE_ANY, CASE_CAP, CASE_UPPER };
@@ -132,6 +134,7 @@ struct entry {
 	int16_t org;		/* index, or -1 */
 	uint16_t place_case, org_case, cue_case;
 	uint8_t place_ambig;
+	uint8_t place_canon;	/* the key is the place's own name */
 	uint8_t org_short;	/* org is by its short name, not its full one */
 	int8_t weekday;		/* 1 (Monday) .. 7, or 0 */
 	uint32_t cue;		/* C_* */
@@ -398,7 +401,7 @@ each_line(const unsigned char *data, size_t len, const char *file,
 }
 
 static int
-add_place_name(int idx, const char *s, size_t n, const char *file,
+add_place_name(int idx, const char *s, size_t n, int canon, const char *file,
     size_t line)
 {
 	struct entry *e;
@@ -418,6 +421,7 @@ add_place_name(int idx, const char *s, size_t n, const char *file,
 	e->place = (int16_t)idx;
 	e->place_case = cb;
 	e->place_ambig = (uint8_t)ambig;
+	e->place_canon = (uint8_t)canon;
 	return 0;
 }
 
@@ -453,13 +457,13 @@ gazetteer_line(const char *s, size_t n, const char *file, size_t line)
 	if (nf >= 3 && fl[2] > 0 &&
 	    (p->bname = pool_copy(f[2], fl[2])) == NULL)
 		return data_error(file, line, "data table full");
-	if (add_place_name(idx, f[0], fl[0], file, line) != 0)
+	if (add_place_name(idx, f[0], fl[0], 1, file, line) != 0)
 		return -1;
 	if (nf < 4)
 		return 0;
 	for (i = st = 0; i <= fl[3]; i++) {
 		if (i == fl[3] || f[3][i] == ';') {
-			if (i > st && add_place_name(idx, f[3] + st, i - st,
+			if (i > st && add_place_name(idx, f[3] + st, i - st, 0,
 			    file, line) != 0)
 				return -1;
 			st = i + 1;
@@ -737,7 +741,8 @@ enum {
 	F_DIGIT = 1 << 6,	/* holds a digit */
 	F_INNER = 1 << 7,	/* a capital after a small letter: "SpPD" */
 	F_HEAD = 1 << 8,	/* in the headline */
-	F_CHUNK = 1 << 9	/* first word of a white-space-separated chunk */
+	F_CHUNK = 1 << 9,	/* first word of a white-space-separated chunk */
+	F_TITLE = 1 << 10	/* in a sentence of capitalized words */
 };
 
 /* What a token was found to be part of. */
@@ -795,7 +800,7 @@ struct doc {
 		int orgidx;		/* in org[], or -1 */
 	} *def;
 	size_t ndef, capdef;
-	uint64_t defbloom[16];	/* bits of the hashes of the acronyms */
+	uint8_t defslot[256];	/* acronyms by hash: def index + 1 */
 };
 
 static int
@@ -1012,6 +1017,35 @@ tokenize(struct doc *d)
 			for (;;) {
 				char *o0 = o;
 
+				/* most of a word is ASCII letters and digits */
+				while (cp < 0x80 && cls > 0) {
+					unsigned char b = (unsigned char)cp;
+
+					if (cls == 2) {
+						if (prev == 1)
+							t->f |= F_INNER;
+						upper++;
+						b += 32;
+					}
+					if (cls == 3)
+						t->f |= F_DIGIT;
+					else
+						letters++;
+					*o++ = (char)b;
+					h = (h ^ b) * 0x100000001b3ULL;
+					prev = cls;
+					if (++j >= n)
+						goto word_end;
+					cp = s[j];
+					if (cp >= 0x80)
+						cp = next_char(s, n, j, &k, &cls);
+					else
+						cls = ascii_class[cp], k = 1;
+				}
+				o0 = o;
+				if (cls < 0)
+					break;
+
 				if (cls == 1 || cls == 2) {
 					if (cls == 2 && prev == 1)
 						t->f |= F_INNER;
@@ -1053,6 +1087,7 @@ tokenize(struct doc *d)
 				if (cls < 0)
 					break;
 			}
+word_end:
 			if (letters >= 2 && upper == letters)
 				t->f |= F_UPPER;
 			t->letters = (uint8_t)(letters > 255 ? 255 : letters);
@@ -1297,28 +1332,56 @@ sent_end(const struct doc *d, size_t i)
 	return !(j < d->n && d->t[j].kind == TK_WORD && (d->t[j].f & F_LOWER));
 }
 
+/* Marks the words of [a, b) as in a sentence of capitalized words
+ * ("Untuk Sulut Sentimen, Jelas Bukan Siapa Siapa Pelakunya."), where
+ * capitals say as little as in a headline. */
+static void
+title_case(struct doc *d, size_t a, size_t b)
+{
+	size_t i, words = 0, caps = 0;
+
+	/* every word of four letters or more capitalized, as in no
+	 * sentence of prose */
+	for (i = a; i < b; i++)
+		if (d->t[i].kind == TK_WORD && d->t[i].letters >= 4) {
+			words++;
+			caps += (d->t[i].f & F_CAP) != 0;
+		}
+	if (words >= 4 && caps == words)
+		for (i = a; i < b; i++)
+			d->t[i].f |= F_TITLE;
+}
+
 static void
 mark_sentences(struct doc *d)
 {
-	size_t i;
+	size_t i, start = 0;
 	int pending = 1;
 
 	for (i = 0; i < d->n; i++) {
 		struct tok *t = &d->t[i];
 
-		if (t->f & F_PARA)
+		if (t->f & F_PARA) {
+			title_case(d, start, i);
+			start = i;
 			pending = 1;
+		}
 		if (t->kind == TK_WORD) {
 			if (pending)
 				t->f |= F_SENT;
 			pending = 0;
 		} else if (sent_end(d, i) || t->cp == ':' || t->cp == 0x2013 ||
 		    t->cp == 0x2014 || (t->cp == '-' && (t->f & F_SPACE))) {
+			if (sent_end(d, i)) {
+				title_case(d, start, i + 1);
+				start = i + 1;
+			}
 			pending = 1;
 		} else if (!is_opening(t->cp) && !is_closing(t->cp)) {
 			pending = 0;
 		}
 	}
+	title_case(d, start, d->n);
 }
 
 /* ---- results ---- */
@@ -1404,8 +1467,8 @@ name_like(const struct doc *d, size_t i)
 	if (!is_word(d, i))
 		return 0;
 	t = &d->t[i];
-	if ((t->f & (F_HEAD | F_UPPER | F_INNER | F_DIGIT)) || !(t->f & F_CAP) ||
-	    t->letters < 2 || (t->mark & (COV_PLACE | COV_ORG | COV_CUE |
+	if ((t->f & (F_HEAD | F_TITLE | F_UPPER | F_INNER | F_DIGIT)) ||
+	    !(t->f & F_CAP) || t->letters < 2 || (t->mark & (COV_PLACE | COV_ORG | COV_CUE |
 	    M_ORG | M_NOTORG)))
 		return 0;
 	/* a speech verb or small word capitalized mid-sentence is a name
@@ -1666,16 +1729,28 @@ after_title(const struct doc *d, size_t i, int abbrev, size_t *a, size_t *b)
 			continue;
 		}
 		if (t->cp == ',' && name_like(d, j + 1)) {
-			/* "Kepala Dinas X, Heru Tjahjono,", "Menlu, Retno" */
+			/* "Kepala Dinas X, Heru Tjahjono,", "Menlu, Retno",
+			 * "PM Singapura, Lee Hsien Loong mencatatkan" */
 			end = name_run(d, j + 1);
-			if (end != 0 && end < d->n && ((d->t[end].kind ==
+			if (end != 0 && ((end < d->n && d->t[end].kind ==
 			    TK_PUNCT && (d->t[end].cp == ',' || sent_end(d, end)) &&
 			    !place_follows(d, end) && !enumeration(d, end)) ||
-			    (cue1(d, end) & C_SAID))) {
+			    (cue1(d, end) & C_SAID) || (desc > 0 && end < d->n &&
+			    d->t[end].kind == TK_WORD && (d->t[end].f & F_LOWER) &&
+			    stretch_ends(d, end)))) {
 				*a = j + 1;
 				*b = end;
 				return 1;
 			}
+		}
+		if (t->cp == ',' && desc > 0 && is_word(d, j + 1) &&
+		    (((d->t[j + 1].f & F_CAP) && !name_like(d, j + 1)) ||
+		    ((cue1(d, j + 1) & C_CONN) && is_word(d, j + 2) &&
+		    (d->t[j + 2].f & F_CAP)))) {
+			/* "Kepala Biro Hukum, Komunikasi, dan Informasi
+			 * Publik Kementerian PAN-RB, Herman Suryatman" */
+			j++;
+			continue;
 		}
 		return 0;
 	}
@@ -1707,27 +1782,41 @@ words_within(const struct namewords *a, const struct namewords *b)
 struct people {
 	char **name;
 	const char **rule;
-	struct namewords *w;
-	size_t n, cap, wcap;
+	struct namewords *w;	/* the name's words */
+	struct namewords *alias;	/* "Joko Widodo alias Jokowi" */
+	size_t n, cap, wcap, acap;
 };
 
+static void
+name_words(const struct doc *d, size_t a, size_t b, struct namewords *w)
+{
+	size_t i;
+
+	w->n = 0;
+	for (i = a; i < b; i++)
+		if (d->t[i].kind == TK_WORD && w->n < NAME_MAXW + 2)
+			w->h[w->n++] = d->t[i].h;
+}
+
+/* Adds the person named by tokens [a, b); returns the person's index,
+ * or -1 when memory runs out, -2 when there are enough. */
 static int
-add_person(struct doc *d, struct people *p, size_t a, size_t b,
+add_name(struct doc *d, struct people *p, size_t a, size_t b,
     const char *rule)
 {
 	struct namewords w, *pw;
 	char *s;
 	size_t i;
 
-	w.n = 0;
-	for (i = a; i < b; i++) {
+	for (i = a; i < b; i++)
 		d->t[i].mark |= M_PERSON;
-		if (d->t[i].kind == TK_WORD && w.n < NAME_MAXW + 2)
-			w.h[w.n++] = d->t[i].h;
-	}
+	name_words(d, a, b, &w);
 	for (i = 0; i < p->n; i++) {
-		if (words_within(&w, &p->w[i]))
-			return 0;	/* "Sanusi" after "Anwar Sanusi" */
+		/* "Sanusi" after "Anwar Sanusi", "Jokowi" after "Joko
+		 * Widodo alias Jokowi" */
+		if (words_within(&w, &p->w[i]) || (p->alias[i].n > 0 &&
+		    words_within(&w, &p->alias[i])))
+			return (int)i;
 		if (words_within(&p->w[i], &w)) {
 			/* the longer form, in place */
 			if ((s = tok_copy(d, a, b)) == NULL)
@@ -1735,18 +1824,43 @@ add_person(struct doc *d, struct people *p, size_t a, size_t b,
 			free(p->name[i]);
 			p->name[i] = s;
 			p->w[i] = w;
-			return 0;
+			return (int)i;
 		}
 	}
 	if (p->n >= EXTRACT_MAX)
-		return 0;
+		return -2;
 	if ((pw = grow(p->w, &p->wcap, p->n, sizeof(*p->w))) == NULL)
 		return -1;
 	p->w = pw;
 	p->w[p->n] = w;
-	if ((s = tok_copy(d, a, b)) == NULL)
+	if ((pw = grow(p->alias, &p->acap, p->n, sizeof(*p->alias))) == NULL)
 		return -1;
-	return list_add(&p->name, &p->rule, &p->n, &p->cap, s, rule);
+	p->alias = pw;
+	p->alias[p->n].n = 0;
+	if ((s = tok_copy(d, a, b)) == NULL ||
+	    list_add(&p->name, &p->rule, &p->n, &p->cap, s, rule) != 0)
+		return -1;
+	return (int)p->n - 1;
+}
+
+/* Adds a person, and the other name given after "alias". */
+static int
+add_person(struct doc *d, struct people *p, size_t a, size_t b,
+    const char *rule)
+{
+	int k = add_name(d, p, a, b, rule);
+	size_t e, i;
+
+	if (k == -1)
+		return -1;
+	if (k >= 0 && (cue1(d, b) & C_ALIAS) && (d->t[b].f & F_LOWER) &&
+	    (e = name_run(d, b + 1)) != 0 && stretch_ends(d, e) &&
+	    p->alias[k].n == 0) {
+		for (i = b + 1; i < e; i++)
+			d->t[i].mark |= M_PERSON;
+		name_words(d, b + 1, e, &p->alias[k]);
+	}
+	return 0;
 }
 
 /* Words before a title that make it part of a place's or an
@@ -2204,22 +2318,39 @@ find_definitions(struct doc *d)
 			const struct tok *s = &d->t[df.s0];
 			int known = known_org(d, df.s0) != NULL;
 
-			df.is_org = (known || org_words(d, df.l0, df.l1)) &&
-			    !(cue1(d, df.s0) & C_NOTORG) && s->pe < 0;
+			/* an expansion with a head word makes even a
+			 * stop-listed acronym one: "Mahkamah Agung (MA)" */
+			df.is_org = s->pe < 0 && (org_words(d, df.l0, df.l1) ||
+			    (known && !(cue1(d, df.s0) & C_NOTORG)));
 		}
 		for (k = df.s0; k < df.s1; k++)
 			d->t[k].mark |= df.is_org ? COV_ORG : M_NOTORG;
+		/* the words of an organization's name are no person's
+		 * ("Ketua DPR, Mahkamah Agung (MA), ...") */
+		for (k = df.l0; k < df.l1 && df.is_org; k++)
+			d->t[k].mark |= COV_ORG;
 		/* the first definition of an acronym stands */
 		if (d->ndef >= 64 || (df.s1 - df.s0 == 1 && def_at(d, df.s0)))
 			continue;
-		if (df.s1 - df.s0 == 1)
-			d->defbloom[(d->t[df.s0].h >> 6) & 15] |=
-			    1ULL << (d->t[df.s0].h & 63);
+		if (df.s1 - df.s0 == 1) {
+			size_t h = d->t[df.s0].h & 255;
+
+			while (d->defslot[h] != 0)
+				h = (h + 1) & 255;
+			d->defslot[h] = (uint8_t)(d->ndef + 1);
+		}
 		if ((p = grow(d->def, &d->capdef, d->ndef,
 		    sizeof(*d->def))) == NULL)
 			return -1;
 		d->def = p;
 		d->def[d->ndef++] = df;
+	}
+	/* and every later use of the acronyms: "Setpres itu" is no name */
+	for (i = 0; i < d->n && d->ndef > 0; i++) {
+		const struct def *df;
+
+		if (d->t[i].kind == TK_WORD && (df = def_at(d, i)) != NULL)
+			d->t[i].mark |= df->is_org ? COV_ORG : M_NOTORG;
 	}
 	return 0;
 }
@@ -2230,12 +2361,11 @@ def_at(struct doc *d, size_t i)
 {
 	size_t k;
 
-	if (!(d->defbloom[(d->t[i].h >> 6) & 15] & (1ULL << (d->t[i].h & 63))))
-		return NULL;
-	for (k = 0; k < d->ndef; k++) {
-		struct def *df = &d->def[k];
+	/* at most 64 acronyms in 256 slots */
+	for (k = d->t[i].h & 255; d->defslot[k] != 0; k = (k + 1) & 255) {
+		struct def *df = &d->def[d->defslot[k] - 1];
 
-		if (df->s1 - df->s0 == 1 && d->t[df->s0].h == d->t[i].h &&
+		if (d->t[df->s0].h == d->t[i].h &&
 		    d->t[df->s0].lolen == d->t[i].lolen &&
 		    memcmp(d->low + d->t[df->s0].lo, d->low + d->t[i].lo,
 		    d->t[i].lolen) == 0 && d->t[df->s0].len == d->t[i].len &&
@@ -2550,6 +2680,11 @@ find_places(struct doc *d, struct places *ps)
 			continue;
 		e = &D.ent[t->pe];
 		end = i + t->pn;
+		/* in a headline or a sentence of capitals, the place's own
+		 * name only, not a short form ("Sulut" is also "menyulut") */
+		if ((t->f & (F_HEAD | F_TITLE)) && (e->place_ambig ||
+		    !e->place_canon))
+			continue;
 		for (k = i; k < end; k++)
 			if (d->t[k].mark & M_PERSON)
 				ok = 0;
@@ -2614,39 +2749,52 @@ find_places(struct doc *d, struct places *ps)
 static int
 find_subjects(struct doc *d, struct extraction *x)
 {
-	uint32_t *count;
-	size_t cap;
+	/* keyword hits: entry index + 1 and count, by entry */
+	struct hit {
+		uint32_t ent, count;
+	} *hit;
+	size_t cap, nslot = 16, nhits = 0, i, h;
 	double score[18] = { 0 };
 	int distinct[18] = { 0 }, order[18], n = 0, k, j;
 	double denom = d->words > 200 ? (double)d->words : 200.0, best;
-	size_t i;
 
-	if ((count = calloc(D.nent, sizeof(*count))) == NULL)
+	for (i = 0; i < d->n; i++)
+		nhits += d->t[i].se >= 0;
+	while (nslot < 2 * nhits)
+		nslot <<= 1;
+	if ((hit = calloc(nslot, sizeof(*hit))) == NULL)
 		return -1;
 	for (i = 0; i < d->n; i++) {
 		const struct tok *t = &d->t[i];
 
 		if (t->se < 0)
 			continue;
-		count[t->se]++;
+		for (h = (size_t)t->se * 2654435761U & (nslot - 1);
+		    hit[h].ent != 0 && hit[h].ent != (uint32_t)t->se + 1;
+		    h = (h + 1) & (nslot - 1))
+			;
+		hit[h].ent = (uint32_t)t->se + 1;
+		hit[h].count++;
 		i += t->sn - 1;
 	}
 	/* a keyword counts three times at most in a short text (the name
 	 * of the institution it is all about would decide alone), one time
 	 * in a hundred words in a long one */
 	cap = d->words / 100 > 3 ? d->words / 100 : 3;
-	for (i = 0; i < D.nent; i++) {
-		const struct entry *e = &D.ent[i];
-		double c = count[i] > cap ? (double)cap : (double)count[i];
+	for (h = 0; h < nslot; h++) {
+		const struct entry *e;
+		double c;
 
-		if (c == 0)
+		if (hit[h].ent == 0)
 			continue;
+		e = &D.ent[hit[h].ent - 1];
+		c = hit[h].count > cap ? (double)cap : (double)hit[h].count;
 		for (k = 0; k < e->nsubj; k++) {
 			score[e->subj_topic[k]] += e->subj_weight[k] * c;
 			distinct[e->subj_topic[k]]++;
 		}
 	}
-	free(count);
+	free(hit);
 	for (k = 1; k <= 17; k++) {
 		score[k] = score[k] * 1000.0 / denom;
 		if (score[k] >= 15.0 && distinct[k] >= 2)
@@ -2792,7 +2940,7 @@ find_dates(struct doc *d, const char *pub_date, struct extraction *x)
 			continue;
 		next = is_word(d, i + 1) ? cue1(d, i + 1) : 0;
 		prev = i > 0 && is_word(d, i - 1) ? cue1(d, i - 1) : 0;
-		if ((next & C_WDNEXT) || (prev & C_WDNEXTBEFORE))
+		if ((next & C_WDNEXT) || (prev & (C_WDNEXTBEFORE | C_WDNOT)))
 			continue;
 		if ((next & C_WDLAST) || (prev & C_WDLASTBEFORE))
 			strict = 1;
@@ -2992,9 +3140,11 @@ extract_text(const char *text, size_t len, const char *lang,
 	x->people_rule = pp.rule;
 	x->npeople = pp.n;
 	free(pp.w);
+	free(pp.alias);
 	pp.name = NULL;
 	pp.rule = NULL;
 	pp.w = NULL;
+	pp.alias = NULL;
 	x->places = ps.p;
 	x->nplaces = ps.n;
 	ps.p = NULL;
@@ -3016,6 +3166,7 @@ oom:
 	free(pp.name);
 	free(pp.rule);
 	free(pp.w);
+	free(pp.alias);
 	{
 		struct extraction tmp;
 

@@ -16,7 +16,9 @@
  * warta-text prints one item.  A short first paragraph without a full stop
  * is taken for the headline: it is left out of the summary and the word
  * count, and, since a headline capitalizes every word, people and
- * organizations are not looked for in it.
+ * organizations are not looked for in it, nor in a sentence whose every
+ * word of four letters or more is capitalized; places there count only by
+ * their own unambiguous names.
  *
  * What is found:
  *
@@ -27,18 +29,25 @@
  *     "Sekjen Kemnaker Anwar Sanusi", "Kepala BBPLK Semarang Heru Wibowo",
  *     "Presiden Joko Widodo", "Dr Fritz", "Kepala Dinas X Jawa Timur,
  *     Heru Tjahjono," (rule "title");
- *   after a speech verb: "kata Anwar Sanusi", "said Maria Lopez" (rule
- *     "speech");
- *   before one, two words at least: "Heru Wibowo mengatakan", "Maria Lopez
- *     said" (rule "speech").
- * A name must end the run of capitalized words it is in.  A name already
- * found, or any part of it ("Sanusi" after "Anwar Sanusi"), adds no one;
- * a longer form found later replaces the shorter one in place.  The byline
- * at the end of a text ("(Purwanto).") is no evidence of anything.
+ *   after a speech verb that follows what was said ('," kata Anwar
+ *     Sanusi', '," said Maria Lopez'; "dari kata Pika" is the noun) or
+ *     after "menurut", "according to" (rule "speech");
+ *   before a speech verb, two words at least: "Heru Wibowo mengatakan",
+ *     "Maria Lopez said" (rule "speech");
+ *   before a title after a comma: "Siti Sofia Sudarma, Direktur ..." (rule
+ *     "title").
+ * A name must end the run of capitalized words it is in, and not be what
+ * a street, a mosque or a hospital is named after ("Jalan Sudirman",
+ * "RSUD Dr. Moewardi").  A name already found, or any part of it
+ * ("Sanusi" after "Anwar Sanusi"), or the other name given after "alias"
+ * ("Joko Widodo alias Jokowi"), adds no one; a longer form found later
+ * replaces the shorter one in place.  The byline at the end of a text
+ * ("(Purwanto).") is no evidence of anything.
  *
- * orgs: each organization is one entry.  When both a full name and a short
- * one are known the entry is "FULL (SHORT)", so it ends in ')' exactly
- * then and SHORT is what follows the last " (":
+ * orgs: each organization is one entry.  When a short name is known as
+ * well (the text defines it, orgs.tsv knows it, or the text gives it in
+ * parentheses) the entry is "FULL (SHORT)", and SHORT is what follows the
+ * last " ("; otherwise the entry ends in no ')':
  *   "Kementerian Ketenagakerjaan (Kemnaker)"   defined in the text
  *                                              (rule "acronym")
  *   "Balai Besar Pengembangan Latihan Kerja Semarang (BBPLK Semarang)"
@@ -84,7 +93,8 @@
  * after it ("Senin (10/8)", "Monday, Aug. 10" have one) is the latest such
  * day on or before pub_date, or before it for "Senin lalu" / "last
  * Monday"; "Senin depan", "next Monday" and "Senin pekan ..." are left
- * alone, as is "Minggu" at the start of a sentence (it also means "week").
+ * alone, as are "salat Jumat" (the prayer) and "Minggu" at the start of a
+ * sentence (it also means "week").
  * ISO "YYYY-MM-DD", each once, in order of mention.
  *
  * Each list is capped at EXTRACT_MAX entries.
