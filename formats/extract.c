@@ -2981,7 +2981,7 @@ find_dates(struct doc *d, const char *pub_date, struct extraction *x)
 static int
 find_summary(struct doc *d, struct extraction *x)
 {
-	size_t i, start, end = 0, a, cut;
+	size_t i, start, end = 0, a = 0, cut, first, next;
 	char *s;
 
 	start = d->head_end;
@@ -3006,16 +3006,44 @@ find_summary(struct doc *d, struct extraction *x)
 		i++;
 	if (i >= d->n)
 		return 0;
-	a = i;
-	for (; i < d->n; i++) {
-		if (i > a && (d->t[i].f & F_PARA))
+	/* the first sentence of the first paragraph that is prose: a
+	 * blog's "Posted on Februari 21, 2017 by RD", a line of links in
+	 * capitals, are not */
+	for (first = i; i < d->n; i = next) {
+		size_t words = 0;
+		int ended = 0, title = 1;
+
+		a = i;
+		end = next = i;
+		for (; i < d->n; i++) {
+			if (i > a && (d->t[i].f & F_PARA))
+				break;
+			end = i + 1;
+			if (d->t[i].kind == TK_WORD) {
+				words++;
+				title &= (d->t[i].f & F_TITLE) != 0;
+			}
+			if (sent_end(d, i)) {
+				/* with its closing quotation marks */
+				while (end < d->n && d->t[end].kind == TK_PUNCT &&
+				    !(d->t[end].f & F_SPACE) &&
+				    is_closing(d->t[end].cp))
+					end++;
+				ended = 1;
+				break;
+			}
+		}
+		if (!title && ((ended && words >= 4) || words >= 25))
 			break;
-		end = i + 1;
-		if (sent_end(d, i)) {
-			/* with its closing quotation marks */
-			while (end < d->n && d->t[end].kind == TK_PUNCT &&
-			    !(d->t[end].f & F_SPACE) && is_closing(d->t[end].cp))
-				end++;
+		for (next = end; next < d->n && !(d->t[next].f & F_PARA); next++)
+			;
+		if (next >= d->n) {
+			/* none is: the first one, as it is */
+			for (i = first, end = first; end < d->n &&
+			    (end == first || !(d->t[end].f & F_PARA)) &&
+			    !(end > first && sent_end(d, end - 1)); end++)
+				;
+			a = first;
 			break;
 		}
 	}

@@ -85,7 +85,10 @@
  *
  * summary: the first sentence of the first body paragraph, without its
  * dateline ("SEMARANG-MARITIM: "); "Dr.", "No.", initials and "2,5" end no
- * sentence.  Past 300 bytes it is cut at a word and ends in "…".
+ * sentence.  A paragraph whose first sentence is no prose (no full stop
+ * within 25 words, under four words, or capitals only: a blog's "Posted on
+ * ... by RD", a line of links) is passed over for the next, unless none is
+ * prose.  Past 300 bytes it is cut at a word and ends in "…".
  *
  * words: whitespace-separated words with a letter or digit in the body.
  *

@@ -416,6 +416,15 @@ test_summary(void **state)
 	    "5 mengatakan inflasi naik 2,5 persen atau 2.5 poin.");
 	assert_int_equal(x.words, 18);
 	extraction_free(&x);
+	/* a blog's meta line and a line of links are no lede */
+	extract("Posted on Februari 21, 2017 by RD\n\n"
+	    "Ini Persiapan Jelang Kedatangan Habib Rizieq ke Siak\n\n"
+	    "Beredar foto peserta aksi di media sosial. Kalimat kedua.\n",
+	    "id", NULL, NULL, &x);
+	assert_string_equal(x.summary,
+	    "Beredar foto peserta aksi di media sosial.");
+	assert_int_equal(x.npeople, 0);		/* capitals say nothing */
+	extraction_free(&x);
 	/* a paragraph without a full stop is its own sentence */
 	extract("Tanpa titik di akhir\n", "id", NULL, NULL, &x);
 	assert_string_equal(x.summary, "Tanpa titik di akhir");
