@@ -2551,6 +2551,8 @@ find_orgs(struct doc *d)
 					continue;
 				}
 			} else if (org_find(d, o->name) != NULL) {
+				for (k = i; k < i + nw; k++)
+					d->t[k].mark |= M_ORG;
 				i += nw - 1;
 				continue;
 			} else {
@@ -2564,6 +2566,8 @@ find_orgs(struct doc *d)
 				}
 				if (org_add(d, l, s, "known") == -1)
 					return -1;
+				for (k = i; k < i + nw; k++)
+					d->t[k].mark |= M_ORG;
 				i += nw - 1;
 				continue;
 			}

@@ -58,7 +58,7 @@
  *                                              known with its place ("known")
  *   "PSIS Semarang"         an unknown acronym and a place ("acronym+place")
  *   "Dinas Perikanan dan Kelautan Provinsi Jawa Timur", "PT Astra
- *   International Tbk", "Ministry of Finance", "Apple Inc" (rule "name":
+ *   International Tbk", "Ministry of Finance", "Acme Corp" (rule "name":
  *                            a head word like Kementerian, Badan, PT, Bank,
  *                            Universitas, Ministry, or a tail like Inc, Tbk)
  * Later mentions by either name ("Sekjen Kemnaker", "BBPLK Semarang")
@@ -77,11 +77,11 @@
  * Inggris", "Jawa Pos") or inside a person's name does not count.
  *
  * subjects: the top-level Media Topics whose keywords (subjects.tsv) weigh
- * most per 1000 words of the text (a keyword counted three times at most,
- * or once in 100 words in a longer text,
- * the body taken as 200 words at least), when that reaches 15 with two
- * keywords at least and a third of the best topic's; best first, three at
- * most.  confidence is 100 * score / (score + 30).
+ * most per 1000 words of the text (a keyword counts three times at most,
+ * or once per 100 words in a longer text, and the body is taken as 200
+ * words at least), when that reaches 15 with two keywords at least and a
+ * third of the best topic's; best first, three at most.  confidence is
+ * 100 * score / (score + 30).
  *
  * summary: the first sentence of the first body paragraph, without its
  * dateline ("SEMARANG-MARITIM: "); "Dr.", "No.", initials and "2,5" end no
@@ -155,8 +155,10 @@ struct extraction {
  * the few that are only safe in English, like "UN").  dateline_place (the
  * item's located/dateline, or NULL) comes first among the places.
  * pub_date ("YYYY-MM-DD..." or NULL) resolves weekdays; without it no
- * date is resolved.  Fails only when memory runs out or the data compiled
- * into the library is malformed; x is then empty.
+ * date is resolved.  Fails only when memory runs out, the text passes
+ * 2 GiB, or the data compiled into the library is malformed; x is then
+ * empty.  Safe to call from several threads: the data is read once and
+ * only read after.
  */
 int extract_text(const char *text, size_t len, const char *lang,
     const char *dateline_place, const char *pub_date, struct extraction *x,

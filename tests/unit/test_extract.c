@@ -367,6 +367,13 @@ test_orgs(void **state)
 	extract("The UN said it would help.\n", "en", NULL, NULL, &x);
 	assert_true(has(x.orgs, x.norgs, "United Nations (UN)"));
 	extraction_free(&x);
+	/* a tail word after a known name adds nothing */
+	extract("Shares of Apple Inc and Acme Corp rose.\n", "en", NULL, NULL,
+	    &x);
+	assert_true(has(x.orgs, x.norgs, "Apple"));
+	assert_true(has(x.orgs, x.norgs, "Acme Corp"));
+	assert_int_equal(x.norgs, 2);
+	extraction_free(&x);
 	extract("Nilai UN siswa naik.\n", "id", NULL, NULL, &x);
 	assert_int_equal(x.norgs, 0);
 	extraction_free(&x);
