@@ -1,0 +1,466 @@
+/*
+ * warta-meta: metadata for NewsML-G2 items, from options, from an
+ * archivist's spreadsheet and from the text itself.
+ *
+ * Reads the stream item by item and writes it back the same way: one
+ * item alone, several in one newsMessage.  Every value is checked before
+ * the first item is read, so a bad option or a bad spreadsheet stops the
+ * run with nothing written.  An item comes out with a new version only
+ * when something in it changed, so running the same command twice changes
+ * nothing the second time.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "buf.h"
+#include "clock.h"
+#include "meta.h"
+#include "newsml_edit.h"
+#include "newsml_read.h"
+#include "newsml_write.h"
+#include "sidecar.h"
+#include "warta.h"
+
+#define PROG "warta-meta"
+#define AGENT PROG " " WARTA_VERSION
+/* Unmatched spreadsheet rows named one by one, before a count. */
+#define UNMATCHED_SHOWN 10
+
+struct options {
+	struct meta_change set;		/* from the command line */
+	struct wbuf subjects, keywords;	/* repeatable options, ';'-joined */
+	const char *sidecar_path;
+	const char *vocab_path;
+	int find;
+	int quiet;
+};
+
+struct run {
+	struct options opt;
+	struct sidecar *sidecar;
+	struct vocab *vocab;
+	struct newsml_stream *stream;
+	char now[WARTA_NOW_SIZE];
+	struct wbuf before, after;
+	struct wbuf subjects, keywords;	/* an item's joined lists */
+	struct meta_found found;
+	unsigned long items, changed, unmatched_items;
+	int failed;
+	int write_failed;
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: " PROG " [options] [file | -] ...\n"
+	    "Adds and corrects the metadata of NewsML-G2 items read from the\n"
+	    "files (or standard input) and writes them to standard output.\n"
+	    "\n"
+	    "  --provider URI           provider (a URI, or a domain name)\n"
+	    "  --provider-name NAME     provider's name\n"
+	    "  --copyright-holder NAME  --copyright-notice TEXT\n"
+	    "  --usage-terms TEXT       --source NAME (source publication)\n"
+	    "  --edition TEXT           --page N      --section NAME\n"
+	    "  --genre QCODE            --urgency 1-9\n"
+	    "  --pubstatus usable|withheld|canceled\n"
+	    "  --headline TEXT          --byline TEXT\n"
+	    "  --date YYYY-MM-DD        content date (or a date-time with zone)\n"
+	    "  --language TAG           BCP 47 (id, en-GB)\n"
+	    "  --subject medtop:CODE    a Media Topic (repeatable)\n"
+	    "  --keyword WORD           a keyword (repeatable)\n"
+	    "  --note TEXT              an editorial note\n"
+	    "  --sidecar FILE.csv       a spreadsheet, one row per article\n"
+	    "  --vocab FILE.tsv         the Media Topics subjects must be in\n"
+	    "  --no-find                do not look for people, places, ... in\n"
+	    "                           the text\n"
+	    "  -q, --quiet              no summary on standard error\n"
+	    "  -h, --help               this help\n"
+	    "  -V, --version            the version\n");
+}
+
+static int
+usage_error(const char *fmt, const char *a, const char *b)
+{
+	fprintf(stderr, PROG ": ");
+	fprintf(stderr, fmt, a, b);
+	fprintf(stderr, " (see " PROG " --help)\n");
+	return 2;
+}
+
+/* Adds a value of a repeatable option to its ';'-separated list. */
+static int
+add_to_list(struct wbuf *list, const char *value)
+{
+	if ((list->len > 0 && wbuf_putc(list, ';') != WARTA_OK) ||
+	    wbuf_puts(list, value) != WARTA_OK)
+		return -1;
+	return 0;
+}
+
+/* The long options that set a field are the sidecar's column names. */
+#define FIELD_OPT(f)	(256 + (int)(f))
+enum { OPT_SIDECAR = 512, OPT_VOCAB, OPT_NO_FIND };
+
+static int
+parse_options(int argc, char **argv, struct options *opt)
+{
+	static struct option longopts[SC_NFIELDS + 8];
+	int c, n = 0, f;
+
+	for (f = SC_PROVIDER; f < SC_NFIELDS; f++) {
+		longopts[n].name = sidecar_field_name((enum sidecar_field)f);
+		longopts[n].has_arg = required_argument;
+		longopts[n].flag = NULL;
+		longopts[n++].val = FIELD_OPT(f);
+	}
+	longopts[n++] = (struct option){ "sidecar", required_argument, NULL,
+	    OPT_SIDECAR };
+	longopts[n++] = (struct option){ "vocab", required_argument, NULL,
+	    OPT_VOCAB };
+	longopts[n++] = (struct option){ "no-find", no_argument, NULL,
+	    OPT_NO_FIND };
+	longopts[n++] = (struct option){ "quiet", no_argument, NULL, 'q' };
+	longopts[n++] = (struct option){ "help", no_argument, NULL, 'h' };
+	longopts[n++] = (struct option){ "version", no_argument, NULL, 'V' };
+	longopts[n] = (struct option){ NULL, 0, NULL, 0 };
+
+	opt->find = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":qhV", longopts, NULL)) != -1) {
+		if (c >= FIELD_OPT(SC_PROVIDER) && c < FIELD_OPT(SC_NFIELDS)) {
+			f = c - FIELD_OPT(0);
+			if (f == SC_SUBJECT || f == SC_KEYWORD) {
+				if (add_to_list(f == SC_SUBJECT ?
+				    &opt->subjects : &opt->keywords,
+				    optarg) != 0) {
+					fprintf(stderr, PROG ": out of "
+					    "memory\n");
+					return 1;
+				}
+			} else
+				opt->set.value[f] = optarg;
+			continue;
+		}
+		switch (c) {
+		case OPT_SIDECAR:
+			opt->sidecar_path = optarg;
+			break;
+		case OPT_VOCAB:
+			opt->vocab_path = optarg;
+			break;
+		case OPT_NO_FIND:
+			opt->find = 0;
+			break;
+		case 'q':
+			opt->quiet = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1);
+		case 'V':
+			printf(PROG " %s\n", WARTA_VERSION);
+			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1);
+		case ':':
+			return usage_error("option '%s' needs a value%s",
+			    argv[optind - 1], "");
+		default:
+			return usage_error("bad option '%s'%s",
+			    argv[optind - 1], "");
+		}
+	}
+	if (opt->subjects.len > 0)
+		opt->set.value[SC_SUBJECT] = opt->subjects.data;
+	if (opt->keywords.len > 0)
+		opt->set.value[SC_KEYWORD] = opt->keywords.data;
+	return 0;
+}
+
+/*
+ * Everything given is checked before the first item is read: the
+ * options, the vocabulary and every cell of the spreadsheet.
+ */
+static int
+check_everything(struct run *r)
+{
+	struct warta_error err;
+	struct sidecar_row *row;
+	size_t i;
+	int f;
+
+	warta_error_clear(&err);
+	if (r->opt.vocab_path != NULL &&
+	    (r->vocab = vocab_load(r->opt.vocab_path, &err)) == NULL) {
+		fprintf(stderr, PROG ": %s\n", err.message);
+		return 2;
+	}
+	for (f = SC_PROVIDER; f < SC_NFIELDS; f++)
+		if (meta_check((enum sidecar_field)f, r->opt.set.value[f],
+		    r->vocab, &err) != WARTA_OK) {
+			fprintf(stderr, PROG ": --%s: %s\n",
+			    sidecar_field_name((enum sidecar_field)f),
+			    err.message);
+			return 2;
+		}
+	if (r->opt.sidecar_path == NULL)
+		return 0;
+	if ((r->sidecar = sidecar_load(r->opt.sidecar_path, &err)) == NULL) {
+		fprintf(stderr, PROG ": %s\n", err.message);
+		return 2;
+	}
+	for (i = 0; (row = sidecar_row(r->sidecar, i)) != NULL; i++)
+		for (f = SC_PROVIDER; f < SC_NFIELDS; f++)
+			if (meta_check((enum sidecar_field)f, row->value[f],
+			    r->vocab, &err) != WARTA_OK) {
+				fprintf(stderr, PROG ": %s: line %ld: %s: "
+				    "%s\n", r->opt.sidecar_path, row->line,
+				    sidecar_field_name((enum sidecar_field)f),
+				    err.message);
+				return 2;
+			}
+	return 0;
+}
+
+static void
+item_error(struct run *r, struct newsml_reader *rd, const char *msg)
+{
+	fprintf(stderr, PROG ": %s: item %lu: %s\n", newsml_reader_name(rd),
+	    newsml_reader_count(rd), msg);
+	r->failed = 1;
+}
+
+/* Joins a list of the options with a list of the row (either NULL). */
+static const char *
+join_lists(struct wbuf *b, const char *a, const char *c)
+{
+	if (a == NULL || c == NULL)
+		return a != NULL ? a : c;
+	wbuf_reset(b);
+	if (wbuf_puts(b, a) != WARTA_OK || wbuf_putc(b, ';') != WARTA_OK ||
+	    wbuf_puts(b, c) != WARTA_OK)
+		return NULL;
+	return b->data;
+}
+
+/*
+ * What applies to one item: the options, with the cells of its
+ * spreadsheet row over them; subjects and keywords of both are added.
+ */
+static int
+change_for(struct run *r, xmlNodePtr item, struct meta_change *c)
+{
+	struct sidecar_row *row;
+	xmlChar *guid;
+	char *file;
+	int f;
+
+	*c = r->opt.set;
+	if (r->sidecar == NULL)
+		return 0;
+	guid = xmlGetProp(item, (const xmlChar *)"guid");
+	file = g2_text(g2_child(g2_child(item, "itemMeta"), "fileName"));
+	row = sidecar_match(r->sidecar, (const char *)guid, file);
+	xmlFree(guid);
+	xmlFree(file);
+	if (row == NULL) {
+		r->unmatched_items++;
+		return 0;
+	}
+	for (f = SC_PROVIDER; f < SC_NFIELDS; f++)
+		if (row->value[f] != NULL && f != SC_SUBJECT &&
+		    f != SC_KEYWORD)
+			c->value[f] = row->value[f];
+	c->value[SC_KEYWORD] = join_lists(&r->keywords,
+	    r->opt.set.value[SC_KEYWORD], row->value[SC_KEYWORD]);
+	c->value[SC_SUBJECT] = join_lists(&r->subjects,
+	    r->opt.set.value[SC_SUBJECT], row->value[SC_SUBJECT]);
+	if ((r->opt.set.value[SC_KEYWORD] != NULL &&
+	    c->value[SC_KEYWORD] == NULL) ||
+	    (r->opt.set.value[SC_SUBJECT] != NULL &&
+	    c->value[SC_SUBJECT] == NULL))
+		return -1;
+	return 0;
+}
+
+static void
+meta_item(struct run *r, struct newsml_reader *rd, xmlDocPtr doc)
+{
+	struct warta_error err;
+	struct meta_change c;
+	xmlNodePtr item = xmlDocGetRootElement(doc);
+	struct wbuf *out = &r->before;
+
+	warta_error_clear(&err);
+	wbuf_reset(&r->before);
+	wbuf_reset(&r->after);
+	if (g2_serialize(item, &r->before) != 0) {
+		item_error(r, rd, "out of memory");
+		return;
+	}
+	if (change_for(r, item, &c) != 0) {
+		item_error(r, rd, "out of memory");
+	} else if (meta_apply(item, &c, r->vocab, &err) != WARTA_OK ||
+	    (r->opt.find && meta_find(item, r->vocab, &r->found, &err) !=
+	    WARTA_OK)) {
+		/* The item goes on as it came: nothing is half-changed. */
+		item_error(r, rd, err.message);
+	} else if (g2_serialize(item, &r->after) != 0) {
+		item_error(r, rd, "out of memory");
+	} else if (r->after.len != r->before.len ||
+	    memcmp(r->after.data, r->before.data, r->before.len) != 0) {
+		wbuf_reset(&r->after);
+		if (meta_bump_version(item, r->now, AGENT, &err) != WARTA_OK)
+			item_error(r, rd, err.message);
+		else if (g2_serialize(item, &r->after) != 0)
+			item_error(r, rd, "out of memory");
+		else {
+			out = &r->after;
+			r->changed++;
+		}
+	}
+	r->items++;
+	if (newsml_stream_item(r->stream, out->data, out->len, &err) !=
+	    WARTA_OK) {
+		fprintf(stderr, PROG ": standard output: %s\n", err.message);
+		r->write_failed = 1;
+	}
+}
+
+static void
+meta_file(struct run *r, FILE *fp, const char *name)
+{
+	struct newsml_reader *rd;
+	struct warta_error err;
+	xmlDocPtr doc;
+	int rc;
+
+	warta_error_clear(&err);
+	if ((rd = newsml_reader_new(fp, name, &err)) == NULL) {
+		fprintf(stderr, PROG ": %s: %s\n", name, err.message);
+		r->failed = 1;
+		return;
+	}
+	while (!r->write_failed &&
+	    (rc = newsml_reader_next(rd, &doc, &err)) != 0) {
+		if (rc < 0) {
+			fprintf(stderr, PROG ": %s: %s\n", name, err.message);
+			r->failed = 1;
+			break;
+		}
+		meta_item(r, rd, doc);
+		xmlFreeDoc(doc);
+	}
+	newsml_reader_free(rd);
+}
+
+static void
+meta_path(struct run *r, const char *path)
+{
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0) {
+		meta_file(r, stdin, "<stdin>");
+		return;
+	}
+	if ((fp = fopen(path, "rb")) == NULL) {
+		fprintf(stderr, PROG ": %s: %s\n", path, strerror(errno));
+		r->failed = 1;
+		return;
+	}
+	meta_file(r, fp, path);
+	fclose(fp);
+}
+
+static void
+report_sidecar(struct run *r)
+{
+	struct sidecar_row *row;
+	unsigned long matched = 0, unmatched = 0;
+	size_t i;
+
+	for (i = 0; (row = sidecar_row(r->sidecar, i)) != NULL; i++) {
+		if (row->matched) {
+			matched++;
+			continue;
+		}
+		if (++unmatched <= UNMATCHED_SHOWN)
+			fprintf(stderr, PROG ": %s: line %ld: no item has "
+			    "this %s\n", r->opt.sidecar_path, row->line,
+			    row->value[SC_GUID] != NULL ? "guid" :
+			    "file name");
+	}
+	fprintf(stderr, PROG ": sidecar: %lu rows matched, %lu rows matched "
+	    "no item, %lu items matched no row\n", matched, unmatched,
+	    r->unmatched_items);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct run r;
+	struct warta_error err;
+	int i, rc;
+
+	memset(&r, 0, sizeof(r));
+	wbuf_init(&r.opt.subjects);
+	wbuf_init(&r.opt.keywords);
+	if ((rc = parse_options(argc, argv, &r.opt)) != 0)
+		return rc;
+	warta_error_clear(&err);
+	if (warta_now(r.now, &err) != WARTA_OK) {
+		fprintf(stderr, PROG ": %s\n", err.message);
+		return 2;
+	}
+	if ((rc = check_everything(&r)) != 0)
+		goto out;
+	if ((r.stream = newsml_stream_new(stdout, r.now)) == NULL) {
+		fprintf(stderr, PROG ": out of memory\n");
+		rc = 1;
+		goto out;
+	}
+	wbuf_init(&r.before);
+	wbuf_init(&r.after);
+	wbuf_init(&r.subjects);
+	wbuf_init(&r.keywords);
+
+	if (optind == argc)
+		meta_path(&r, "-");
+	for (i = optind; i < argc && !r.write_failed; i++)
+		meta_path(&r, argv[i]);
+	if (!r.write_failed &&
+	    newsml_stream_finish(r.stream, &err) != WARTA_OK) {
+		fprintf(stderr, PROG ": standard output: %s\n", err.message);
+		r.write_failed = 1;
+	}
+	if (fclose(stdout) != 0 && !r.write_failed) {
+		fprintf(stderr, PROG ": standard output: %s\n",
+		    strerror(errno));
+		r.write_failed = 1;
+	}
+	if (r.sidecar != NULL)
+		report_sidecar(&r);
+	if (!r.opt.quiet || r.failed || r.write_failed)
+		fprintf(stderr, PROG ": %lu items, %lu changed; found %lu "
+		    "people, %lu organizations, %lu places, %lu subjects, "
+		    "%lu summaries\n", r.items, r.changed, r.found.people,
+		    r.found.orgs, r.found.places, r.found.subjects,
+		    r.found.summaries);
+	rc = r.failed || r.write_failed ? 1 : 0;
+	newsml_stream_free(r.stream);
+	wbuf_release(&r.before);
+	wbuf_release(&r.after);
+	wbuf_release(&r.subjects);
+	wbuf_release(&r.keywords);
+out:
+	sidecar_free(r.sidecar);
+	vocab_free(r.vocab);
+	wbuf_release(&r.opt.subjects);
+	wbuf_release(&r.opt.keywords);
+	xmlCleanupParser();
+	return rc;
+}
