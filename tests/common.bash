@@ -26,3 +26,36 @@ validate() {
 	need_shared
 	xmllint --nonet --noout --schema "$(XSD)" "$1"
 }
+
+# Assertions that say what differed.
+# expect WHAT GOT WANT
+expect() {
+	[ "$2" = "$3" ] || {
+		printf '%s: got [%s], want [%s]\n' "$1" "$2" "$3" >&2
+		return 1
+	}
+}
+
+# has WHAT TEXT NEEDLE... / lacks WHAT TEXT NEEDLE...
+has() {
+	local what=$1 text=$2 s
+	shift 2
+	for s in "$@"; do
+		[[ $text == *"$s"* ]] || {
+			printf '%s: [%s] is missing from:\n%s\n' "$what" "$s" \
+			    "$text" >&2
+			return 1
+		}
+	done
+}
+lacks() {
+	local what=$1 text=$2 s
+	shift 2
+	for s in "$@"; do
+		[[ $text != *"$s"* ]] || {
+			printf '%s: [%s] should not be in:\n%s\n' "$what" "$s" \
+			    "$text" >&2
+			return 1
+		}
+	done
+}

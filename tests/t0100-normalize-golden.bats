@@ -49,37 +49,6 @@ body() {
 # para N: the text of paragraph N
 para() { xp "string((//*[local-name()='p'])[$1])"; }
 
-# expect WHAT GOT WANT
-expect() {
-	[ "$2" = "$3" ] || {
-		printf '%s: got [%s], want [%s]\n' "$1" "$2" "$3" >&2
-		return 1
-	}
-}
-
-# has WHAT TEXT NEEDLE... / lacks WHAT TEXT NEEDLE...
-has() {
-	local what=$1 text=$2 s
-	shift 2
-	for s in "$@"; do
-		[[ $text == *"$s"* ]] || {
-			printf '%s: [%s] is missing from:\n%s\n' "$what" "$s" \
-			    "$text" >&2
-			return 1
-		}
-	done
-}
-lacks() {
-	local what=$1 text=$2 s
-	shift 2
-	for s in "$@"; do
-		[[ $text != *"$s"* ]] || {
-			printf '%s: [%s] should not be in:\n%s\n' "$what" "$s" \
-			    "$text" >&2
-			return 1
-		}
-	done
-}
 
 # ---- the golden files ----
 
