@@ -723,21 +723,34 @@ any_of(const struct meta_change *c, const enum sidecar_field *f, size_t n)
 	return 0;
 }
 
+static const enum sidecar_field content_fields[] = { SC_SOURCE, SC_EDITION,
+	SC_PAGE, SC_SECTION, SC_GENRE, SC_URGENCY, SC_HEADLINE, SC_BYLINE,
+	SC_DATE, SC_LANGUAGE, SC_SUBJECT, SC_KEYWORD };
+#define NCONTENT_FIELDS (sizeof(content_fields) / sizeof(content_fields[0]))
+
+static int
+is_content_field(enum sidecar_field f)
+{
+	size_t i;
+
+	for (i = 0; i < NCONTENT_FIELDS; i++)
+		if (content_fields[i] == f)
+			return 1;
+	return 0;
+}
+
 static int
 need_parts(struct apply *a, const struct meta_change *c,
     struct warta_error *err)
 {
 	static const enum sidecar_field rights[] = { SC_COPYRIGHT_HOLDER,
 	    SC_COPYRIGHT_NOTICE, SC_USAGE_TERMS };
-	static const enum sidecar_field content[] = { SC_SOURCE, SC_EDITION,
-	    SC_PAGE, SC_SECTION, SC_GENRE, SC_URGENCY, SC_HEADLINE,
-	    SC_BYLINE, SC_DATE, SC_LANGUAGE, SC_SUBJECT, SC_KEYWORD };
 
 	if ((a->im = g2_child(a->item, "itemMeta")) == NULL)
 		return warta_error_set(err, -1, "the item has no itemMeta");
 	a->cm = g2_child(a->item, "contentMeta");
 	a->ri = g2_child(a->item, "rightsInfo");
-	if (a->cm == NULL && any_of(c, content, 12) &&
+	if (a->cm == NULL && any_of(c, content_fields, NCONTENT_FIELDS) &&
 	    (a->cm = g2_insert(a->item, "contentMeta", g2_item_order)) == NULL)
 		return oom(err);
 	if (a->ri == NULL && any_of(c, rights, 3) &&
@@ -751,12 +764,26 @@ meta_apply(xmlNodePtr item, const struct meta_change *c,
     const struct vocab *v, struct warta_error *err)
 {
 	const char *const *val = c->value;
+	struct meta_change own;
 	struct apply a;
 	xmlNodePtr n;
 
 	memset(&a, 0, sizeof(a));
 	a.item = item;
 	a.v = v;
+	if (!g2_is(item, "newsItem") && !g2_is(item, "packageItem")) {
+		/* A concept, catalog or planning item's contentMeta takes
+		 * only dates, creators and ids: only the date applies. */
+		size_t i;
+
+		own = *c;
+		for (i = 0; i < SC_NFIELDS; i++)
+			if (is_content_field((enum sidecar_field)i) &&
+			    i != SC_DATE)
+				own.value[i] = NULL;
+		c = &own;
+		val = own.value;
+	}
 	if (need_parts(&a, c, err) != WARTA_OK)
 		return WARTA_FAILED;
 
@@ -1018,6 +1045,9 @@ add_dates(xmlNodePtr cm, const struct extraction *x)
 			continue;
 		if ((n = add_ext_prop(cm, "date-mentioned", x->dates[i],
 		    NULL)) == NULL ||
+		    /* valuedatatype is a QName: its prefix must be bound. */
+		    xmlNewNs(n, X("http://www.w3.org/2001/XMLSchema"),
+		    X("xs")) == NULL ||
 		    g2_set_attr(n, "valuedatatype", "xs:date") != 0 ||
 		    mark_derived(n, "why:inferred", -1) != 0)
 			return -1;
@@ -1065,8 +1095,10 @@ meta_find(xmlNodePtr item, const struct vocab *v, struct meta_found *found,
 	if (found == NULL)
 		found = &none;
 	memset(&x, 0, sizeof(x));
-	if ((cm = g2_child(item, "contentMeta")) == NULL)
-		return WARTA_OK;	/* a package or concept: no text */
+	/* Only a news item has a text; a package's headline is not one. */
+	if (!g2_is(item, "newsItem") ||
+	    (cm = g2_child(item, "contentMeta")) == NULL)
+		return WARTA_OK;
 	if (newsml_item_text(item->doc, &text, err) != WARTA_OK)
 		return WARTA_FAILED;
 	if (text.len == 0) {
@@ -1101,6 +1133,7 @@ out:
 	return rc;
 }
 
+static const char *const hop_history_order[] = { "hop", NULL };
 static const char *const hop_order[] = { "party", "action", NULL };
 
 int
@@ -1139,7 +1172,7 @@ meta_bump_version(xmlNodePtr item, const char *now, const char *agent,
 	for (h = g2_child(hh, "hop"); h != NULL; h = g2_next_same(h))
 		seq++;
 	snprintf(num, sizeof(num), "%ld", seq + 1);
-	if ((hop = g2_insert(hh, "hop", hop_order)) == NULL ||
+	if ((hop = g2_insert(hh, "hop", hop_history_order)) == NULL ||
 	    g2_set_attr(hop, "seq", num) != 0 ||
 	    g2_set_attr(hop, "timestamp", now) != 0 ||
 	    (party = g2_insert(hop, "party", hop_order)) == NULL ||

@@ -123,7 +123,7 @@ g2_insert(xmlNodePtr parent, const char *name, const char *const order[])
 {
 	xmlNsPtr ns;
 	xmlNodePtr n, c, after = NULL, first = NULL, ws;
-	int want = order_index(order, X(name));
+	int want = order_index(order, X(name)), idx;
 
 	ns = xmlSearchNsByHref(parent->doc, parent, X(NEWSML_NS));
 	if ((n = xmlNewDocNode(parent->doc, ns, X(name), NULL)) == NULL)
@@ -133,8 +133,10 @@ g2_insert(xmlNodePtr parent, const char *name, const char *const order[])
 			continue;
 		if (first == NULL)
 			first = c;
-		/* Elements the table does not know stay where they are. */
-		if (order_index(order, c->name) <= want)
+		/* Elements the table does not know (groupSet in a package)
+		 * stay where they are, and nothing new goes after them. */
+		idx = order_index(order, c->name);
+		if (idx >= 0 && idx <= want)
 			after = c;
 	}
 	if (after != NULL) {

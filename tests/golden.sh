@@ -4,9 +4,14 @@
 #   samples/NAME.txt          -> samples/NAME.xml (stdout), samples/NAME.err
 #                                (stderr: warnings and the summary line)
 #   samples/invalid/NAME.txt  -> samples/invalid/NAME.err (stderr)
+#   samples/meta/CASE.args    -> samples/meta/CASE.xml (stdout of warta-meta
+#                                on the golden items above), CASE.err
+#                                (stderr and the exit status)
 #
-# Each sample is run by tests/normalize-sample.sh, the same invocation
-# that tests/t0100-normalize-golden.bats checks against.  The golden files
+# Each sample is run by tests/normalize-sample.sh (tests/meta-sample.sh
+# for a meta case), the same invocation that tests/t0100-normalize-golden.bats
+# (t0410-meta-golden.bats) checks against.  The meta cases read the
+# normalize golden files, so those are written first.  The golden files
 # are what warta-normalize says today, right or wrong: review every change
 # this prints (git diff samples/) before committing it.
 set -u
@@ -71,7 +76,23 @@ for txt in "$top"/samples/invalid/*.txt; do
 	update "$tmp/$name.err" "$base.err"
 done
 
+for args in "$top"/samples/meta/*.args; do
+	[ -f "$args" ] || continue
+	base=${args%.args}
+	name=$(basename "$base")
+	"$top/tests/meta-sample.sh" "$bin" "$args" >"$tmp/$name.xml" \
+	    2>"$tmp/$name.err" || problems=$((problems + 1))
+	update "$tmp/$name.xml" "$base.xml"
+	update "$tmp/$name.err" "$base.err"
+done
+
 # Golden files left behind by a sample that is gone.
+for f in "$top"/samples/meta/*.xml "$top"/samples/meta/*.err; do
+	[ -f "$f" ] || continue
+	[ -f "${f%.*}.args" ] && continue
+	echo "golden: ${f#"$top"/}: no ${f%.*}.args beside it; remove it" >&2
+	problems=$((problems + 1))
+done
 for f in "$top"/samples/*.xml "$top"/samples/*.err "$top"/samples/invalid/*.err; do
 	[ -f "$f" ] || continue
 	[ -f "${f%.*}.txt" ] && continue
