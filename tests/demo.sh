@@ -33,6 +33,25 @@ echo "\$ warta-text build/demo/seed.xml | head -3"
 warta-text "$out/seed.xml" | head -3
 echo
 
+echo "== warta-meta on the seed: what the text names, and a cataloguer's fields"
+echo "\$ warta-meta --provider maritim.example --source 'Harian Maritim' --page 3 build/demo/seed.xml > build/demo/seed-meta.xml"
+warta-meta --provider maritim.example --source 'Harian Maritim' --page 3 \
+    "$out/seed.xml" >"$out/seed-meta.xml"
+echo
+echo "what it added (build/demo/seed-meta.xml):"
+names() {
+	xmllint --nonet --xpath "//*[local-name()='subject'][@type='$1']/*[local-name()='name'][1]/text()" \
+	    "$out/seed-meta.xml" | paste -sd ',' - | sed 's/,/, /g'
+}
+printf '  %-15s %s\n' people "$(names cpnat:person)"
+printf '  %-15s %s\n' organizations "$(names cpnat:organisation)"
+printf '  %-15s %s\n' places "$(names cpnat:geoArea)"
+topics=$(xmllint --nonet --xpath "//*[local-name()='subject'][@why='why:inferred']/@qcode" \
+    "$out/seed-meta.xml" | sed 's/ *qcode="\([^"]*\)"/\1/' | paste -sd ',' - | sed 's/,/, /g')
+printf '  %-15s %s\n' "Media Topics" "$topics"
+printf '  %-15s %s\n' version "$(xmllint --nonet --xpath 'string(/*/@version)' "$out/seed-meta.xml")"
+echo
+
 echo "== warta-normalize on every sample: one newsMessage"
 echo "\$ warta-normalize samples/*.txt > build/demo/samples.xml"
 # Two samples need an option (Latin-1 and Latin-9 cannot be told from
