@@ -1,6 +1,7 @@
 #!/bin/sh
 # shellcheck disable=SC2086,SC2016  # $t is split on purpose; sh -c '"$1"'
-# bench.sh BIN_DIR: the benchmark of warta-normalize (make bench).
+# bench.sh BIN_DIR: the benchmark of warta-normalize and warta-meta
+# (make bench).
 #
 # For each corpus size it generates (or reuses) a corpus of raw articles
 # with the deterministic generator BIN_DIR/../tools/gen-corpus, then times,
@@ -8,15 +9,28 @@
 #   cat      every file read and thrown away: the floor of reading the input
 #   iconv    the files, concatenated, through iconv -c from Windows-1252
 #   normalize  BIN_DIR/warta-normalize DIR > /dev/null
-# under /usr/bin/time (Debian package time) for wall and CPU seconds and
-# peak resident memory, and prints one table and the exact commands.
+# Then it makes the corpus's items once, with SOURCE_DATE_EPOCH fixed
+# (warta-normalize DIR > items-N.xml, one newsMessage), and times on them:
+#   xmllint    xmllint --noout --stream items-N.xml: libxml2's streaming
+#              reader parsing the same NewsML-G2 and building nothing; the
+#              floor for a stage that must read every byte of the stream
+#              and holds one item at a time, as warta-meta does
+#   meta --no-find  BIN_DIR/warta-meta --no-find items-N.xml > /dev/null:
+#              the stream read, each item looked at and written back
+#   meta       BIN_DIR/warta-meta items-N.xml > /dev/null: the same with
+#              finding people, organizations, places, subjects (the default)
+# all under /usr/bin/time (Debian package time) for wall and CPU seconds and
+# peak resident memory, and prints one table and the exact commands.  For
+# the xmllint and meta rows, "articles" counts the items in items-N.xml,
+# input MB is its size, and articles/s is items/s.
 #
 # Environment:
 #   BENCH_SIZES  corpus sizes in articles (default "10000 50000")
 #   BENCH_SEED   generator seed (default 1)
-#   BENCH_DIR    where corpora and logs go (default BIN_DIR/../bench);
+#   BENCH_DIR    where corpora, items and logs go (default BIN_DIR/../bench);
 #                a corpus is reused while its size, seed and generator
-#                binary stay the same
+#                binary stay the same, its items while that and the
+#                warta-normalize binary stay the same
 #
 # MB are 10^6 bytes; RSS is in MiB.  Exit status: 0 when every program ran
 # (inputs that normalize rejected are listed, and are worth a look: the
@@ -34,6 +48,11 @@ build=$(dirname "$bin")
 tools=$build/tools
 gen=$tools/gen-corpus
 normalize=$bin/warta-normalize
+meta=$bin/warta-meta
+xmllint=xmllint
+# the items, and so their size and the time to read them, do not depend on
+# the day the benchmark runs
+epoch=1700000000
 work=${BENCH_DIR:-$build/bench}
 sizes=${BENCH_SIZES:-10000 50000}
 seed=${BENCH_SEED:-1}
@@ -65,6 +84,9 @@ run() {
 
 [ -x "$TIME" ] || die "$TIME not found (Debian package time)"
 [ -x "$normalize" ] || die "$normalize: not found (make programs)"
+[ -x "$meta" ] || die "$meta: not found (make programs)"
+command -v "$xmllint" >/dev/null 2>&1 ||
+	die "$xmllint: not found (Debian package libxml2-utils)"
 for n in $sizes; do
 	case $n in
 	''|*[!0-9]*|0) die "BENCH_SIZES: not a count of articles: $n" ;;
@@ -91,9 +113,15 @@ status=0
 rows=
 rss_first=''
 rss_last=''
+mrss_first=''
+mrss_last=''
+frss_first=''
+frss_last=''
+ratios=
 cpu=$(sed -n 's/^model name[^:]*: *//p' /proc/cpuinfo 2>/dev/null | head -n 1)
 echo "bench: $(uname -sm), ${cpu:-unknown cpu}, $(nproc 2>/dev/null || echo ?) cpus, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
-echo "bench: warta-normalize $normalize, generator $gen, seed $seed, sizes $sizes"
+echo "bench: warta-normalize $normalize, warta-meta $meta, $($xmllint --version 2>&1 | head -n 1)"
+echo "bench: generator $gen, seed $seed, sizes $sizes"
 
 for n in $sizes; do
 	dir=$work/corpus-$n-s$seed
@@ -163,6 +191,92 @@ warta-normalize $n $bytes $t"
 		else
 			printf "cat took under 0.01 s: no ratio\n"
 	}'
+
+	# The items: normalize's output for this corpus, made once.  Written
+	# to a temporary file first, so that an interrupted run leaves
+	# nothing that a later run would take for finished.
+	items=$work/items-$n.xml
+	istamp="$stamp normalize=$(cksum <"$normalize" | cut -d' ' -f1,2) epoch=$epoch"
+	if [ -f "$items" ] && [ -f "$items.stamp" ] &&
+	    [ "$(cat "$items.stamp")" = "$istamp" ]; then
+		echo "reusing $items ($istamp)"
+	else
+		rm -f "$items" "$items.stamp"
+		echo "+ $(quote env SOURCE_DATE_EPOCH=$epoch "$normalize" "$dir")>$items.tmp 2>$work/items-$n.err"
+		env SOURCE_DATE_EPOCH=$epoch "$normalize" "$dir" >"$items.tmp" \
+		    2>"$work/items-$n.err"
+		st=$?
+		# 1: some inputs rejected (reported above); the rest are items
+		if [ "$st" -gt 1 ]; then
+			tail -n 10 "$work/items-$n.err" | sed 's/^/    /'
+			die "warta-normalize failed making $items, exit status $st"
+		fi
+		mv "$items.tmp" "$items" || exit 1
+		echo "$istamp" >"$items.stamp"
+	fi
+	ibytes=$(wc -c <"$items" | tr -d ' ')
+	nitems=$(grep -o '<newsItem[ >]' "$items" | wc -l | tr -d ' ')
+	echo "items: $nitems in $ibytes bytes"
+	[ "$nitems" -gt 0 ] || die "$items: no items"
+
+	echo "warming the page cache:"
+	run sh -c 'cat "$1" >/dev/null' sh "$items"
+
+	errfile=$work/xmllint-$n.err
+	timed "$xmllint" --noout --stream "$items"
+	set -- $t
+	[ "$5" = 0 ] || {
+		echo "$prog: xmllint failed, exit status $5:"
+		tail -n 10 "$errfile" | sed 's/^/    /'
+		status=1
+	}
+	x_s=$1
+	rows="$rows
+xmllint_--stream $nitems $ibytes $t"
+
+	mfail=0
+	for mode in --no-find find; do
+		case $mode in
+		find)	set --; label=meta; errfile=$work/meta-$n.err ;;
+		*)	set -- "$mode"; label="meta $mode"
+			errfile=$work/meta-nofind-$n.err ;;
+		esac
+		timed env SOURCE_DATE_EPOCH=$epoch "$meta" "$@" "$items"
+		set -- $t
+		case $mode in
+		find)	name=warta-meta; f_s=$1
+			[ -n "$frss_first" ] || frss_first="$nitems $4"
+			frss_last="$nitems $4" ;;
+		*)	name=meta_$mode; m_s=$1
+			[ -n "$mrss_first" ] || mrss_first="$nitems $4"
+			mrss_last="$nitems $4" ;;
+		esac
+		rows="$rows
+$name $nitems $ibytes $t"
+		sum=$(grep '^warta-meta: [0-9]* items' "$errfile" | tail -n 1)
+		echo "$label: exit $5, ${sum:-no summary line} ($errfile)"
+		if [ "$5" != 0 ]; then
+			echo "$prog: warta-meta failed, exit status $5:"
+			tail -n 10 "$errfile" | sed 's/^/    /'
+			status=1
+			mfail=1
+		fi
+		case $sum in
+		"warta-meta: $nitems items,"*) ;;
+		*)	echo "$prog: warta-meta did not report $nitems items"
+			status=1 ;;
+		esac
+	done
+	r=$(awk -v x="$x_s" -v m="$m_s" -v f="$f_s" -v bad="$mfail" 'BEGIN {
+		if (x > 0 && !bad)
+			printf "%.1f %.1f", m / x, f / x
+		else
+			printf "- -"
+	}')
+	set -- $r
+	echo "meta --no-find takes $1 times as long as xmllint --stream, meta $2 times"
+	ratios="$ratios
+$n $r"
 done
 
 echo
@@ -179,6 +293,7 @@ echo "$rows" | awk 'NF == 8 {
 	note = ""
 	if ($8 != 0)
 		note = " exit " $8
+	gsub("_", " ", $1)
 	printf "%-16s %9d %9.1f %8.2f %8.2f %9s %11s %8.1f%s\n", $1, $2, mb,
 	    s, $5 + $6, rate, arts, $7 / 1024, note
 }' | {
@@ -186,6 +301,8 @@ echo "$rows" | awk 'NF == 8 {
 	    "input MB" seconds "cpu s" "MB/s" "articles/s" "RSS MiB"
 	cat
 }
+echo "(xmllint and meta rows: articles are the items of items-N.xml, input MB"
+echo "its size, articles/s items/s)"
 if [ -n "$rss_first" ] && [ "$rss_first" != "$rss_last" ]; then
 	set -- $rss_first $rss_last
 	awk -v n1="$1" -v r1="$2" -v n2="$3" -v r2="$4" 'BEGIN {
@@ -193,4 +310,21 @@ if [ -n "$rss_first" ] && [ "$rss_first" != "$rss_last" ]; then
 		    r1 / 1024, n1, r2 / 1024, n2
 	}'
 fi
+# Prints "WHAT peak RSS: ..." for the first and last size, from "items kib"
+# pairs.
+rssline() {
+	[ -n "$2" ] && [ "$2" != "$3" ] || return 0
+	what=$1
+	set -- $2 $3
+	awk -v w="$what" -v n1="$1" -v r1="$2" -v n2="$3" -v r2="$4" 'BEGIN {
+		printf "%s peak RSS: %.1f MiB at %d items, %.1f MiB at %d\n",
+		    w, r1 / 1024, n1, r2 / 1024, n2
+	}'
+}
+rssline "meta --no-find" "$mrss_first" "$mrss_last"
+rssline "meta" "$frss_first" "$frss_last"
+echo "$ratios" | awk 'NF == 3 {
+	printf "time against xmllint --stream at %d articles: meta --no-find %sx, meta %sx\n",
+	    $1, $2, $3
+}'
 exit $status
