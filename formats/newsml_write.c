@@ -104,10 +104,20 @@ xml_text_legal(const unsigned char *s, size_t n)
 }
 
 /* Each call returns < 0 on failure; chained with || below. */
+static int write_text(xmlTextWriterPtr w, struct wbuf *esc, const char *s,
+    size_t n);
+
 static int
 element(xmlTextWriterPtr w, const char *name, const char *text)
 {
-	return xmlTextWriterWriteElement(w, X(name), X(text));
+	struct wbuf esc = WBUF_INIT;
+	int rc;
+
+	rc = xmlTextWriterStartElement(w, X(name)) < 0 ||
+	    write_text(w, &esc, text, strlen(text)) < 0 ? -1 :
+	    xmlTextWriterEndElement(w);
+	wbuf_release(&esc);
+	return rc;
 }
 
 static int
@@ -130,7 +140,7 @@ named_element(xmlTextWriterPtr w, const char *name, const char *value)
 
 /* The bytes xml_escape() replaces, one bit each: all are below 64. */
 #define XML_SPECIAL	((UINT64_C(1) << '&') | (UINT64_C(1) << '<') | \
-	(UINT64_C(1) << '>') | (UINT64_C(1) << '"') | (UINT64_C(1) << '\r'))
+	(UINT64_C(1) << '>') | (UINT64_C(1) << '\r'))
 
 /*
  * A bit test with no branch on the byte: a text mixes letters and spaces
@@ -154,19 +164,20 @@ skip_plain(const char *s, size_t i, size_t n)
 	for (; n - i >= 8; i += 8) {
 		memcpy(&w, s + i, sizeof(w));
 		if ((has_byte(w, '&') | has_byte(w, '<') | has_byte(w, '>') |
-		    has_byte(w, '"') | has_byte(w, '\r')) != 0)
+		    has_byte(w, '\r')) != 0)
 			break;
 	}
 	return i;
 }
 
 /*
- * Appends s[0, n) escaped exactly as xmlTextWriterWriteString() escapes
- * element content (its xmlEncodeSpecialChars(): & < > " and CR), so that
- * the bytes out stay the same.  The long texts, the body and the original,
- * are escaped here and handed to xmlTextWriterWriteRawLen(): libxml2's
- * escaping checks its buffer at every byte and needs a NUL-terminated copy
- * of the original, and was the writer's largest cost.
+ * Appends s[0, n) escaped exactly as libxml2's serializer (xmlNodeDump)
+ * escapes text: & < > and CR, and not '"', so that a later stage that
+ * parses the item and writes it back unchanged gives the same bytes.
+ * Every text is escaped here and handed to xmlTextWriterWriteRawLen():
+ * the writer's own escaping also turns '"' into &quot;, checks its buffer
+ * at every byte and needs a NUL-terminated copy of the original, and was
+ * the writer's largest cost.
  */
 static int
 xml_escape(struct wbuf *out, const char *s, size_t n)
@@ -192,9 +203,6 @@ xml_escape(struct wbuf *out, const char *s, size_t n)
 			case '>':
 				entity = "&gt;";
 				break;
-			case '"':
-				entity = "&quot;";
-				break;
 			default:	/* '\r' */
 				entity = "&#13;";
 				break;
@@ -219,9 +227,10 @@ write_text(xmlTextWriterPtr w, struct wbuf *esc, const char *s, size_t n)
 }
 
 /*
- * Appends the base64 of s[0, n) laid out as xmlTextWriterWriteBase64()
- * lays it out (a CRLF before each group of four that would pass column
- * 72, none at the end), so that the bytes out stay the same: libxml2
+ * Appends the base64 of s[0, n) in lines of 72 columns (a newline before
+ * each group of four that would pass column 72, none at the end).  Not
+ * xmlTextWriterWriteBase64(): it writes CRLF, which a parser reads as LF,
+ * so a later stage writing the item back would change its bytes; and it
  * writes each group of four to its output buffer with a call of its own,
  * which cost more than the rest of an item.  The room for all of it is
  * reserved first, and the groups are written straight into it.
@@ -235,9 +244,9 @@ base64_encode(struct wbuf *out, const unsigned char *s, size_t n)
 	unsigned char in[3];
 	char *p;
 
-	/* four bytes a group, and a CRLF after each 18 (72 columns) */
+	/* four bytes a group, and a newline after each 18 (72 columns) */
 	if (groups > (WBUF_MAX - 2) / 5 ||
-	    wbuf_reserve(out, groups * 4 + (groups / 18 + 1) * 2) != WARTA_OK)
+	    wbuf_reserve(out, groups * 4 + groups / 18 + 1) != WARTA_OK)
 		return WARTA_FAILED;
 	p = out->data + out->len;
 	for (i = 0; i < n; i += k) {
@@ -245,7 +254,6 @@ base64_encode(struct wbuf *out, const unsigned char *s, size_t n)
 		for (k = 0; k < 3 && i + k < n; k++)
 			in[k] = s[i + k];
 		if (linelen >= 72) {
-			*p++ = '\r';
 			*p++ = '\n';
 			linelen = 0;
 		}
@@ -365,7 +373,9 @@ write_body(xmlTextWriterPtr w, struct wbuf *esc, const struct article *a)
 	    X("application/xhtml+xml")) < 0 ||
 	    xmlTextWriterStartElementNS(w, NULL, X("html"), X(XHTML_NS)) < 0 ||
 	    xmlTextWriterStartElement(w, X("head")) < 0 ||
-	    element(w, "title", a->headline != NULL ? a->headline : "") < 0 ||
+	    (a->headline != NULL ? element(w, "title", a->headline) :
+	    (xmlTextWriterStartElement(w, X("title")) < 0 ? -1 :
+	    xmlTextWriterEndElement(w))) < 0 ||
 	    xmlTextWriterEndElement(w) < 0 ||
 	    xmlTextWriterStartElement(w, X("body")) < 0)
 		return -1;
@@ -422,8 +432,13 @@ static int
 write_item(xmlTextWriterPtr w, struct wbuf *esc,
     const struct newsml_item_info *info, const struct article *a)
 {
-	if (xmlTextWriterStartElementNS(w, NULL, X("newsItem"),
-	    X(NEWSML_NS)) < 0 ||
+	/*
+	 * The namespace first and an empty title as <title/>: the bytes
+	 * libxml2 writes when a later stage serializes the item, so that a
+	 * stage that changes nothing gives back what it was given.
+	 */
+	if (xmlTextWriterStartElement(w, X("newsItem")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("xmlns"), X(NEWSML_NS)) < 0 ||
 	    xmlTextWriterWriteAttribute(w, X("guid"), X(info->guid)) < 0 ||
 	    xmlTextWriterWriteAttribute(w, X("version"), X("1")) < 0 ||
 	    xmlTextWriterWriteAttribute(w, X("standard"), X("NewsML-G2")) < 0 ||
@@ -502,6 +517,9 @@ newsml_item_write(struct wbuf *out, const struct newsml_item_info *info,
 	rc = WARTA_OK;
 done:
 	xmlFreeTextWriter(w);
+	/* The writer ends the root with a newline; the stream adds its own. */
+	if (rc == WARTA_OK && out->len > mark && out->data[out->len - 1] == '\n')
+		out->data[--out->len] = '\0';
 	wbuf_release(&esc);
 	if (rc != WARTA_OK) {
 		out->len = mark;
