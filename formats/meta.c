@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/xmlstring.h>
+
 #include "buf.h"
 #include "extract.h"
 #include "meta.h"
@@ -192,7 +194,9 @@ is_utf8_text(const char *s, size_t max)
 {
 	size_t n = strlen(s);
 
-	return n > 0 && n <= max &&
+	/* A byte of Windows-1252 in an option would make the item not
+	 * well-formed: the text must be UTF-8 as well as XML-legal. */
+	return n > 0 && n <= max && xmlCheckUTF8((const xmlChar *)s) &&
 	    xml_text_legal((const unsigned char *)s, n);
 }
 
@@ -419,9 +423,9 @@ meta_check(enum sidecar_field f, const char *value, const struct vocab *v,
 			    "characters XML cannot carry";
 		break;
 	case SC_PAGE:
-		if (strlen(value) > 16 || !all_of(value, ALNUM "-"))
-			what = "is not a page (letters, digits and '-', "
-			    "16 at most)";
+		if (strlen(value) > 6 || !all_of(value, ALNUM "-"))
+			what = "is not a page (one to six letters, digits "
+			    "and '-': 12, A3, 12-13)";
 		break;
 	case SC_GENRE:
 		if (!is_qcode(value))
@@ -1145,6 +1149,8 @@ meta_bump_version(xmlNodePtr item, const char *now, const char *agent,
 	char num[24];
 	long version = 1, seq = 0;
 
+	if ((im = g2_child(item, "itemMeta")) == NULL)
+		return warta_error_set(err, -1, "the item has no itemMeta");
 	if ((ver = xmlGetProp(item, X("version"))) != NULL) {
 		char *end;
 
@@ -1152,17 +1158,16 @@ meta_bump_version(xmlNodePtr item, const char *now, const char *agent,
 		version = strtol((const char *)ver, &end, 10);
 		if (errno != 0 || *end != '\0' || version < 1 ||
 		    version >= 2147483647L) {
+			warta_error_set(err, -1, "version '%.40s' is not a "
+			    "positive integer", (const char *)ver);
 			xmlFree(ver);
-			return warta_error_set(err, -1, "version '%s' is not "
-			    "a positive integer", (const char *)ver);
+			return WARTA_FAILED;
 		}
 		xmlFree(ver);
 	}
 	snprintf(num, sizeof(num), "%ld", version + 1);
 	if (g2_set_attr(item, "version", num) != 0)
 		return oom(err);
-	if ((im = g2_child(item, "itemMeta")) == NULL)
-		return warta_error_set(err, -1, "the item has no itemMeta");
 	if (set_child_text(im, "versionCreated", g2_item_meta_order, now,
 	    err) == NULL)
 		return WARTA_FAILED;
