@@ -477,9 +477,18 @@ oom(struct warta_error *err)
 static int
 text_is(const xmlNode *n, const char *s)
 {
-	char *t = g2_text(n);
-	int same = t != NULL && strcmp(t, s) == 0;
+	char *t;
+	int same;
 
+	if (n == NULL)
+		return 0;
+	/* The common case, one text child, without a copy: this runs for
+	 * every subject an item has, for every one that might be added. */
+	if (n->children != NULL && n->children == n->last &&
+	    n->children->type == XML_TEXT_NODE && n->children->content != NULL)
+		return strcmp((const char *)n->children->content, s) == 0;
+	t = g2_text(n);
+	same = t != NULL && strcmp(t, s) == 0;
 	xmlFree(t);
 	return same;
 }
@@ -487,9 +496,19 @@ text_is(const xmlNode *n, const char *s)
 static int
 attr_is(xmlNodePtr n, const char *name, const char *value)
 {
-	xmlChar *a = xmlGetProp(n, X(name));
-	int same = a != NULL && strcmp((const char *)a, value) == 0;
+	xmlAttrPtr attr = xmlHasProp(n, X(name));
+	xmlChar *a;
+	int same;
 
+	if (attr == NULL)
+		return 0;
+	/* As in text_is(): a plain value is compared where it is. */
+	if (attr->children != NULL && attr->children->next == NULL &&
+	    attr->children->type == XML_TEXT_NODE &&
+	    attr->children->content != NULL)
+		return strcmp((const char *)attr->children->content, value) == 0;
+	a = xmlNodeGetContent((xmlNodePtr)attr);
+	same = a != NULL && strcmp((const char *)a, value) == 0;
 	xmlFree(a);
 	return same;
 }
@@ -584,16 +603,27 @@ find_subject_qcode(xmlNodePtr cm, const char *qcode)
 	return NULL;
 }
 
-/* A subject of concept type type (cpnat:person) whose first name is name. */
+/*
+ * A subject of concept type type (cpnat:person) whose first name is name,
+ * among the subjects up to last (NULL: none).  meta_find looks only among
+ * those the item had before it: what it adds is already free of repeats,
+ * and looking through those too made each item quadratic in its finds.
+ */
 static xmlNodePtr
-find_subject_named(xmlNodePtr cm, const char *type, const char *name)
+find_subject_named(xmlNodePtr cm, const char *type, const char *name,
+    xmlNodePtr last)
 {
 	xmlNodePtr n;
 
-	for (n = g2_child(cm, "subject"); n != NULL; n = g2_next_same(n))
+	if (last == NULL)
+		return NULL;
+	for (n = g2_child(cm, "subject"); n != NULL; n = g2_next_same(n)) {
 		if (attr_is(n, "type", type) &&
 		    text_is(g2_child(n, "name"), name))
 			return n;
+		if (n == last)
+			break;
+	}
 	return NULL;
 }
 
@@ -901,12 +931,13 @@ add_found_subject(xmlNodePtr cm, const char *type, const char *name)
 }
 
 static int
-add_people(xmlNodePtr cm, const struct extraction *x, unsigned long *count)
+add_people(xmlNodePtr cm, const struct extraction *x, xmlNodePtr old,
+    unsigned long *count)
 {
 	size_t i;
 
 	for (i = 0; i < x->npeople; i++) {
-		if (find_subject_named(cm, "cpnat:person", x->people[i]) !=
+		if (find_subject_named(cm, "cpnat:person", x->people[i], old) !=
 		    NULL)
 			continue;
 		if (add_found_subject(cm, "cpnat:person", x->people[i]) ==
@@ -919,7 +950,8 @@ add_people(xmlNodePtr cm, const struct extraction *x, unsigned long *count)
 
 /* "FULL (SHORT)": the full name, then the short one with its role. */
 static int
-add_orgs(xmlNodePtr cm, const struct extraction *x, unsigned long *count)
+add_orgs(xmlNodePtr cm, const struct extraction *x, xmlNodePtr old,
+    unsigned long *count)
 {
 	const char *org, *open;
 	char *full;
@@ -938,7 +970,7 @@ add_orgs(xmlNodePtr cm, const struct extraction *x, unsigned long *count)
 			full = strdup(org);
 		if (full == NULL)
 			return -1;
-		if (find_subject_named(cm, "cpnat:organisation", full) !=
+		if (find_subject_named(cm, "cpnat:organisation", full, old) !=
 		    NULL) {
 			free(full);
 			continue;
@@ -969,7 +1001,8 @@ add_orgs(xmlNodePtr cm, const struct extraction *x, unsigned long *count)
 }
 
 static int
-add_places(xmlNodePtr cm, const struct extraction *x, unsigned long *count)
+add_places(xmlNodePtr cm, const struct extraction *x, xmlNodePtr old,
+    unsigned long *count)
 {
 	const struct extract_place *p;
 	xmlNodePtr n, b;
@@ -977,7 +1010,8 @@ add_places(xmlNodePtr cm, const struct extraction *x, unsigned long *count)
 
 	for (i = 0; i < x->nplaces; i++) {
 		p = &x->places[i];
-		if (find_subject_named(cm, "cpnat:geoArea", p->name) != NULL)
+		if (find_subject_named(cm, "cpnat:geoArea", p->name, old) !=
+		    NULL)
 			continue;
 		if ((n = add_found_subject(cm, "cpnat:geoArea", p->name)) ==
 		    NULL)
@@ -1092,7 +1126,7 @@ meta_find(xmlNodePtr item, const struct vocab *v, struct meta_found *found,
 	struct meta_found none;
 	struct extraction x;
 	struct wbuf text = WBUF_INIT;
-	xmlNodePtr cm, body;
+	xmlNodePtr cm, body, n, old = NULL;
 	char *place = NULL, *pub = NULL, lang[3], words[32];
 	int rc = WARTA_FAILED;
 
@@ -1114,9 +1148,11 @@ meta_find(xmlNodePtr item, const struct vocab *v, struct meta_found *found,
 	if (extract_text(text.data, text.len, cue_language(item, cm, lang),
 	    place, pub, &x, err) != WARTA_OK)
 		goto out;
-	if (add_people(cm, &x, &found->people) != 0 ||
-	    add_orgs(cm, &x, &found->orgs) != 0 ||
-	    add_places(cm, &x, &found->places) != 0 ||
+	for (n = g2_child(cm, "subject"); n != NULL; n = g2_next_same(n))
+		old = n;
+	if (add_people(cm, &x, old, &found->people) != 0 ||
+	    add_orgs(cm, &x, old, &found->orgs) != 0 ||
+	    add_places(cm, &x, old, &found->places) != 0 ||
 	    add_topics(cm, &x, v, &found->subjects) != 0 ||
 	    add_summary(cm, &x, &found->summaries) != 0 ||
 	    add_dates(cm, &x) != 0) {
@@ -1135,6 +1171,79 @@ out:
 	xmlFree(place);
 	xmlFree(pub);
 	return rc;
+}
+
+/*
+ * Snapshots: a tree as bytes, each element's name, its attributes' names
+ * and values, then its content, with a NUL after each part so that no two
+ * trees give the same bytes.  Not a serialization (nothing is escaped, no
+ * namespace is resolved): only ever compared with another snapshot.
+ */
+static int
+snap_str(struct wbuf *out, int tag, const xmlChar *s)
+{
+	return wbuf_putc(out, tag) != WARTA_OK || (s != NULL &&
+	    wbuf_puts(out, (const char *)s) != WARTA_OK) ||
+	    wbuf_putc(out, '\0') != WARTA_OK ? -1 : 0;
+}
+
+/* An element's name and attributes, without its content. */
+static int
+snap_open(const xmlNode *n, struct wbuf *out)
+{
+	const xmlAttr *a;
+	const xmlNode *c;
+
+	if (snap_str(out, '<', n->name) != 0)
+		return -1;
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (snap_str(out, '@', a->name) != 0)
+			return -1;
+		for (c = a->children; c != NULL; c = c->next)
+			if (snap_str(out, '=', c->content) != 0)
+				return -1;
+	}
+	return 0;
+}
+
+static int
+snap_tree(const xmlNode *n, struct wbuf *out)
+{
+	const xmlNode *c;
+
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+		return snap_str(out, 't', n->content);
+	if (n->type != XML_ELEMENT_NODE)
+		return 0;
+	if (snap_open(n, out) != 0)
+		return -1;
+	for (c = n->children; c != NULL; c = c->next)
+		if (snap_tree(c, out) != 0)
+			return -1;
+	return wbuf_putc(out, '>') != WARTA_OK ? -1 : 0;
+}
+
+int
+meta_snapshot(xmlNodePtr item, struct wbuf *out)
+{
+	xmlNodePtr c, r;
+
+	/* The item's own attributes, then every child but the contentSet,
+	 * whose renditions count only by their attributes. */
+	if (snap_open(item, out) != 0)
+		return -1;
+	for (c = item->children; c != NULL; c = c->next) {
+		if (!g2_is(c, "contentSet")) {
+			if (snap_tree(c, out) != 0)
+				return -1;
+			continue;
+		}
+		for (r = c->children; r != NULL; r = r->next)
+			if (r->type == XML_ELEMENT_NODE &&
+			    snap_open(r, out) != 0)
+				return -1;
+	}
+	return 0;
 }
 
 static const char *const hop_history_order[] = { "hop", NULL };

@@ -60,6 +60,17 @@ int meta_find(xmlNodePtr item, const struct vocab *v, struct meta_found *found,
     struct warta_error *err);
 
 /*
+ * Appends to out, serialized, every part of the item that meta_apply and
+ * meta_find can change: the item's attributes, its children but the
+ * contentSet, and the attributes of the contentSet's renditions.  Two
+ * snapshots that are the same bytes mean the item did not change; taking
+ * them costs far less than serializing the whole item twice, since the
+ * text and the original are most of an item.  -1 when memory runs out.
+ */
+struct wbuf;
+int meta_snapshot(xmlNodePtr item, struct wbuf *out);
+
+/*
  * Records a change made by agent ("warta-meta 0.1.0") at now: the version
  * goes up by one, versionCreated becomes now, and a hop is added.
  */

@@ -128,17 +128,25 @@ g2_insert(xmlNodePtr parent, const char *name, const char *const order[])
 	ns = xmlSearchNsByHref(parent->doc, parent, X(NEWSML_NS));
 	if ((n = xmlNewDocNode(parent->doc, ns, X(name), NULL)) == NULL)
 		return NULL;
-	for (c = parent->children; c != NULL; c = c->next) {
+	/*
+	 * The last sibling that comes before the new element, looked for
+	 * from the end: new elements mostly go last or near it, and an item
+	 * may have hundreds of subjects.  Elements the table does not know
+	 * (groupSet in a package) stay where they are, and nothing new goes
+	 * after them.
+	 */
+	for (c = parent->last; c != NULL && after == NULL; c = c->prev) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (first == NULL)
-			first = c;
-		/* Elements the table does not know (groupSet in a package)
-		 * stay where they are, and nothing new goes after them. */
 		idx = order_index(order, c->name);
 		if (idx >= 0 && idx <= want)
 			after = c;
 	}
+	if (after == NULL)
+		for (c = parent->children; c != NULL && first == NULL;
+		    c = c->next)
+			if (c->type == XML_ELEMENT_NODE)
+				first = c;
 	if (after != NULL) {
 		/* [ws][after] -> [ws][after][ws][n] */
 		ws = is_indent(after->prev) ? indent_copy(after->prev) : NULL;

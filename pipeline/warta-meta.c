@@ -293,38 +293,38 @@ meta_item(struct run *r, struct newsml_reader *rd, xmlDocPtr doc)
 	struct warta_error err;
 	struct meta_change c;
 	xmlNodePtr item = xmlDocGetRootElement(doc);
-	struct wbuf *out = &r->before;
 
 	warta_error_clear(&err);
 	wbuf_reset(&r->before);
 	wbuf_reset(&r->after);
-	if (g2_serialize(item, &r->before) != 0) {
+	/* What meta can change, before and after: not the whole item. */
+	if (meta_snapshot(item, &r->before) != 0) {
 		item_error(r, rd, "out of memory");
-		return;
-	}
-	if (change_for(r, item, &c) != 0) {
+	} else if (change_for(r, item, &c) != 0) {
 		item_error(r, rd, "out of memory");
 	} else if (meta_apply(item, &c, r->vocab, &err) != WARTA_OK ||
 	    (r->opt.find && meta_find(item, r->vocab, &r->found, &err) !=
 	    WARTA_OK)) {
-		/* The item goes on as it came: nothing is half-changed. */
+		/* Only an item with no itemMeta, or memory running out,
+		 * gets here: reported, and written as it stands (never
+		 * dropped), without a new version. */
 		item_error(r, rd, err.message);
-	} else if (g2_serialize(item, &r->after) != 0) {
+	} else if (meta_snapshot(item, &r->after) != 0) {
 		item_error(r, rd, "out of memory");
 	} else if (r->after.len != r->before.len ||
 	    memcmp(r->after.data, r->before.data, r->before.len) != 0) {
-		wbuf_reset(&r->after);
 		if (meta_bump_version(item, r->now, AGENT, &err) != WARTA_OK)
 			item_error(r, rd, err.message);
-		else if (g2_serialize(item, &r->after) != 0)
-			item_error(r, rd, "out of memory");
-		else {
-			out = &r->after;
+		else
 			r->changed++;
-		}
 	}
 	r->items++;
-	if (newsml_stream_item(r->stream, out->data, out->len, &err) !=
+	wbuf_reset(&r->after);
+	if (g2_serialize(item, &r->after) != 0) {
+		item_error(r, rd, "out of memory");
+		return;
+	}
+	if (newsml_stream_item(r->stream, r->after.data, r->after.len, &err) !=
 	    WARTA_OK) {
 		fprintf(stderr, PROG ": standard output: %s\n", err.message);
 		r->write_failed = 1;
