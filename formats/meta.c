@@ -683,8 +683,9 @@ static int
 set_provider(struct apply *a, const char *uri, const char *name,
     struct warta_error *err)
 {
-	xmlNodePtr p;
+	xmlNodePtr p, n;
 	char *full = NULL;
+	const char *given = uri;
 	int rc = WARTA_OK;
 
 	if ((p = g2_ensure(a->im, "provider", g2_item_meta_order)) == NULL)
@@ -698,11 +699,23 @@ set_provider(struct apply *a, const char *uri, const char *name,
 			uri = full;
 		}
 		if (!attr_is(p, "uri", uri)) {
-			/* A qcode would name another party. */
+			/* A qcode would name another party, and so would
+			 * the old party's names: without a name given, the
+			 * provider is called what it was given as. */
 			xmlUnsetProp(p, X("qcode"));
 			rc = set_attr(p, "uri", uri, err);
+			if (rc == WARTA_OK && name == NULL) {
+				while ((n = g2_child(p, "name")) != NULL)
+					g2_remove(n);
+				name = given;
+			}
 		}
+		if (rc == WARTA_OK && name != NULL &&
+		    set_child_text(p, "name", concept_order, name, err) ==
+		    NULL)
+			rc = WARTA_FAILED;
 		free(full);
+		return rc;
 	}
 	if (rc == WARTA_OK && name != NULL &&
 	    set_child_text(p, "name", concept_order, name, err) == NULL)

@@ -376,6 +376,12 @@ meta_path(struct run *r, const char *path)
 	fclose(fp);
 }
 
+static const char *
+plural(unsigned long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
 static void
 report_sidecar(struct run *r)
 {
@@ -394,9 +400,10 @@ report_sidecar(struct run *r)
 			    row->value[SC_GUID] != NULL ? "guid" :
 			    "file name");
 	}
-	fprintf(stderr, PROG ": sidecar: %lu rows matched, %lu rows matched "
-	    "no item, %lu items matched no row\n", matched, unmatched,
-	    r->unmatched_items);
+	fprintf(stderr, PROG ": sidecar: %lu %s matched, %lu %s matched no "
+	    "item, %lu %s matched no row\n", matched, plural(matched, "row",
+	    "rows"), unmatched, plural(unmatched, "row", "rows"),
+	    r->unmatched_items, plural(r->unmatched_items, "item", "items"));
 }
 
 int
@@ -445,11 +452,16 @@ main(int argc, char **argv)
 	if (r.sidecar != NULL)
 		report_sidecar(&r);
 	if (!r.opt.quiet || r.failed || r.write_failed)
-		fprintf(stderr, PROG ": %lu items, %lu changed; found %lu "
-		    "people, %lu organizations, %lu places, %lu subjects, "
-		    "%lu summaries\n", r.items, r.changed, r.found.people,
-		    r.found.orgs, r.found.places, r.found.subjects,
-		    r.found.summaries);
+		fprintf(stderr, PROG ": %lu %s, %lu changed; found %lu "
+		    "%s, %lu %s, %lu %s, %lu %s, %lu %s\n", r.items,
+		    plural(r.items, "item", "items"), r.changed,
+		    r.found.people, plural(r.found.people, "person", "people"),
+		    r.found.orgs, plural(r.found.orgs, "organization",
+		    "organizations"), r.found.places, plural(r.found.places,
+		    "place", "places"), r.found.subjects,
+		    plural(r.found.subjects, "subject", "subjects"),
+		    r.found.summaries, plural(r.found.summaries, "summary",
+		    "summaries"));
 	rc = r.failed || r.write_failed ? 1 : 0;
 	newsml_stream_free(r.stream);
 	wbuf_release(&r.before);

@@ -392,7 +392,7 @@ guids() {
 	every_field "$T/out.xml"
 	changed "$T/out.xml"
 	validate_later "$T/out.xml"
-	[[ "$stderr" == *"sidecar: 1 rows matched, 0 rows matched no item, 0 items matched no row"* ]]
+	[[ "$stderr" == *"sidecar: 1 row matched, 0 rows matched no item, 0 items matched no row"* ]]
 	# A path as the archivist's machine had it matches by its last part.
 	printf '%s\n%s\n' "$CSV_HEADER" "D:\\Arsip\\2021\\semarang-maritim-purwanto.txt,$CSV_CELLS" >"$T/path.csv"
 	run -0 --separate-stderr warta-meta --no-find --sidecar "$T/path.csv" "$T/seed.xml"
@@ -443,7 +443,7 @@ guids() {
 	printf 'file,page\nsemarang-maritim-purwanto.txt,7\nnothing-like-it.txt,8\n' >"$T/side.csv"
 	run -0 --separate-stderr warta-meta --no-find --sidecar "$T/side.csv" "$T/two.xml"
 	printf '%s\n' "$output" >"$T/out.xml"
-	[[ "$stderr" == *"sidecar: 1 rows matched, 1 rows matched no item, 1 items matched no row"* ]] ||
+	[[ "$stderr" == *"sidecar: 1 row matched, 1 row matched no item, 1 item matched no row"* ]] ||
 		{ echo "stderr: $stderr"; false; }
 	# The line of the row that matched nothing.
 	[[ "$stderr" =~ line\ 3 || "$stderr" == *nothing-like-it.txt* ]] || { echo "stderr: $stderr"; false; }
@@ -701,4 +701,12 @@ valid_examples() {
 		n=$((n + 1))
 	done
 	[ "$n" -eq 9 ]
+}
+
+@test "--provider alone renames the provider: the old party's name does not stay" {
+	warta-normalize -q "$SEED" >"$T/seed.xml"
+	warta-meta -q --no-find --provider kompas.example "$T/seed.xml" >"$T/p.xml"
+	expect uri "$(xmllint --xpath "string(//*[local-name()='provider']/@uri)" "$T/p.xml")" https://kompas.example/
+	expect name "$(xmllint --xpath "string(//*[local-name()='provider']/*[local-name()='name'])" "$T/p.xml")" kompas.example
+	expect names "$(xmllint --xpath "count(//*[local-name()='provider']/*[local-name()='name'])" "$T/p.xml")" 1
 }

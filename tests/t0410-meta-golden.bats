@@ -154,7 +154,7 @@ frame 40"
 	expect "by guid" "$(xp "string($second//*[local-name()='provider']/*[local-name()='name'])")" ANTARA
 	expect "guid subject" "$(xp "string($second//*[local-name()='subject'][@qcode='medtop:04000000']/@type)")" cpnat:abstract
 	has counts "$(cat "$out_err")" "archive.csv: line 5: no item has this file name" \
-	    "2 rows matched, 1 rows matched no item, 1 items matched no row"
+	    "2 rows matched, 1 row matched no item, 1 item matched no row"
 }
 
 @test "a Windows-1252 sidecar is read as Windows-1252" {
