@@ -16,6 +16,7 @@
 
 #include "bag.h"
 #include "buf.h"
+#include "spool.h"
 
 #define COPY_CHUNK	((size_t)64 << 10)
 
@@ -400,12 +401,9 @@ bag_create(const char *path, const char *name, const struct bag_options *o,
 		warta_error_set(err, -1, "out of memory");
 		goto fail;
 	}
-	if ((b->manifest[0] = tmpfile()) == NULL ||
-	    (o->sha512 && (b->manifest[1] = tmpfile()) == NULL)) {
-		warta_error_set(err, -1, "temporary file: %s",
-		    strerror(errno));
+	if ((b->manifest[0] = spool_open(err)) == NULL ||
+	    (o->sha512 && (b->manifest[1] = spool_open(err)) == NULL))
 		goto fail;
-	}
 	if ((b->a = archive_write_new()) == NULL) {
 		warta_error_set(err, -1, "out of memory");
 		goto fail;

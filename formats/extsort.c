@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "extsort.h"
+#include "spool.h"
 #include "warta.h"
 
 #define EXTSORT_SIZE_MAX	4096
@@ -274,10 +275,8 @@ extsort(FILE *in, FILE *out, size_t size, extsort_cmp cmp,
 			rc = WARTA_OK;
 			goto out;
 		}
-		if (from == NULL && (from = tmpfile()) == NULL) {
-			tmp_error(&s, errno);
+		if (from == NULL && (from = spool_open(s.err)) == NULL)
 			goto out;
-		}
 		if (write_records(&s, from, s.buf, n, 0) != WARTA_OK)
 			goto out;
 		total += (off_t)n;
@@ -291,10 +290,8 @@ extsort(FILE *in, FILE *out, size_t size, extsort_cmp cmp,
 		if (final)
 			dst = out;
 		else {
-			if (to == NULL && (to = tmpfile()) == NULL) {
-				tmp_error(&s, errno);
+			if (to == NULL && (to = spool_open(s.err)) == NULL)
 				goto out;
-			}
 			/* Every pass writes all the records: the last pass's
 			 * data is overwritten, never read past. */
 			if (fseeko(to, 0, SEEK_SET) != 0) {

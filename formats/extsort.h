@@ -29,8 +29,8 @@ typedef int (*extsort_cmp)(const void *a, const void *b);
  * a partial record at the end is an error), and writes them sorted by
  * cmp to out (at its current position).  size is 1 to 4096.  Input that
  * fits in one run needs no temporary file; more needs at most two, from
- * tmpfile(3), together twice the size of the input at most.  glibc and
- * musl put them in /tmp whatever TMPDIR says (the BSDs honour TMPDIR).
+ * spool_open() (in $TMPDIR, else /tmp), together twice the size of the
+ * input at most.
  * Fails, with a message in err, on a read or write error or when memory
  * runs out; out then holds a part of the records at most.
  */
