@@ -64,3 +64,26 @@ if [ -f "$schema" ]; then
 	echo "\$ xmllint --nonet --noout --schema NewsML-G2_2.35-spec-All-Power.xsd build/demo/samples.xml"
 	xmllint --nonet --noout --schema "$schema" "$out/samples.xml"
 fi
+echo
+
+echo "== warta-pack: every sample, normalized and described, in one BagIt bundle"
+echo "\$ warta-normalize -q samples/*.txt | warta-meta --provider maritim.example |"
+echo "      warta-pack --force -o build/demo/samples.tar.gz"
+warta-normalize -q samples/*.txt |
+    warta-meta --provider maritim.example |
+    warta-pack --force -o "$out/samples.tar.gz"
+echo
+echo "\$ tar tzf build/demo/samples.tar.gz | head -15"
+tar tzf "$out/samples.tar.gz" | head -15
+echo "  ... ($(tar tzf "$out/samples.tar.gz" | wc -l) entries)"
+echo
+echo "\$ tar xzf build/demo/samples.tar.gz -O samples/bag-info.txt"
+tar xzf "$out/samples.tar.gz" -O samples/bag-info.txt
+echo
+echo "what a librarian checks, with standard tools only:"
+echo "\$ tar xzf samples.tar.gz && cd samples && sha256sum --quiet -c manifest-sha256.txt"
+rm -rf "$out/samples"
+tar xzf "$out/samples.tar.gz" -C "$out"
+(cd "$out/samples" && sha256sum --quiet -c manifest-sha256.txt &&
+    sha256sum --quiet -c tagmanifest-sha256.txt) &&
+    echo "  every file matches its manifest"
