@@ -1,0 +1,32 @@
+/*
+ * item_check.h: every check warta makes on one item, for warta-pack
+ * (which packs only items that pass) and warta-verify (which reports).
+ *
+ * The producer rules and, when given, the schema (g2_rules.h), and the
+ * original bytes the item carries against the SHA-256 it records for them.
+ */
+#ifndef WARTA_ITEM_CHECK_H
+#define WARTA_ITEM_CHECK_H
+
+#include <libxml/tree.h>
+
+#include "buf.h"
+#include "g2_rules.h"
+#include "warta.h"
+
+struct item_check {
+	const struct g2_catalog *catalog;	/* NULL: aliases unchecked */
+	struct g2_schema *schema;		/* NULL: no schema */
+};
+
+/*
+ * Checks the item doc.  Each problem goes to fn.  When the item carries
+ * its original, its bytes are appended to original (which may be NULL)
+ * and *has_original set.  Returns the number of problems, or -1 when
+ * memory ran out (err says so).
+ */
+int item_check(const struct item_check *c, xmlDocPtr doc, g2_problem_fn fn,
+    void *arg, struct wbuf *original, int *has_original,
+    struct warta_error *err);
+
+#endif
