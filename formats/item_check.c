@@ -29,7 +29,7 @@ count_problem(void *arg, const char *problem)
 
 int
 item_check(const struct item_check *c, xmlDocPtr doc, g2_problem_fn fn,
-    void *arg, struct wbuf *original, int *has_original,
+    void *arg, struct wbuf *original, int *has_original, char recorded_out[65],
     struct warta_error *err)
 {
 	xmlNodePtr item = xmlDocGetRootElement(doc);
@@ -41,6 +41,7 @@ item_check(const struct item_check *c, xmlDocPtr doc, g2_problem_fn fn,
 	int rc;
 
 	*has_original = 0;
+	recorded[0] = '\0';
 	if (g2_check_rules(item, c->catalog, count_problem, &cnt) < 0 ||
 	    (c->schema != NULL &&
 	    g2_schema_validate(c->schema, doc, count_problem, &cnt) < 0)) {
@@ -67,5 +68,7 @@ item_check(const struct item_check *c, xmlDocPtr doc, g2_problem_fn fn,
 		}
 	}
 	wbuf_release(&own);
+	if (recorded_out != NULL)
+		memcpy(recorded_out, recorded, 65);
 	return cnt.count;
 }

@@ -22,11 +22,12 @@ struct item_check {
 /*
  * Checks the item doc.  Each problem goes to fn.  When the item carries
  * its original, its bytes are appended to original (which may be NULL)
- * and *has_original set.  Returns the number of problems, or -1 when
- * memory ran out (err says so).
+ * and *has_original set; recorded (which may be NULL) gets the SHA-256
+ * the item records for them, or "".  Returns the number of problems, or
+ * -1 when memory ran out (err says so).
  */
 int item_check(const struct item_check *c, xmlDocPtr doc, g2_problem_fn fn,
-    void *arg, struct wbuf *original, int *has_original,
+    void *arg, struct wbuf *original, int *has_original, char recorded[65],
     struct warta_error *err);
 
 #endif

@@ -449,7 +449,7 @@ take_item(struct run *r, xmlDocPtr doc, struct warta_error *err)
 		goto out;
 	}
 	if (item_check(&r->check, doc, report_problem, r, &r->original,
-	    &has_original, err) < 0) {
+	    &has_original, NULL, err) < 0) {
 		rc = WARTA_FAILED;
 		goto out;
 	}
