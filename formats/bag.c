@@ -175,8 +175,8 @@ make_temp(struct bag *b, struct warta_error *err)
 		b->temp = NULL;
 		return WARTA_FAILED;
 	}
-	/* mkstemp makes it 0600; a bag is for reading by others. */
-	(void)fchmod(b->fd, 0644);
+	/* mkstemp makes it 0600; the caller says what it should be. */
+	(void)fchmod(b->fd, (mode_t)(b->o.mode != 0 ? b->o.mode : 0644));
 	return WARTA_OK;
 }
 

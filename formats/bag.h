@@ -47,6 +47,7 @@ struct bag_options {
 	int level;		/* compression level; -1 for the default */
 	int sha512;		/* a SHA-512 manifest beside the SHA-256 one */
 	time_t mtime;		/* the time of every entry */
+	unsigned mode;		/* of the bundle file (0644 & ~umask) */
 };
 
 /* One line of bag-info.txt. */

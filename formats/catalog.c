@@ -97,14 +97,10 @@ catalog_entry_read(xmlNodePtr item, int has_original,
 	e->version = a != NULL ? strtol((const char *)a, NULL, 10) : 1;
 	xmlFree(a);
 
+	/* Filed by the date of its content only: firstCreated says when
+	 * warta made the item, which is no date of the article's. */
 	s = child_text(cm, "contentCreated", NULL);
-	if (!take_date(s, e->date)) {
-		/* No date of its own: the first version's date says when the
-		 * item was made, which is the next best place to file it. */
-		xmlFree(s);
-		s = child_text(im, "firstCreated", NULL);
-		(void)take_date(s, e->date);
-	}
+	(void)take_date(s, e->date);
 	xmlFree(s);
 	e->title = dup_or_empty(first_of(child_text(cm, "headline", NULL),
 	    child_text(cm, "description", NULL)));

@@ -30,7 +30,7 @@
 struct catalog_entry {
 	char *guid;
 	long version;
-	char date[11];		/* "2021-08-10", or "" when undated */
+	char date[11];		/* of contentCreated; "" when it has none */
 	char *title;		/* the headline, else the summary, else "" */
 	char *place;		/* located, else the dateline, else "" */
 	char *byline;		/* by, else the creator's name, else "" */

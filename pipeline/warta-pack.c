@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -90,6 +91,7 @@ struct run {
 	uint64_t seq;
 	unsigned long items_in, rejected, dropped;
 	time_t newest;		/* the latest versionCreated of any item */
+	unsigned mode;		/* of a new bundle: 0666 less the umask */
 	char first_key[8 + CATALOG_ID_LEN];	/* the first item in path order */
 	char *first_provider;
 	struct wbuf xml, original, tsv, ref, file;
@@ -100,6 +102,29 @@ struct run {
 	char *item_guid;
 	unsigned long problems;
 };
+
+/* Where the temporary files are, for messages. */
+static const char *
+spool_dir(void)
+{
+	const char *d = getenv("TMPDIR");
+
+	return d != NULL && *d != '\0' ? d : "/tmp";
+}
+
+static int
+spool_error(struct warta_error *err)
+{
+	return warta_error_set(err, -1, "temporary file in %s: %s",
+	    spool_dir(), strerror(errno));
+}
+
+static int
+spool_broken(struct warta_error *err)
+{
+	return warta_error_set(err, -1, "temporary file in %s: cannot read "
+	    "it back", spool_dir());
+}
 
 /* The bag being written, for the signal handler. */
 static struct bag *volatile current_bag;
@@ -288,6 +313,18 @@ parse_options(int argc, char **argv, struct options *opt)
 		return usage_error("%s: the name says no format: end it in "
 		    ".tar.gz, .tar.zst, .tar.xz, .tar or .zip, or give -f",
 		    opt->output);
+	/* Checked here, before anything is read, not by libarchive at
+	 * the end of a long run. */
+	if (opt->level >= 0) {
+		if (opt->format == BAG_TAR)
+			return usage_error("-l: a .tar%s is not compressed", "");
+		if (opt->format != BAG_TAR_ZST && opt->level > 9)
+			return usage_error("-l: the level is 0 to 9%s (22 for "
+			    "zstd)", "");
+		if (opt->format == BAG_TAR_ZST && opt->level < 1)
+			return usage_error("-l: the zstd level is 1 to 22%s",
+			    "");
+	}
 	return 0;
 }
 
@@ -369,7 +406,7 @@ spool_item(struct run *r, const struct catalog_entry *e, int has_original,
 	    catalog_xml_ref(&r->ref, e) != 0)
 		return warta_error_set(err, -1, "out of memory");
 	if ((off = ftello(r->spool)) < 0)
-		return warta_error_set(err, -1, "spool: %s", strerror(errno));
+		return spool_error(err);
 	memset(&h, 0, sizeof(h));
 	h.magic = SPOOL_MAGIC;
 	h.guid_len = (uint32_t)strlen(e->guid);
@@ -385,7 +422,7 @@ spool_item(struct run *r, const struct catalog_entry *e, int has_original,
 	    put_u32_string(r->spool, r->original.data, h.orig_len) != 0 ||
 	    put_u32_string(r->spool, r->tsv.data, h.tsv_len) != 0 ||
 	    put_u32_string(r->spool, r->ref.data, h.ref_len) != 0)
-		return warta_error_set(err, -1, "spool: %s", strerror(errno));
+		return spool_error(err);
 
 	memset(&rec, 0, sizeof(rec));
 	if (sha256_hex(e->guid, strlen(e->guid), hex) != 0)
@@ -407,7 +444,7 @@ spool_item(struct run *r, const struct catalog_entry *e, int has_original,
 	rec.offset = (uint64_t)off;
 	rec.bytes = (uint64_t)h.item_len + h.orig_len;
 	if (fwrite(&rec, sizeof(rec), 1, r->index) != 1)
-		return warta_error_set(err, -1, "spool: %s", strerror(errno));
+		return spool_error(err);
 
 	/* The bundle's organization, when no option names it: the
 	 * provider of its first item. */
@@ -606,7 +643,7 @@ read_spooled(struct run *r, uint64_t off, struct spool_head *h,
 
 	if (fseeko(r->spool, (off_t)off, SEEK_SET) != 0 ||
 	    fread(h, sizeof(*h), 1, r->spool) != 1 || h->magic != SPOOL_MAGIC)
-		return warta_error_set(err, -1, "spool: cannot read it back");
+		return spool_broken(err);
 	len[0] = h->guid_len;
 	len[1] = h->item_len;
 	len[2] = h->orig_len;
@@ -618,8 +655,7 @@ read_spooled(struct run *r, uint64_t off, struct spool_head *h,
 			return warta_error_set(err, -1, "out of memory");
 		if (len[i] > 0 &&
 		    fread(dst[i]->data, 1, len[i], r->spool) != len[i])
-			return warta_error_set(err, -1, "spool: cannot read "
-			    "it back");
+			return spool_broken(err);
 		dst[i]->len = len[i];
 		dst[i]->data[len[i]] = '\0';
 	}
@@ -642,8 +678,7 @@ keep_one_version(struct run *r, FILE *sorted, FILE *kept,
 	while (read_rec(sorted, &rec)) {
 		if (!have || memcmp(rec.guid_hash, prev.guid_hash, 32) != 0) {
 			if (fwrite(&rec, sizeof(rec), 1, kept) != 1)
-				return warta_error_set(err, -1, "spool: %s",
-				    strerror(errno));
+				return spool_error(err);
 			prev = rec;
 			have = 1;
 			continue;
@@ -669,7 +704,7 @@ keep_one_version(struct run *r, FILE *sorted, FILE *kept,
 			    (unsigned long long)prev.seq + 1);
 	}
 	if (ferror(sorted))
-		return warta_error_set(err, -1, "spool: read error");
+		return spool_broken(err);
 	if (dups > DUPLICATES_SHOWN)
 		fprintf(stderr, PROG ": ... and %ld more\n",
 		    dups - DUPLICATES_SHOWN);
@@ -770,6 +805,28 @@ count_parts(struct run *r, FILE *kept)
 	return parts == 0 ? 1 : parts;
 }
 
+/* Whether a part of the planned split is there already (each named). */
+static int
+parts_exist(struct run *r, unsigned long nparts)
+{
+	struct part p;
+	unsigned long k;
+	int found = 0;
+
+	for (k = 1; k <= nparts; k++) {
+		if (part_paths(r->opt.output, r->opt.format, k, nparts > 1,
+		    &p) != 0)
+			return 1;
+		if (access(p.path, F_OK) == 0) {
+			fprintf(stderr, PROG ": %s: exists; give --force to "
+			    "replace it\n", p.path);
+			found = 1;
+		}
+		part_free(&p);
+	}
+	return found;
+}
+
 static void
 format_date(time_t t, const char *fmt, char *out, size_t size)
 {
@@ -788,7 +845,7 @@ add_spooled_file(struct bag *b, const char *rel, FILE *fp,
 
 	if (fflush(fp) != 0 || (len = ftello(fp)) < 0 || fseeko(fp, 0,
 	    SEEK_SET) != 0)
-		return warta_error_set(err, -1, "spool: %s", strerror(errno));
+		return spool_error(err);
 	return bag_add_stream(b, rel, fp, (size_t)len, err);
 }
 
@@ -814,16 +871,12 @@ write_part(struct run *r, FILE *kept, unsigned long k, unsigned long nparts,
 
 	if (part_paths(r->opt.output, r->opt.format, k, nparts > 1, &p) != 0)
 		return warta_error_set(err, -1, "out of memory");
-	if (!r->opt.force && access(p.path, F_OK) == 0) {
-		warta_error_set(err, -1, "%s: exists; give --force to "
-		    "replace it", p.path);
-		goto out;
-	}
 	memset(&bo, 0, sizeof(bo));
 	bo.format = r->opt.format;
 	bo.level = r->opt.level;
 	bo.sha512 = r->opt.sha512;
 	bo.mtime = r->newest;
+	bo.mode = r->mode;
 	format_date(r->newest, "%Y-%m-%d", date, sizeof(date));
 	format_date(r->newest, "%Y-%m-%dT%H:%M:%SZ", when, sizeof(when));
 	org = r->opt.organization != NULL ? r->opt.organization :
@@ -836,13 +889,13 @@ write_part(struct run *r, FILE *kept, unsigned long k, unsigned long nparts,
 		goto out;
 	if (catalog_tsv_header(&head) != 0 ||
 	    fwrite(head.data, 1, head.len, tsv) != head.len) {
-		warta_error_set(err, -1, "spool: %s", strerror(errno));
+		spool_error(err);
 		goto out;
 	}
 	wbuf_reset(&head);
 	if (catalog_xml_begin(&head, guid, org, when) != 0 ||
 	    fwrite(head.data, 1, head.len, xml) != head.len) {
-		warta_error_set(err, -1, "spool: %s", strerror(errno));
+		spool_error(err);
 		goto out;
 	}
 	if ((b = bag_create(p.path, p.name, &bo, err)) == NULL)
@@ -856,8 +909,7 @@ write_part(struct run *r, FILE *kept, unsigned long k, unsigned long nparts,
 		    bytes + rec.bytes > r->opt.max_bytes))) {
 			/* The next part's first item. */
 			if (fseeko(kept, at, SEEK_SET) != 0) {
-				warta_error_set(err, -1, "spool: %s",
-				    strerror(errno));
+				spool_error(err);
 				goto out;
 			}
 			break;
@@ -871,20 +923,20 @@ write_part(struct run *r, FILE *kept, unsigned long k, unsigned long nparts,
 			goto out;
 		if (fwrite(r->tsv.data, 1, r->tsv.len, tsv) != r->tsv.len ||
 		    fwrite(r->ref.data, 1, r->ref.len, xml) != r->ref.len) {
-			warta_error_set(err, -1, "spool: %s", strerror(errno));
+			spool_error(err);
 			goto out;
 		}
 		items++;
 		bytes += rec.bytes;
 	}
 	if (ferror(kept)) {
-		warta_error_set(err, -1, "spool: read error");
+		spool_broken(err);
 		goto out;
 	}
 	wbuf_reset(&head);
 	if (catalog_xml_end(&head) != 0 ||
 	    fwrite(head.data, 1, head.len, xml) != head.len) {
-		warta_error_set(err, -1, "spool: %s", strerror(errno));
+		spool_error(err);
 		goto out;
 	}
 	if (add_spooled_file(b, "catalog.xml", xml, err) != WARTA_OK ||
@@ -944,7 +996,7 @@ main(int argc, char **argv)
 	struct run r;
 	struct warta_error err;
 	FILE *by_guid = NULL, *kept = NULL, *by_path = NULL;
-	unsigned long nparts = 0, k, packed = 0;
+	unsigned long nparts = 0, planned, k, packed = 0;
 	long dups;
 	const char *epoch;
 	int i, rc;
@@ -959,6 +1011,12 @@ main(int argc, char **argv)
 	(void)setenv("TZ", "UTC0", 1);
 	tzset();
 	warta_error_clear(&err);
+	{
+		mode_t mask = umask(0);
+
+		(void)umask(mask);
+		r.mode = 0666 & ~(unsigned)mask;
+	}
 	rc = 1;
 	if (!r.opt.force && access(r.opt.output, F_OK) == 0) {
 		fprintf(stderr, PROG ": %s: exists; give --force to replace "
@@ -967,14 +1025,16 @@ main(int argc, char **argv)
 	}
 	if (r.opt.schema_path != NULL &&
 	    (r.schema = g2_schema_load(r.opt.schema_path, &err)) == NULL) {
-		fprintf(stderr, PROG ": %s\n", err.message);
+		fprintf(stderr, PROG ": the schema (--schema or WARTA_SCHEMA): "
+		    "%s\n", err.message);
 		return 2;
 	}
 	if (r.opt.catalog_path != NULL &&
 	    (r.catalog = g2_catalog_load(r.opt.catalog_path, &err)) == NULL) {
-		fprintf(stderr, PROG ": %s\n", err.message);
-		rc = 2;
-		goto out;
+		fprintf(stderr, PROG ": the catalog (--catalog or "
+		    "WARTA_CATALOG): %s\n", err.message);
+		g2_schema_free(r.schema);
+		return 2;
 	}
 	r.check.catalog = r.catalog;
 	r.check.schema = r.schema;
@@ -1052,14 +1112,27 @@ main(int argc, char **argv)
 		goto out;
 	}
 
-	nparts = count_parts(&r, by_path);
+	if (r.items_in - r.rejected == 0) {
+		/* An empty bag would say nothing, and could replace one
+		 * that did. */
+		fprintf(stderr, PROG ": no item to pack; %s not written\n",
+		    r.opt.output);
+		goto out;
+	}
+	planned = count_parts(&r, by_path);
+	if (!r.opt.force && parts_exist(&r, planned)) {
+		rc = 2;
+		goto out;
+	}
 	rewind(by_path);
-	for (k = 1; k <= nparts; k++)
-		if (write_part(&r, by_path, k, nparts, &packed, &err) !=
+	for (k = 1; k <= planned; k++) {
+		if (write_part(&r, by_path, k, planned, &packed, &err) !=
 		    WARTA_OK) {
 			fprintf(stderr, PROG ": %s\n", err.message);
 			goto out;
 		}
+		nparts++;
+	}
 	rc = r.failed || r.rejected > 0 ? 1 : 0;
 out:
 	if (!r.opt.quiet || rc != 0)
