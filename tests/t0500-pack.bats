@@ -1,0 +1,699 @@
+#!/usr/bin/env bats
+# t0500-pack: warta-pack as a program: the bundle's layout and its catalog,
+# bundles that GNU tar, bsdtar and unzip read and that check, the same
+# bytes from the same items whoever packs them and whenever, no bundle
+# under its name until it is complete, bad items left out, duplicates,
+# splits, usage errors, and a name that is not ASCII.
+
+load common
+
+FORMATS=(tar.gz tar.zst tar.xz tar zip)
+
+setup() {
+	T=$BATS_TEST_TMPDIR
+	warta-normalize -q "$SAMPLES"/*.txt >"$T/all.xml"
+	NITEMS=$(guids "$T/all.xml" | sort -u | wc -l)
+	[ "$NITEMS" -gt 40 ]
+}
+
+teardown() {
+	if [ -n "${SHARED_TMP:-}" ]; then
+		rm -rf "$SHARED_TMP"
+	fi
+}
+
+# guids FILE: the guids of the items in FILE, one a line.
+guids() {
+	grep -o '<[A-Za-z]*Item [^>]*guid="[^"]*"' "$1" | sed 's/.*guid="//; s/"$//'
+}
+
+# item_id GUID: the name of an item's files, the first 16 hex of
+# SHA-256(guid).
+item_id() {
+	printf '%s' "$1" | sha256sum | cut -c1-16
+}
+
+# x FILE EXPR: EXPR on FILE, g:NAME standing for an element in any
+# namespace.
+x() {
+	local e
+	e=$(printf '%s' "$2" |
+	    sed -E 's/(^|[^A-Za-z0-9_:.-])g:([A-Za-z][A-Za-z0-9]*)/\1*[local-name()="\2"]/g')
+	xmllint --nonet --xpath "$e" "$1" 2>/dev/null
+}
+
+# field BAGDIR LABEL: the value of LABEL in bag-info.txt.
+field() {
+	sed -n "s/^$2: //p" "$1/bag-info.txt"
+}
+
+# unpack BUNDLE DIR: extracted with bsdtar (every format).
+unpack() {
+	mkdir -p "$2"
+	bsdtar -xf "$1" -C "$2"
+}
+
+# bag_ok BAGDIR: the manifests check, the manifest names every payload file
+# once, and the payload's octets and file count are its Payload-Oxum.
+bag_ok() {
+	local d=$1 oxum files octets
+	(cd "$d" && sha256sum --quiet --strict -c manifest-sha256.txt) ||
+		{ echo "$d: manifest-sha256.txt does not check"; return 1; }
+	(cd "$d" && sha256sum --quiet --strict -c tagmanifest-sha256.txt) ||
+		{ echo "$d: tagmanifest-sha256.txt does not check"; return 1; }
+	expect "$d: manifest" "$(cut -c67- "$d/manifest-sha256.txt" | LC_ALL=C sort)" \
+	    "$(cd "$d" && find data -type f | LC_ALL=C sort)"
+	expect "$d: tag manifest" "$(cut -c67- "$d/tagmanifest-sha256.txt" | LC_ALL=C sort)" \
+	    "$(printf '%s\n' bag-info.txt bagit.txt manifest-sha256.txt)"
+	oxum=$(field "$d" Payload-Oxum)
+	files=$(find "$d/data" -type f | wc -l)
+	octets=$(find "$d/data" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+	expect "$d: Payload-Oxum" "$oxum" "$octets.$files"
+}
+
+# tsv_guids BAGDIR: the guids of the catalog.tsv, one a line.
+tsv_guids() {
+	sed 1d "$1/data/catalog.tsv" | cut -f1
+}
+
+# nothing_in DIR: DIR holds no file at all, hidden or not.
+nothing_in() {
+	local left
+	left=$(ls -A "$1")
+	[ -z "$left" ] || { echo "left in $1: $left"; return 1; }
+}
+
+# wait_for_temp DIR NAME PID: waits until the hidden temp of NAME shows in
+# DIR (the process is writing its bundle), while PID runs.
+wait_for_temp() {
+	local i
+	for ((i = 0; i < 3000; i++)); do
+		compgen -G "$1/.$2.??????" >/dev/null && return 0
+		kill -0 "$3" 2>/dev/null || break
+		sleep 0.005
+	done
+	echo "no temporary file of $2 appeared while it ran"
+	return 1
+}
+
+# big FILE: a long stream, the samples' items 40 times under new guids.
+big() {
+	local k
+	for ((k = 1; k <= 40; k++)); do
+		sed "s/guid=\"urn:newsml:warta.invalid:\([0-9]*\):/guid=\"urn:newsml:warta.invalid:\1:k$k-/" "$T/all.xml"
+	done >"$1"
+}
+
+# fresh NAME TEXT: an item of its own, not among the samples', in NAME.xml.
+fresh() {
+	printf '%s\n' "$2" >"$T/$1.txt"
+	warta-normalize -q "$T/$1.txt" >"$T/$1.xml"
+}
+
+@test "layout: the entries, their paths by date, the catalog, bag-info" {
+	# An item whose text gives no date goes under undated/ (its
+	# firstCreated says when warta made it, not when it was written).
+	fresh undated 'Artikel tanpa tanggal tentang pelabuhan Tanjung Emas.'
+	grep -q '<firstCreated>' "$T/undated.xml"
+	ug=$(guids "$T/undated.xml")
+	run -0 --separate-stderr warta-pack -o "$T/arsip.tar.gz" "$T/all.xml" "$T/undated.xml"
+	n=$((NITEMS + 1))
+	has summary "$stderr" "warta-pack: $n items read, $n packed into 1 bundle, 0 rejected, 0 duplicates"
+	bsdtar -tf "$T/arsip.tar.gz" >"$T/list"
+	# One top-level directory, named after the bundle; no other entries
+	# than the tag files, the catalog, and each item with its original.
+	expect "outside arsip/" "$(grep -vc '^arsip/' "$T/list")" 0
+	sed 's|^arsip/||' "$T/list" >"$T/entries"
+	expect entries "$(wc -l <"$T/entries")" $((2 * n + 6))
+	for f in bagit.txt bag-info.txt manifest-sha256.txt tagmanifest-sha256.txt \
+	    data/catalog.xml data/catalog.tsv; do
+		expect "entry $f" "$(grep -cxF "$f" "$T/entries")" 1
+	done
+	expect "other entries" "$(grep -Evc '^(bagit.txt|bag-info.txt|manifest-sha256.txt|tagmanifest-sha256.txt|data/catalog.xml|data/catalog.tsv|data/items/([0-9]{4}/[0-9]{2}/[0-9]{2}|undated)/[0-9a-f]{16}.xml|data/originals/([0-9]{4}/[0-9]{2}/[0-9]{2}|undated)/[0-9a-f]{16}.txt)$' "$T/entries")" 0
+	# The items in path order (date, then id), whatever the stream's.
+	grep -E '^data/(items|originals)/' "$T/entries" |
+	    sed -E 's,^data/(items|originals)/,,; s,\.(xml|txt)$,,' >"$T/keys"
+	LC_ALL=C sort -c "$T/keys"
+	unpack "$T/arsip.tar.gz" "$T/x"
+	B=$T/x/arsip
+	bag_ok "$B"
+	expect bagit.txt "$(cat "$B/bagit.txt")" "$(printf 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8')"
+	# bag-info.txt: every field, and no group fields for a lone bag.
+	expect labels "$(cut -d: -f1 "$B/bag-info.txt" | tr '\n' ' ')" \
+	    'Source-Organization Bagging-Date Bag-Software-Agent External-Identifier Payload-Oxum Bag-Size '
+	expect Source-Organization "$(field "$B" Source-Organization)" warta.invalid
+	expect Bagging-Date "$(field "$B" Bagging-Date)" 2023-11-14
+	expect Bag-Software-Agent "$(field "$B" Bag-Software-Agent)" "$(warta-pack --version)"
+	expect External-Identifier "$(field "$B" External-Identifier)" arsip
+	[[ "$(field "$B" Bag-Size)" =~ ^[0-9.]+\ (B|KB|MB|GB)$ ]] || { echo "Bag-Size: $(field "$B" Bag-Size)"; false; }
+	# Each item: its file under its date, its original beside it, one
+	# itemRef and one catalog line.
+	C=$B/data/catalog.xml
+	expect header "$(head -1 "$B/data/catalog.tsv")" \
+	    "$(printf 'guid\tversion\tdate\tplace\tbyline\ttitle\twords\tlanguage\titem\toriginal\toriginal_sha256')"
+	expect "tsv lines" "$(sed 1d "$B/data/catalog.tsv" | wc -l)" "$n"
+	expect itemRefs "$(x "$C" 'count(//g:itemRef)')" "$n"
+	expect "itemRefs per guid" "$(x "$C" '//g:itemRef/@residref' | sed 's/.*="//; s/"$//' | sort -u | wc -l)" "$n"
+	for g in $(guids "$T/all.xml") "$ug"; do
+		i=$(item_id "$g")
+		item=$(cd "$B/data" && find items -name "$i.xml")
+		expect "files of $g" "$(printf '%s\n' "$item" | wc -l)" 1
+		expect "guid in $item" "$(x "$B/data/$item" 'string(/*/@guid)')" "$g"
+		d=$(x "$B/data/$item" 'substring(string(/*/g:contentMeta/g:contentCreated), 1, 10)')
+		[ -n "$d" ] && dir=${d//-//} || dir=undated
+		expect "path of $g" "$item" "items/$dir/$i.xml"
+		orig=originals/$dir/$i.txt
+		[ -f "$B/data/$orig" ] || { echo "no $orig"; false; }
+		sum=$(sha256sum <"$B/data/$orig" | cut -c1-64)
+		expect "hash of $orig" "$sum" "$(x "$B/data/$item" 'string(/*/g:itemMeta/g:hash)')"
+		expect "itemRef of $g" "$(x "$C" "count(//g:itemRef[@residref=\"$g\"][@href=\"$item\"])")" 1
+		expect "tsv of $g" "$(awk -F'\t' -v g="$g" '$1 == g { print $9, $10, $11 }' "$B/data/catalog.tsv")" "$item $orig $sum"
+	done
+	[ -f "$B/data/items/undated/$(item_id "$ug").xml" ]
+	[ -f "$B/data/originals/undated/$(item_id "$ug").txt" ]
+	# Dated ones too.
+	[ "$(find "$B/data/items" -path '*/undated' -prune -o -name '*.xml' -print | wc -l)" -gt 5 ]
+	# The seed's date is the one its text gives.
+	seed=$(cd "$B/data" && grep -l 'semarang-maritim-purwanto.txt' items/*/*/*/*.xml)
+	[[ $seed == items/2021/08/10/* ]] || { echo "seed at $seed"; false; }
+	# --source-organization names the organization.
+	run -0 --separate-stderr warta-pack -q --source-organization 'Harian Maritim, Semarang' \
+	    -o "$T/org.tar" "$T/all.xml"
+	[ -z "$stderr" ]
+	expect org "$(bsdtar -xOf "$T/org.tar" org/bag-info.txt | sed -n 's/^Source-Organization: //p')" 'Harian Maritim, Semarang'
+}
+
+@test "layout: the catalog and every item file are valid NewsML-G2" {
+	need_shared
+	warta-pack -q -o "$T/arsip.tar.gz" "$T/all.xml"
+	unpack "$T/arsip.tar.gz" "$T/x"
+	validate "$T/x/arsip/data/catalog.xml"
+	mapfile -t items < <(find "$T/x/arsip/data/items" -name '*.xml' | sort)
+	expect items "${#items[@]}" "$NITEMS"
+	xmllint --nonet --noout --schema "$(XSD)" "${items[@]}"
+}
+
+@test "readable: GNU tar and bsdtar list and extract every tar format" {
+	for f in tar.gz tar.zst tar.xz tar; do
+		case $f in
+		tar.gz) z=-z ;; tar.zst) z=--zstd ;; tar.xz) z=-J ;; tar) z= ;;
+		esac
+		warta-pack -q -o "$T/b.$f" "$T/all.xml"
+		tar $z -tf "$T/b.$f" >"$T/gnu.$f"
+		bsdtar -tf "$T/b.$f" >"$T/bsd.$f"
+		expect "$f: GNU tar and bsdtar list" "$(cat "$T/gnu.$f")" "$(cat "$T/bsd.$f")"
+		expect "$f: entries" "$(wc -l <"$T/gnu.$f")" $((2 * NITEMS + 6))
+		mkdir "$T/gnu-$f" "$T/bsd-$f"
+		tar $z -xf "$T/b.$f" -C "$T/gnu-$f"
+		bsdtar -xf "$T/b.$f" -C "$T/bsd-$f"
+		bag_ok "$T/gnu-$f/b"
+		bag_ok "$T/bsd-$f/b"
+		diff -r "$T/gnu-$f" "$T/bsd-$f"
+		# Files for reading by others, whatever the umask.
+		expect "$f: modes" "$(find "$T/gnu-$f/b" -type f ! -perm -0444 | wc -l)" 0
+	done
+	# Every format holds the same bag.
+	diff -r "$T/gnu-tar.gz" "$T/gnu-tar.zst"
+	diff -r "$T/gnu-tar.gz" "$T/gnu-tar.xz"
+	diff -r "$T/gnu-tar.gz" "$T/gnu-tar"
+}
+
+@test "readable: unzip -t passes on zip, and unzip extracts it" {
+	warta-pack -q -o "$T/b.zip" "$T/all.xml"
+	unzip -t "$T/b.zip"
+	mkdir "$T/z" "$T/t"
+	(cd "$T/z" && unzip -q "$T/b.zip")
+	bag_ok "$T/z/b"
+	warta-pack -q -o "$T/b.tar" "$T/all.xml"
+	tar -xf "$T/b.tar" -C "$T/t"
+	diff -r "$T/z" "$T/t"
+}
+
+@test "--sha512: manifest-sha512.txt and tagmanifest-sha512.txt that sha512sum accepts" {
+	warta-pack -q --sha512 -o "$T/s.tar.gz" "$T/all.xml"
+	unpack "$T/s.tar.gz" "$T/x"
+	B=$T/x/s
+	[ -f "$B/manifest-sha512.txt" ] && [ -f "$B/tagmanifest-sha512.txt" ]
+	(cd "$B" && sha512sum --quiet --strict -c manifest-sha512.txt)
+	(cd "$B" && sha512sum --quiet --strict -c tagmanifest-sha512.txt)
+	(cd "$B" && sha256sum --quiet --strict -c manifest-sha256.txt)
+	expect "sha512 manifest" "$(cut -c131- "$B/manifest-sha512.txt" | LC_ALL=C sort)" \
+	    "$(cd "$B" && find data -type f | LC_ALL=C sort)"
+	expect "sha512 tag manifest" "$(cut -c131- "$B/tagmanifest-sha512.txt" | LC_ALL=C sort)" \
+	    "$(printf '%s\n' bag-info.txt bagit.txt manifest-sha256.txt manifest-sha512.txt)"
+	# The sha256 tag manifest covers the sha512 manifest as well.
+	(cd "$B" && sha256sum --quiet --strict -c tagmanifest-sha256.txt)
+	grep -q '  manifest-sha512.txt$' "$B/tagmanifest-sha256.txt"
+}
+
+@test "deterministic: packed twice into two directories, the same bytes, every format" {
+	mkdir "$T/a" "$T/b"
+	for f in "${FORMATS[@]}"; do
+		warta-pack -q -o "$T/a/arsip.$f" "$T/all.xml"
+		warta-pack -q -o "$T/b/arsip.$f" "$T/all.xml"
+		cmp "$T/a/arsip.$f" "$T/b/arsip.$f"
+	done
+	# With a level, and with --sha512.
+	warta-pack -q -l 1 --sha512 -o "$T/a/l.tar.zst" "$T/all.xml"
+	warta-pack -q -l 1 --sha512 -o "$T/b/l.tar.zst" "$T/all.xml"
+	cmp "$T/a/l.tar.zst" "$T/b/l.tar.zst"
+}
+
+@test "deterministic: no SOURCE_DATE_EPOCH, other time zones, locales and umasks" {
+	mkdir "$T/a" "$T/b" "$T/c"
+	for f in "${FORMATS[@]}"; do
+		(unset SOURCE_DATE_EPOCH; TZ=UTC LC_ALL=C warta-pack -q -o "$T/a/arsip.$f" "$T/all.xml")
+		(unset SOURCE_DATE_EPOCH; umask 077; TZ=Asia/Jakarta LC_ALL=C.UTF-8 \
+		    warta-pack -q -o "$T/b/arsip.$f" "$T/all.xml")
+		(unset SOURCE_DATE_EPOCH; umask 002; TZ=America/Los_Angeles LANG=id_ID.UTF-8 \
+		    warta-pack -q -o "$T/c/arsip.$f" "$T/all.xml")
+		cmp "$T/a/arsip.$f" "$T/b/arsip.$f"
+		cmp "$T/a/arsip.$f" "$T/c/arsip.$f"
+	done
+}
+
+@test "deterministic: another user (nobody) packs the same bytes" {
+	[ "$(id -u)" = 0 ] || skip "not root: cannot run as another user"
+	command -v setpriv >/dev/null || skip "no setpriv"
+	SHARED_TMP=$(mktemp -d /tmp/warta-t0500.XXXXXX)
+	chmod 777 "$SHARED_TMP"
+	cp "$T/all.xml" "$SHARED_TMP/all.xml"
+	chmod 644 "$SHARED_TMP/all.xml"
+	mkdir "$T/a"
+	for f in "${FORMATS[@]}"; do
+		(unset SOURCE_DATE_EPOCH; warta-pack -q -o "$T/a/arsip.$f" "$T/all.xml")
+		(unset SOURCE_DATE_EPOCH; TZ=Pacific/Auckland setpriv --reuid=65534 \
+		    --regid=65534 --clear-groups sh -c 'umask 027; exec warta-pack -q -o "$1" "$2"' \
+		    sh "$SHARED_TMP/arsip.$f" "$SHARED_TMP/all.xml")
+		expect "owner of $f" "$(stat -c %u "$SHARED_TMP/arsip.$f")" 65534
+		cmp "$T/a/arsip.$f" "$SHARED_TMP/arsip.$f"
+	done
+}
+
+@test "deterministic: the same items in another stream order, the same bytes" {
+	mapfile -t files < <(printf '%s\n' "$SAMPLES"/*.txt | sort -r)
+	warta-normalize -q "${files[@]}" >"$T/rev.xml"
+	# The same items, truly in another order.
+	[ "$(guids "$T/rev.xml")" != "$(guids "$T/all.xml")" ]
+	expect "same items" "$(guids "$T/rev.xml" | sort)" "$(guids "$T/all.xml" | sort)"
+	mkdir "$T/a" "$T/b"
+	for f in "${FORMATS[@]}"; do
+		warta-pack -q -o "$T/a/arsip.$f" "$T/all.xml"
+		warta-pack -q -o "$T/b/arsip.$f" "$T/rev.xml"
+		cmp "$T/a/arsip.$f" "$T/b/arsip.$f"
+	done
+	# Split across files in another order too.
+	fresh one 'Satu artikel tentang nelayan Demak.'
+	fresh two 'Dua artikel tentang pelabuhan Tanjung Emas.'
+	warta-pack -q -o "$T/a/p.tar" "$T/one.xml" "$T/all.xml" "$T/two.xml"
+	warta-pack -q -o "$T/b/p.tar" "$T/two.xml" "$T/rev.xml" - <"$T/one.xml"
+	cmp "$T/a/p.tar" "$T/b/p.tar"
+}
+
+@test "SOURCE_DATE_EPOCH sets Bagging-Date, every entry's mtime and the catalog's date" {
+	for f in tar.gz zip; do
+		SOURCE_DATE_EPOCH=1700000000 warta-pack -q -o "$T/a.$f" "$T/all.xml"
+		SOURCE_DATE_EPOCH=1800000000 warta-pack -q -o "$T/b.$f" "$T/all.xml"
+		run -1 cmp -s "$T/a.$f" "$T/b.$f"
+	done
+	expect "Bagging-Date a" "$(bsdtar -xOf "$T/a.tar.gz" a/bag-info.txt | sed -n 's/^Bagging-Date: //p')" 2023-11-14
+	expect "Bagging-Date b" "$(bsdtar -xOf "$T/b.tar.gz" b/bag-info.txt | sed -n 's/^Bagging-Date: //p')" 2027-01-15
+	expect "mtimes a" "$(TZ=UTC tar --full-time -tvzf "$T/a.tar.gz" | awk '{ print $4, $5 }' | sort -u)" '2023-11-14 22:13:20'
+	expect "mtimes b" "$(TZ=UTC tar --full-time -tvzf "$T/b.tar.gz" | awk '{ print $4, $5 }' | sort -u)" '2027-01-15 08:00:00'
+	expect "zip mtimes a" "$(TZ=UTC unzip -Z -T "$T/a.zip" | awk '/^-/ { print $7 }' | sort -u)" 20231114.221320
+	expect "zip mtimes b" "$(TZ=UTC unzip -Z -T "$T/b.zip" | awk '/^-/ { print $7 }' | sort -u)" 20270115.080000
+	bsdtar -xOf "$T/b.zip" b/data/catalog.xml >"$T/cat.xml"
+	expect "catalog date" "$(x "$T/cat.xml" 'string(/*/g:itemMeta/g:versionCreated)')" 2027-01-15T08:00:00Z
+	expect "Bagging-Date zip" "$(bsdtar -xOf "$T/b.zip" b/bag-info.txt | sed -n 's/^Bagging-Date: //p')" 2027-01-15
+}
+
+@test "without SOURCE_DATE_EPOCH the dates are the newest versionCreated's, never the clock" {
+	fresh a 'Artikel pertama tentang nelayan Demak.'
+	fresh b 'Artikel kedua tentang pelabuhan Tanjung Emas.'
+	fresh c 'Artikel ketiga tentang banjir di Semarang.'
+	# a: the latest as text but not in time (18:00 UTC); b: the newest
+	# (20:00 UTC); c: long before.
+	vc() {
+		sed -i "s|<versionCreated>[^<]*<|<versionCreated>$2<|; s|<firstCreated>[^<]*<|<firstCreated>$2<|; s|timestamp=\"[^\"]*\"|timestamp=\"$2\"|" "$T/$1.xml"
+	}
+	vc a 2022-04-16T01:00:00+07:00
+	vc b 2022-04-15T20:00:00Z
+	vc c 2021-01-01T00:00:00Z
+	(unset SOURCE_DATE_EPOCH; TZ=Asia/Jakarta warta-pack -q -o "$T/n.tar.gz" "$T/c.xml" "$T/a.xml" "$T/b.xml")
+	unpack "$T/n.tar.gz" "$T/x"
+	bag_ok "$T/x/n"
+	expect Bagging-Date "$(field "$T/x/n" Bagging-Date)" 2022-04-15
+	expect mtimes "$(TZ=UTC tar --full-time -tvzf "$T/n.tar.gz" | awk '{ print $4, $5 }' | sort -u)" '2022-04-15 20:00:00'
+	expect "catalog date" "$(x "$T/x/n/data/catalog.xml" 'string(/*/g:itemMeta/g:versionCreated)')" 2022-04-15T20:00:00Z
+	# Packed again a second later: the same bytes.
+	sleep 1.1
+	(unset SOURCE_DATE_EPOCH; warta-pack -q -o "$T/x/n.tar.gz" "$T/b.xml" "$T/c.xml" "$T/a.xml")
+	cmp "$T/n.tar.gz" "$T/x/n.tar.gz"
+}
+
+@test "atomic: killed (SIGKILL) while reading a slow stream: nothing under the name" {
+	mkdir "$T/out"
+	mkfifo "$T/fifo"
+	warta-pack -o "$T/out/slow.tar.gz" "$T/fifo" >/dev/null 2>"$T/err" &
+	pid=$!
+	exec 7>"$T/fifo"
+	# Part of the stream; the rest never comes.
+	cat "$T/all.xml" >&7
+	sed 's/:\([0-9a-f]\{16\}\)"/:\1-2"/' "$T/all.xml" >&7
+	sleep 0.3
+	kill -0 "$pid"
+	kill -9 "$pid"
+	st=0
+	wait "$pid" || st=$?
+	exec 7>&-
+	expect status "$st" 137
+	[ ! -e "$T/out/slow.tar.gz" ]
+	# It had not begun to write: nothing at all.
+	nothing_in "$T/out"
+}
+
+@test "atomic: killed (SIGKILL) while writing: never a file under the final name" {
+	big "$T/big.xml"
+	mkdir "$T/out"
+	# xz at its slowest, so that the writing takes a while.
+	warta-pack -l 9 -o "$T/out/big.tar.xz" "$T/big.xml" >/dev/null 2>"$T/err" &
+	pid=$!
+	wait_for_temp "$T/out" big.tar.xz "$pid"
+	sleep 0.1
+	kill -9 "$pid"
+	st=0
+	wait "$pid" || st=$?
+	expect status "$st" 137
+	[ ! -e "$T/out/big.tar.xz" ]
+	# At most the hidden temp is left.
+	expect "visible files" "$(ls "$T/out")" ""
+}
+
+@test "atomic: SIGTERM while writing removes the temp, in the middle and from its start" {
+	big "$T/big.xml"
+	mkdir "$T/out"
+	# In the middle of the writing.
+	warta-pack -l 9 -o "$T/out/big.tar.xz" "$T/big.xml" >/dev/null 2>"$T/err" &
+	pid=$!
+	wait_for_temp "$T/out" big.tar.xz "$pid"
+	sleep 0.2
+	kill -0 "$pid" || { echo "it ended before it could be killed"; false; }
+	kill -TERM "$pid"
+	st=0
+	wait "$pid" || st=$?
+	expect status "$st" 143
+	nothing_in "$T/out"
+	# As soon as the temp exists: it is removed just the same.
+	warta-pack -l 9 -o "$T/out/big.tar.xz" "$T/big.xml" >/dev/null 2>"$T/err" &
+	pid=$!
+	wait_for_temp "$T/out" big.tar.xz "$pid"
+	kill -TERM "$pid"
+	st=0
+	wait "$pid" || st=$?
+	expect status "$st" 143
+	nothing_in "$T/out"
+}
+
+@test "atomic: a bundle already there stays byte for byte after a killed --force run" {
+	big "$T/big.xml"
+	mkdir "$T/out"
+	warta-pack -q -o "$T/out/big.tar.xz" "$T/all.xml"
+	cp -p "$T/out/big.tar.xz" "$T/before.tar.xz"
+	warta-pack --force -l 9 -o "$T/out/big.tar.xz" "$T/big.xml" >/dev/null 2>"$T/err" &
+	pid=$!
+	wait_for_temp "$T/out" big.tar.xz "$pid"
+	kill -9 "$pid"
+	st=0
+	wait "$pid" || st=$?
+	expect status "$st" 137
+	cmp "$T/before.tar.xz" "$T/out/big.tar.xz"
+	# At most the hidden temp is left beside it.
+	expect "visible files" "$(ls "$T/out")" big.tar.xz
+	rm -f "$T"/out/.big.tar.xz.*
+	# And --force, let finish, does replace it.
+	warta-pack -q --force -o "$T/out/big.tar.xz" "$T/big.xml"
+	run -1 cmp -s "$T/before.tar.xz" "$T/out/big.tar.xz"
+	expect "visible files" "$(ls -A "$T/out")" big.tar.xz
+}
+
+@test "atomic: a write error (ulimit -f): exit 1, the path and the cause, no bundle, no temp" {
+	mkdir "$T/ok" "$T/out"
+	warta-pack -q -o "$T/ok/x.tar" "$T/all.xml"
+	size=$(stat -c %s "$T/ok/x.tar")
+	# Room for the spool (in /tmp) but not for the whole bundle.
+	blocks=$(((size - 8192) / 1024))
+	run -1 --separate-stderr bash -c 'ulimit -f "$1"; trap "" XFSZ; exec warta-pack -o "$2" "$3"' \
+	    sh "$blocks" "$T/out/x.tar" "$T/all.xml"
+	has stderr "$stderr" "warta-pack: $T/out/x.tar: "
+	lacks stderr "$stderr" "spool"
+	nothing_in "$T/out"
+	# An existing bundle is left as it was.
+	cp "$T/ok/x.tar" "$T/out/x.tar"
+	run -1 --separate-stderr bash -c 'ulimit -f "$1"; trap "" XFSZ; exec warta-pack --force -o "$2" "$3"' \
+	    sh "$blocks" "$T/out/x.tar" "$T/all.xml"
+	cmp "$T/ok/x.tar" "$T/out/x.tar"
+	expect left "$(ls -A "$T/out")" x.tar
+	# A clear message says why, not only that a write failed.
+	has stderr "$stderr" "File too large"
+}
+
+@test "atomic: a full file system (a small tmpfs): exit 1, the path and the cause, nothing left" {
+	command -v unshare >/dev/null || skip "no unshare"
+	mkdir "$T/full"
+	run --separate-stderr unshare -m sh -c '
+		mount -t tmpfs -o size=64k warta-t0500 "$1" 2>/dev/null || exit 99
+		warta-pack -o "$1/x.tar" "$2"
+		rc=$?
+		ls -A "$1" >"$3"
+		exit $rc' sh "$T/full" "$T/all.xml" "$T/left"
+	[ "$status" -ne 99 ] || skip "cannot mount a tmpfs here"
+	expect status "$status" 1
+	has stderr "$stderr" "warta-pack: $T/full/x.tar: "
+	expect left "$(cat "$T/left")" ""
+	has stderr "$stderr" "No space left on device"
+}
+
+@test "bad items: no time zone, a packageItem, an altered original: each named and left out" {
+	fresh good1 'Artikel yang baik tentang nelayan Demak.'
+	fresh good2 'Artikel baik yang lain tentang pelabuhan.'
+	fresh notz 'Artikel tanpa zona waktu.'
+	sed -i 's|<versionCreated>\([^<]*\)Z</versionCreated>|<versionCreated>\1</versionCreated>|' "$T/notz.xml"
+	grep -q '<versionCreated>[0-9T:-]*</versionCreated>' "$T/notz.xml"
+	fresh alt 'Artikel yang aslinya diubah.'
+	perl -0pi -e 's/(<inlineData[^>]*>)A/$1a/' "$T/alt.xml"
+	grep -q '<inlineData[^>]*>artikel' "$T/alt.xml"
+	# A packageItem: a bundle's own catalog.
+	warta-pack -q -o "$T/c.tar" "$T/good1.xml"
+	bsdtar -xOf "$T/c.tar" c/data/catalog.xml >"$T/pkg.xml"
+	cat "$T/good1.xml" "$T/notz.xml" "$T/good2.xml" >"$T/mixed.xml"
+	gn=$(guids "$T/notz.xml") ga=$(guids "$T/alt.xml") gp=$(guids "$T/pkg.xml")
+	run -1 --separate-stderr warta-pack -o "$T/b.tar.gz" "$T/all.xml" "$T/mixed.xml" \
+	    "$T/pkg.xml" "$T/alt.xml"
+	has stderr "$stderr" \
+	    "warta-pack: $T/mixed.xml: item 2 ($gn): " \
+	    "warta-pack: $T/mixed.xml: item 2 ($gn): left out" \
+	    "warta-pack: $T/pkg.xml: item 1 ($gp): " \
+	    "warta-pack: $T/pkg.xml: item 1 ($gp): left out" \
+	    "warta-pack: $T/alt.xml: item 1 ($ga): " \
+	    "warta-pack: $T/alt.xml: item 1 ($ga): left out"
+	# Each says what is wrong.
+	[[ $stderr == *"($gn): "*"time zone"* ]] || { echo "$stderr"; false; }
+	[[ $stderr == *"($gp): "*packageItem* ]] || { echo "$stderr"; false; }
+	[[ $stderr == *"($ga): "*SHA-256* ]] || { echo "$stderr"; false; }
+	n=$((NITEMS + 2))
+	has summary "$stderr" "warta-pack: $((n + 3)) items read, $n packed into 1 bundle, 3 rejected, 0 duplicates"
+	unpack "$T/b.tar.gz" "$T/x"
+	bag_ok "$T/x/b"
+	expect packed "$(tsv_guids "$T/x/b" | sort)" \
+	    "$( (guids "$T/all.xml"; guids "$T/good1.xml"; guids "$T/good2.xml") | sort)"
+}
+
+@test "--schema: an item valid by the rules but not the schema is left out; WARTA_SCHEMA too" {
+	need_shared
+	fresh inv 'Artikel dengan unsur yang tidak dikenal.'
+	perl -0pi -e 's|(<itemClass qcode="ninat:text"/>)|$1<bogus/>|' "$T/inv.xml"
+	grep -q '<bogus/>' "$T/inv.xml"
+	g=$(guids "$T/inv.xml")
+	# Without the schema the rules let it through.
+	run -0 --separate-stderr warta-pack -o "$T/a.tar" "$T/all.xml" "$T/inv.xml"
+	[[ "$(bsdtar -xOf "$T/a.tar" a/data/catalog.tsv)" == *"$g"* ]]
+	for how in option env; do
+		rm -f "$T/b.tar"
+		if [ $how = option ]; then
+			run -1 --separate-stderr warta-pack --schema "$(XSD)" -o "$T/b.tar" "$T/all.xml" "$T/inv.xml"
+		else
+			run -1 --separate-stderr env WARTA_SCHEMA="$(XSD)" warta-pack -o "$T/b.tar" "$T/all.xml" "$T/inv.xml"
+		fi
+		has "$how: stderr" "$stderr" "warta-pack: $T/inv.xml: item 1 ($g): " \
+		    "warta-pack: $T/inv.xml: item 1 ($g): left out" \
+		    "$NITEMS packed into 1 bundle, 1 rejected"
+		[[ $stderr == *"($g): "*bogus* ]] || { echo "$stderr"; false; }
+		rm -rf "$T/x"
+		unpack "$T/b.tar" "$T/x"
+		bag_ok "$T/x/b"
+		expect "$how: packed" "$(tsv_guids "$T/x/b" | sort)" "$(guids "$T/all.xml" | sort)"
+	done
+}
+
+@test "duplicates: the same items twice: one of each, reported, exit 0, the same bundle" {
+	mkdir "$T/a" "$T/b"
+	warta-pack -q -o "$T/a/d.tar.gz" "$T/all.xml"
+	run -0 --separate-stderr warta-pack -o "$T/b/d.tar.gz" "$T/all.xml" "$T/all.xml"
+	has summary "$stderr" "warta-pack: $((2 * NITEMS)) items read, $NITEMS packed into 1 bundle, 0 rejected, $NITEMS duplicates"
+	g=$(guids "$T/all.xml" | head -1)
+	has report "$stderr" "warta-pack: $g: version 1 (item $((NITEMS + 1)) of the stream) left out for version 1 (item 1)"
+	cmp "$T/a/d.tar.gz" "$T/b/d.tar.gz"
+}
+
+@test "duplicates: version 1 and 2 of a guid; --duplicates first and error" {
+	fresh v1 'Artikel yang akan diperbarui tentang nelayan Demak.'
+	warta-meta -q --no-find --note 'Versi kedua' "$T/v1.xml" >"$T/v2.xml"
+	expect v2 "$(x "$T/v2.xml" 'string(/*/@version)')" 2
+	g=$(guids "$T/v1.xml")
+	# packed VERSION ARGS...: the bundle's item of g has that version.
+	packed() {
+		local v=$1
+		shift
+		rm -rf "$T/p.tar" "$T/x"
+		run -0 --separate-stderr warta-pack -o "$T/p.tar" "$@"
+		has summary "$stderr" "1 duplicate"
+		has report "$stderr" "warta-pack: $g: "
+		unpack "$T/p.tar" "$T/x"
+		bag_ok "$T/x/p"
+		expect "$* tsv" "$(awk -F'\t' -v g="$g" '$1 == g { print $2 }' "$T/x/p/data/catalog.tsv")" "$v"
+		expect "$* item" "$(x "$T/x/p/data/$(awk -F'\t' -v g="$g" '$1 == g { print $9 }' "$T/x/p/data/catalog.tsv")" 'string(/*/@version)')" "$v"
+		expect "$* itemRef" "$(x "$T/x/p/data/catalog.xml" "string(//g:itemRef[@residref=\"$g\"]/@version)")" "$v"
+	}
+	packed 2 "$T/v1.xml" "$T/all.xml" "$T/v2.xml"
+	has report "$stderr" "warta-pack: $g: version 1 (item 1 of the stream) left out for version 2 (item $((NITEMS + 2)))"
+	packed 2 "$T/v2.xml" "$T/all.xml" "$T/v1.xml"
+	packed 2 --duplicates highest "$T/v1.xml" "$T/v2.xml"
+	packed 1 --duplicates first "$T/v1.xml" "$T/all.xml" "$T/v2.xml"
+	packed 2 --duplicates first "$T/v2.xml" "$T/v1.xml"
+	# error: reported, nothing packed, no bundle.
+	mkdir "$T/e"
+	run -1 --separate-stderr warta-pack --duplicates error -o "$T/e/p.tar" "$T/v1.xml" "$T/all.xml" "$T/v2.xml"
+	has stderr "$stderr" "warta-pack: $g: " "nothing packed"
+	nothing_in "$T/e"
+}
+
+# parts NAME N: NAME-0001 ... NAME-000N, and no others, extracted and each
+# a complete bag of the group.
+parts() {
+	local name=$1 n=$2 k b
+	expect parts "$(cd "$T/out" && ls -A | tr '\n' ' ')" \
+	    "$(for ((k = 1; k <= n; k++)); do printf '%s-%04d.tar.gz ' "$name" "$k"; done)"
+	for ((k = 1; k <= n; k++)); do
+		b=$(printf '%s-%04d' "$name" "$k")
+		unpack "$T/out/$b.tar.gz" "$T/x"
+		bag_ok "$T/x/$b"
+		expect "$b Bag-Count" "$(field "$T/x/$b" Bag-Count)" "$k of $n"
+		expect "$b Bag-Group-Identifier" "$(field "$T/x/$b" Bag-Group-Identifier)" "$name"
+		expect "$b External-Identifier" "$(field "$T/x/$b" External-Identifier)" "$b"
+		expect "$b itemRefs" "$(x "$T/x/$b/data/catalog.xml" 'count(//g:itemRef)')" \
+		    "$(tsv_guids "$T/x/$b" | wc -l)"
+		[ "$(tsv_guids "$T/x/$b" | wc -l)" -gt 0 ]
+	done
+	# None repeated, none lost, and the parts in path order.
+	for ((k = 1; k <= n; k++)); do
+		tsv_guids "$T/x/$(printf '%s-%04d' "$name" "$k")"
+	done >"$T/got"
+	expect "repeated" "$(sort "$T/got" | uniq -d)" ""
+	expect "items of the parts" "$(sort "$T/got")" "$(guids "$T/all.xml" | sort)"
+	for ((k = 1; k <= n; k++)); do
+		sed 1d "$T/x/$(printf '%s-%04d' "$name" "$k")/data/catalog.tsv" | cut -f9
+	done | sed -E 's,^items/,,; s,\.xml$,,' | LC_ALL=C sort -c
+}
+
+@test "split: --max-items 10 gives complete bags NAME-0001 ... of at most 10 items" {
+	n=$(((NITEMS + 9) / 10))
+	mkdir "$T/out"
+	run -0 --separate-stderr warta-pack --max-items 10 -o "$T/out/arsip.tar.gz" "$T/all.xml"
+	has summary "$stderr" "warta-pack: $NITEMS items read, $NITEMS packed into $n bundles,"
+	parts arsip "$n"
+	for ((k = 1; k < n; k++)); do
+		expect "items in $k" "$(tsv_guids "$T/x/$(printf 'arsip-%04d' "$k")" | wc -l)" 10
+	done
+	expect "items in $n" "$(tsv_guids "$T/x/$(printf 'arsip-%04d' "$n")" | wc -l)" $((NITEMS - 10 * (n - 1)))
+	[ "$n" -eq 5 ]
+	# Last, so that where ../shared is absent the rest has run.
+	for ((k = 1; k <= n; k++)); do
+		validate "$T/x/$(printf 'arsip-%04d' "$k")/data/catalog.xml"
+	done
+}
+
+@test "split: --max-bytes 40K gives bags of at most 40K of items and originals" {
+	mkdir "$T/out"
+	run -0 --separate-stderr warta-pack --max-bytes 40K -o "$T/out/arsip.tar.gz" "$T/all.xml"
+	n=$(ls "$T/out" | wc -l)
+	[ "$n" -ge 3 ]
+	has summary "$stderr" "$NITEMS packed into $n bundles,"
+	parts arsip "$n"
+	for ((k = 1; k <= n; k++)); do
+		b=$T/x/$(printf 'arsip-%04d' "$k")
+		bytes=$(find "$b/data/items" "$b/data/originals" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+		[ "$bytes" -le 40960 ] || { echo "$b: $bytes bytes of items and originals"; false; }
+	done
+}
+
+@test "usage: no -o, no format, an existing bundle, bad values: exit 2, nothing written" {
+	mkdir "$T/u"
+	cd "$T/u"
+	run -2 --separate-stderr warta-pack "$T/all.xml"
+	[[ $stderr == "warta-pack: "* ]]
+	nothing_in "$T/u"
+	run -2 --separate-stderr warta-pack -o "$T/u/b.rar" "$T/all.xml"
+	has stderr "$stderr" b.rar
+	run -2 --separate-stderr warta-pack -o "$T/u/b" "$T/all.xml"
+	run -2 --separate-stderr warta-pack -f tar.bz2 -o "$T/u/b.tar.gz" "$T/all.xml"
+	for bad in "-l abc" "-l -1" "-l 23" "--duplicates newest" \
+	    "--duplicates" "--max-items 0" "--max-items ten" "--max-items -5" \
+	    "--max-bytes 0" "--max-bytes 4Q" "--no-such-option"; do
+		# shellcheck disable=SC2086
+		run --separate-stderr warta-pack $bad -o "$T/u/b.tar.gz" "$T/all.xml"
+		expect "status for $bad" "$status" 2
+		[[ $stderr == "warta-pack: "* ]] || { echo "$bad: $stderr"; false; }
+		nothing_in "$T/u"
+	done
+	# An existing bundle: refused before the input is read, untouched.
+	warta-pack -q -o "$T/u/b.tar.gz" "$T/all.xml"
+	cp -p "$T/u/b.tar.gz" "$T/keep"
+	run -2 --separate-stderr timeout 20 warta-pack -o "$T/u/b.tar.gz" - </dev/zero
+	has stderr "$stderr" "$T/u/b.tar.gz" --force
+	cmp "$T/keep" "$T/u/b.tar.gz"
+	expect left "$(ls -A "$T/u")" b.tar.gz
+	# /dev/full exists, so it is refused the same way.  With --force the
+	# temp would be made in /dev and renamed over the device: not tried.
+	run -2 --separate-stderr warta-pack -o /dev/full "$T/all.xml"
+	[ -c /dev/full ]
+	# A level out of the format's range (0-9 but for zstd) is a usage
+	# error too, found before anything is read or written.
+	rm "$T/u/b.tar.gz"
+	for bad in "-l 10 -o $T/u/b.tar.gz" "--level 12 -o $T/u/b.zip" "-l 10 -f tar.xz -o $T/u/b"; do
+		# shellcheck disable=SC2086
+		run --separate-stderr timeout 20 warta-pack $bad - </dev/zero
+		expect "status for $bad" "$status" 2
+		nothing_in "$T/u"
+	done
+}
+
+@test "a bundle name that is not ASCII: arsip-ü" {
+	export LC_ALL=C.UTF-8
+	mkdir "$T/t" "$T/b" "$T/z"
+	run -0 --separate-stderr warta-pack -o "$T/arsip-ü.tar.gz" "$T/all.xml"
+	[ -f "$T/arsip-ü.tar.gz" ]
+	expect "GNU tar" "$(tar -tzf "$T/arsip-ü.tar.gz" | cut -d/ -f1 | sort -u)" arsip-ü
+	expect bsdtar "$(bsdtar -tf "$T/arsip-ü.tar.gz" | cut -d/ -f1 | sort -u)" arsip-ü
+	tar -xzf "$T/arsip-ü.tar.gz" -C "$T/t"
+	bsdtar -xf "$T/arsip-ü.tar.gz" -C "$T/b"
+	expect "extracted" "$(ls "$T/t" | od -An -c | tr -s ' ')" "$(printf 'arsip-ü\n' | od -An -c | tr -s ' ')"
+	bag_ok "$T/t/arsip-ü"
+	diff -r "$T/t" "$T/b"
+	expect External-Identifier "$(field "$T/t/arsip-ü" External-Identifier)" arsip-ü
+	run -0 --separate-stderr warta-pack -o "$T/arsip-ü.zip" "$T/all.xml"
+	unzip -t "$T/arsip-ü.zip"
+	(cd "$T/z" && unzip -q "$T/arsip-ü.zip")
+	expect "unzipped" "$(ls "$T/z")" arsip-ü
+	bag_ok "$T/z/arsip-ü"
+	validate "$T/t/arsip-ü/data/catalog.xml"
+}
