@@ -90,7 +90,12 @@ static int
 archive_failed(struct bag *b, struct warta_error *err)
 {
 	const char *msg = archive_error_string(b->a);
+	int e = archive_errno(b->a);
 
+	/* libarchive says "Write error" and keeps the cause in errno. */
+	if (e > 0 && msg != NULL && strstr(msg, strerror(e)) == NULL)
+		return warta_error_set(err, -1, "%s: %s: %s", b->path, msg,
+		    strerror(e));
 	return warta_error_set(err, -1, "%s: %s", b->path,
 	    msg != NULL ? msg : "cannot write the archive");
 }

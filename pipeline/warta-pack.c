@@ -127,17 +127,53 @@ spool_broken(struct warta_error *err)
 }
 
 /* The bag being written, for the signal handler. */
-static struct bag *volatile current_bag;
+/*
+ * The temporary file of the bundle being written, for the signal
+ * handler: a copy of its own, set with the signals blocked, so that no
+ * moment between its creation and its rename leaves it unknown, and the
+ * handler never reads a bag being freed.
+ */
+static char temp_path[PATH_MAX];
+static volatile sig_atomic_t have_temp;
 
 static void
 on_signal(int sig)
 {
-	const char *temp = bag_temp_path(current_bag);
-
-	if (temp != NULL)
-		(void)unlink(temp);
+	if (have_temp)
+		(void)unlink(temp_path);
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+static void
+block_signals(sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGPIPE);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/* bag_create(), with the handler told of its temporary file. */
+static struct bag *
+create_bag(const char *path, const char *name, const struct bag_options *o,
+    struct warta_error *err)
+{
+	sigset_t old;
+	struct bag *b;
+
+	block_signals(&old);
+	if ((b = bag_create(path, name, o, err)) != NULL &&
+	    strlen(bag_temp_path(b)) < sizeof(temp_path)) {
+		strcpy(temp_path, bag_temp_path(b));
+		have_temp = 1;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return b;
 }
 
 static void
@@ -898,9 +934,8 @@ write_part(struct run *r, FILE *kept, unsigned long k, unsigned long nparts,
 		spool_error(err);
 		goto out;
 	}
-	if ((b = bag_create(p.path, p.name, &bo, err)) == NULL)
+	if ((b = create_bag(p.path, p.name, &bo, err)) == NULL)
 		goto out;
-	current_bag = b;
 	for (;;) {
 		if ((at = ftello(kept)) < 0 || !read_rec(kept, &rec))
 			break;
@@ -960,21 +995,20 @@ write_part(struct run *r, FILE *kept, unsigned long k, unsigned long nparts,
 		info[n++].value = group != NULL ? group : p.name;
 		info[n].label = "Bag-Count";
 		info[n++].value = count;
-		current_bag = NULL;
 		rc = bag_finish(b, info, n, err);
 		b = NULL;
 		free(group);
 	} else {
-		current_bag = NULL;
 		rc = bag_finish(b, info, n, err);
 		b = NULL;
 	}
 	if (rc == WARTA_OK)
 		*packed += (unsigned long)items;
 out:
-	current_bag = NULL;
 	if (b != NULL)
 		bag_abort(b);
+	/* Renamed or removed by now; a late signal unlinks nothing. */
+	have_temp = 0;
 	if (tsv != NULL)
 		fclose(tsv);
 	if (xml != NULL)
