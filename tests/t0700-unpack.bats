@@ -1,0 +1,660 @@
+#!/usr/bin/env bats
+# t0700-unpack: warta-unpack as a program, on a bundle made here from the
+# samples by warta-normalize | warta-meta | warta-pack: the listings (table,
+# TSV, JSON), every selector alone and together, the stream and the round
+# trip back to the same bytes, extraction under -C (the three files, the
+# originals byte for byte, no overwriting, no following a link), every
+# format warta-pack writes and a bag made by other tools, archives crafted
+# to do harm, and usage errors.
+
+load common
+
+SEED=$SAMPLES/semarang-maritim-purwanto.txt
+SEED_GUID=urn:newsml:maritim.example:20210810:0fb56732ef35c24e
+SEED_PATH=data/items/2021/08/10/40c6dce68aa18455.xml
+SEED_STEM=2021/08/10/40c6dce68aa18455
+NAME=maritim-samples
+BAGIT='BagIt-Version: 1.0
+Tag-File-Character-Encoding: UTF-8'
+
+# One bundle for the file, made as the README makes it.
+setup_file() {
+	local d=$BATS_FILE_TMPDIR
+	warta-normalize -q -p maritim.example "$SAMPLES"/*.txt |
+	    warta-meta --source 'Harian Maritim' 2>/dev/null |
+	    warta-pack -q -o "$d/$NAME.tar.gz"
+}
+
+setup() {
+	T=$BATS_TEST_TMPDIR
+	B=$BATS_FILE_TMPDIR/$NAME.tar.gz
+	NITEMS=$(ls "$SAMPLES"/*.txt | wc -l)
+}
+
+# guids FILE: the guids of the items in FILE, one a line.
+guids() {
+	grep -o '<newsItem [^>]*guid="[^"]*"' "$1" | sed 's/.*guid="//; s/"$//'
+}
+
+# selected ARGS...: the guids warta-unpack -t --tsv selects, sorted, one a
+# line.  It must exit 0.
+selected() {
+	warta-unpack -t --tsv "$@" "$B" | tail -n +2 | cut -f1 | sort
+}
+
+# catalog_guids AWK-CONDITION: the guids of the catalog lines for which
+# the condition on the catalog.tsv fields holds ($3 date, $4 place, $5
+# byline, $8 language), sorted.
+catalog_guids() {
+	tar -xzOf "$B" "$NAME/data/catalog.tsv" |
+	    awk -F '\t' "NR > 1 && ($1) { print \$1 }" | sort
+}
+
+# same WHAT GOT WANT: two lists of guids, shown when they differ.
+same() {
+	[ "$2" = "$3" ] || {
+		echo "$1: got" >&2
+		printf '%s\n' "$2" >&2
+		echo "want" >&2
+		printf '%s\n' "$3" >&2
+		return 1
+	}
+}
+
+# bag DIR NAME: a minimal bag as another tool makes it (bagit.txt, a
+# manifest, data/x.xml holding the seed's item, no catalog) at DIR/NAME.
+bag() {
+	mkdir -p "$1/$2/data"
+	printf '%s\n' "$BAGIT" >"$1/$2/bagit.txt"
+	warta-normalize -q "$SEED" >"$1/$2/data/x.xml"
+	(cd "$1/$2" && sha256sum data/x.xml >manifest-sha256.txt)
+}
+
+# zip_dir ZIP DIR NAME: DIR/NAME zipped, with zip or else python3.
+zip_dir() {
+	if command -v zip >/dev/null; then
+		(cd "$2" && zip -qr "$1" "$3")
+	else
+		python3 - "$1" "$2" "$3" <<-'EOF'
+		import os, sys, zipfile
+		out, top, name = sys.argv[1:]
+		with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+		    for d, _, files in os.walk(os.path.join(top, name)):
+		        for f in files:
+		            p = os.path.join(d, f)
+		            z.write(p, os.path.relpath(p, top))
+		EOF
+	fi
+}
+
+# usage_error ARGS...: exit 2, nothing on stdout, one line on stderr that
+# begins with the program's name.
+usage_error() {
+	run -2 --separate-stderr warta-unpack "$@"
+	[ -z "$output" ] || { echo "stdout for $*: $output"; return 1; }
+	[ "${#stderr_lines[@]}" -eq 1 ] || { echo "stderr for $*: $stderr"; return 1; }
+	[[ $stderr == "warta-unpack: "* ]] || { echo "stderr for $*: $stderr"; return 1; }
+}
+
+@test "-t: a table, two lines an item, the seed's fields, no line over 100 columns" {
+	run -0 --separate-stderr warta-unpack -t "$B"
+	[ -z "$stderr" ]
+	expect lines "${#lines[@]}" $((1 + 2 * NITEMS))
+	expect header "${lines[0]}" 'DATE       PLACE            BYLINE            WORDS TITLE / GUID / PATH'
+	[[ ${lines[1]} == '2021-08-10 Semarang         Purwanto            299 Dalam upaya menerapkan reformasi'* ]] ||
+	    { echo "line 1: ${lines[1]}"; return 1; }
+	expect "line 2" "${lines[2]}" "           $SEED_GUID  $SEED_PATH"
+	# Not a terminal: the first line of an item is cut to 100 columns.
+	local l n
+	for ((n = 1; n < ${#lines[@]}; n += 2)); do
+		l=${lines[n]}
+		[ "$(printf '%s' "$l" | wc -m)" -le 100 ] ||
+		    { echo "over 100 columns: $l"; return 1; }
+	done
+	[[ ${lines[1]} == *… ]] || { echo "the long title is not cut: ${lines[1]}"; return 1; }
+}
+
+@test "-t --tsv: the header, one line of 7 fields an item, the catalog's values" {
+	run -0 --separate-stderr warta-unpack -t --tsv "$B"
+	[ -z "$stderr" ]
+	expect header "${lines[0]}" "$(printf 'guid\tdate\tplace\tbyline\ttitle\twords\tpath')"
+	expect rows $((${#lines[@]} - 1)) "$NITEMS"
+	printf '%s\n' "${lines[@]}" >"$T/list.tsv"
+	run -0 awk -F '\t' 'NF != 7 { print NR ": " NF " fields" }' "$T/list.tsv"
+	[ -z "$output" ]
+	run -0 awk -F '\t' -v g="$SEED_GUID" '$1 == g { print $2 "|" $3 "|" $4 "|" $6 "|" $7 }' "$T/list.tsv"
+	expect seed "$output" "2021-08-10|Semarang|Purwanto|299|$SEED_PATH"
+	# The same as the bundle's own catalog, field for field.
+	tar -xzOf "$B" "$NAME/data/catalog.tsv" |
+	    awk -F '\t' 'BEGIN { OFS = "\t" } NR > 1 { print $1, $3, $4, $5, $6, $7, "data/" $9 }' |
+	    sort >"$T/want"
+	tail -n +2 "$T/list.tsv" | sort >"$T/got"
+	diff "$T/want" "$T/got"
+}
+
+@test "-t --tsv and the table: the header even when nothing is selected" {
+	run -0 --separate-stderr warta-unpack -t --tsv --guid nothing "$B"
+	[ -z "$stderr" ]
+	expect tsv "$output" "$(printf 'guid\tdate\tplace\tbyline\ttitle\twords\tpath')"
+	run -0 --separate-stderr warta-unpack -t --guid nothing "$B"
+	expect table "$output" 'DATE       PLACE            BYLINE            WORDS TITLE / GUID / PATH'
+	run -0 --separate-stderr warta-unpack -t --json --guid nothing "$B"
+	[ -z "$output" ]
+}
+
+@test "-t --json: jq parses every line; the seed's fields; words a number" {
+	warta-unpack -t --json "$B" >"$T/list.json"
+	expect lines "$(wc -l <"$T/list.json")" "$NITEMS"
+	local n=0 line
+	while IFS= read -r line; do
+		n=$((n + 1))
+		printf '%s\n' "$line" | jq -e 'type == "object"' >/dev/null ||
+		    { echo "line $n is not a JSON object: $line"; return 1; }
+	done <"$T/list.json"
+	run -0 jq -r 'keys_unsorted | join(",")' "$T/list.json"
+	expect keys "$(printf '%s\n' "${lines[@]}" | sort -u)" guid,date,place,byline,title,words,path
+	run -0 jq -r --arg g "$SEED_GUID" 'select(.guid == $g) |
+	    [.date, .place, .byline, (.words | type), (.words | tostring), .path] | join("|")' "$T/list.json"
+	expect seed "$output" "2021-08-10|Semarang|Purwanto|number|299|$SEED_PATH"
+	run -0 jq -r --arg g "$SEED_GUID" 'select(.guid == $g) | .title' "$T/list.json"
+	[[ $output == 'Dalam upaya menerapkan reformasi birokrasi'*'Selasa (10/8/2021).' ]]
+	# The same guids as the TSV.
+	same guids "$(jq -r .guid "$T/list.json" | sort)" "$(selected)"
+}
+
+@test "selectors alone: --guid, --date (year, month, day, ranges), --byline, --place, --lang" {
+	same "--guid" "$(selected --guid "$SEED_GUID")" "$SEED_GUID"
+	same "--guid none" "$(selected --guid urn:newsml:maritim.example:nothing)" ""
+	same "--date 2021" "$(selected --date 2021)" "$(catalog_guids '$3 ~ /^2021/')"
+	expect "--date 2021 count" "$(selected --date 2021 | wc -l)" 3
+	same "--date 2022-08" "$(selected --date 2022-08)" "$(catalog_guids '$3 ~ /^2022-08/')"
+	expect "--date 2022-08 count" "$(selected --date 2022-08 | wc -l)" 1
+	same "--date 2023-03-14" "$(selected --date 2023-03-14)" "$(catalog_guids '$3 == "2023-03-14"')"
+	same "--date 2021-08-11" "$(selected --date 2021-08-11)" ""
+	same "--date 2022..2023-03" "$(selected --date 2022..2023-03)" \
+	    "$(catalog_guids '$3 >= "2022" && $3 <= "2023-03-31"')"
+	expect "--date 2022..2023-03 count" "$(selected --date 2022..2023-03 | wc -l)" 3
+	same "--date 2021-08-10..2022-02-03" "$(selected --date 2021-08-10..2022-02-03)" \
+	    "$(catalog_guids '$3 >= "2021-08-10" && $3 <= "2022-02-03"')"
+	same "--date ..2022" "$(selected --date ..2022)" "$(catalog_guids '$3 != "" && $3 <= "2022-12-31"')"
+	expect "--date ..2022 count" "$(selected --date ..2022 | wc -l)" 5
+	same "--date 2023-03-14.." "$(selected --date 2023-03-14..)" "$(catalog_guids '$3 >= "2023-03-14"')"
+	expect "--date 2023-03-14.. count" "$(selected --date 2023-03-14.. | wc -l)" 1
+	# An undated item (most samples name no date) is in no range.
+	expect undated "$(catalog_guids '$3 == ""' | wc -l)" 40
+	same "--date ..2999" "$(selected --date ..2999)" "$(catalog_guids '$3 != ""')"
+	same "--date 1000.." "$(selected --date 1000..)" "$(catalog_guids '$3 != ""')"
+	same "--byline purwanto" "$(selected --byline purwanto)" "$SEED_GUID"
+	same "--byline 'jane DOE'" "$(selected --byline 'jane DOE')" "$(catalog_guids '$5 == "By Jane Doe"')"
+	same "--place SEMAR" "$(selected --place SEMAR)" "$SEED_GUID"
+	same "--place jakarta" "$(selected --place jakarta)" "$(catalog_guids '$4 == "Jakarta"')"
+	expect "--place jakarta count" "$(selected --place jakarta | wc -l)" 4
+	same "--lang en" "$(selected --lang en)" "$(catalog_guids '$8 ~ /^en(-|$)/')"
+	expect "--lang en count" "$(selected --lang en | wc -l)" 11
+	same "--lang ID" "$(selected --lang ID)" "$(catalog_guids '$8 ~ /^id(-|$)/')"
+	same "--lang e" "$(selected --lang e)" ""
+}
+
+@test "selectors alone: --subject by code and by name, --grep with a regex" {
+	local items
+	warta-unpack "$B" >"$T/all.xml"
+	same "--subject 'Anwar Sanusi'" "$(selected --subject 'Anwar Sanusi')" "$SEED_GUID"
+	same "--subject 'anwar sanusi'" "$(selected --subject 'anwar sanusi')" "$SEED_GUID"
+	same "--subject Kemnaker" "$(selected --subject Kemnaker)" "$SEED_GUID"
+	same "--subject medtop:09000000" "$(selected --subject medtop:09000000)" "$SEED_GUID"
+	# medtop:04000000: every item that has it, and a part of a code is no code.
+	items=$(warta-unpack --subject medtop:04000000 "$B" | guids /dev/stdin | sort)
+	expect "medtop:04000000 count" "$(printf '%s\n' "$items" | wc -l)" \
+	    "$(grep -c 'qcode="medtop:04000000"' "$T/all.xml")"
+	same "--subject medtop:04000000 -t" "$(selected --subject medtop:04000000)" "$items"
+	same "--subject medtop:04" "$(selected --subject medtop:04)" ""
+	same "--subject nobody" "$(selected --subject 'Nobody Atall')" ""
+	same "--grep 'BBPLK\\s+Semarang'" "$(selected --grep 'BBPLK\s+Semarang')" "$SEED_GUID"
+	same "--grep 'bbplk'" "$(selected --grep 'bbplk')" ""
+	same "--grep '(?i)bbplk'" "$(selected --grep '(?i)bbplk')" "$SEED_GUID"
+	# \b and a class on UTF-8 text: the items whose text has "petani".
+	local want="" g
+	for g in $(selected); do
+		warta-unpack --guid "$g" "$B" | warta-text | grep -qiw petani &&
+		    want+="$g"$'\n'
+	done
+	same "--grep '(?i)\\bpetani\\b'" "$(selected --grep '(?i)\bpetani\b')" \
+	    "$(printf '%s' "$want" | sort)"
+	[ -n "$want" ]
+	# A listing by subject or text gives the catalog's rows for them.
+	diff <(warta-unpack -t --tsv --guid "$SEED_GUID" "$B") \
+	    <(warta-unpack -t --tsv --subject 'Anwar Sanusi' "$B")
+}
+
+@test "selectors combined: all must match" {
+	same "five" "$(selected --date 2021-08-10 --lang id --byline purwanto \
+	    --place semarang --subject Anwar --grep Sekjen)" "$SEED_GUID"
+	same "--guid --date" "$(selected --guid "$SEED_GUID" --date 2021-08)" "$SEED_GUID"
+	same "--guid, another date" "$(selected --guid "$SEED_GUID" --date 2022)" ""
+	same "--byline, another language" "$(selected --byline purwanto --lang en)" ""
+	same "--date 2021 --lang en" "$(selected --date 2021 --lang en)" \
+	    "$(catalog_guids '$3 ~ /^2021/ && $8 ~ /^en/')"
+	expect "--date 2021 --lang en count" "$(selected --date 2021 --lang en | wc -l)" 1
+	# The Jakarta items name no date: no range holds them.
+	expect "--place jakarta" "$(selected --place jakarta | wc -l)" 4
+	same "--place jakarta --date ..2023" "$(selected --place jakarta --date ..2023)" ""
+	same "--place semarang --date ..2023" "$(selected --place semarang --date ..2023)" "$SEED_GUID"
+	same "--subject Semarang --grep Sekjen" "$(selected --subject Semarang --grep Sekjen)" "$SEED_GUID"
+	same "--subject Anwar --grep nothing-here" "$(selected --subject Anwar --grep nothing-here)" ""
+	# The same selection in every mode.
+	run -0 --separate-stderr warta-unpack -C "$T/x" --date 2021 --lang en "$B"
+	expect summary "$stderr" "warta-unpack: 1 of $NITEMS items selected, 3 files written"
+	run -0 warta-unpack --date 2021 --lang en "$B"
+	same stream "$(guids <(printf '%s\n' "$output"))" "$(selected --date 2021 --lang en)"
+}
+
+@test "stream: every item, a newsMessage; one item alone; none: nothing; it validates" {
+	run -0 --separate-stderr warta-unpack "$B"
+	[ -z "$stderr" ]
+	printf '%s\n' "$output" >"$T/all.xml"
+	expect items "$(grep -c '<newsItem ' "$T/all.xml")" "$NITEMS"
+	same guids "$(guids "$T/all.xml" | sort)" "$(selected)"
+	xmllint --nonet --noout "$T/all.xml"
+	[ "$(xmllint --nonet --xpath 'local-name(/*)' "$T/all.xml")" = newsMessage ]
+	warta-unpack --guid "$SEED_GUID" "$B" >"$T/one.xml"
+	[ "$(xmllint --nonet --xpath 'local-name(/*)' "$T/one.xml")" = newsItem ]
+	# The item as the bundle holds it.
+	tar -xzOf "$B" "$NAME/$SEED_PATH" | cmp - "$T/one.xml"
+	run -0 warta-text "$T/one.xml"
+	has text "$output" 'SEMARANG-MARITIM: Dalam upaya menerapkan reformasi birokrasi'
+	run -0 --separate-stderr warta-unpack --guid nothing "$B"
+	[ -z "$output" ]
+	[ -z "$stderr" ]
+	validate "$T/all.xml"
+	validate "$T/one.xml"
+}
+
+@test "round trip: unpack, then pack under the same name: the same bytes (SOURCE_DATE_EPOCH set)" {
+	mkdir "$T/again"
+	warta-unpack "$B" | warta-pack -q -o "$T/again/$NAME.tar.gz"
+	cmp "$T/again/$NAME.tar.gz" "$B"
+	# Through warta-meta with nothing to change, and from a zip.
+	warta-unpack "$B" | warta-pack -q -o "$T/$NAME.zip"
+	mkdir "$T/z"
+	warta-unpack "$T/$NAME.zip" | warta-pack -q -o "$T/z/$NAME.zip"
+	cmp "$T/z/$NAME.zip" "$T/$NAME.zip"
+}
+
+@test "round trip: the same bytes with SOURCE_DATE_EPOCH unset" {
+	unset SOURCE_DATE_EPOCH
+	warta-normalize -q -p maritim.example "$SAMPLES"/*.txt |
+	    warta-meta --source 'Harian Maritim' 2>/dev/null |
+	    warta-pack -q -o "$T/$NAME.tar.gz"
+	mkdir "$T/again"
+	warta-unpack "$T/$NAME.tar.gz" | warta-pack -q -o "$T/again/$NAME.tar.gz"
+	cmp "$T/again/$NAME.tar.gz" "$T/$NAME.tar.gz"
+}
+
+@test "-C: three files an item; the originals are the samples; the text is warta-text's" {
+	run -0 --separate-stderr warta-unpack -C "$T/out" "$B"
+	[ -z "$output" ]
+	expect summary "$stderr" "warta-unpack: $NITEMS of $NITEMS items selected, $((3 * NITEMS)) files written"
+	local d=$T/out/$NAME/data
+	expect items "$(find "$d/items" -type f -name '*.xml' | wc -l)" "$NITEMS"
+	expect originals "$(find "$d/originals" -type f -name '*.txt' | wc -l)" "$NITEMS"
+	expect texts "$(find "$d/text" -type f -name '*.txt' | wc -l)" "$NITEMS"
+	expect "all files" "$(find "$T/out" -type f | wc -l)" $((3 * NITEMS))
+	# Every sample's bytes, once each.
+	diff <(cd "$SAMPLES" && sha256sum ./*.txt | cut -c1-64 | sort) \
+	    <(cd "$d/originals" && find . -type f -exec sha256sum {} + | cut -c1-64 | sort)
+	cmp "$SEED" "$d/originals/$SEED_STEM.txt"
+	# Every item as the bag holds it, every text as warta-text prints it.
+	tar -xzf "$B" -C "$T" "$NAME/data/items"
+	diff -r "$T/$NAME/data/items" "$d/items"
+	local f stem
+	while IFS= read -r f; do
+		stem=${f#"$d/items/"}
+		stem=${stem%.xml}
+		warta-text "$f" | cmp - "$d/text/$stem.txt" ||
+		    { echo "text of $stem"; return 1; }
+		[ -f "$d/originals/$stem.txt" ] || { echo "no original for $stem"; return 1; }
+	done < <(find "$d/items" -type f)
+	run -0 head -1 "$d/text/$SEED_STEM.txt"
+	[[ $output == 'SEMARANG-MARITIM: Dalam upaya'* ]]
+}
+
+@test "-C: an existing file is not replaced without --force (exit 1, untouched); --force replaces" {
+	local d=$T/out/$NAME/data
+	warta-unpack -C "$T/out" --guid "$SEED_GUID" "$B" 2>/dev/null
+	echo 'a librarian wrote this' >"$d/text/$SEED_STEM.txt"
+	rm "$d/originals/$SEED_STEM.txt"
+	run -1 --separate-stderr warta-unpack -C "$T/out" --guid "$SEED_GUID" "$B"
+	has stderr "$stderr" \
+	    "warta-unpack: $B: $T/out/$NAME/data/text/$SEED_STEM.txt: exists; give --force to replace it" \
+	    "warta-unpack: $B: $T/out/$NAME/data/items/$SEED_STEM.xml: exists; give --force to replace it"
+	has stderr "$stderr" "warta-unpack: 1 of $NITEMS items selected, 1 files written"
+	expect untouched "$(cat "$d/text/$SEED_STEM.txt")" 'a librarian wrote this'
+	# The missing one was written all the same.
+	cmp "$SEED" "$d/originals/$SEED_STEM.txt"
+	run -0 --separate-stderr warta-unpack -C "$T/out" --force --guid "$SEED_GUID" "$B"
+	expect summary "$stderr" "warta-unpack: 1 of $NITEMS items selected, 3 files written"
+	warta-unpack --guid "$SEED_GUID" "$B" | warta-text | cmp - "$d/text/$SEED_STEM.txt"
+	cmp "$SEED" "$d/originals/$SEED_STEM.txt"
+}
+
+@test "-C: a symbolic link planted in DIR is never followed" {
+	mkdir -p "$T/out" "$T/elsewhere"
+	ln -s "$T/elsewhere" "$T/out/$NAME"
+	run -1 --separate-stderr warta-unpack -C "$T/out" --date 2021 "$B"
+	has stderr "$stderr" "warta-unpack: $B: $T/out/$NAME: not a directory (a link is never followed)"
+	has stderr "$stderr" "warta-unpack: 3 of $NITEMS items selected, 0 files written"
+	[ -z "$(ls -A "$T/elsewhere")" ]
+	# Deeper down: data/items is a link; the items are not written through it.
+	rm "$T/out/$NAME"
+	mkdir -p "$T/out/$NAME/data"
+	ln -s "$T/elsewhere" "$T/out/$NAME/data/items"
+	run -1 --separate-stderr warta-unpack -C "$T/out" --guid "$SEED_GUID" "$B"
+	has stderr "$stderr" "$T/out/$NAME/data/items: not a directory (a link is never followed)"
+	[ -z "$(ls -A "$T/elsewhere")" ]
+	# The file itself a link to a file elsewhere, with --force.
+	rm -r "$T/out/$NAME/data/items" "$T/out/$NAME/data/text"
+	mkdir -p "$T/out/$NAME/data/text/2021/08/10"
+	echo precious >"$T/elsewhere/precious"
+	ln -s "$T/elsewhere/precious" "$T/out/$NAME/data/text/$SEED_STEM.txt"
+	run -1 --separate-stderr warta-unpack -C "$T/out" --force --guid "$SEED_GUID" "$B"
+	has stderr "$stderr" "$T/out/$NAME/data/text/$SEED_STEM.txt"
+	expect untouched "$(cat "$T/elsewhere/precious")" precious
+}
+
+@test "formats: every format warta-pack writes, and tar.bz2, list and stream alike" {
+	local f
+	warta-unpack "$B" >"$T/all.xml"
+	warta-unpack -t --tsv "$B" >"$T/want.tsv"
+	for f in tar.zst tar.xz tar zip; do
+		warta-pack -q -o "$T/$NAME.$f" "$T/all.xml"
+		warta-unpack -t --tsv "$T/$NAME.$f" | diff "$T/want.tsv" - ||
+		    { echo "listing of $f"; return 1; }
+		warta-unpack "$T/$NAME.$f" | cmp - "$T/all.xml" ||
+		    { echo "stream of $f"; return 1; }
+	done
+	bzip2 -k "$T/$NAME.tar"
+	warta-unpack -t --tsv "$T/$NAME.tar.bz2" | diff "$T/want.tsv" -
+	warta-unpack --guid "$SEED_GUID" "$T/$NAME.zip" |
+	    cmp - <(tar -xzOf "$B" "$NAME/$SEED_PATH")
+}
+
+@test "another tool's bag (no catalog), GNU tar and zip: listed, streamed, extracted" {
+	local f
+	bag "$T" otherbag
+	tar -czf "$T/other.tar.gz" -C "$T" otherbag
+	zip_dir "$T/other.zip" "$T" otherbag
+	for f in other.tar.gz other.zip; do
+		run -0 --separate-stderr warta-unpack -t --tsv "$T/$f"
+		[ -z "$stderr" ]
+		expect "$f rows" "${#lines[@]}" 2
+		[[ ${lines[1]} == "urn:newsml:warta.invalid:20210810:0fb56732ef35c24e"$'\t2021-08-10\tSemarang\tPurwanto\t'*$'\tdata/x.xml' ]] ||
+		    { echo "$f: ${lines[1]}"; return 1; }
+		run -0 warta-unpack -t "$T/$f"
+		has "$f table" "$output" '2021-08-10 Semarang         Purwanto' \
+		    'urn:newsml:warta.invalid:20210810:0fb56732ef35c24e  data/x.xml'
+		warta-unpack "$T/$f" >"$T/$f.xml"
+		expect "$f guids" "$(guids "$T/$f.xml")" urn:newsml:warta.invalid:20210810:0fb56732ef35c24e
+		diff <(warta-text "$T/otherbag/data/x.xml") <(warta-text "$T/$f.xml")
+		run -0 --separate-stderr warta-unpack -C "$T/x-$f" "$T/$f"
+		expect "$f summary" "$stderr" "warta-unpack: 1 of 1 items selected, 3 files written"
+		cmp "$T/otherbag/data/x.xml" "$T/x-$f/otherbag/data/items/x.xml"
+		cmp "$SEED" "$T/x-$f/otherbag/data/originals/x.txt"
+		warta-text "$T/otherbag/data/x.xml" | cmp - "$T/x-$f/otherbag/data/text/x.txt"
+		# A selector reads the items of a bag with no catalog too.
+		expect "$f --place" "$(warta-unpack -t --tsv --place semarang "$T/$f" | wc -l)" 2
+		expect "$f --place none" "$(warta-unpack -t --tsv --place jakarta "$T/$f" | tail -n +2 | wc -l)" 0
+	done
+}
+
+@test "-t on a bag with no catalog: listed after a bundle that failed, and beside a refused entry" {
+	bag "$T" otherbag
+	tar -czf "$T/other.tar.gz" -C "$T" otherbag
+	# A bundle that cannot be read, then the good bag: the bag is listed.
+	run -1 --separate-stderr warta-unpack -t --tsv "$T/nothing.tar.gz" "$T/other.tar.gz"
+	has stderr "$stderr" "$T/nothing.tar.gz"
+	expect "after a failed bundle" "$(printf '%s\n' "$output" | tail -n +2 | cut -f1)" \
+	    urn:newsml:warta.invalid:20210810:0fb56732ef35c24e
+	# A symbolic link beside the item: refused, and the item still listed,
+	# as the stream and -C give it.
+	hostile symlink
+	run -1 --separate-stderr warta-unpack "$T/evil.tar"
+	expect "stream items" "$(grep -c '<newsItem ' <<<"$output")" 1
+	run -1 --separate-stderr warta-unpack -t --tsv "$T/evil.tar"
+	has stderr "$stderr" 'evil/data/link.xml: a symbolic link refused'
+	expect "listed beside a refused entry" "$(printf '%s\n' "$output" | tail -n +2 | cut -f1)" \
+	    urn:newsml:warta.invalid:20210810:0fb56732ef35c24e
+}
+
+# hostile KIND: evil.tar holding bagit.txt, a good item data/x.xml, and
+# one entry of KIND, crafted with python3 tarfile; $T/pwned is where the
+# bad entry would land if it were written.
+hostile() {
+	warta-normalize -q "$SEED" >"$T/item.xml"
+	python3 - "$1" "$T" <<-'EOF'
+	import io, sys, tarfile
+	kind, t = sys.argv[1:]
+	item = open(t + "/item.xml", "rb").read()
+	def add(tf, name, data=item, **kw):
+	    ti = tarfile.TarInfo(name)
+	    for k, v in kw.items():
+	        setattr(ti, k, v)
+	    if ti.type == tarfile.REGTYPE:
+	        ti.size = len(data)
+	        tf.addfile(ti, io.BytesIO(data))
+	    else:
+	        tf.addfile(ti)
+	bad = {
+	    "abs": dict(name=t + "/pwned/abs.xml"),
+	    "dotdot": dict(name="evil/data/../../../pwned/dotdot.xml"),
+	    "symlink": dict(name="evil/data/link.xml", type=tarfile.SYMTYPE,
+	        linkname="/etc/passwd"),
+	    "hardlink": dict(name="evil/data/hard.xml", type=tarfile.LNKTYPE,
+	        linkname="/etc/passwd"),
+	    "device": dict(name="evil/data/dev.xml", type=tarfile.CHRTYPE,
+	        devmajor=1, devminor=3),
+	    "fifo": dict(name="evil/data/fifo.xml", type=tarfile.FIFOTYPE),
+	}[kind]
+	with tarfile.open(t + "/evil.tar", "w", format=tarfile.GNU_FORMAT) as tf:
+	    add(tf, "evil/bagit.txt", b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+	    add(tf, "evil/data/x.xml")
+	    add(tf, **bad)
+	EOF
+}
+
+@test "hostile tar: absolute, '..', symlink, hardlink, device, FIFO: refused, reported, nothing outside DIR" {
+	local kind entry what
+	for kind in abs dotdot symlink hardlink device fifo; do
+		rm -rf "$T/out" "$T/pwned" "$T/evil.tar"
+		hostile "$kind"
+		case $kind in
+		abs) entry=$T/pwned/abs.xml what='an absolute path' ;;
+		dotdot) entry=evil/data/../../../pwned/dotdot.xml what="a path with a '..' component" ;;
+		symlink) entry=evil/data/link.xml what='a symbolic link' ;;
+		hardlink) entry=evil/data/hard.xml what='a hard link' ;;
+		device) entry=evil/data/dev.xml what='a device' ;;
+		fifo) entry=evil/data/fifo.xml what='a FIFO' ;;
+		esac
+		mkdir -p "$T/out/a/b"
+		run -1 --separate-stderr warta-unpack -C "$T/out/a/b" "$T/evil.tar"
+		has "$kind" "$stderr" "warta-unpack: $T/evil.tar: $entry: $what refused"
+		# Nothing where the entry points, nothing but the good item's
+		# three files, no link, no device, no FIFO.
+		[ ! -e "$T/pwned" ] || { echo "$kind: $T/pwned exists"; return 1; }
+		[ ! -e "$T/out/pwned" ] && [ ! -e "$T/out/a/pwned" ] ||
+		    { echo "$kind: a pwned directory under out"; return 1; }
+		expect "$kind: files" "$(cd "$T/out/a/b" && find . ! -type d | sort | tr '\n' ' ')" \
+		    './evil/data/items/x.xml ./evil/data/originals/x.txt ./evil/data/text/x.txt '
+		# The listing and the stream refuse it too.
+		run -1 --separate-stderr warta-unpack -t "$T/evil.tar"
+		has "$kind -t" "$stderr" "$entry: $what refused"
+		lacks "$kind -t" "$output" 'root:'
+		run -1 --separate-stderr warta-unpack "$T/evil.tar"
+		has "$kind stream" "$stderr" "$entry: $what refused"
+		lacks "$kind stream" "$output" 'root:'
+	done
+}
+
+@test "hostile zip: absolute, '..', symlink: refused, reported, nothing outside DIR" {
+	warta-normalize -q "$SEED" >"$T/item.xml"
+	python3 - "$T" <<-'EOF'
+	import sys, zipfile
+	t = sys.argv[1]
+	item = open(t + "/item.xml", "rb").read()
+	def bag(name, bad, data=item, mode=None):
+	    with zipfile.ZipFile(t + "/" + name, "w") as z:
+	        z.writestr("evil/bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+	        z.writestr("evil/data/x.xml", item)
+	        zi = zipfile.ZipInfo(bad)
+	        if mode is not None:
+	            zi.create_system = 3
+	            zi.external_attr = mode << 16
+	        z.writestr(zi, data)
+	bag("abs.zip", t + "/pwned/abs.xml")
+	bag("dotdot.zip", "evil/data/../../../pwned/dotdot.xml")
+	bag("symlink.zip", "evil/data/link.xml", b"/etc/passwd", 0o120777)
+	EOF
+	local z
+	for z in abs dotdot symlink; do
+		rm -rf "$T/out" "$T/pwned"
+		mkdir -p "$T/out/a/b"
+		run -1 --separate-stderr warta-unpack -C "$T/out/a/b" "$T/$z.zip"
+		has "$z.zip" "$stderr" refused
+		[ ! -e "$T/pwned" ] && [ ! -e "$T/out/pwned" ] && [ ! -e "$T/out/a/pwned" ] ||
+		    { echo "$z.zip: written outside"; return 1; }
+		expect "$z.zip: files" "$(cd "$T/out/a/b" && find . ! -type d | sort | tr '\n' ' ')" \
+		    './evil/data/items/x.xml ./evil/data/originals/x.txt ./evil/data/text/x.txt '
+		run -1 --separate-stderr warta-unpack "$T/$z.zip"
+		lacks "$z.zip stream" "$output" 'root:'
+	done
+}
+
+@test "a decompression bomb (300 MB of zeros in a tar.gz) stops on --max-ratio, fast and small" {
+	python3 - "$T/bomb.tar.gz" <<-'EOF'
+	import gzip, io, sys, tarfile
+	class Zeros(io.RawIOBase):
+	    def __init__(self, n): self.n = n
+	    def readable(self): return True
+	    def readinto(self, b):
+	        k = min(len(b), self.n); b[:k] = bytes(k); self.n -= k; return k
+	n = 100 << 20
+	with gzip.open(sys.argv[1], "wb", compresslevel=9) as g:
+	    with tarfile.open(fileobj=g, mode="w", format=tarfile.GNU_FORMAT) as t:
+	        d = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+	        ti = tarfile.TarInfo("bomb/bagit.txt"); ti.size = len(d)
+	        t.addfile(ti, io.BytesIO(d))
+	        for i in range(3):
+	            ti = tarfile.TarInfo("bomb/data/zeros%d.xml" % i); ti.size = n
+	            t.addfile(ti, io.BufferedReader(Zeros(n)))
+	EOF
+	[ "$(stat -c %s "$T/bomb.tar.gz")" -lt 1000000 ]
+	local mode start
+	for mode in -t --stream -C; do
+		start=$(date +%s%N)
+		case $mode in
+		-t) run -1 --separate-stderr /usr/bin/time -f '%M' warta-unpack -t "$T/bomb.tar.gz" ;;
+		--stream) run -1 --separate-stderr /usr/bin/time -f '%M' warta-unpack "$T/bomb.tar.gz" ;;
+		-C) run -1 --separate-stderr /usr/bin/time -f '%M' warta-unpack -C "$T/out" "$T/bomb.tar.gz" ;;
+		esac
+		has "$mode" "$stderr" 'a decompression bomb? (--max-ratio)'
+		[ $(( ($(date +%s%N) - start) / 1000000 )) -lt 5000 ] ||
+		    { echo "$mode: too slow"; return 1; }
+		# Peak memory (KB, the last line of time's output) well under the
+		# 300 MB inside.
+		[ "${stderr_lines[-1]}" -lt 100000 ] ||
+		    { echo "$mode: ${stderr_lines[-1]} KB"; return 1; }
+	done
+	[ ! -e "$T/out" ] || [ -z "$(find "$T/out" -type f)" ]
+	# Raised, the bound lets it through to the next one.
+	run -1 --separate-stderr warta-unpack -t --max-ratio 100000 --max-bytes 150M "$T/bomb.tar.gz"
+	has raised "$stderr" '(--max-bytes)'
+}
+
+@test "--max-entries: a small bound stops the reading with a message naming it" {
+	run -1 --separate-stderr warta-unpack -t --max-entries 5 "$B"
+	has stderr "$stderr" "warta-unpack: $B: more than 5 entries (--max-entries)"
+	run -1 --separate-stderr warta-unpack --max-entries 5 "$B"
+	has stderr "$stderr" '(--max-entries)'
+	run -1 --separate-stderr warta-unpack -C "$T/out" --max-entries 5 "$B"
+	has stderr "$stderr" '(--max-entries)'
+	# Enough for the bag: every entry, the directories included.
+	run -0 warta-unpack -t --tsv --max-entries 1000 "$B"
+	expect rows $((${#lines[@]} - 1)) "$NITEMS"
+}
+
+@test "an XXE item and a billion-laughs item in a bundle: refused, /etc/passwd never in the output" {
+	local top=$T/xbag
+	bag "$T" xbag
+	# The seed with a DOCTYPE: an external entity in the first paragraph.
+	sed '1a <!DOCTYPE newsItem [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>' \
+	    "$top/data/x.xml" | sed '0,/<p>/s//<p>\&xxe;/' >"$top/data/xxe.xml"
+	python3 - "$top/data/x.xml" "$top/data/lol.xml" <<-'EOF'
+	import sys
+	s = open(sys.argv[1]).read()
+	lol = '<!DOCTYPE newsItem [<!ENTITY lol "lol">' + "".join(
+	    '<!ENTITY lol%d "%s">' % (i, ("&lol%d;" % (i - 1) if i > 1 else "&lol;") * 10)
+	    for i in range(1, 10)) + "]>"
+	s = s.replace("?>", "?>\n" + lol, 1).replace("<p>", "<p>&lol9;", 1)
+	open(sys.argv[2], "w").write(s)
+	EOF
+	grep -q 'SYSTEM "file:///etc/passwd"' "$top/data/xxe.xml"
+	grep -q '<p>&xxe;' "$top/data/xxe.xml"
+	grep -q '<p>&lol9;' "$top/data/lol.xml"
+	tar -czf "$T/x.tar.gz" -C "$T" xbag
+	local secret
+	secret=$(head -1 /etc/passwd)
+	run -1 --separate-stderr warta-unpack "$T/x.tar.gz"
+	has stream "$stderr" "$T/x.tar.gz: data/xxe.xml: DOCTYPE refused" "$T/x.tar.gz: data/lol.xml: DOCTYPE refused"
+	lacks stream "$output$stderr" "$secret" lollollol
+	expect "stream items" "$(grep -c '<newsItem ' <<<"$output")" 1
+	run -1 --separate-stderr warta-unpack -t --grep root "$T/x.tar.gz"
+	has list "$stderr" 'data/xxe.xml: DOCTYPE refused' 'data/lol.xml: DOCTYPE refused'
+	lacks list "$output$stderr" "$secret"
+	run -1 --separate-stderr warta-unpack -C "$T/out" "$T/x.tar.gz"
+	has extract "$stderr" 'data/xxe.xml: DOCTYPE refused' "warta-unpack: 1 of 1 items selected, 3 files written"
+	run grep -rlF -e "$secret" -e lollollol "$T/out"
+	[ -z "$output" ]
+	[ ! -e "$T/out/xbag/data/items/xxe.xml" ] && [ ! -e "$T/out/xbag/data/items/lol.xml" ]
+}
+
+@test "a bundle that is not there, or not an archive: exit 1, named" {
+	run -1 --separate-stderr warta-unpack -t "$T/nothing.tar.gz"
+	has stderr "$stderr" "warta-unpack: $T/nothing.tar.gz: "
+	echo 'not an archive' >"$T/text.tar.gz"
+	run -1 --separate-stderr warta-unpack -t "$T/text.tar.gz"
+	has stderr "$stderr" "warta-unpack: $T/text.tar.gz: "
+	# The good bundle beside them is still read.
+	run -1 --separate-stderr warta-unpack -t --tsv "$T/nothing.tar.gz" "$B"
+	expect rows $((${#lines[@]} - 1)) "$NITEMS"
+}
+
+@test "usage: no bundle, --tsv or --json without -t, a bad --date, a bad --grep: exit 2" {
+	usage_error
+	usage_error -t
+	usage_error --tsv "$B"
+	usage_error --json "$B"
+	usage_error -C "$T/out" --tsv "$B"
+	usage_error --date 21 "$B"
+	usage_error --date 2021-8 "$B"
+	usage_error --date 2021/08/10 "$B"
+	usage_error --date yesterday "$B"
+	usage_error --date .. "$B"
+	usage_error --date 2021..2022..2023 "$B"
+	usage_error --grep '(' "$B"
+	usage_error --grep '[a-' "$B"
+	usage_error --max-ratio 0 "$B"
+	usage_error --max-entries lots "$B"
+	usage_error --no-such-option "$B"
+	usage_error -C
+	[ ! -e "$T/out" ]
+	run -0 warta-unpack --help
+	has help "$output" 'usage: warta-unpack'
+	run -0 warta-unpack --version
+	expect version "$output" 'warta-unpack 0.1.0'
+}
+
+@test "usage: --date with a month or a day that no calendar has: exit 2" {
+	usage_error --date 2021-13 "$B"
+	usage_error --date 2021-00 "$B"
+	usage_error --date 2021-08-32 "$B"
+	usage_error --date 2021-13..2022 "$B"
+}
