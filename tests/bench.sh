@@ -1,7 +1,7 @@
 #!/bin/sh
 # shellcheck disable=SC2086,SC2016  # $t is split on purpose; sh -c '"$1"'
-# bench.sh BIN_DIR: the benchmark of warta-normalize and warta-meta
-# (make bench).
+# bench.sh BIN_DIR: the benchmark of warta-normalize, warta-meta and
+# warta-pack (make bench).
 #
 # For each corpus size it generates (or reuses) a corpus of raw articles
 # with the deterministic generator BIN_DIR/../tools/gen-corpus, then times,
@@ -19,18 +19,51 @@
 #              the stream read, each item looked at and written back
 #   meta       BIN_DIR/warta-meta items-N.xml > /dev/null: the same with
 #              finding people, organizations, places, subjects (the default)
-# all under /usr/bin/time (Debian package time) for wall and CPU seconds and
-# peak resident memory, and prints one table and the exact commands.  For
-# the xmllint and meta rows, "articles" counts the items in items-N.xml,
-# input MB is its size, and articles/s is items/s.
+# Then warta-pack against plain tar of the same item files.  The item
+# files are made once: warta-pack -f tar packs items-N.xml into an
+# uncompressed bundle, which tar -xf unpacks into itemfiles-N/; its
+# data/items/ then holds one file per item, N files, byte for byte the
+# item files that warta-pack writes (each item of the stream serialized as a
+# standalone document).  Timed:
+#   tar czf    tar -czf tar-N.tar.gz -C .../data items: GNU tar with gzip
+#              (default level 6) of those N files
+#   tar --zstd -cf  the same with zstd (default level 3)
+#   warta-pack gz   BIN_DIR/warta-pack --force -o pack-N.tar.gz items-N.xml
+#   warta-pack zst  the same to pack-N.tar.zst (libarchive, same defaults)
+# The comparison is strict against warta-pack: tar gets the item files
+# only and is given their paths, while warta-pack also reads and parses the
+# stream, checks every item, sorts by date, writes each original (base64
+# decoded from the item) beside its item, the catalog in XML and TSV and
+# the SHA-256 manifests, and fsyncs the bundle; and tar compresses in a
+# second process (gzip, zstd) while warta-pack compresses in its own.  The
+# sizes of both sides' bytes and bundles are printed.  Each of these runs
+# starts after a sync, so that none pays for the writeback of the one
+# before (or of the item files just made).  The bundles are removed once
+# measured; itemfiles-N/ is kept and reused.
+#
+# All under /usr/bin/time (Debian package time) for wall and CPU seconds and
+# peak resident memory (for tar, that of the larger of tar and its
+# compressor), and prints one table and the exact commands.  For the
+# xmllint, meta, tar and pack rows, "articles" counts the items in
+# items-N.xml, input MB is its size, and articles/s is items/s.
+#
+# warta-pack's memory should be flat in the number of items: its peak RSS is
+# printed for every size, with the spread between the smallest and the
+# largest.  BENCH_PACK_LARGE=100000 adds one more size, for warta-pack alone
+# (corpus and items made as above; no tar, no other program timed): the
+# issue's check of 10,000 against 100,000 items, within 10%.
 #
 # Environment:
 #   BENCH_SIZES  corpus sizes in articles (default "10000 50000")
 #   BENCH_SEED   generator seed (default 1)
+#   BENCH_PACK_LARGE  one more size in articles for warta-pack's memory
+#                only (default none; try 100000: about 1 GB more in
+#                BENCH_DIR)
 #   BENCH_DIR    where corpora, items and logs go (default BIN_DIR/../bench);
 #                a corpus is reused while its size, seed and generator
 #                binary stay the same, its items while that and the
-#                warta-normalize binary stay the same
+#                warta-normalize binary stay the same, the item files
+#                while that and the warta-pack binary stay the same
 #
 # MB are 10^6 bytes; RSS is in MiB.  Exit status: 0 when every program ran
 # (inputs that normalize rejected are listed, and are worth a look: the
@@ -49,12 +82,14 @@ tools=$build/tools
 gen=$tools/gen-corpus
 normalize=$bin/warta-normalize
 meta=$bin/warta-meta
+pack=$bin/warta-pack
 xmllint=xmllint
 # the items, and so their size and the time to read them, do not depend on
 # the day the benchmark runs
 epoch=1700000000
 work=${BENCH_DIR:-$build/bench}
 sizes=${BENCH_SIZES:-10000 50000}
+large=${BENCH_PACK_LARGE:-}
 seed=${BENCH_SEED:-1}
 timefmt='%e %U %S %M %x'
 TIME=/usr/bin/time
@@ -85,9 +120,13 @@ run() {
 [ -x "$TIME" ] || die "$TIME not found (Debian package time)"
 [ -x "$normalize" ] || die "$normalize: not found (make programs)"
 [ -x "$meta" ] || die "$meta: not found (make programs)"
+[ -x "$pack" ] || die "$pack: not found (make programs)"
 command -v "$xmllint" >/dev/null 2>&1 ||
 	die "$xmllint: not found (Debian package libxml2-utils)"
-for n in $sizes; do
+command -v tar >/dev/null 2>&1 || die "tar: not found"
+command -v gzip >/dev/null 2>&1 || die "gzip: not found"
+command -v zstd >/dev/null 2>&1 || die "zstd: not found (Debian package zstd)"
+for n in $sizes $large; do
 	case $n in
 	''|*[!0-9]*|0) die "BENCH_SIZES: not a count of articles: $n" ;;
 	esac
@@ -109,6 +148,108 @@ timed() {
 	t=$(tail -n 1 "$work/time.out")
 }
 
+# Makes the corpus of $1 articles, or reuses it: sets dir and stamp.
+make_corpus() {
+	dir=$work/corpus-$1-s$seed
+	stamp="n=$1 seed=$seed gen=$(cksum <"$gen" | cut -d' ' -f1,2)"
+	if [ -d "$dir" ] && [ -f "$dir.stamp" ] &&
+	    [ "$(cat "$dir.stamp")" = "$stamp" ]; then
+		echo "reusing $dir ($stamp)"
+	else
+		rm -rf "$dir" "$dir.stamp"
+		run "$gen" -n "$1" -s "$seed" -o "$dir" ||
+			die "$gen failed"
+		echo "$stamp" >"$dir.stamp"
+	fi
+}
+
+# The items: normalize's output for the corpus $dir of $1 articles, made
+# once, or reused.  Written to a temporary file first, so that an
+# interrupted run leaves nothing that a later run would take for finished.
+# Sets items, istamp, ibytes and nitems.
+make_items() {
+	items=$work/items-$1.xml
+	istamp="$stamp normalize=$(cksum <"$normalize" | cut -d' ' -f1,2) epoch=$epoch"
+	if [ -f "$items" ] && [ -f "$items.stamp" ] &&
+	    [ "$(cat "$items.stamp")" = "$istamp" ]; then
+		echo "reusing $items ($istamp)"
+	else
+		rm -f "$items" "$items.stamp"
+		echo "+ $(quote env SOURCE_DATE_EPOCH=$epoch "$normalize" "$dir")>$items.tmp 2>$work/items-$1.err"
+		env SOURCE_DATE_EPOCH=$epoch "$normalize" "$dir" >"$items.tmp" \
+		    2>"$work/items-$1.err"
+		st=$?
+		# 1: some inputs rejected (reported above); the rest are items
+		if [ "$st" -gt 1 ]; then
+			tail -n 10 "$work/items-$1.err" | sed 's/^/    /'
+			die "warta-normalize failed making $items, exit status $st"
+		fi
+		mv "$items.tmp" "$items" || exit 1
+		echo "$istamp" >"$items.stamp"
+	fi
+	ibytes=$(wc -c <"$items" | tr -d ' ')
+	nitems=$(grep -o '<newsItem[ >]' "$items" | wc -l | tr -d ' ')
+	echo "items: $nitems in $ibytes bytes"
+	[ "$nitems" -gt 0 ] || die "$items: no items"
+}
+
+# Sums the sizes of the files under $1.
+du_bytes() {
+	find "$1" -type f -printf '%s\n' |
+	    awk '{ s += $1 } END { printf "%.0f", s }'
+}
+
+# Times a tar command (the rest of the arguments) on the item files of
+# $nitems items, adds a row named $1 (underscores for spaces), keeps its
+# stderr in $work/$2-$n.err, and leaves its seconds in tar_s (0 when it
+# failed).
+time_tar() {
+	label=$1
+	errfile=$work/$2-$n.err
+	shift 2
+	# the writeback of the last run's output (or of the item files just
+	# made) is not this run's cost
+	sync
+	timed "$@"
+	set -- $t
+	rows="$rows
+$label $nitems $ibytes $t"
+	tar_s=$1
+	if [ "$5" != 0 ]; then
+		echo "$prog: $label failed, exit status $5:"
+		tail -n 10 "$errfile" | sed 's/^/    /'
+		status=1
+		tar_s=0
+	fi
+}
+
+# Times warta-pack on $items of $nitems items into $work/pack-$1.$2, adds
+# a row named "warta-pack $3", and leaves its seconds in pack_s (0 when it
+# did not pack every item into one bundle) and its peak RSS in KiB in
+# pack_rss.
+time_pack() {
+	errfile=$work/pack-$3-$1.err
+	sync
+	timed "$pack" --force -o "$work/pack-$1.$2" "$items"
+	set -- "$1" "$2" "$3" $t
+	rows="$rows
+warta-pack_$3 $nitems $ibytes $4 $5 $6 $7 $8"
+	pack_s=$4
+	pack_rss=$7
+	sum=$(grep '^warta-pack: [0-9]* items read' "$errfile" | tail -n 1)
+	echo "pack $3: exit $8, ${sum:-no summary line} ($errfile)"
+	case "$8 $sum" in
+	"0 warta-pack: $nitems items read, $nitems packed into 1 bundle,"*)
+		;;
+	*)
+		echo "$prog: warta-pack did not pack all $nitems items into one bundle, exit status $8:"
+		tail -n 10 "$errfile" | sed 's/^/    /'
+		status=1
+		pack_s=0
+		;;
+	esac
+}
+
 status=0
 rows=
 rss_first=''
@@ -118,25 +259,20 @@ mrss_last=''
 frss_first=''
 frss_last=''
 ratios=
+pratios=
+sizelines=
+prss=
+zrss=
 cpu=$(sed -n 's/^model name[^:]*: *//p' /proc/cpuinfo 2>/dev/null | head -n 1)
 echo "bench: $(uname -sm), ${cpu:-unknown cpu}, $(nproc 2>/dev/null || echo ?) cpus, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 echo "bench: warta-normalize $normalize, warta-meta $meta, $($xmllint --version 2>&1 | head -n 1)"
-echo "bench: generator $gen, seed $seed, sizes $sizes"
+echo "bench: warta-pack $pack, $(tar --version | head -n 1), $(gzip --version | head -n 1), $(zstd --version | sed 's/^[* ]*//; s/, by .*//')"
+echo "bench: generator $gen, seed $seed, sizes $sizes${large:+, warta-pack memory also at $large}"
 
 for n in $sizes; do
-	dir=$work/corpus-$n-s$seed
-	stamp="n=$n seed=$seed gen=$(cksum <"$gen" | cut -d' ' -f1,2)"
 	echo
 	echo "== $n articles"
-	if [ -d "$dir" ] && [ -f "$dir.stamp" ] &&
-	    [ "$(cat "$dir.stamp")" = "$stamp" ]; then
-		echo "reusing $dir ($stamp)"
-	else
-		rm -rf "$dir" "$dir.stamp"
-		run "$gen" -n "$n" -s "$seed" -o "$dir" ||
-			die "$gen failed"
-		echo "$stamp" >"$dir.stamp"
-	fi
+	make_corpus "$n"
 	bytes=$(find "$dir" -type f -name '*.txt' -printf '%s\n' |
 	    awk '{ s += $1 } END { printf "%.0f", s }')
 	files=$(find "$dir" -type f -name '*.txt' | wc -l)
@@ -192,32 +328,7 @@ warta-normalize $n $bytes $t"
 			printf "cat took under 0.01 s: no ratio\n"
 	}'
 
-	# The items: normalize's output for this corpus, made once.  Written
-	# to a temporary file first, so that an interrupted run leaves
-	# nothing that a later run would take for finished.
-	items=$work/items-$n.xml
-	istamp="$stamp normalize=$(cksum <"$normalize" | cut -d' ' -f1,2) epoch=$epoch"
-	if [ -f "$items" ] && [ -f "$items.stamp" ] &&
-	    [ "$(cat "$items.stamp")" = "$istamp" ]; then
-		echo "reusing $items ($istamp)"
-	else
-		rm -f "$items" "$items.stamp"
-		echo "+ $(quote env SOURCE_DATE_EPOCH=$epoch "$normalize" "$dir")>$items.tmp 2>$work/items-$n.err"
-		env SOURCE_DATE_EPOCH=$epoch "$normalize" "$dir" >"$items.tmp" \
-		    2>"$work/items-$n.err"
-		st=$?
-		# 1: some inputs rejected (reported above); the rest are items
-		if [ "$st" -gt 1 ]; then
-			tail -n 10 "$work/items-$n.err" | sed 's/^/    /'
-			die "warta-normalize failed making $items, exit status $st"
-		fi
-		mv "$items.tmp" "$items" || exit 1
-		echo "$istamp" >"$items.stamp"
-	fi
-	ibytes=$(wc -c <"$items" | tr -d ' ')
-	nitems=$(grep -o '<newsItem[ >]' "$items" | wc -l | tr -d ' ')
-	echo "items: $nitems in $ibytes bytes"
-	[ "$nitems" -gt 0 ] || die "$items: no items"
+	make_items "$n"
 
 	echo "warming the page cache:"
 	run sh -c 'cat "$1" >/dev/null' sh "$items"
@@ -277,7 +388,73 @@ $name $nitems $ibytes $t"
 	echo "meta --no-find takes $1 times as long as xmllint --stream, meta $2 times"
 	ratios="$ratios
 $n $r"
+
+	# The item files for tar (see the top), made once through a
+	# temporary directory.
+	ifiles=$work/itemfiles-$n
+	fstamp="$istamp pack=$(cksum <"$pack" | cut -d' ' -f1,2)"
+	if [ -d "$ifiles" ] && [ -f "$ifiles.stamp" ] &&
+	    [ "$(cat "$ifiles.stamp")" = "$fstamp" ]; then
+		echo "reusing $ifiles ($fstamp)"
+	else
+		rm -rf "$ifiles" "$ifiles.stamp" "$ifiles.tmp"
+		mkdir "$ifiles.tmp" || exit 1
+		run "$pack" -q -f tar -o "$ifiles.tmp/itemfiles-$n.tar" "$items" ||
+			die "warta-pack failed making the item files"
+		run tar -xf "$ifiles.tmp/itemfiles-$n.tar" -C "$ifiles.tmp" ||
+			die "tar failed unpacking the item files"
+		rm -f "$ifiles.tmp/itemfiles-$n.tar"
+		mv "$ifiles.tmp" "$ifiles" || exit 1
+		echo "$fstamp" >"$ifiles.stamp"
+	fi
+	idir=$ifiles/itemfiles-$n/data
+	ifn=$(find "$idir/items" -type f | wc -l)
+	[ "$ifn" -eq "$nitems" ] ||
+		die "$idir/items: $ifn files, expected $nitems"
+
+	echo "warming the page cache:"
+	run sh -c 'find "$1" -type f -print0 | xargs -0 cat >/dev/null; cat "$2" >/dev/null' \
+	    sh "$idir/items" "$items"
+	time_tar tar_czf tar-gz tar -czf "$work/tar-$n.tar.gz" -C "$idir" items
+	tgz_s=$tar_s
+	time_tar tar_--zstd_-cf tar-zst tar --zstd -cf "$work/tar-$n.tar.zst" -C "$idir" items
+	tzst_s=$tar_s
+	time_pack "$n" tar.gz gz
+	pgz_s=$pack_s
+	prss="$prss $nitems:$pack_rss"
+	time_pack "$n" tar.zst zst
+	pzst_s=$pack_s
+	zrss="$zrss $nitems:$pack_rss"
+	r=$(awk -v a="$pgz_s" -v b="$tgz_s" -v c="$pzst_s" -v d="$tzst_s" 'BEGIN {
+		printf "%s %s", (a > 0 && b > 0) ? sprintf("%.2f", a / b) : "-",
+		    (c > 0 && d > 0) ? sprintf("%.2f", c / d) : "-"
+	}')
+	set -- $r
+	echo "warta-pack takes $1 times as long as tar czf, with zstd $2 times as long as tar --zstd -cf"
+	pratios="$pratios
+$n $r"
+	sz=$(for f in "$work/tar-$n.tar.gz" "$work/pack-$n.tar.gz" \
+	    "$work/tar-$n.tar.zst" "$work/pack-$n.tar.zst"; do
+		if [ -f "$f" ]; then wc -c <"$f"; else echo 0; fi
+	done | tr '\n' ' ')
+	sizelines="$sizelines
+$nitems $(du_bytes "$idir/items") $(du_bytes "$idir/originals") $(du_bytes "$ifiles") $sz"
+	# the bundles are measured; they are not worth the disk
+	rm -f "$work/tar-$n.tar.gz" "$work/pack-$n.tar.gz" \
+	    "$work/tar-$n.tar.zst" "$work/pack-$n.tar.zst"
 done
+
+if [ -n "$large" ]; then
+	echo
+	echo "== $large articles, warta-pack's memory only"
+	make_corpus "$large"
+	make_items "$large"
+	echo "warming the page cache:"
+	run sh -c 'cat "$1" >/dev/null' sh "$items"
+	time_pack "$large" tar.gz gz
+	prss="$prss $nitems:$pack_rss"
+	rm -f "$work/pack-$large.tar.gz"
+fi
 
 echo
 echo "results (MB = 10^6 bytes; seconds are wall time, cpu s is user + system):"
@@ -301,8 +478,8 @@ echo "$rows" | awk 'NF == 8 {
 	    "input MB" seconds "cpu s" "MB/s" "articles/s" "RSS MiB"
 	cat
 }
-echo "(xmllint and meta rows: articles are the items of items-N.xml, input MB"
-echo "its size, articles/s items/s)"
+echo "(xmllint, meta, tar and warta-pack rows: articles are the items of"
+echo "items-N.xml, input MB its size, articles/s items/s)"
 if [ -n "$rss_first" ] && [ "$rss_first" != "$rss_last" ]; then
 	set -- $rss_first $rss_last
 	awk -v n1="$1" -v r1="$2" -v n2="$3" -v r2="$4" 'BEGIN {
@@ -326,5 +503,39 @@ rssline "meta" "$frss_first" "$frss_last"
 echo "$ratios" | awk 'NF == 3 {
 	printf "time against xmllint --stream at %d articles: meta --no-find %sx, meta %sx\n",
 	    $1, $2, $3
+}'
+# Prints "WHAT peak RSS: ..." for every size, from "items:kib" words, and
+# the spread between the least and the most.
+rssall() {
+	what=$1
+	shift
+	[ $# -gt 1 ] || return 0
+	echo "$*" | tr ' ' '\n' | awk -F: -v w="$what" '
+	NF == 2 {
+		line = line sprintf("%s%.1f MiB at %d items", n ? ", " : "",
+		    $2 / 1024, $1)
+		if (!n || $2 < lo)
+			lo = $2
+		if (!n || $2 > hi)
+			hi = $2
+		n++
+	}
+	END {
+		d = lo > 0 ? (hi - lo) / lo * 100 : 0
+		printf "%s peak RSS: %s; most over least +%.1f%% (%s 10%%)\n",
+		    w, line, d, d <= 10 ? "within" : "NOT within"
+	}'
+}
+rssall "warta-pack gz" $prss
+rssall "warta-pack zst" $zrss
+echo "$pratios" | awk 'NF == 3 {
+	printf "time against tar at %d items: warta-pack/tar czf %sx, warta-pack(zst)/tar --zstd -cf %sx\n",
+	    $1, $2, $3
+}'
+echo "$sizelines" | awk 'NF == 8 {
+	printf "bytes at %d items: tar gets item files %.1f MB; warta-pack writes those, originals %.1f MB, the rest of the bag %.1f MB\n",
+	    $1, $2 / 1e6, $3 / 1e6, ($4 - $2 - $3) / 1e6
+	printf "bundles at %d items: tar czf %.1f MB, warta-pack %.1f MB; tar --zstd -cf %.1f MB, warta-pack %.1f MB\n",
+	    $1, $5 / 1e6, $6 / 1e6, $7 / 1e6, $8 / 1e6
 }'
 exit $status
