@@ -87,3 +87,20 @@ tar xzf "$out/samples.tar.gz" -C "$out"
 (cd "$out/samples" && sha256sum --quiet -c manifest-sha256.txt &&
     sha256sum --quiet -c tagmanifest-sha256.txt) &&
     echo "  every file matches its manifest"
+echo
+
+echo "== the librarian's side: list the bundle, and verify it"
+echo "\$ warta-unpack -t build/demo/samples.tar.gz | head -7"
+warta-unpack -t "$out/samples.tar.gz" | head -7
+echo "  ... ($(warta-unpack -t --tsv "$out/samples.tar.gz" | tail -n +2 | wc -l) items)"
+echo
+echo "\$ warta-unpack -t --tsv --subject 'Anwar Sanusi' build/demo/samples.tar.gz | cut -f1,2,6"
+warta-unpack -t --tsv --subject 'Anwar Sanusi' "$out/samples.tar.gz" | cut -f1,2,6
+echo
+if [ -f "$schema" ]; then
+	echo "\$ warta-verify --schema NewsML-G2_2.35-spec-All-Power.xsd build/demo/samples.tar.gz"
+	warta-verify --schema "$schema" build/demo/samples.tar.gz
+else
+	echo "\$ warta-verify build/demo/samples.tar.gz"
+	warta-verify build/demo/samples.tar.gz
+fi
