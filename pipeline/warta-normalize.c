@@ -25,6 +25,7 @@
 #include "digest.h"
 #include "mojibake.h"
 #include "newsml_write.h"
+#include "size.h"
 #include "text_clean.h"
 #include "text_decode.h"
 #include "warta.h"
@@ -87,35 +88,6 @@ report(const char *file, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-}
-
-/* "16M", "512k", "1048576": bytes, or -1 when not a size. */
-static long long
-parse_size(const char *s)
-{
-	char *end;
-	long long v;
-
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || end == s || v < 0)
-		return -1;
-	switch (*end) {
-	case '\0':
-		return v;
-	case 'k': case 'K':
-		v *= 1024;
-		break;
-	case 'm': case 'M':
-		v *= 1024 * 1024;
-		break;
-	case 'g': case 'G':
-		v *= 1024 * 1024 * 1024;
-		break;
-	default:
-		return -1;
-	}
-	return end[1] == '\0' ? v : -1;
 }
 
 /* A domain name as it may stand in a URN and a URI: a-z 0-9 - . */
@@ -405,6 +377,7 @@ parse_options(int argc, char **argv, struct options *opt)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
+	unsigned long long size;
 	int c;
 
 	opt->encoding = TEXT_AUTO;
@@ -442,12 +415,13 @@ parse_options(int argc, char **argv, struct options *opt)
 			opt->provider = optarg;
 			break;
 		case 's':
-			opt->max_size = parse_size(optarg);
-			if (opt->max_size <= 0 || opt->max_size > MAX_MAX_SIZE) {
+			if (size_parse(optarg, &size) != 0 || size == 0 ||
+			    size > MAX_MAX_SIZE) {
 				fprintf(stderr, PROG ": '%s' is not a size "
 				    "between 1 and 1G\n", optarg);
 				return 2;
 			}
+			opt->max_size = (long long)size;
 			break;
 		case 'q':
 			opt->quiet = 1;

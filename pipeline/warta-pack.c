@@ -28,6 +28,7 @@
 
 #include "bag.h"
 #include "buf.h"
+#include "size.h"
 #include "catalog.h"
 #include "clock.h"
 #include "digest.h"
@@ -210,30 +211,6 @@ usage_error(const char *fmt, const char *arg)
 	return 2;
 }
 
-/* "10000", "64M", "2G": a count or a size; 0 when it is neither. */
-static unsigned long long
-parse_size(const char *s)
-{
-	unsigned long long v, mul = 1;
-	char *end;
-
-	if (*s < '0' || *s > '9')
-		return 0;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno != 0)
-		return 0;
-	switch (*end) {
-	case 'k': case 'K': mul = 1ULL << 10; end++; break;
-	case 'm': case 'M': mul = 1ULL << 20; end++; break;
-	case 'g': case 'G': mul = 1ULL << 30; end++; break;
-	case 't': case 'T': mul = 1ULL << 40; end++; break;
-	}
-	if (*end != '\0' || v > ULLONG_MAX / mul)
-		return 0;
-	return v * mul;
-}
-
 static int
 parse_options(int argc, char **argv, struct options *opt)
 {
@@ -310,12 +287,14 @@ parse_options(int argc, char **argv, struct options *opt)
 				    " first or error", optarg);
 			break;
 		case O_MAX_ITEMS:
-			if ((opt->max_items = parse_size(optarg)) == 0)
+			if (size_parse(optarg, &opt->max_items) != 0 ||
+			    opt->max_items == 0)
 				return usage_error("--max-items '%s' is not a "
 				    "count of items", optarg);
 			break;
 		case O_MAX_BYTES:
-			if ((opt->max_bytes = parse_size(optarg)) == 0)
+			if (size_parse(optarg, &opt->max_bytes) != 0 ||
+			    opt->max_bytes == 0)
 				return usage_error("--max-bytes '%s' is not a "
 				    "size (64M, 2G)", optarg);
 			break;

@@ -28,6 +28,7 @@
 
 #include "bag_read.h"
 #include "buf.h"
+#include "size.h"
 #include "catalog.h"
 #include "digest.h"
 #include "g2_rules.h"
@@ -152,29 +153,6 @@ item_problem(void *arg, const char *what)
 	    c->item_guid != NULL ? c->item_guid : "");
 	problem(c, where, "%s", what);
 	return 0;
-}
-
-static unsigned long long
-parse_size(const char *s)
-{
-	unsigned long long v, mul = 1;
-	char *end;
-
-	if (*s < '0' || *s > '9')
-		return 0;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno != 0)
-		return 0;
-	switch (*end) {
-	case 'k': case 'K': mul = 1ULL << 10; end++; break;
-	case 'm': case 'M': mul = 1ULL << 20; end++; break;
-	case 'g': case 'G': mul = 1ULL << 30; end++; break;
-	case 't': case 'T': mul = 1ULL << 40; end++; break;
-	}
-	if (*end != '\0' || v > ULLONG_MAX / mul)
-		return 0;
-	return v * mul;
 }
 
 /*
@@ -1058,7 +1036,8 @@ main(int argc, char **argv)
 			    " --help)\n", argv[optind - 1]);
 			return 2;
 		}
-		if (bound != NULL && (*bound = parse_size(optarg)) == 0) {
+		if (bound != NULL && (size_parse(optarg, bound) != 0 ||
+		    *bound == 0)) {
 			fprintf(stderr, PROG ": '%s' is not a positive number "
 			    "(see " PROG " --help)\n", optarg);
 			return 2;
