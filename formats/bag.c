@@ -334,6 +334,25 @@ record_payload(struct bag *b, const char *rel, const struct hashing *h,
 	return WARTA_OK;
 }
 
+/* The tag manifests' lines for one tag file. */
+static int
+record_tag(struct bag *b, const char *rel, const struct hashing *h,
+    struct warta_error *err)
+{
+	int rc;
+
+	rc = wbuf_puts(&b->tags, h->hex[0]) != WARTA_OK ||
+	    wbuf_puts(&b->tags, "  ") != WARTA_OK ||
+	    wbuf_puts(&b->tags, rel) != WARTA_OK ||
+	    wbuf_putc(&b->tags, '\n') != WARTA_OK;
+	if (b->o.sha512)
+		rc |= wbuf_puts(&b->tags512, h->hex[1]) != WARTA_OK ||
+		    wbuf_puts(&b->tags512, "  ") != WARTA_OK ||
+		    wbuf_puts(&b->tags512, rel) != WARTA_OK ||
+		    wbuf_putc(&b->tags512, '\n') != WARTA_OK;
+	return rc ? warta_error_set(err, -1, "out of memory") : WARTA_OK;
+}
+
 /* A tag file (not payload): written, and its lines kept for the tag
  * manifests. */
 static int
@@ -341,7 +360,6 @@ add_tag_file(struct bag *b, const char *rel, const void *p, size_t len,
     struct warta_error *err)
 {
 	struct hashing h;
-	int rc;
 
 	if (hashing_start(&h, b->o.sha512) != 0 ||
 	    hashing_update(&h, p, len) != 0 || hashing_end(&h) != 0) {
@@ -352,16 +370,7 @@ add_tag_file(struct bag *b, const char *rel, const void *p, size_t len,
 	if (write_header(b, rel, len, err) != WARTA_OK ||
 	    write_all(b, p, len, err) != WARTA_OK)
 		return WARTA_FAILED;
-	rc = wbuf_puts(&b->tags, h.hex[0]) != WARTA_OK ||
-	    wbuf_puts(&b->tags, "  ") != WARTA_OK ||
-	    wbuf_puts(&b->tags, rel) != WARTA_OK ||
-	    wbuf_putc(&b->tags, '\n') != WARTA_OK;
-	if (b->o.sha512)
-		rc |= wbuf_puts(&b->tags512, h.hex[1]) != WARTA_OK ||
-		    wbuf_puts(&b->tags512, "  ") != WARTA_OK ||
-		    wbuf_puts(&b->tags512, rel) != WARTA_OK ||
-		    wbuf_putc(&b->tags512, '\n') != WARTA_OK;
-	return rc ? warta_error_set(err, -1, "out of memory") : WARTA_OK;
+	return record_tag(b, rel, &h, err);
 }
 
 static void
@@ -503,28 +512,51 @@ bag_payload_bytes(const struct bag *b)
 	return b->bytes;
 }
 
-/* A manifest, from its temporary file, as a tag file. */
+/*
+ * A manifest, from its temporary file, as a tag file: copied and hashed a
+ * chunk at a time, since it grows with the number of payload files.
+ */
 static int
 add_manifest(struct bag *b, int i, const char *rel, struct warta_error *err)
 {
 	FILE *fp = b->manifest[i];
-	struct wbuf text = WBUF_INIT;
+	struct hashing h;
+	char *chunk = NULL;
+	size_t left, n;
 	long len;
-	int rc;
+	int rc = WARTA_FAILED;
 
-	/* A manifest is some 90 bytes a payload file: read whole, it is
-	 * far smaller than the payload it lists. */
 	if (fflush(fp) != 0 || (len = ftell(fp)) < 0 ||
-	    fseek(fp, 0, SEEK_SET) != 0 ||
-	    wbuf_reserve(&text, (size_t)len + 1) != WARTA_OK ||
-	    fread(text.data, 1, (size_t)len, fp) != (size_t)len)
-		rc = warta_error_set(err, -1, "temporary file: %s",
+	    fseek(fp, 0, SEEK_SET) != 0)
+		return warta_error_set(err, -1, "temporary file: %s",
 		    strerror(errno));
-	else {
-		text.len = (size_t)len;
-		rc = add_tag_file(b, rel, text.data, text.len, err);
+	if ((chunk = malloc(COPY_CHUNK)) == NULL)
+		return warta_error_set(err, -1, "out of memory");
+	if (hashing_start(&h, b->o.sha512) != 0) {
+		warta_error_set(err, -1, "cannot hash %s", rel);
+		goto out;
 	}
-	wbuf_release(&text);
+	if (write_header(b, rel, (size_t)len, err) != WARTA_OK)
+		goto out;
+	for (left = (size_t)len; left > 0; left -= n) {
+		n = fread(chunk, 1, left < COPY_CHUNK ? left : COPY_CHUNK, fp);
+		if (n == 0) {
+			warta_error_set(err, -1, "temporary file: %s",
+			    ferror(fp) ? strerror(errno) : "ended early");
+			goto out;
+		}
+		if (hashing_update(&h, chunk, n) != 0 ||
+		    write_all(b, chunk, n, err) != WARTA_OK)
+			goto out;
+	}
+	if (hashing_end(&h) != 0) {
+		warta_error_set(err, -1, "cannot hash %s", rel);
+		goto out;
+	}
+	rc = record_tag(b, rel, &h, err);
+out:
+	hashing_free(&h);
+	free(chunk);
 	return rc;
 }
 
