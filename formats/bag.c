@@ -234,11 +234,16 @@ write_header(struct bag *b, const char *rel, size_t len,
 static int
 put_manifest_path(FILE *fp, const char *path)
 {
+	static const char hex[] = "0123456789ABCDEF";
+
 	for (; *path != '\0'; path++) {
-		if (*path == '\r' || *path == '\n' || *path == '%') {
-			if (fprintf(fp, "%%%02X", (unsigned char)*path) < 0)
+		unsigned char c = (unsigned char)*path;
+
+		if (c == '\r' || c == '\n' || c == '%') {
+			if (putc('%', fp) == EOF || putc(hex[c >> 4], fp) == EOF ||
+			    putc(hex[c & 15], fp) == EOF)
 				return -1;
-		} else if (putc(*path, fp) == EOF)
+		} else if (putc(c, fp) == EOF)
 			return -1;
 	}
 	return 0;
@@ -323,7 +328,8 @@ record_payload(struct bag *b, const char *rel, const struct hashing *h,
 	for (i = 0; i < 2; i++) {
 		if (b->manifest[i] == NULL)
 			continue;
-		if (fprintf(b->manifest[i], "%s  data/", h->hex[i]) < 0 ||
+		if (fputs(h->hex[i], b->manifest[i]) == EOF ||
+		    fputs("  data/", b->manifest[i]) == EOF ||
 		    put_manifest_path(b->manifest[i], rel) != 0 ||
 		    putc('\n', b->manifest[i]) == EOF)
 			return warta_error_set(err, -1, "temporary file: %s",
