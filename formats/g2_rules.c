@@ -508,7 +508,9 @@ level_fill(struct level *l, xmlNodePtr parent)
 		l->sib[n].pos = n;
 		n++;
 	}
-	qsort(l->sib, n, sizeof(*l->sib), cmp_sib_name);
+	/* qsort(3) must not see the NULL of an empty list. */
+	if (n > 1)
+		qsort(l->sib, n, sizeof(*l->sib), cmp_sib_name);
 	for (i = 0; i < n; i = j) {
 		for (j = i; j < n && xmlStrEqual(l->sib[j].name,
 		    l->sib[i].name) && xmlStrEqual(l->sib[j].ns, l->sib[i].ns);
@@ -517,7 +519,8 @@ level_fill(struct level *l, xmlNodePtr parent)
 		for (k = i; k < j; k++)
 			l->sib[k].several = j - i > 1;
 	}
-	qsort(l->sib, n, sizeof(*l->sib), cmp_sib_pos);
+	if (n > 1)
+		qsort(l->sib, n, sizeof(*l->sib), cmp_sib_pos);
 	l->parent = parent;
 	l->n = n;
 	l->cursor = 0;

@@ -484,6 +484,8 @@ find_file(struct check *c, const char *path)
 
 	memset(&key, 0, sizeof(key));
 	key.path = (char *)(uintptr_t)path;
+	if (c->nfiles == 0)
+		return NULL;	/* files is NULL: bsearch must not see it */
 	return bsearch(&key, c->files, c->nfiles, sizeof(*c->files),
 	    cmp_file_path);
 }
@@ -531,6 +533,8 @@ find_item(struct check *c, const char *path)
 
 	memset(&key, 0, sizeof(key));
 	key.path = (char *)(uintptr_t)path;
+	if (c->nitems == 0)
+		return NULL;
 	return bsearch(&key, c->items, c->nitems, sizeof(*c->items),
 	    cmp_item_path);
 }
@@ -546,7 +550,8 @@ compare_catalog(struct check *c)
 	unsigned long listed = 0;
 	char path[600];
 
-	qsort(c->items, c->nitems, sizeof(*c->items), cmp_item_path);
+	if (c->nitems > 0)
+		qsort(c->items, c->nitems, sizeof(*c->items), cmp_item_path);
 	if (!c->have_catalog_tsv) {
 		if (c->nitems > 0)
 			problem(c, "data/catalog.tsv", "missing");
@@ -630,12 +635,13 @@ compare_catalog(struct check *c)
 			problem(c, "data/catalog.xml", "missing");
 		return;
 	}
-	qsort(c->refs, c->nrefs, sizeof(*c->refs), cmp_str);
+	if (c->nrefs > 0)
+		qsort(c->refs, c->nrefs, sizeof(*c->refs), cmp_str);
 	for (i = 0; i < c->nitems; i++) {
 		const char *href = c->items[i].path + strlen("data/");
 
-		if (bsearch(&href, c->refs, c->nrefs, sizeof(*c->refs),
-		    cmp_str) == NULL)
+		if (c->nrefs == 0 || bsearch(&href, c->refs, c->nrefs,
+		    sizeof(*c->refs), cmp_str) == NULL)
 			problem(c, "data/catalog.xml", "no itemRef for %s",
 			    c->items[i].path);
 	}
@@ -874,7 +880,8 @@ verify_bag(struct check *c, const char *path)
 		problem(c, "", "the rest of the bag could not be checked");
 		return 0;
 	}
-	qsort(c->files, c->nfiles, sizeof(*c->files), cmp_file_path);
+	if (c->nfiles > 0)
+		qsort(c->files, c->nfiles, sizeof(*c->files), cmp_file_path);
 	for (i = 1; i < c->nfiles; i++)
 		if (strcmp(c->files[i].path, c->files[i - 1].path) == 0)
 			problem(c, c->files[i].path, "twice in the archive");
