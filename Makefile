@@ -24,7 +24,8 @@ PKG_MODULES = libxml-2.0:libxml2-dev libarchive:libarchive-dev zlib:zlib1g-dev \
 	cmocka:libcmocka-dev
 # Command, then the Debian package that provides it (tests and demo only).
 TOOLS = pkg-config:pkg-config bats:bats jq:jq xmllint:libxml2-utils \
-	bsdtar:libarchive-tools unzip:unzip zstd:zstd /usr/bin/time:time mandoc:mandoc
+	bsdtar:libarchive-tools unzip:unzip zstd:zstd xz:xz-utils bzip2:bzip2 \
+	python3:python3 /usr/bin/time:time mandoc:mandoc
 
 LIBS_PC = libxml-2.0 libarchive zlib libutf8proc libcrypto libpcre2-8
 # libcsv has no pkg-config file (the deps step checks for its header).
