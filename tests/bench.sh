@@ -1,7 +1,7 @@
 #!/bin/sh
 # shellcheck disable=SC2086,SC2016  # $t is split on purpose; sh -c '"$1"'
-# bench.sh BIN_DIR: the benchmark of warta-normalize, warta-meta and
-# warta-pack (make bench).
+# bench.sh BIN_DIR: the benchmark of warta-normalize, warta-meta,
+# warta-pack, warta-verify and warta-unpack -t (make bench).
 #
 # For each corpus size it generates (or reuses) a corpus of raw articles
 # with the deterministic generator BIN_DIR/../tools/gen-corpus, then times,
@@ -38,8 +38,32 @@
 # second process (gzip, zstd) while warta-pack compresses in its own.  The
 # sizes of both sides' bytes and bundles are printed.  Each of these runs
 # starts after a sync, so that none pays for the writeback of the one
-# before (or of the item files just made).  The bundles are removed once
-# measured; itemfiles-N/ is kept and reused.
+# before (or of the item files just made).
+#
+# Then the librarian's side, on warta-pack's gz bundle pack-N.tar.gz just
+# made (in the page cache).  The issue's baseline for warta-verify is tar
+# extracting the bundle and sha256sum of the extracted files; it is timed
+# in two forms, and verify's time is given against each:
+#   tar xzf+sha256   tar -xzf BUNDLE -C x-N, then find x-N -type f -exec
+#                    sha256sum {} +: the files extracted to disk (the page
+#                    cache: the writeback is not waited for) and each hashed,
+#                    which is what hashing "the extracted files" takes
+#   tar xzOf|sha256  tar -xzOf BUNDLE | sha256sum: the same bytes
+#                    decompressed and hashed as one stream, nothing written;
+#                    the floor of any check that reads every byte once
+#   warta-verify     BIN_DIR/warta-verify BUNDLE: the whole BagIt check,
+#                    every manifest digest, every item parsed and checked,
+#                    the catalog against the items (no schema, no catalog of
+#                    QCodes: WARTA_SCHEMA and WARTA_CATALOG are unset)
+# and warta-unpack's listing against tar's:
+#   tar tzf          tar -tzf BUNDLE
+#   unpack -t        BIN_DIR/warta-unpack -t BUNDLE (the table)
+#   unpack -t --tsv  BIN_DIR/warta-unpack -t --tsv BUNDLE
+# The listings and verify's report go to files in BENCH_DIR (their lines
+# are counted against the items: one check that the run did the work),
+# the sha256sum output to /dev/null.  For these rows input MB is the
+# bundle's size.  x-N/ and the bundles are removed once measured;
+# itemfiles-N/ is kept and reused.
 #
 # All under /usr/bin/time (Debian package time) for wall and CPU seconds and
 # peak resident memory (for tar, that of the larger of tar and its
@@ -83,6 +107,8 @@ gen=$tools/gen-corpus
 normalize=$bin/warta-normalize
 meta=$bin/warta-meta
 pack=$bin/warta-pack
+verify=$bin/warta-verify
+unpack=$bin/warta-unpack
 xmllint=xmllint
 # the items, and so their size and the time to read them, do not depend on
 # the day the benchmark runs
@@ -121,11 +147,18 @@ run() {
 [ -x "$normalize" ] || die "$normalize: not found (make programs)"
 [ -x "$meta" ] || die "$meta: not found (make programs)"
 [ -x "$pack" ] || die "$pack: not found (make programs)"
+[ -x "$verify" ] || die "$verify: not found (make programs)"
+[ -x "$unpack" ] || die "$unpack: not found (make programs)"
 command -v "$xmllint" >/dev/null 2>&1 ||
 	die "$xmllint: not found (Debian package libxml2-utils)"
 command -v tar >/dev/null 2>&1 || die "tar: not found"
 command -v gzip >/dev/null 2>&1 || die "gzip: not found"
 command -v zstd >/dev/null 2>&1 || die "zstd: not found (Debian package zstd)"
+command -v sha256sum >/dev/null 2>&1 || die "sha256sum: not found"
+# verify checks what it is given, and the benchmark gives it the bundle
+# alone: a schema or a QCode catalog from the environment would make the
+# runs differ from machine to machine
+unset WARTA_SCHEMA WARTA_CATALOG
 for n in $sizes $large; do
 	case $n in
 	''|*[!0-9]*|0) die "BENCH_SIZES: not a count of articles: $n" ;;
@@ -139,11 +172,14 @@ if [ ! -x "$gen" ]; then
 fi
 mkdir -p "$work" || exit 1
 
-# Runs a command under /usr/bin/time with stdout to /dev/null and stderr to
-# $errfile, and leaves "seconds user sys maxrss_kib status" in $t.
+# Runs a command under /usr/bin/time with stdout to $outfile (/dev/null
+# when empty) and stderr to $errfile, and leaves "seconds user sys
+# maxrss_kib status" in $t.
+outfile=
 timed() {
-	echo "+ $(quote "$TIME" -f "$timefmt" -o "$work/time.out" "$@")>/dev/null 2>$errfile"
-	"$TIME" -f "$timefmt" -o "$work/time.out" "$@" >/dev/null 2>"$errfile"
+	out=${outfile:-/dev/null}
+	echo "+ $(quote "$TIME" -f "$timefmt" -o "$work/time.out" "$@")>$out 2>$errfile"
+	"$TIME" -f "$timefmt" -o "$work/time.out" "$@" >"$out" 2>"$errfile"
 	# GNU time writes "Command exited with non-zero status N" first
 	t=$(tail -n 1 "$work/time.out")
 }
@@ -250,8 +286,58 @@ warta-pack_$3 $nitems $ibytes $4 $5 $6 $7 $8"
 	esac
 }
 
+# Times a command (the rest of the arguments) on the bundle $bundle of
+# $bbytes bytes and $nitems items, with stdout to $3 (/dev/null when
+# empty); adds a row named $1 (underscores for spaces), keeps its stderr in
+# $work/$2-$n.err, and leaves its seconds in bag_s (0 when it failed), its
+# peak RSS in KiB in bag_rss and its exit status in bag_st.
+time_bag() {
+	label=$1
+	errfile=$work/$2-$n.err
+	outfile=$3
+	shift 3
+	sync
+	timed "$@"
+	outfile=
+	set -- $t
+	rows="$rows
+$label $nitems $bbytes $t"
+	bag_s=$1
+	bag_rss=$4
+	bag_st=$5
+	if [ "$5" != 0 ]; then
+		echo "$prog: $label failed, exit status $5:"
+		tail -n 10 "$errfile" | sed 's/^/    /'
+		status=1
+		bag_s=0
+	fi
+}
+
+# Fails the run (status 1, the time in the variable $1 set to 0) with the
+# message $2 when the rest of the arguments, a test, is false.
+expect() {
+	v=$1
+	m=$2
+	shift 2
+	"$@" && return 0
+	echo "$prog: $m"
+	status=1
+	eval "$v=0"
+}
+
+# Prints "A/B" to two decimals from seconds, or "-" when either is 0.
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN {
+		printf "%s", (a > 0 && b > 0) ? sprintf("%.2f", a / b) : "-"
+	}'
+}
+
 status=0
 rows=
+vratios=
+uratios=
+vrss=
+urss=
 rss_first=''
 rss_last=''
 mrss_first=''
@@ -267,6 +353,7 @@ cpu=$(sed -n 's/^model name[^:]*: *//p' /proc/cpuinfo 2>/dev/null | head -n 1)
 echo "bench: $(uname -sm), ${cpu:-unknown cpu}, $(nproc 2>/dev/null || echo ?) cpus, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 echo "bench: warta-normalize $normalize, warta-meta $meta, $($xmllint --version 2>&1 | head -n 1)"
 echo "bench: warta-pack $pack, $(tar --version | head -n 1), $(gzip --version | head -n 1), $(zstd --version | sed 's/^[* ]*//; s/, by .*//')"
+echo "bench: warta-verify $verify, warta-unpack $unpack, $(sha256sum --version | head -n 1)"
 echo "bench: generator $gen, seed $seed, sizes $sizes${large:+, warta-pack memory also at $large}"
 
 for n in $sizes; do
@@ -439,6 +526,75 @@ $n $r"
 	done | tr '\n' ' ')
 	sizelines="$sizelines
 $nitems $(du_bytes "$idir/items") $(du_bytes "$idir/originals") $(du_bytes "$ifiles") $sz"
+	# the librarian's side, on warta-pack's gz bundle (see the top)
+	bundle=$work/pack-$n.tar.gz
+	xdir=$work/x-$n
+	if [ "$pgz_s" = 0 ] || [ ! -f "$bundle" ]; then
+		echo "$prog: no bundle from warta-pack: warta-verify and warta-unpack not timed"
+		status=1
+	else
+		bbytes=$(wc -c <"$bundle" | tr -d ' ')
+		echo "bundle: $bundle, $bbytes bytes"
+		echo "warming the page cache:"
+		run sh -c 'cat "$1" >/dev/null' sh "$bundle"
+
+		rm -rf "$xdir"
+		mkdir "$xdir" || exit 1
+		time_bag tar_xzf+sha256 tar-x-sha256 '' \
+		    sh -c 'tar -xzf "$1" -C "$2" && find "$2" -type f -exec sha256sum {} +' \
+		    sh "$bundle" "$xdir"
+		xs_s=$bag_s
+		xfiles=$(find "$xdir" -type f | wc -l | tr -d ' ')
+		rm -rf "$xdir"
+		# the pipeline's status is sha256sum's: tar's failure shows
+		# on stderr
+		time_bag 'tar_xzOf|sha256' tar-xO-sha256 '' \
+		    sh -c 'tar -xzOf "$1" | sha256sum' sh "$bundle"
+		xo_s=$bag_s
+		expect xo_s "tar -xzOf | sha256sum wrote to stderr ($errfile)" \
+		    test ! -s "$errfile"
+		vout=$work/verify-$n.out
+		time_bag warta-verify verify "$vout" "$verify" "$bundle"
+		v_s=$bag_s
+		vrss="$vrss $nitems:$bag_rss"
+		vsum=$(tail -n 1 "$vout")
+		echo "verify: exit $bag_st, ${vsum:-no report} ($vout)"
+		expect v_s "warta-verify did not find the bundle valid with $nitems items and the $xfiles files tar extracted" \
+		    test "$vsum" = "$bundle: valid ($nitems items, $xfiles files)"
+
+		tout=$work/tar-t-$n.out
+		time_bag tar_tzf tar-t "$tout" tar -tzf "$bundle"
+		tt_s=$bag_s
+		tl=$(wc -l <"$tout" | tr -d ' ')
+		echo "tar -tzf: exit $bag_st, $tl entries ($tout)"
+		uout=$work/unpack-t-$n.out
+		time_bag unpack_-t unpack-t "$uout" "$unpack" -t "$bundle"
+		ut_s=$bag_s
+		urss="$urss $nitems:$bag_rss"
+		ul=$(wc -l <"$uout" | tr -d ' ')
+		echo "unpack -t: exit $bag_st, $ul lines ($uout)"
+		# a header, then two lines an item
+		expect ut_s "warta-unpack -t: $ul lines, expected $((1 + 2 * nitems))" \
+		    test "$ul" = $((1 + 2 * nitems))
+		uout=$work/unpack-tsv-$n.out
+		time_bag unpack_-t_--tsv unpack-tsv "$uout" "$unpack" -t --tsv "$bundle"
+		uv_s=$bag_s
+		ul=$(wc -l <"$uout" | tr -d ' ')
+		echo "unpack -t --tsv: exit $bag_st, $ul lines ($uout)"
+		expect uv_s "warta-unpack -t --tsv: $ul lines, expected $((1 + nitems))" \
+		    test "$ul" = $((1 + nitems))
+
+		r="$(ratio "$v_s" "$xs_s") $(ratio "$v_s" "$xo_s")"
+		echo "warta-verify takes $(echo "$r" | cut -d' ' -f1) times as long as tar -xzf + sha256sum of the files, $(echo "$r" | cut -d' ' -f2) times as long as tar -xzOf | sha256sum"
+		vratios="$vratios
+$nitems $r"
+		r="$(ratio "$ut_s" "$tt_s") $(ratio "$uv_s" "$tt_s")"
+		echo "warta-unpack -t takes $(echo "$r" | cut -d' ' -f1) times as long as tar -tzf, -t --tsv $(echo "$r" | cut -d' ' -f2) times"
+		uratios="$uratios
+$nitems $r"
+		rm -f "$tout" "$work/unpack-t-$n.out" "$uout"
+	fi
+
 	# the bundles are measured; they are not worth the disk
 	rm -f "$work/tar-$n.tar.gz" "$work/pack-$n.tar.gz" \
 	    "$work/tar-$n.tar.zst" "$work/pack-$n.tar.zst"
@@ -479,7 +635,8 @@ echo "$rows" | awk 'NF == 8 {
 	cat
 }
 echo "(xmllint, meta, tar and warta-pack rows: articles are the items of"
-echo "items-N.xml, input MB its size, articles/s items/s)"
+echo "items-N.xml, input MB its size, articles/s items/s; from tar xzf+sha256"
+echo "down: articles are the items, input MB is the size of warta-pack's gz bundle)"
 if [ -n "$rss_first" ] && [ "$rss_first" != "$rss_last" ]; then
 	set -- $rss_first $rss_last
 	awk -v n1="$1" -v r1="$2" -v n2="$3" -v r2="$4" 'BEGIN {
@@ -528,6 +685,22 @@ rssall() {
 }
 rssall "warta-pack gz" $prss
 rssall "warta-pack zst" $zrss
+# Prints "WHAT peak RSS: ..." for every size, from "items:kib" words.
+rsslist() {
+	what=$1
+	shift
+	[ $# -gt 0 ] || return 0
+	echo "$*" | tr ' ' '\n' | awk -F: -v w="$what" '
+	NF == 2 {
+		line = line sprintf("%s%.1f MiB at %d items", n++ ? ", " : "",
+		    $2 / 1024, $1)
+	}
+	END {
+		printf "%s peak RSS: %s\n", w, line
+	}'
+}
+rsslist "warta-verify" $vrss
+rsslist "warta-unpack -t" $urss
 echo "$pratios" | awk 'NF == 3 {
 	printf "time against tar at %d items: warta-pack/tar czf %sx, warta-pack(zst)/tar --zstd -cf %sx\n",
 	    $1, $2, $3
@@ -537,5 +710,17 @@ echo "$sizelines" | awk 'NF == 8 {
 	    $1, $2 / 1e6, $3 / 1e6, ($4 - $2 - $3) / 1e6
 	printf "bundles at %d items: tar czf %.1f MB, warta-pack %.1f MB; tar --zstd -cf %.1f MB, warta-pack %.1f MB\n",
 	    $1, $5 / 1e6, $6 / 1e6, $7 / 1e6, $8 / 1e6
+}'
+# the issue's aims: verify no slower than tar and sha256sum, -t within 1.5
+# times tar -tzf
+echo "$vratios" | awk 'NF == 3 {
+	printf "time against tar at %d items: warta-verify/(tar -xzf + sha256sum of the files) %sx (%s), warta-verify/(tar -xzOf | sha256sum) %sx (%s)\n",
+	    $1, $2, $2 == "-" ? "-" : $2 <= 1 ? "no slower" : "slower",
+	    $3, $3 == "-" ? "-" : $3 <= 1 ? "no slower" : "slower"
+}'
+echo "$uratios" | awk 'NF == 3 {
+	printf "time against tar at %d items: warta-unpack -t/tar -tzf %sx (%s 1.5x), -t --tsv/tar -tzf %sx (%s 1.5x)\n",
+	    $1, $2, $2 == "-" ? "-" : $2 <= 1.5 ? "within" : "NOT within",
+	    $3, $3 == "-" ? "-" : $3 <= 1.5 ? "within" : "NOT within"
 }'
 exit $status
