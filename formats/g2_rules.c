@@ -999,9 +999,17 @@ g2_check_rules(xmlNodePtr item, const struct g2_catalog *catalog,
 
 /* --- the schema --- */
 
+struct validation {
+	g2_problem_fn fn;
+	void *arg;
+	int count;
+	int stop;
+};
+
 struct g2_schema {
 	xmlSchemaPtr schema;
 	xmlSchemaValidCtxtPtr vctxt;
+	struct validation stream;	/* while a reader validates */
 };
 
 /*
@@ -1080,13 +1088,6 @@ g2_schema_free(struct g2_schema *s)
 	free(s);
 }
 
-struct validation {
-	g2_problem_fn fn;
-	void *arg;
-	int count;
-	int stop;
-};
-
 static void
 schema_error(void *arg, xmlErrorPtr e)
 {
@@ -1135,4 +1136,30 @@ g2_schema_validate(struct g2_schema *s, xmlDocPtr doc, g2_problem_fn fn,
 			fn(arg, "not valid against the schema");
 	}
 	return v.count;
+}
+
+int
+g2_schema_stream_begin(struct g2_schema *s, xmlTextReaderPtr xr,
+    g2_problem_fn fn, void *arg)
+{
+	memset(&s->stream, 0, sizeof(s->stream));
+	s->stream.fn = fn;
+	s->stream.arg = arg;
+	xmlSchemaSetValidStructuredErrors(s->vctxt, schema_error, &s->stream);
+	return xmlTextReaderSchemaValidateCtxt(xr, s->vctxt, 0) == 0 ? 0 : -1;
+}
+
+int
+g2_schema_stream_end(struct g2_schema *s, xmlTextReaderPtr xr)
+{
+	int valid = xmlTextReaderIsValid(xr);
+
+	xmlSchemaSetValidStructuredErrors(s->vctxt, NULL, NULL);
+	if (valid == 0 && s->stream.count == 0) {
+		s->stream.count = 1;
+		if (!s->stream.stop)
+			s->stream.fn(s->stream.arg, "not valid against the "
+			    "schema");
+	}
+	return s->stream.count;
 }

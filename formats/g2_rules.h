@@ -35,6 +35,7 @@
 #define WARTA_G2_RULES_H
 
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 
 #include "warta.h"
 
@@ -72,5 +73,15 @@ void g2_schema_free(struct g2_schema *s);
  */
 int g2_schema_validate(struct g2_schema *s, xmlDocPtr doc, g2_problem_fn fn,
     void *arg);
+
+/*
+ * The same, on a document as xr reads it, without a tree: a bundle's
+ * catalog has an itemRef for every item, too many to hold.  Call begin
+ * before the first xmlTextReaderRead(), end after the last; end returns
+ * the number of errors, each given to fn as it is found.
+ */
+int g2_schema_stream_begin(struct g2_schema *s, xmlTextReaderPtr xr,
+    g2_problem_fn fn, void *arg);
+int g2_schema_stream_end(struct g2_schema *s, xmlTextReaderPtr xr);
 
 #endif

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <libxml/xmlreader.h>
 #include <openssl/evp.h>
 
 #include "bag_read.h"
@@ -35,6 +36,7 @@
 #include "item_check.h"
 #include "newsml_edit.h"
 #include "newsml_read.h"
+#include "newsml_write.h"
 #include "warta.h"
 
 #define PROG "warta-verify"
@@ -90,6 +92,8 @@ struct check {
 	char **refs;		/* catalog.xml's itemRef hrefs, sorted */
 	size_t nrefs, caprefs;
 	int have_catalog_tsv, have_catalog_xml;
+	int catalog_failed;	/* catalog.xml is not well-formed */
+	int catalog_invalid;	/* the schema has said why already */
 	int damaged;		/* the archive could not be read to its end */
 
 	/* per item, for messages */
@@ -159,38 +163,116 @@ item_problem(void *arg, const char *what)
  * Items, from a NewsML-G2 stream or from one file of a bag.
  */
 
-/* The hrefs of a catalog's itemRefs (packageItem/groupSet/group). */
 static int
-collect_refs(struct check *c, xmlNodePtr root)
+add_ref(struct check *c, const char *href)
 {
-	xmlNodePtr g, ref;
-	xmlChar *href;
+	if (c->nrefs == c->caprefs) {
+		size_t cap = c->caprefs ? c->caprefs * 2 : 256;
+		char **n = realloc(c->refs, cap * sizeof(*n));
 
-	for (g = g2_child(g2_child(root, "groupSet"), "group"); g != NULL;
-	    g = g2_next_same(g))
-		for (ref = g2_child(g, "itemRef"); ref != NULL;
-		    ref = g2_next_same(ref)) {
-			if ((href = xmlGetProp(ref,
-			    (const xmlChar *)"href")) == NULL)
-				continue;
-			if (c->nrefs == c->caprefs) {
-				size_t cap = c->caprefs ? c->caprefs * 2 : 256;
-				char **n = realloc(c->refs, cap * sizeof(*n));
-
-				if (n == NULL) {
-					xmlFree(href);
-					return -1;
-				}
-				c->refs = n;
-				c->caprefs = cap;
-			}
-			c->refs[c->nrefs] = strdup((const char *)href);
-			xmlFree(href);
-			if (c->refs[c->nrefs] == NULL)
-				return -1;
-			c->nrefs++;
-		}
+		if (n == NULL)
+			return -1;
+		c->refs = n;
+		c->caprefs = cap;
+	}
+	if ((c->refs[c->nrefs] = strdup(href)) == NULL)
+		return -1;
+	c->nrefs++;
 	return 0;
+}
+
+static void
+catalog_xml_error(void *arg, xmlErrorPtr e)
+{
+	struct check *c = arg;
+	char msg[400];
+	size_t i, j;
+
+	if (e == NULL || e->level < XML_ERR_ERROR || c->catalog_failed)
+		return;
+	for (i = j = 0; e->message != NULL && e->message[i] != '\0' &&
+	    j + 1 < sizeof(msg); i++)
+		msg[j++] = e->message[i] == '\n' ? ' ' : e->message[i];
+	while (j > 0 && msg[j - 1] == ' ')
+		j--;
+	msg[j] = '\0';
+	/* The reader passes the schema's findings on here too. */
+	if (e->domain == XML_FROM_SCHEMASV || e->domain == XML_FROM_VALID) {
+		c->catalog_invalid = 1;
+		problem(c, "data/catalog.xml", "line %d: %s", e->line, msg);
+		return;
+	}
+	c->catalog_failed = 1;
+	problem(c, "data/catalog.xml", "not well-formed XML (line %d): %s",
+	    e->line, msg);
+}
+
+static int
+catalog_problem(void *arg, const char *what)
+{
+	struct check *c = arg;
+
+	/* A catalog that is not XML is reported once, as that; one the
+	 * schema refused, once for each reason. */
+	if (!c->catalog_failed && !c->catalog_invalid)
+		problem(c, "data/catalog.xml", "%s", what);
+	return 0;
+}
+
+/*
+ * The catalog, read as a stream (it has an itemRef per item: a tree of
+ * it would grow with the bundle): well-formed, a packageItem, valid
+ * against the schema when one is given, and the href of every itemRef.
+ */
+static void
+check_catalog_xml(struct check *c, const struct wbuf *data)
+{
+	xmlTextReaderPtr xr;
+	const xmlChar *ns;
+	xmlChar *href;
+	int rc, type;
+
+	c->catalog_failed = 0;
+	c->catalog_invalid = 0;
+	if (data->len == 0 || data->len > INT_MAX ||
+	    (xr = xmlReaderForMemory(data->data, (int)data->len,
+	    "catalog.xml", NULL, XML_PARSE_NONET)) == NULL) {
+		problem(c, "data/catalog.xml", "empty, or cannot be read");
+		return;
+	}
+	xmlTextReaderSetStructuredErrorHandler(xr, catalog_xml_error, c);
+	if (c->ic.schema != NULL &&
+	    g2_schema_stream_begin(c->ic.schema, xr, catalog_problem, c) != 0)
+		problem(c, "data/catalog.xml", "cannot validate it");
+	while ((rc = xmlTextReaderRead(xr)) == 1) {
+		type = xmlTextReaderNodeType(xr);
+		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+			/* As everywhere: no DTD, no entity of it. */
+			problem(c, "data/catalog.xml", "DOCTYPE refused");
+			c->catalog_failed = 1;
+			break;
+		}
+		if (type != XML_READER_TYPE_ELEMENT)
+			continue;
+		ns = xmlTextReaderConstNamespaceUri(xr);
+		if (xmlTextReaderDepth(xr) == 0 && (ns == NULL ||
+		    !xmlStrEqual(ns, (const xmlChar *)NEWSML_NS) ||
+		    !xmlStrEqual(xmlTextReaderConstLocalName(xr),
+		    (const xmlChar *)"packageItem")))
+			problem(c, "data/catalog.xml", "not a NewsML-G2 "
+			    "packageItem");
+		if (ns == NULL || !xmlStrEqual(ns, (const xmlChar *)NEWSML_NS) ||
+		    !xmlStrEqual(xmlTextReaderConstLocalName(xr),
+		    (const xmlChar *)"itemRef"))
+			continue;
+		href = xmlTextReaderGetAttribute(xr, (const xmlChar *)"href");
+		if (href != NULL && add_ref(c, (const char *)href) != 0)
+			problem(c, "data/catalog.xml", "out of memory");
+		xmlFree(href);
+	}
+	if (c->ic.schema != NULL)
+		(void)g2_schema_stream_end(c->ic.schema, xr);
+	xmlFreeTextReader(xr);
 }
 
 /* Adds an item of the bag to what the catalog is checked against. */
@@ -274,9 +356,6 @@ check_items(struct check *c, FILE *fp, const char *name, const char *bag_path,
 			newsml_reader_free(rd);
 			return -1;
 		}
-		if (!record && bag_path != NULL &&
-		    collect_refs(c, root) != 0)
-			goto oom;
 		if (record && c->item_no == 1) {
 			xmlChar *v = xmlGetProp(root,
 			    (const xmlChar *)"version");
@@ -635,6 +714,12 @@ compare_catalog(struct check *c)
 			problem(c, "data/catalog.xml", "missing");
 		return;
 	}
+	if (c->catalog_failed) {
+		/* Reported already; its itemRefs are not known. */
+		problem(c, "data/catalog.xml", "could not be compared with the "
+		    "items");
+		return;
+	}
 	if (c->nrefs > 0)
 		qsort(c->refs, c->nrefs, sizeof(*c->refs), cmp_str);
 	for (i = 0; i < c->nitems; i++) {
@@ -843,16 +928,8 @@ verify_bag(struct check *c, const char *path)
 			wbuf_reset(&c->catalog_tsv);
 			(void)wbuf_append(&c->catalog_tsv, data.data, data.len);
 		} else if (strcmp(e.path, "data/catalog.xml") == 0) {
-			FILE *fp = fmemopen(data.data, data.len, "rb");
-
 			c->have_catalog_xml = 1;
-			if (fp != NULL && data.len > 0) {
-				/* Checked as any item, not one of the bag's. */
-				(void)check_items(c, fp, e.path, e.path, 0,
-				    NULL, &has_original);
-			}
-			if (fp != NULL)
-				fclose(fp);
+			check_catalog_xml(c, &data);
 		} else if (starts_with(e.path, "data/items/") &&
 		    ends_with(e.path, ".xml")) {
 			FILE *fp = data.len > 0 ?

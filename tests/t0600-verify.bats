@@ -366,6 +366,29 @@ EOF
 	counted
 }
 
+@test "a catalog.xml the schema refuses, or with a DOCTYPE, is named once" {
+	need_shared
+	sed -i 's|<itemClass qcode="ninat:composite"/>|&<bogus/>|' "$X/data/catalog.xml"
+	rehash
+	repack bogus.tar.gz
+	verify --schema "$(XSD)" "$T/bogus.tar.gz"
+	expect status "$status" 1
+	has output "$output" "$T/bogus.tar.gz: data/catalog.xml: line " \
+	    "bogus': This element is not expected"
+	expect problems "$(problems)" 1
+	# Read as a stream, yet refused as every other document with one.
+	printf '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<packageItem/>\n' \
+	    >"$X/data/catalog.xml"
+	rehash
+	repack doctype.tar.gz
+	verify "$T/doctype.tar.gz"
+	expect status "$status" 1
+	has output "$output" "$T/doctype.tar.gz: data/catalog.xml: DOCTYPE refused" \
+	    "$T/doctype.tar.gz: data/catalog.xml: could not be compared with the items"
+	lacks output "$output" "no itemRef for"
+	counted
+}
+
 @test "an original that is not the one its item records is named" {
 	local old new
 	old=$(sha256sum <"$X/$ORIG" | cut -c1-64)
