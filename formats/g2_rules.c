@@ -26,6 +26,7 @@
 
 #include "buf.h"
 #include "g2_rules.h"
+#include "xml_errors.h"
 #include "newsml_write.h"
 
 #define X(s) ((const xmlChar *)(s))
@@ -104,26 +105,6 @@ struct first_error {
 	char message[400];
 };
 
-/* libxml2's messages end in a newline; one line, without it. */
-static void
-one_line(char *dst, size_t size, const char *msg)
-{
-	size_t i, j;
-
-	for (i = j = 0; msg != NULL && msg[i] != '\0' && j + 1 < size; i++) {
-		char c = msg[i];
-
-		if (c == '\n' || c == '\r' || c == '\t')
-			c = ' ';
-		if (c == ' ' && (j == 0 || dst[j - 1] == ' '))
-			continue;
-		dst[j++] = c;
-	}
-	while (j > 0 && dst[j - 1] == ' ')
-		j--;
-	dst[j] = '\0';
-}
-
 static void
 keep_first(void *arg, xmlErrorPtr e)
 {
@@ -135,40 +116,7 @@ keep_first(void *arg, xmlErrorPtr e)
 		return;
 	fe->seen = e->level >= XML_ERR_ERROR ? 2 : 1;
 	fe->line = e->line;
-	one_line(fe->message, sizeof(fe->message), e->message);
-}
-
-static void
-ignore(void *ctx, const char *fmt, ...)
-{
-	(void)ctx;
-	(void)fmt;
-}
-
-/* libxml2's global error handlers, set aside while we load a file. */
-struct quiet {
-	xmlStructuredErrorFunc fn;
-	void *ctx;
-	xmlGenericErrorFunc gfn;
-	void *gctx;
-};
-
-static void
-quiet_begin(struct quiet *q, struct first_error *fe)
-{
-	q->fn = xmlStructuredError;
-	q->ctx = xmlStructuredErrorContext;
-	q->gfn = xmlGenericError;
-	q->gctx = xmlGenericErrorContext;
-	xmlSetStructuredErrorFunc(fe, keep_first);
-	xmlSetGenericErrorFunc(NULL, ignore);
-}
-
-static void
-quiet_end(const struct quiet *q)
-{
-	xmlSetStructuredErrorFunc(q->ctx, q->fn);
-	xmlSetGenericErrorFunc(q->gctx, q->gfn);
+	xml_one_line(fe->message, sizeof(fe->message), e->message);
 }
 
 static int
@@ -234,7 +182,7 @@ g2_catalog_load(const char *path, struct warta_error *err)
 	xmlNodePtr root, n;
 	struct g2_catalog *c = NULL;
 	struct first_error fe;
-	struct quiet q;
+	struct xml_quiet q;
 	int doctype = 0, ok = 0;
 	size_t cap = 0, i, j;
 
@@ -251,10 +199,10 @@ g2_catalog_load(const char *path, struct warta_error *err)
 	}
 	ctxt->_private = &doctype;
 	ctxt->sax->internalSubset = refuse_doctype;
-	quiet_begin(&q, &fe);
+	xml_quiet_begin(&q, keep_first, &fe);
 	/* No network; nothing that loads or expands a DTD. */
 	doc = xmlCtxtReadFile(ctxt, path, NULL, XML_PARSE_NONET);
-	quiet_end(&q);
+	xml_quiet_end(&q);
 	if (doctype) {
 		warta_error_set(err, -1, "%s: has a DOCTYPE, which is refused",
 		    path);
@@ -1039,7 +987,7 @@ g2_schema_load(const char *path, struct warta_error *err)
 	xmlExternalEntityLoader saved;
 	struct g2_schema *s = NULL;
 	struct first_error fe;
-	struct quiet q;
+	struct xml_quiet q;
 	int ok = 0;
 
 	memset(&fe, 0, sizeof(fe));
@@ -1056,9 +1004,9 @@ g2_schema_load(const char *path, struct warta_error *err)
 	xmlSchemaSetParserStructuredErrors(pctxt, keep_first, &fe);
 	saved = xmlGetExternalEntityLoader();
 	xmlSetExternalEntityLoader(local_only);
-	quiet_begin(&q, &fe);
+	xml_quiet_begin(&q, keep_first, &fe);
 	s->schema = xmlSchemaParse(pctxt);
-	quiet_end(&q);
+	xml_quiet_end(&q);
 	xmlSetExternalEntityLoader(saved);
 	if (s->schema == NULL) {
 		load_error(err, path, &fe, "not a schema");
@@ -1100,7 +1048,7 @@ schema_error(void *arg, xmlErrorPtr e)
 	v->count++;
 	if (v->stop)
 		return;
-	one_line(text, sizeof(text), e->message);
+	xml_one_line(text, sizeof(text), e->message);
 	if (e->node != NULL &&
 	    ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE)
 		line = xmlGetLineNo(e->node);

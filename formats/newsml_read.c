@@ -25,6 +25,7 @@
 #include <libxml/xmlreader.h>
 
 #include "newsml_read.h"
+#include "xml_errors.h"
 
 #define X(s) ((const xmlChar *)(s))
 
@@ -575,7 +576,7 @@ xml_error(void *arg, xmlErrorPtr e)
 	const char *kind;
 	char msg[400];
 	long long off = -1, line;
-	size_t i, j;
+	size_t j;
 
 	if (e == NULL || e->level < XML_ERR_ERROR || r->xml_failed)
 		return;
@@ -587,20 +588,8 @@ xml_error(void *arg, xmlErrorPtr e)
 	off = off < 0 ? scan_offset(r) : r->doc_start + off;
 	line = e->line > 0 ? r->doc_line + e->line - 1 : r->line;
 
-	/* One line: libxml2's messages end in a newline, some have two. */
-	for (i = j = 0; e->message != NULL && e->message[i] != '\0' &&
-	    j + 1 < sizeof(msg); i++) {
-		char c = e->message[i];
-
-		if (c == '\n' || c == '\r' || c == '\t')
-			c = ' ';
-		if (c == ' ' && (j == 0 || msg[j - 1] == ' '))
-			continue;
-		msg[j++] = c;
-	}
-	while (j > 0 && msg[j - 1] == ' ')
-		j--;
-	msg[j] = '\0';
+	xml_one_line(msg, sizeof(msg), e->message);
+	j = strlen(msg);
 
 	if (e->code == XML_ERR_DOCUMENT_END && r->doc_end && r->root_seen &&
 	    !r->root_closed) {
@@ -628,45 +617,6 @@ xml_error(void *arg, xmlErrorPtr e)
 	r->xml_code = e->code;
 	warta_error_set(&r->xml_error, off, "%s at byte %lld (line %lld): %s",
 	    kind, off, line, j > 0 ? msg : "unknown error");
-}
-
-/*
- * Errors that libxml2 raises without a parser context (character
- * conversion, I/O) go to its global handlers, which print, and a few
- * notes ("xmlParseChunk: encoder error") go to the generic one whatever
- * is set; for the length of each call into libxml2 the first come here
- * and the others go nowhere, since they repeat what the first said.
- */
-struct quiet {
-	xmlStructuredErrorFunc fn;
-	void *ctx;
-	xmlGenericErrorFunc gfn;
-	void *gctx;
-};
-
-static void
-ignore(void *ctx, const char *fmt, ...)
-{
-	(void)ctx;
-	(void)fmt;
-}
-
-static void
-quiet_begin(struct newsml_reader *r, struct quiet *q)
-{
-	q->fn = xmlStructuredError;
-	q->ctx = xmlStructuredErrorContext;
-	q->gfn = xmlGenericError;
-	q->gctx = xmlGenericErrorContext;
-	xmlSetStructuredErrorFunc(r, xml_error);
-	xmlSetGenericErrorFunc(NULL, ignore);
-}
-
-static void
-quiet_end(const struct quiet *q)
-{
-	xmlSetStructuredErrorFunc(q->ctx, q->fn);
-	xmlSetGenericErrorFunc(q->gctx, q->gfn);
 }
 
 /* --- the reader --- */
@@ -990,7 +940,7 @@ int
 newsml_reader_next(struct newsml_reader *r, xmlDocPtr *item,
     struct warta_error *err)
 {
-	struct quiet q;
+	struct xml_quiet q;
 	int rc;
 
 	*item = NULL;
@@ -999,14 +949,16 @@ newsml_reader_next(struct newsml_reader *r, xmlDocPtr *item,
 			*err = r->error;
 		return -1;
 	}
-	quiet_begin(r, &q);
+	/* Errors raised without a parser context (conversion, I/O) come to
+	 * xml_error too; the generic notes repeat them and go nowhere. */
+	xml_quiet_begin(&q, xml_error, r);
 	for (;;) {
 		if (r->xr == NULL && (rc = open_document(r, err)) <= 0)
 			break;
 		if ((rc = step(r, item, err)) != 0)
 			break;
 	}
-	quiet_end(&q);
+	xml_quiet_end(&q);
 	return rc;
 }
 

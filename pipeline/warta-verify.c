@@ -38,6 +38,7 @@
 #include "newsml_read.h"
 #include "newsml_write.h"
 #include "warta.h"
+#include "xml_errors.h"
 
 #define PROG "warta-verify"
 
@@ -186,16 +187,10 @@ catalog_xml_error(void *arg, xmlErrorPtr e)
 {
 	struct check *c = arg;
 	char msg[400];
-	size_t i, j;
 
 	if (e == NULL || e->level < XML_ERR_ERROR || c->catalog_failed)
 		return;
-	for (i = j = 0; e->message != NULL && e->message[i] != '\0' &&
-	    j + 1 < sizeof(msg); i++)
-		msg[j++] = e->message[i] == '\n' ? ' ' : e->message[i];
-	while (j > 0 && msg[j - 1] == ' ')
-		j--;
-	msg[j] = '\0';
+	xml_one_line(msg, sizeof(msg), e->message);
 	/* The reader passes the schema's findings on here too. */
 	if (e->domain == XML_FROM_SCHEMASV || e->domain == XML_FROM_VALID) {
 		c->catalog_invalid = 1;
