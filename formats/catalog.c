@@ -86,7 +86,9 @@ catalog_entry_read(xmlNodePtr item, int has_original,
 {
 	xmlNodePtr im, cm;
 	xmlChar *a;
-	char hex[SHA256_HEX_LEN + 1], *s, dir[16];
+	static const char hexdigits[] = "0123456789abcdef";
+	char *s, dir[16];
+	size_t i;
 
 	memset(e, 0, sizeof(*e));
 	im = g2_child(item, "itemMeta");
@@ -124,9 +126,12 @@ catalog_entry_read(xmlNodePtr item, int has_original,
 	    e->byline == NULL || e->language == NULL || e->provider == NULL)
 		return warta_error_set(err, -1, "out of memory");
 
-	if (sha256_hex(e->guid, strlen(e->guid), hex) != 0)
+	if (sha256(e->guid, strlen(e->guid), e->guid_sha256) != 0)
 		return warta_error_set(err, -1, "cannot hash the guid");
-	memcpy(e->id, hex, CATALOG_ID_LEN);
+	for (i = 0; i < CATALOG_ID_LEN / 2; i++) {
+		e->id[2 * i] = hexdigits[e->guid_sha256[i] >> 4];
+		e->id[2 * i + 1] = hexdigits[e->guid_sha256[i] & 15];
+	}
 	e->id[CATALOG_ID_LEN] = '\0';
 	if (e->date[0] != '\0')
 		snprintf(dir, sizeof(dir), "%.4s/%.2s/%.2s", e->date,

@@ -37,6 +37,7 @@ struct catalog_entry {
 	char *language;		/* language/@tag, else xml:lang, else "" */
 	char *provider;		/* the provider's name, else its URI, else "" */
 	unsigned long words;	/* inlineXML/@wordcount, else 0 */
+	unsigned char guid_sha256[32];	/* the ID's source, and pack's key */
 	char id[CATALOG_ID_LEN + 1];
 	char item_path[CATALOG_PATH_MAX];	/* "items/2021/08/10/ID.xml" */
 	char original_path[CATALOG_PATH_MAX];	/* "" when there is none */

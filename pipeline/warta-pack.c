@@ -412,8 +412,6 @@ spool_item(struct run *r, const struct catalog_entry *e, int has_original,
 	struct spool_head h;
 	struct pack_rec rec;
 	off_t off;
-	char hex[SHA256_HEX_LEN + 1];
-	int i;
 
 	wbuf_reset(&r->tsv);
 	wbuf_reset(&r->ref);
@@ -440,13 +438,7 @@ spool_item(struct run *r, const struct catalog_entry *e, int has_original,
 		return spool_error(err);
 
 	memset(&rec, 0, sizeof(rec));
-	if (sha256_hex(e->guid, strlen(e->guid), hex) != 0)
-		return warta_error_set(err, -1, "cannot hash a guid");
-	for (i = 0; i < 32; i++)
-		rec.guid_hash[i] = (unsigned char)((hex[2 * i] <= '9' ?
-		    hex[2 * i] - '0' : hex[2 * i] - 'a' + 10) << 4 |
-		    (hex[2 * i + 1] <= '9' ? hex[2 * i + 1] - '0' :
-		    hex[2 * i + 1] - 'a' + 10));
+	memcpy(rec.guid_hash, e->guid_sha256, sizeof(rec.guid_hash));
 	if (e->date[0] != '\0') {
 		memcpy(rec.date, e->date, 4);
 		memcpy(rec.date + 4, e->date + 5, 2);
