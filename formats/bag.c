@@ -464,45 +464,62 @@ bag_add(struct bag *b, const char *rel, const void *p, size_t len,
 	return record_payload(b, rel, &h, len, err);
 }
 
+/*
+ * Writes the entry path (under the bag's directory) with the len bytes
+ * read from fp, hashing them into h as they go: a chunk at a time, since
+ * a catalog or a manifest grows with the bag.
+ */
+static int
+write_stream(struct bag *b, const char *path, FILE *fp, size_t len,
+    struct hashing *h, struct warta_error *err)
+{
+	char *chunk;
+	size_t n;
+	int rc = WARTA_FAILED;
+
+	memset(h, 0, sizeof(*h));	/* hashing_free() is safe on it now */
+	if ((chunk = malloc(COPY_CHUNK)) == NULL)
+		return warta_error_set(err, -1, "out of memory");
+	if (hashing_start(h, b->o.sha512) != 0) {
+		warta_error_set(err, -1, "cannot hash %s", path);
+		goto out;
+	}
+	if (write_header(b, path, len, err) != WARTA_OK)
+		goto out;
+	for (; len > 0; len -= n) {
+		n = fread(chunk, 1, len < COPY_CHUNK ? len : COPY_CHUNK, fp);
+		if (n == 0) {
+			warta_error_set(err, -1, "%s: %s", path, ferror(fp) ?
+			    strerror(errno) : "its temporary file ended early");
+			goto out;
+		}
+		if (hashing_update(h, chunk, n) != 0 ||
+		    write_all(b, chunk, n, err) != WARTA_OK)
+			goto out;
+	}
+	if (hashing_end(h) != 0) {
+		warta_error_set(err, -1, "cannot hash %s", path);
+		goto out;
+	}
+	rc = WARTA_OK;
+out:
+	free(chunk);
+	return rc;
+}
+
 int
 bag_add_stream(struct bag *b, const char *rel, FILE *fp, size_t len,
     struct warta_error *err)
 {
 	struct hashing h;
-	char full[4096], *chunk;
-	size_t left = len, n;
-	int rc = WARTA_FAILED;
+	char full[4096];
+	int rc;
 
 	snprintf(full, sizeof(full), "data/%s", rel);
-	if ((chunk = malloc(COPY_CHUNK)) == NULL)
-		return warta_error_set(err, -1, "out of memory");
-	if (hashing_start(&h, b->o.sha512) != 0) {
-		warta_error_set(err, -1, "cannot hash data/%s", rel);
-		goto out;
-	}
-	if (write_header(b, full, len, err) != WARTA_OK)
-		goto out;
-	while (left > 0) {
-		n = fread(chunk, 1, left < COPY_CHUNK ? left : COPY_CHUNK, fp);
-		if (n == 0) {
-			warta_error_set(err, -1, "data/%s: %s", rel,
-			    ferror(fp) ? strerror(errno) :
-			    "its temporary file ended early");
-			goto out;
-		}
-		if (hashing_update(&h, chunk, n) != 0 ||
-		    write_all(b, chunk, n, err) != WARTA_OK)
-			goto out;
-		left -= n;
-	}
-	if (hashing_end(&h) != 0) {
-		warta_error_set(err, -1, "cannot hash data/%s", rel);
-		goto out;
-	}
-	rc = record_payload(b, rel, &h, len, err);
-out:
+	rc = write_stream(b, full, fp, len, &h, err);
+	if (rc == WARTA_OK)
+		rc = record_payload(b, rel, &h, len, err);
 	hashing_free(&h);
-	free(chunk);
 	return rc;
 }
 
@@ -518,51 +535,23 @@ bag_payload_bytes(const struct bag *b)
 	return b->bytes;
 }
 
-/*
- * A manifest, from its temporary file, as a tag file: copied and hashed a
- * chunk at a time, since it grows with the number of payload files.
- */
+/* A manifest, from its temporary file, as a tag file. */
 static int
 add_manifest(struct bag *b, int i, const char *rel, struct warta_error *err)
 {
 	FILE *fp = b->manifest[i];
 	struct hashing h;
-	char *chunk = NULL;
-	size_t left, n;
 	long len;
-	int rc = WARTA_FAILED;
+	int rc;
 
 	if (fflush(fp) != 0 || (len = ftell(fp)) < 0 ||
 	    fseek(fp, 0, SEEK_SET) != 0)
 		return warta_error_set(err, -1, "temporary file: %s",
 		    strerror(errno));
-	if ((chunk = malloc(COPY_CHUNK)) == NULL)
-		return warta_error_set(err, -1, "out of memory");
-	if (hashing_start(&h, b->o.sha512) != 0) {
-		warta_error_set(err, -1, "cannot hash %s", rel);
-		goto out;
-	}
-	if (write_header(b, rel, (size_t)len, err) != WARTA_OK)
-		goto out;
-	for (left = (size_t)len; left > 0; left -= n) {
-		n = fread(chunk, 1, left < COPY_CHUNK ? left : COPY_CHUNK, fp);
-		if (n == 0) {
-			warta_error_set(err, -1, "temporary file: %s",
-			    ferror(fp) ? strerror(errno) : "ended early");
-			goto out;
-		}
-		if (hashing_update(&h, chunk, n) != 0 ||
-		    write_all(b, chunk, n, err) != WARTA_OK)
-			goto out;
-	}
-	if (hashing_end(&h) != 0) {
-		warta_error_set(err, -1, "cannot hash %s", rel);
-		goto out;
-	}
-	rc = record_tag(b, rel, &h, err);
-out:
+	rc = write_stream(b, rel, fp, (size_t)len, &h, err);
+	if (rc == WARTA_OK)
+		rc = record_tag(b, rel, &h, err);
 	hashing_free(&h);
-	free(chunk);
 	return rc;
 }
 
