@@ -852,11 +852,11 @@ verify_bag(struct check *c, const char *path)
 	unsigned long long bytes = 0, files = 0;
 	char oxum[64];
 	size_t i;
-	int rc, has_original;
+	int rc, has_original, magic = archive_magic(path);
 
 	warta_error_clear(&err);
 	if ((r = bag_reader_open(path, &c->opt->limits, &err)) == NULL) {
-		if (archive_magic(path) == 0) {
+		if (magic == 0) {
 			if (!c->opt->quiet)
 				fprintf(stderr, PROG ": %s: %s\n", path,
 				    err.message);
@@ -867,7 +867,7 @@ verify_bag(struct check *c, const char *path)
 		problem(c, "", "the archive cannot be read: %s", err.message);
 		return 0;
 	}
-	if (archive_magic(path) == 'z' && !zip_has_directory(path))
+	if (magic == 'z' && !zip_has_directory(path))
 		problem(c, "", "no end of central directory: the zip is cut "
 		    "short or damaged");
 	while ((rc = bag_reader_next(r, &e, &err)) != 0) {
