@@ -17,14 +17,14 @@
 
 #include <libxml/parser.h>
 
-#include "buf.h"
-#include "clock.h"
-#include "meta.h"
-#include "newsml_edit.h"
-#include "newsml_read.h"
-#include "newsml_write.h"
-#include "sidecar.h"
-#include "warta.h"
+#include "base/buf.h"
+#include "base/clock.h"
+#include "meta/meta.h"
+#include "newsml/edit.h"
+#include "newsml/read.h"
+#include "newsml/write.h"
+#include "meta/sidecar.h"
+#include "base/warta.h"
 
 #define PROG "warta-meta"
 #define AGENT PROG " " WARTA_VERSION

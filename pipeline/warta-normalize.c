@@ -19,16 +19,16 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "article.h"
-#include "buf.h"
-#include "clock.h"
-#include "digest.h"
-#include "mojibake.h"
-#include "newsml_write.h"
-#include "size.h"
-#include "text_clean.h"
-#include "text_decode.h"
-#include "warta.h"
+#include "article/article.h"
+#include "base/buf.h"
+#include "base/clock.h"
+#include "base/digest.h"
+#include "text/mojibake.h"
+#include "newsml/write.h"
+#include "base/size.h"
+#include "text/clean.h"
+#include "text/decode.h"
+#include "base/warta.h"
 
 #define PROG "warta-normalize"
 #define DEFAULT_PROVIDER "warta.invalid"

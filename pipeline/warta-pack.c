@@ -5,7 +5,7 @@
  * first reads the stream, checks each item and spools what the bundle
  * needs of it (its file, its original, its catalog lines) to a temporary
  * file, with a fixed-size record per item.  The records are then sorted on
- * disk (extsort.h): by guid, to keep one version of each item, and by
+ * disk (base/extsort.h): by guid, to keep one version of each item, and by
  * path, so that the bundle's entries come in the order of their dates
  * whatever the order of the stream.  The second pass writes the bundle, or
  * the bundles of a split, from the spool.
@@ -26,20 +26,20 @@
 
 #include <libxml/parser.h>
 
-#include "bag.h"
-#include "buf.h"
-#include "size.h"
-#include "catalog.h"
-#include "clock.h"
-#include "digest.h"
-#include "extsort.h"
-#include "g2_rules.h"
-#include "item_check.h"
-#include "newsml_edit.h"
-#include "newsml_read.h"
-#include "newsml_write.h"
-#include "spool.h"
-#include "warta.h"
+#include "bagit/write.h"
+#include "base/buf.h"
+#include "base/size.h"
+#include "bagit/catalog.h"
+#include "base/clock.h"
+#include "base/digest.h"
+#include "base/extsort.h"
+#include "newsml/g2_rules.h"
+#include "newsml/item_check.h"
+#include "newsml/edit.h"
+#include "newsml/read.h"
+#include "newsml/write.h"
+#include "base/spool.h"
+#include "base/warta.h"
 
 #define PROG "warta-pack"
 #define SPOOL_MAGIC 0x77617274u	/* "wart" */

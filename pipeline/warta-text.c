@@ -14,9 +14,9 @@
 
 #include <libxml/parser.h>
 
-#include "buf.h"
-#include "newsml_read.h"
-#include "warta.h"
+#include "base/buf.h"
+#include "newsml/read.h"
+#include "base/warta.h"
 
 #define PROG "warta-text"
 

@@ -2,7 +2,7 @@
  * warta-unpack: the librarian's way into a bundle: list its catalog,
  * stream its items back out, or extract them, by selectors.
  *
- * The bundle is read once, entry by entry (bag_read.h: links, devices,
+ * The bundle is read once, entry by entry (bagit/read.h: links, devices,
  * ".." and absolute paths are refused, and every size is bounded).  An
  * item is a data/ file ending in .xml that holds one NewsML-G2 item, so
  * that bags made by other tools are read too.  A listing whose selectors
@@ -29,15 +29,15 @@
 
 #include <libxml/parser.h>
 
-#include "bag_read.h"
-#include "buf.h"
-#include "size.h"
-#include "catalog.h"
-#include "clock.h"
-#include "newsml_edit.h"
-#include "newsml_read.h"
-#include "newsml_write.h"
-#include "warta.h"
+#include "bagit/read.h"
+#include "base/buf.h"
+#include "base/size.h"
+#include "bagit/catalog.h"
+#include "base/clock.h"
+#include "newsml/edit.h"
+#include "newsml/read.h"
+#include "newsml/write.h"
+#include "base/warta.h"
 
 #define PROG "warta-unpack"
 

@@ -3,7 +3,7 @@
  *
  * For a bundle: the BagIt checks (bagit.txt, every line of every manifest
  * and tag manifest, no payload file missing or unlisted, Payload-Oxum),
- * every item's checks (item_check.h), the catalog against the items, and
+ * every item's checks (newsml/item_check.h), the catalog against the items, and
  * every original against the SHA-256 its item records.  For a NewsML-G2
  * file or stream: the item checks alone, so that it lints NewsML-G2 from
  * anyone.  Every problem is reported, one line each, with its path; the
@@ -27,18 +27,18 @@
 #include <libxml/xmlreader.h>
 #include <openssl/evp.h>
 
-#include "bag_read.h"
-#include "buf.h"
-#include "size.h"
-#include "catalog.h"
-#include "digest.h"
-#include "g2_rules.h"
-#include "item_check.h"
-#include "newsml_edit.h"
-#include "newsml_read.h"
-#include "newsml_write.h"
-#include "warta.h"
-#include "xml_errors.h"
+#include "bagit/read.h"
+#include "base/buf.h"
+#include "base/size.h"
+#include "bagit/catalog.h"
+#include "base/digest.h"
+#include "newsml/g2_rules.h"
+#include "newsml/item_check.h"
+#include "newsml/edit.h"
+#include "newsml/read.h"
+#include "newsml/write.h"
+#include "base/warta.h"
+#include "base/xml_errors.h"
 
 #define PROG "warta-verify"
 

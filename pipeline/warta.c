@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "warta.h"
+#include "base/warta.h"
 
 #define PROG "warta"
 

@@ -29,9 +29,9 @@
 
 #include <libxml/tree.h>
 
-#include "buf.h"
-#include "extract.h"
-#include "newsml_read.h"
+#include "base/buf.h"
+#include "article/extract.h"
+#include "newsml/read.h"
 
 static struct {
 	unsigned long items, people, orgs, places, subjects, summaries, dates;

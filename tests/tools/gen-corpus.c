@@ -30,8 +30,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "buf.h"
-#include "warta.h"
+#include "base/buf.h"
+#include "base/warta.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define PICK(g, a)	((a)[rng_below(&(g)->rng, NELEM(a))])

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "mojibake.h"
-#include "warta.h"
+#include "base/buf.h"
+#include "text/mojibake.h"
+#include "base/warta.h"
 
 int
 main(void)

@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "buf.h"
-#include "mojibake.h"
-#include "warta.h"
+#include "base/buf.h"
+#include "text/mojibake.h"
+#include "base/warta.h"
 
 static int
 fix_record(struct mojibake *m, struct wbuf *in, struct wbuf *out)

@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "article.h"
+#include "article/article.h"
 
 /* An article of the given paragraphs (NULL-terminated), parsed. */
 static struct article *

@@ -13,8 +13,8 @@
 
 #include <cmocka.h>
 
-#include "article.h"
-#include "extract.h"
+#include "article/article.h"
+#include "article/extract.h"
 
 static void
 extract(const char *text, const char *lang, const char *place,

@@ -16,7 +16,7 @@
 
 #include <cmocka.h>
 
-#include "extsort.h"
+#include "base/extsort.h"
 
 /* Records per run for a record size. */
 #define RUN(size)	(EXTSORT_RUN_BYTES / (size))

@@ -19,8 +19,8 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "g2_rules.h"
-#include "warta.h"
+#include "newsml/g2_rules.h"
+#include "base/warta.h"
 
 #define G2 "http://iptc.org/std/nar/2006-10-01/"
 #define XHTML "http://www.w3.org/1999/xhtml"

@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "article.h"
+#include "article/article.h"
 
 static struct article *
 lay(const char *text)

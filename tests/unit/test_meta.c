@@ -19,10 +19,10 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "buf.h"
-#include "meta.h"
-#include "newsml_edit.h"
-#include "warta.h"
+#include "base/buf.h"
+#include "meta/meta.h"
+#include "newsml/edit.h"
+#include "base/warta.h"
 
 #define G2 "http://iptc.org/std/nar/2006-10-01/"
 #define NS "xmlns=\"" G2 "\""

@@ -9,9 +9,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "buf.h"
-#include "mojibake.h"
-#include "warta.h"
+#include "base/buf.h"
+#include "text/mojibake.h"
+#include "base/warta.h"
 
 static int
 setup(void **state)

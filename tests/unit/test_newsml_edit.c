@@ -17,14 +17,14 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "buf.h"
-#include "newsml_edit.h"
-#include "warta.h"
+#include "base/buf.h"
+#include "newsml/edit.h"
+#include "base/warta.h"
 
 #define G2 "http://iptc.org/std/nar/2006-10-01/"
 #define NS "xmlns=\"" G2 "\""
 
-/* The order table of hopHistory (meta.c keeps its own copy). */
+/* The order table of hopHistory (meta/meta.c keeps its own copy). */
 static const char *const hop_order[] = { "hop", NULL };
 
 static xmlDocPtr

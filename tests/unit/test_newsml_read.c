@@ -15,9 +15,9 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "buf.h"
-#include "newsml_read.h"
-#include "warta.h"
+#include "base/buf.h"
+#include "newsml/read.h"
+#include "base/warta.h"
 
 #define G2 "http://iptc.org/std/nar/2006-10-01/"
 #define XHTML "http://www.w3.org/1999/xhtml"

@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-#include "sidecar.h"
+#include "meta/sidecar.h"
 
 #define KNOWN "file, guid, provider, provider-name, copyright-holder, " \
 	"copyright-notice, usage-terms, source, edition, page, section, " \

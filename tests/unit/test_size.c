@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "size.h"
+#include "base/size.h"
 
 static void
 accepted(const char *s, unsigned long long want)

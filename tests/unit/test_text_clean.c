@@ -9,9 +9,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "buf.h"
-#include "text_clean.h"
-#include "warta.h"
+#include "base/buf.h"
+#include "text/clean.h"
+#include "base/warta.h"
 
 typedef int (*step_fn)(const char *, size_t, struct wbuf *);
 

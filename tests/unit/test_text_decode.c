@@ -10,9 +10,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "buf.h"
-#include "text_decode.h"
-#include "warta.h"
+#include "base/buf.h"
+#include "text/decode.h"
+#include "base/warta.h"
 
 /*
  * Windows-1252 0x80..0x9F from Unicode's CP1252.TXT, written out here
@@ -26,7 +26,7 @@ static const uint32_t cp1252_ref[32] = {
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
-/* A UTF-8 encoder of the test's own, so expectations do not use buf.c. */
+/* A UTF-8 encoder of the test's own, so expectations do not use base/buf.c. */
 static size_t
 put_utf8(unsigned char *p, uint32_t cp)
 {

@@ -1,0 +1,86 @@
+/*
+ * article/article.h: one article as warta-normalize understands it, between the
+ * repaired text and the NewsML-G2 item.
+ *
+ * article/layout.c cuts the repaired text into paragraphs (and finds a title line);
+ * article/article.c reads the paragraphs for the dateline, byline, dates and
+ * language.  Neither prints; warnings (a date whose weekday contradicts
+ * it, say) are collected for the program to report.
+ *
+ * Every string is NUL-terminated UTF-8 owned by the article; a field that
+ * was not found is NULL (lang is "" when undetected).
+ */
+#ifndef WARTA_ARTICLE_H
+#define WARTA_ARTICLE_H
+
+#include <stddef.h>
+
+#include "base/warta.h"
+
+struct article_date {
+	char iso[11];		/* YYYY-MM-DD */
+	char *text;		/* as written: "Selasa (10/8/2021)" */
+};
+
+struct article {
+	char **paras;		/* the body, one entry per paragraph */
+	size_t npara;
+	char *headline;		/* a title line the source has, never invented */
+
+	char *dateline;		/* as written, without the separator: "SEMARANG-MARITIM" */
+	char *place;		/* "Semarang" */
+	char *outlet;		/* "Maritim" */
+	char *dateline_date;	/* a date inside the dateline, as written: "Jan 5" */
+	char *byline;		/* as written: "Purwanto" or "By Jane Doe" */
+	char *creator;		/* the person: "Purwanto", "Jane Doe" */
+
+	struct article_date *dates;	/* in order of appearance */
+	size_t ndates;
+
+	char lang[16];		/* BCP 47: "id", "en", or "" */
+
+	char **warnings;	/* "date 'Senin (10/8/2021)': ..." */
+	size_t nwarnings;
+};
+
+struct article *article_new(void);
+void article_free(struct article *a);	/* article_free(NULL) is a no-op */
+
+/* Appends a copy of s (n bytes) as the next paragraph. */
+int article_add_para(struct article *a, const char *s, size_t n);
+/* Appends a formatted warning. */
+int article_warn(struct article *a, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/*
+ * article/layout.c: cuts repaired text (valid UTF-8, LF line ends) into paragraphs:
+ * blank lines, indentation, or one paragraph per line; hard-wrapped lines
+ * joined; a hyphen at a line end joined only where it breaks a word; lines
+ * that are not the article (bare page numbers, "Baca juga: ...", "SCROLL TO
+ * CONTINUE WITH CONTENT") left out.  Sets a->headline where the source has a
+ * title line.  Returns WARTA_FAILED only when memory runs out.
+ */
+int layout_paragraphs(struct article *a, const char *text, size_t len,
+    struct warta_error *err);
+
+/*
+ * article/article.c: finds the dateline, place and outlet, byline and creator, the
+ * dates in the text and the language, from a->paras.  lang_hint ("id",
+ * "en", or NULL) is used when the text alone does not decide.  The body
+ * text itself is left as written.
+ */
+int article_parse(struct article *a, const char *lang_hint,
+    struct warta_error *err);
+
+/*
+ * article/article.c: the length in bytes of the dateline that opens s (n bytes),
+ * with its separator and the spaces after it, or 0 when s opens with none.
+ * article/layout.c asks it so that a short dateline paragraph is never taken for
+ * a title line.
+ */
+size_t article_dateline_len(const char *s, size_t n);
+
+#endif

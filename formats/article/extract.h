@@ -1,0 +1,179 @@
+/*
+ * article/extract.h: what the text of one news item names, found by rule: people,
+ * organizations, places, Media Topics, the lede, the word count and the
+ * dates it gives by weekday only.
+ *
+ * Precision comes before recall: every find has a reason an archivist can
+ * check (a title or speech verb beside a name, an acronym defined in the
+ * text, a place the gazetteer knows), and the rule that made it is given
+ * with it.  What the rules know is data kept with the project and compiled
+ * into the library: formats/data/gazetteer.tsv (places), subjects.tsv
+ * (Media Topic keywords), cues.tsv (titles, speech verbs, organization
+ * words, stop lists) and orgs.tsv (organizations known by a short name).
+ * They are read once, on first use, and kept for the life of the program.
+ *
+ * The text is UTF-8 with paragraphs separated by blank lines, as
+ * warta-text prints one item.  A short first paragraph without a full stop
+ * is taken for the headline: it is left out of the summary and the word
+ * count, and, since a headline capitalizes every word, people and
+ * organizations are not looked for in it, nor in a sentence whose every
+ * word of four letters or more is capitalized; places there count only by
+ * their own unambiguous names.
+ *
+ * What is found:
+ *
+ * people: a run of one to four capitalized words (initials like "M." may
+ * stand inside) that the text never uses in lower case, is no place,
+ * organization or title the data knows, and stands
+ *   after a title or role, past the organization or place it is of:
+ *     "Sekjen Kemnaker Anwar Sanusi", "Kepala BBPLK Semarang Heru Wibowo",
+ *     "Presiden Joko Widodo", "Dr Fritz", "Kepala Dinas X Jawa Timur,
+ *     Heru Tjahjono," (rule "title");
+ *   after a speech verb that follows what was said ('," kata Anwar
+ *     Sanusi', '," said Maria Lopez'; "dari kata Pika" is the noun) or
+ *     after "menurut", "according to" (rule "speech");
+ *   before a speech verb, two words at least: "Heru Wibowo mengatakan",
+ *     "Maria Lopez said" (rule "speech");
+ *   before a title after a comma: "Siti Sofia Sudarma, Direktur ..." (rule
+ *     "title").
+ * A name must end the run of capitalized words it is in, and not be what
+ * a street, a mosque or a hospital is named after ("Jalan Sudirman",
+ * "RSUD Dr. Moewardi").  A name already found, or any part of it
+ * ("Sanusi" after "Anwar Sanusi"), or the other name given after "alias"
+ * ("Joko Widodo alias Jokowi"), adds no one; a longer form found later
+ * replaces the shorter one in place.  The byline at the end of a text
+ * ("(Purwanto).") is no evidence of anything.
+ *
+ * orgs: each organization is one entry.  When a short name is known as
+ * well (the text defines it, orgs.tsv knows it, or the text gives it in
+ * parentheses) the entry is "FULL (SHORT)", and SHORT is what follows the
+ * last " ("; otherwise the entry ends in no ')':
+ *   "Kementerian Ketenagakerjaan (Kemnaker)"   defined in the text
+ *                                              (rule "acronym")
+ *   "Balai Besar Pengembangan Latihan Kerja Semarang (BBPLK Semarang)"
+ *                             "... Kerja (BBPLK) Semarang" (rule "acronym")
+ *   "Komisi Pemberantasan Korupsi (KPK)"       known to orgs.tsv, from "KPK"
+ *                                              (rule "known")
+ *   "Kepolisian Daerah Jawa Tengah (Polda Jawa Tengah)"  a regional body
+ *                                              known with its place ("known")
+ *   "PSIS Semarang"         an unknown acronym and a place ("acronym+place")
+ *   "Dinas Perikanan dan Kelautan Provinsi Jawa Timur", "PT Astra
+ *   International Tbk", "Ministry of Finance", "Acme Corp" (rule "name":
+ *                            a head word like Kementerian, Badan, PT, Bank,
+ *                            Universitas, Ministry, or a tail like Inc, Tbk)
+ * Later mentions by either name ("Sekjen Kemnaker", "BBPLK Semarang")
+ * are the same entry.  An acronym whose expansion names no organization
+ * ("Aparatur Sipil Negara (ASN)", "work from home (WFH)"), and the stop
+ * list in cues.tsv (ASN, SDM, WFH, PHK, KTP, ...), never give one.
+ *
+ * places: the dateline's place first (rule "dateline"; when the gazetteer
+ * does not know it, as given, with kind NULL and no broader places), then
+ * the places of the gazetteer the text names, in order (rule "gazetteer"),
+ * each once.  Names are the gazetteer's: Indonesian for Indonesia
+ * ("Jawa Tengah", not "Central Java"), English abroad ("Japan" for
+ * "Jepang").  A name that is also a word ("Batu", "Medan", "Solo") counts
+ * only after "di", "ke", "kota", "in", ... or before ", <place>"; a place
+ * inside another name ("Jalan Semarang", "Bank Indonesia", "bahasa
+ * Inggris", "Jawa Pos") or inside a person's name does not count.
+ *
+ * subjects: the top-level Media Topics whose keywords (subjects.tsv) weigh
+ * most per 1000 words of the text (a keyword counts three times at most,
+ * or once per 100 words in a longer text, and the body is taken as 200
+ * words at least), when that reaches 15 with two keywords at least and a
+ * third of the best topic's; best first, three at most.  confidence is
+ * 100 * score / (score + 30).
+ *
+ * summary: the first sentence of the first body paragraph, without its
+ * dateline ("SEMARANG-MARITIM: "); "Dr.", "No.", initials and "2,5" end no
+ * sentence.  A paragraph whose first sentence is no prose (no full stop
+ * within 25 words, under four words, or capitals only: a blog's "Posted on
+ * ... by RD", a line of links) is passed over for the next, unless none is
+ * prose.  Past 300 bytes it is cut at a word and ends in "…".
+ *
+ * words: whitespace-separated words with a letter or digit in the body.
+ *
+ * dates: a weekday (Senin .. Minggu, Ahad, Monday .. Sunday) with no date
+ * after it ("Senin (10/8)", "Monday, Aug. 10" have one) is the latest such
+ * day on or before pub_date, or before it for "Senin lalu" / "last
+ * Monday"; "Senin depan", "next Monday" and "Senin pekan ..." are left
+ * alone, as are "salat Jumat" (the prayer) and "Minggu" at the start of a
+ * sentence (it also means "week").
+ * ISO "YYYY-MM-DD", each once, in order of mention.
+ *
+ * Each list is capped at EXTRACT_MAX entries.
+ */
+#ifndef WARTA_EXTRACT_H
+#define WARTA_EXTRACT_H
+
+#include <stddef.h>
+
+#include "base/warta.h"
+
+#define EXTRACT_MAX 100
+
+struct extract_place {
+	char *name;		/* "Semarang" */
+	const char *kind;	/* "city", "regency", "province", "country",
+				   "capital", "island", "region", "territory";
+				   NULL for a dateline place the gazetteer
+				   does not know */
+	char *broader[4];	/* nearest first: "Jawa Tengah", "Indonesia" */
+	size_t nbroader;
+	const char *rule;	/* "dateline" or "gazetteer" */
+};
+
+struct extract_subject {
+	char qcode[24];		/* "medtop:09000000" */
+	const char *label;	/* "labour": the en-GB label */
+	int confidence;		/* 1..100 */
+};
+
+struct extraction {
+	char **people;		/* "Anwar Sanusi" */
+	size_t npeople;
+	char **orgs;		/* see above: "Kementerian Ketenagakerjaan (Kemnaker)" */
+	size_t norgs;
+	struct extract_place *places;	/* the dateline's place first */
+	size_t nplaces;
+	struct extract_subject *subjects;	/* best first, at most 3 */
+	size_t nsubjects;
+	char *summary;		/* the lede sentence, NULL when none */
+	size_t words;		/* words in the body */
+	char **dates;		/* "2021-08-09", from a weekday alone */
+	size_t ndates;
+
+	/* Why each was found, one per entry: "title", "speech" (people);
+	 * "acronym", "known", "acronym+place", "name" (orgs). */
+	const char **people_rule;
+	const char **orgs_rule;
+};
+
+/*
+ * Reads text (len bytes of UTF-8) and fills x, which need not be
+ * initialized; extraction_free() releases it in every case.  lang is
+ * "id", "en" or NULL (both languages' cues are used either way; "en" adds
+ * the few that are only safe in English, like "UN").  dateline_place (the
+ * item's located/dateline, or NULL) comes first among the places.
+ * pub_date ("YYYY-MM-DD..." or NULL) resolves weekdays; without it no
+ * date is resolved.  Fails only when memory runs out, the text passes
+ * 2 GiB, or the data compiled into the library is malformed; x is then
+ * empty.  Safe to call from several threads: the data is read once and
+ * only read after.
+ */
+int extract_text(const char *text, size_t len, const char *lang,
+    const char *dateline_place, const char *pub_date, struct extraction *x,
+    struct warta_error *err);
+
+/* Frees what x holds and empties it; x may be NULL. */
+void extraction_free(struct extraction *x);
+
+/*
+ * Reads the data once (extract_text does so on first use) and checks it:
+ * every broader place is on the list, no name is listed twice, every topic
+ * is a top-level Media Topic.  For the tests; nplaces, nkeywords, ncues and
+ * norgs (any may be NULL) get the number of entries of each file.
+ */
+int extract_data_check(size_t *nplaces, size_t *nkeywords, size_t *ncues,
+    size_t *norgs, struct warta_error *err);
+
+#endif

@@ -1,0 +1,81 @@
+/*
+ * bagit/read.h: reading a serialized BagIt bag (tar or zip, compressed or
+ * not), entry by entry, with libarchive, safely.
+ *
+ * A bag comes from anyone: every entry is checked before its data is
+ * read.  Only regular files (and directories, which are passed over) are
+ * taken; an absolute path, a ".." component, a symbolic or hard link, a
+ * device or a FIFO is refused: reported, never read, and the reading goes
+ * on.  Nothing here writes a file: a caller that extracts builds its own
+ * paths under its own directory.
+ *
+ * Bounds, each a stop with a message that names the option to raise it:
+ * the number of entries, the bytes of all the data, the bytes of one
+ * entry, and the ratio of data to the bytes of the file read so far (a
+ * decompression bomb is stopped before it fills the disk or the memory).
+ *
+ * A bag holds everything under one top-level directory; paths are given
+ * relative to it ("data/items/2021/08/10/ID.xml").  An entry outside it
+ * is a problem the caller hears of.
+ */
+#ifndef WARTA_BAGIT_READ_H
+#define WARTA_BAGIT_READ_H
+
+#include "base/buf.h"
+#include "base/warta.h"
+
+struct bag_limits {
+	unsigned long long max_entries;
+	unsigned long long max_bytes;	/* all the data */
+	unsigned long long max_entry;	/* one entry's data */
+	unsigned long long max_ratio;	/* data bytes per byte of file */
+};
+
+#define BAG_DEFAULT_MAX_ENTRIES	2000000ULL
+#define BAG_DEFAULT_MAX_BYTES	(64ULL << 30)
+#define BAG_DEFAULT_MAX_ENTRY	(256ULL << 20)
+#define BAG_DEFAULT_MAX_RATIO	1000ULL
+
+void bag_limits_default(struct bag_limits *l);
+
+enum bag_entry_status {
+	BAG_ENTRY_FILE = 1,	/* a regular file: read or skip its data */
+	BAG_ENTRY_REFUSED = 2,	/* refused; why in the error, go on */
+	BAG_ENTRY_OUTSIDE = 3	/* a regular file outside the bag's
+				   directory: a problem, skip it */
+};
+
+struct bag_entry {
+	const char *path;	/* relative to the bag's directory */
+	const char *archive_path;	/* as the archive names it */
+	unsigned long long size;	/* as declared */
+	unsigned long long index;	/* 1-based, among all entries */
+};
+
+struct bag_reader;
+
+/* Opens the bundle at path ("-": standard input). */
+struct bag_reader *bag_reader_open(const char *path,
+    const struct bag_limits *limits, struct warta_error *err);
+void bag_reader_free(struct bag_reader *r);
+
+/*
+ * The next entry: a bag_entry_status (e is filled; for a refused entry
+ * err says why), 0 at the end, -1 when the archive cannot be read further
+ * (damaged, truncated, or a bound passed; err says which).
+ */
+int bag_reader_next(struct bag_reader *r, struct bag_entry *e,
+    struct warta_error *err);
+
+/* The current entry's data, whole, into out (appended). */
+int bag_reader_read(struct bag_reader *r, struct wbuf *out,
+    struct warta_error *err);
+
+/* The bag's directory name ("" until the first entry). */
+const char *bag_reader_name(const struct bag_reader *r);
+
+/* Bytes of data read and bytes of the file consumed so far. */
+unsigned long long bag_reader_data_bytes(const struct bag_reader *r);
+unsigned long long bag_reader_file_bytes(const struct bag_reader *r);
+
+#endif

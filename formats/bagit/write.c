@@ -1,0 +1,687 @@
+/*
+ * bagit/write.c: a serialized BagIt bag written with libarchive; see bagit/write.h.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <openssl/evp.h>
+
+#include "bagit/write.h"
+#include "base/buf.h"
+#include "base/spool.h"
+
+#define COPY_CHUNK	((size_t)64 << 10)
+
+struct bag {
+	struct archive *a;
+	int fd;
+	char *path;		/* the final name */
+	char *temp;		/* where it is written until then */
+	char *name;		/* the top-level directory */
+	struct bag_options o;
+	FILE *manifest[2];	/* lines of manifest-sha256.txt, -sha512.txt */
+	unsigned long long files, bytes;
+	struct wbuf tags;	/* lines of the tag manifests, built last */
+	struct wbuf tags512;
+};
+
+static const struct {
+	const char *name;
+	const char *suffix;
+	enum bag_format f;
+} formats[] = {
+	{ "tar.gz", ".tar.gz", BAG_TAR_GZ },
+	{ "tgz", ".tgz", BAG_TAR_GZ },
+	{ "tar.zst", ".tar.zst", BAG_TAR_ZST },
+	{ "tar.xz", ".tar.xz", BAG_TAR_XZ },
+	{ "tar", ".tar", BAG_TAR },
+	{ "zip", ".zip", BAG_ZIP },
+};
+#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
+
+int
+bag_format_of_path(const char *path, enum bag_format *f)
+{
+	size_t i, n = strlen(path), k;
+
+	for (i = 0; i < NFORMATS; i++) {
+		k = strlen(formats[i].suffix);
+		if (n > k && strcmp(path + n - k, formats[i].suffix) == 0) {
+			*f = formats[i].f;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+int
+bag_format_of_name(const char *name, enum bag_format *f)
+{
+	size_t i;
+
+	for (i = 0; i < NFORMATS; i++)
+		if (strcmp(name, formats[i].name) == 0) {
+			*f = formats[i].f;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+bag_format_suffix(enum bag_format f)
+{
+	size_t i;
+
+	for (i = 0; i < NFORMATS; i++)
+		if (formats[i].f == f)
+			return formats[i].suffix;
+	return "";
+}
+
+static int
+archive_failed(struct bag *b, struct warta_error *err)
+{
+	const char *msg = archive_error_string(b->a);
+	int e = archive_errno(b->a);
+
+	/* libarchive says "Write error" and keeps the cause in errno. */
+	if (e > 0 && msg != NULL && strstr(msg, strerror(e)) == NULL)
+		return warta_error_set(err, -1, "%s: %s: %s", b->path, msg,
+		    strerror(e));
+	return warta_error_set(err, -1, "%s: %s", b->path,
+	    msg != NULL ? msg : "cannot write the archive");
+}
+
+/* Sets the writer's format, filter and their options. */
+static int
+setup_writer(struct bag *b, struct warta_error *err)
+{
+	const char *filter = NULL;
+	char opt[64];
+	int rc;
+
+	if (b->o.format == BAG_ZIP)
+		rc = archive_write_set_format_zip(b->a);
+	else
+		rc = archive_write_set_format_pax_restricted(b->a);
+	if (rc != ARCHIVE_OK)
+		return archive_failed(b, err);
+	switch (b->o.format) {
+	case BAG_TAR_GZ:
+		filter = "gzip";
+		rc = archive_write_add_filter_gzip(b->a);
+		/* No time in the gzip header: the same bag, the same bytes. */
+		if (rc == ARCHIVE_OK)
+			rc = archive_write_set_filter_option(b->a, "gzip",
+			    "timestamp", NULL);
+		break;
+	case BAG_TAR_ZST:
+		filter = "zstd";
+		rc = archive_write_add_filter_zstd(b->a);
+		break;
+	case BAG_TAR_XZ:
+		filter = "xz";
+		rc = archive_write_add_filter_xz(b->a);
+		break;
+	case BAG_TAR:
+		rc = archive_write_add_filter_none(b->a);
+		break;
+	case BAG_ZIP:
+		filter = "zip";
+		rc = ARCHIVE_OK;
+		break;
+	}
+	if (rc != ARCHIVE_OK)
+		return archive_failed(b, err);
+	if (b->o.level >= 0 && filter != NULL) {
+		snprintf(opt, sizeof(opt), "%d", b->o.level);
+		rc = b->o.format == BAG_ZIP ?
+		    archive_write_set_format_option(b->a, filter,
+		    "compression-level", opt) :
+		    archive_write_set_filter_option(b->a, filter,
+		    "compression-level", opt);
+		if (rc != ARCHIVE_OK)
+			return warta_error_set(err, -1, "compression level %d "
+			    "is out of range for %s", b->o.level, filter);
+	}
+	return WARTA_OK;
+}
+
+/* A new hidden file beside path, ".BASE.XXXXXX". */
+static int
+make_temp(struct bag *b, struct warta_error *err)
+{
+	char *copy, *dir, *base;
+	size_t n;
+
+	if ((copy = strdup(b->path)) == NULL)
+		return warta_error_set(err, -1, "out of memory");
+	dir = dirname(copy);
+	n = strlen(dir) + strlen(b->path) + 16;
+	if ((b->temp = malloc(n)) == NULL) {
+		free(copy);
+		return warta_error_set(err, -1, "out of memory");
+	}
+	base = strrchr(b->path, '/');
+	base = base != NULL ? base + 1 : b->path;
+	snprintf(b->temp, n, "%s/.%s.XXXXXX", dir, base);
+	free(copy);
+	if ((b->fd = mkstemp(b->temp)) < 0) {
+		warta_error_set(err, -1, "%s: %s", b->temp, strerror(errno));
+		free(b->temp);
+		b->temp = NULL;
+		return WARTA_FAILED;
+	}
+	/* mkstemp makes it 0600; the caller says what it should be. */
+	(void)fchmod(b->fd, (mode_t)(b->o.mode != 0 ? b->o.mode : 0644));
+	return WARTA_OK;
+}
+
+static int
+write_all(struct bag *b, const void *p, size_t len, struct warta_error *err)
+{
+	const char *s = p;
+	la_ssize_t w;
+
+	while (len > 0) {
+		if ((w = archive_write_data(b->a, s, len)) <= 0)
+			return archive_failed(b, err);
+		s += w;
+		len -= (size_t)w;
+	}
+	return WARTA_OK;
+}
+
+static int
+write_header(struct bag *b, const char *rel, size_t len,
+    struct warta_error *err)
+{
+	struct archive_entry *e;
+	struct wbuf path = WBUF_INIT;
+	int rc = WARTA_OK;
+
+	if ((e = archive_entry_new()) == NULL ||
+	    wbuf_puts(&path, b->name) != WARTA_OK ||
+	    wbuf_putc(&path, '/') != WARTA_OK ||
+	    wbuf_puts(&path, rel) != WARTA_OK) {
+		archive_entry_free(e);
+		wbuf_release(&path);
+		return warta_error_set(err, -1, "out of memory");
+	}
+	archive_entry_set_pathname(e, path.data);
+	archive_entry_set_filetype(e, AE_IFREG);
+	archive_entry_set_perm(e, 0644);
+	archive_entry_set_size(e, (la_int64_t)len);
+	archive_entry_set_mtime(e, b->o.mtime, 0);
+	archive_entry_set_uid(e, 0);
+	archive_entry_set_gid(e, 0);
+	if (archive_write_header(b->a, e) != ARCHIVE_OK)
+		rc = archive_failed(b, err);
+	archive_entry_free(e);
+	wbuf_release(&path);
+	return rc;
+}
+
+/* RFC 8493 2.1.3: CR, LF and '%' in a manifest path are percent-encoded. */
+static int
+put_manifest_path(FILE *fp, const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (; *path != '\0'; path++) {
+		unsigned char c = (unsigned char)*path;
+
+		if (c == '\r' || c == '\n' || c == '%') {
+			if (putc('%', fp) == EOF || putc(hex[c >> 4], fp) == EOF ||
+			    putc(hex[c & 15], fp) == EOF)
+				return -1;
+		} else if (putc(c, fp) == EOF)
+			return -1;
+	}
+	return 0;
+}
+
+static void
+to_hex(const unsigned char *md, unsigned int n, char *hex)
+{
+	static const char digits[] = "0123456789abcdef";
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		hex[2 * i] = digits[md[i] >> 4];
+		hex[2 * i + 1] = digits[md[i] & 15];
+	}
+	hex[2 * n] = '\0';
+}
+
+/* The digests of one file as it is written. */
+struct hashing {
+	EVP_MD_CTX *ctx[2];
+	char hex[2][129];
+};
+
+static int
+hashing_start(struct hashing *h, int sha512)
+{
+	memset(h, 0, sizeof(*h));
+	if ((h->ctx[0] = EVP_MD_CTX_new()) == NULL ||
+	    EVP_DigestInit_ex(h->ctx[0], EVP_sha256(), NULL) != 1)
+		return -1;
+	if (sha512 && ((h->ctx[1] = EVP_MD_CTX_new()) == NULL ||
+	    EVP_DigestInit_ex(h->ctx[1], EVP_sha512(), NULL) != 1))
+		return -1;
+	return 0;
+}
+
+static int
+hashing_update(struct hashing *h, const void *p, size_t n)
+{
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (h->ctx[i] != NULL && EVP_DigestUpdate(h->ctx[i], p, n) != 1)
+			return -1;
+	return 0;
+}
+
+static int
+hashing_end(struct hashing *h)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int n;
+	int i, rc = 0;
+
+	for (i = 0; i < 2; i++) {
+		if (h->ctx[i] == NULL)
+			continue;
+		if (EVP_DigestFinal_ex(h->ctx[i], md, &n) == 1)
+			to_hex(md, n, h->hex[i]);
+		else
+			rc = -1;
+	}
+	return rc;
+}
+
+static void
+hashing_free(struct hashing *h)
+{
+	EVP_MD_CTX_free(h->ctx[0]);
+	EVP_MD_CTX_free(h->ctx[1]);
+	h->ctx[0] = h->ctx[1] = NULL;
+}
+
+/* Adds the lines of one payload file to the manifests. */
+static int
+record_payload(struct bag *b, const char *rel, const struct hashing *h,
+    size_t len, struct warta_error *err)
+{
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		if (b->manifest[i] == NULL)
+			continue;
+		if (fputs(h->hex[i], b->manifest[i]) == EOF ||
+		    fputs("  data/", b->manifest[i]) == EOF ||
+		    put_manifest_path(b->manifest[i], rel) != 0 ||
+		    putc('\n', b->manifest[i]) == EOF)
+			return warta_error_set(err, -1, "temporary file: %s",
+			    strerror(errno));
+	}
+	b->files++;
+	b->bytes += len;
+	return WARTA_OK;
+}
+
+/* The tag manifests' lines for one tag file. */
+static int
+record_tag(struct bag *b, const char *rel, const struct hashing *h,
+    struct warta_error *err)
+{
+	int rc;
+
+	rc = wbuf_puts(&b->tags, h->hex[0]) != WARTA_OK ||
+	    wbuf_puts(&b->tags, "  ") != WARTA_OK ||
+	    wbuf_puts(&b->tags, rel) != WARTA_OK ||
+	    wbuf_putc(&b->tags, '\n') != WARTA_OK;
+	if (b->o.sha512)
+		rc |= wbuf_puts(&b->tags512, h->hex[1]) != WARTA_OK ||
+		    wbuf_puts(&b->tags512, "  ") != WARTA_OK ||
+		    wbuf_puts(&b->tags512, rel) != WARTA_OK ||
+		    wbuf_putc(&b->tags512, '\n') != WARTA_OK;
+	return rc ? warta_error_set(err, -1, "out of memory") : WARTA_OK;
+}
+
+/* A tag file (not payload): written, and its lines kept for the tag
+ * manifests. */
+static int
+add_tag_file(struct bag *b, const char *rel, const void *p, size_t len,
+    struct warta_error *err)
+{
+	struct hashing h;
+
+	if (hashing_start(&h, b->o.sha512) != 0 ||
+	    hashing_update(&h, p, len) != 0 || hashing_end(&h) != 0) {
+		hashing_free(&h);
+		return warta_error_set(err, -1, "cannot hash %s", rel);
+	}
+	hashing_free(&h);
+	if (write_header(b, rel, len, err) != WARTA_OK ||
+	    write_all(b, p, len, err) != WARTA_OK)
+		return WARTA_FAILED;
+	return record_tag(b, rel, &h, err);
+}
+
+static void
+bag_free(struct bag *b)
+{
+	if (b == NULL)
+		return;
+	if (b->a != NULL)
+		archive_write_free(b->a);
+	if (b->fd >= 0)
+		close(b->fd);
+	if (b->manifest[0] != NULL)
+		fclose(b->manifest[0]);
+	if (b->manifest[1] != NULL)
+		fclose(b->manifest[1]);
+	wbuf_release(&b->tags);
+	wbuf_release(&b->tags512);
+	free(b->path);
+	free(b->temp);
+	free(b->name);
+	free(b);
+}
+
+struct bag *
+bag_create(const char *path, const char *name, const struct bag_options *o,
+    struct warta_error *err)
+{
+	static const char bagit[] =
+	    "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
+	struct bag *b;
+
+	if ((b = calloc(1, sizeof(*b))) == NULL) {
+		warta_error_set(err, -1, "out of memory");
+		return NULL;
+	}
+	b->fd = -1;
+	b->o = *o;
+	wbuf_init(&b->tags);
+	wbuf_init(&b->tags512);
+	if ((b->path = strdup(path)) == NULL ||
+	    (b->name = strdup(name)) == NULL) {
+		warta_error_set(err, -1, "out of memory");
+		goto fail;
+	}
+	if ((b->manifest[0] = spool_open(err)) == NULL ||
+	    (o->sha512 && (b->manifest[1] = spool_open(err)) == NULL))
+		goto fail;
+	if ((b->a = archive_write_new()) == NULL) {
+		warta_error_set(err, -1, "out of memory");
+		goto fail;
+	}
+	if (setup_writer(b, err) != WARTA_OK ||
+	    make_temp(b, err) != WARTA_OK)
+		goto fail;
+	if (archive_write_open_fd(b->a, b->fd) != ARCHIVE_OK) {
+		archive_failed(b, err);
+		goto fail;
+	}
+	if (add_tag_file(b, "bagit.txt", bagit, sizeof(bagit) - 1, err) !=
+	    WARTA_OK)
+		goto fail;
+	return b;
+fail:
+	bag_abort(b);
+	return NULL;
+}
+
+int
+bag_add(struct bag *b, const char *rel, const void *p, size_t len,
+    struct warta_error *err)
+{
+	struct hashing h;
+	char full[4096];
+
+	if (hashing_start(&h, b->o.sha512) != 0 ||
+	    hashing_update(&h, p, len) != 0 || hashing_end(&h) != 0) {
+		hashing_free(&h);
+		return warta_error_set(err, -1, "cannot hash data/%s", rel);
+	}
+	hashing_free(&h);
+	snprintf(full, sizeof(full), "data/%s", rel);
+	if (write_header(b, full, len, err) != WARTA_OK ||
+	    write_all(b, p, len, err) != WARTA_OK)
+		return WARTA_FAILED;
+	return record_payload(b, rel, &h, len, err);
+}
+
+/*
+ * Writes the entry path (under the bag's directory) with the len bytes
+ * read from fp, hashing them into h as they go: a chunk at a time, since
+ * a catalog or a manifest grows with the bag.
+ */
+static int
+write_stream(struct bag *b, const char *path, FILE *fp, size_t len,
+    struct hashing *h, struct warta_error *err)
+{
+	char *chunk;
+	size_t n;
+	int rc = WARTA_FAILED;
+
+	memset(h, 0, sizeof(*h));	/* hashing_free() is safe on it now */
+	if ((chunk = malloc(COPY_CHUNK)) == NULL)
+		return warta_error_set(err, -1, "out of memory");
+	if (hashing_start(h, b->o.sha512) != 0) {
+		warta_error_set(err, -1, "cannot hash %s", path);
+		goto out;
+	}
+	if (write_header(b, path, len, err) != WARTA_OK)
+		goto out;
+	for (; len > 0; len -= n) {
+		n = fread(chunk, 1, len < COPY_CHUNK ? len : COPY_CHUNK, fp);
+		if (n == 0) {
+			warta_error_set(err, -1, "%s: %s", path, ferror(fp) ?
+			    strerror(errno) : "its temporary file ended early");
+			goto out;
+		}
+		if (hashing_update(h, chunk, n) != 0 ||
+		    write_all(b, chunk, n, err) != WARTA_OK)
+			goto out;
+	}
+	if (hashing_end(h) != 0) {
+		warta_error_set(err, -1, "cannot hash %s", path);
+		goto out;
+	}
+	rc = WARTA_OK;
+out:
+	free(chunk);
+	return rc;
+}
+
+int
+bag_add_stream(struct bag *b, const char *rel, FILE *fp, size_t len,
+    struct warta_error *err)
+{
+	struct hashing h;
+	char full[4096];
+	int rc;
+
+	snprintf(full, sizeof(full), "data/%s", rel);
+	rc = write_stream(b, full, fp, len, &h, err);
+	if (rc == WARTA_OK)
+		rc = record_payload(b, rel, &h, len, err);
+	hashing_free(&h);
+	return rc;
+}
+
+unsigned long long
+bag_payload_files(const struct bag *b)
+{
+	return b->files;
+}
+
+unsigned long long
+bag_payload_bytes(const struct bag *b)
+{
+	return b->bytes;
+}
+
+/* A manifest, from its temporary file, as a tag file. */
+static int
+add_manifest(struct bag *b, int i, const char *rel, struct warta_error *err)
+{
+	FILE *fp = b->manifest[i];
+	struct hashing h;
+	long len;
+	int rc;
+
+	if (fflush(fp) != 0 || (len = ftell(fp)) < 0 ||
+	    fseek(fp, 0, SEEK_SET) != 0)
+		return warta_error_set(err, -1, "temporary file: %s",
+		    strerror(errno));
+	rc = write_stream(b, rel, fp, (size_t)len, &h, err);
+	if (rc == WARTA_OK)
+		rc = record_tag(b, rel, &h, err);
+	hashing_free(&h);
+	return rc;
+}
+
+/* "12.3 MB": decimal units, as BagIt tools write them. */
+static void
+human_size(unsigned long long n, char *out, size_t size)
+{
+	static const char *const units[] = { "KB", "MB", "GB", "TB", "PB" };
+	double v = (double)n;
+	int u = -1;
+
+	if (n < 1000) {
+		snprintf(out, size, "%llu bytes", n);
+		return;
+	}
+	while (v >= 1000 && u < 4) {
+		v /= 1000;
+		u++;
+	}
+	snprintf(out, size, "%.1f %s", v, units[u]);
+}
+
+static int
+put_info_value(struct wbuf *out, const char *v)
+{
+	for (; *v != '\0'; v++)
+		if (wbuf_putc(out, *v == '\n' || *v == '\r' ? ' ' : *v) !=
+		    WARTA_OK)
+			return -1;
+	return 0;
+}
+
+static int
+sync_dir(const char *path)
+{
+	char *copy = strdup(path);
+	int fd, rc = 0;
+
+	if (copy == NULL)
+		return -1;
+	if ((fd = open(dirname(copy), O_RDONLY)) >= 0) {
+		rc = fsync(fd);
+		close(fd);
+	}
+	free(copy);
+	return rc;
+}
+
+int
+bag_finish(struct bag *b, const struct bag_info *info, size_t n,
+    struct warta_error *err)
+{
+	struct wbuf text = WBUF_INIT;
+	char oxum[64], size[32];
+	size_t i;
+	int fd;
+
+	if (add_manifest(b, 0, "manifest-sha256.txt", err) != WARTA_OK ||
+	    (b->o.sha512 && add_manifest(b, 1, "manifest-sha512.txt", err) !=
+	    WARTA_OK))
+		goto fail;
+	snprintf(oxum, sizeof(oxum), "%llu.%llu", b->bytes, b->files);
+	human_size(b->bytes, size, sizeof(size));
+	for (i = 0; i < n; i++)
+		if (wbuf_puts(&text, info[i].label) != WARTA_OK ||
+		    wbuf_puts(&text, ": ") != WARTA_OK ||
+		    put_info_value(&text, info[i].value) != 0 ||
+		    wbuf_putc(&text, '\n') != WARTA_OK)
+			goto oom;
+	if (wbuf_puts(&text, "Payload-Oxum: ") != WARTA_OK ||
+	    wbuf_puts(&text, oxum) != WARTA_OK ||
+	    wbuf_puts(&text, "\nBag-Size: ") != WARTA_OK ||
+	    wbuf_puts(&text, size) != WARTA_OK ||
+	    wbuf_putc(&text, '\n') != WARTA_OK)
+		goto oom;
+	if (add_tag_file(b, "bag-info.txt", text.data, text.len, err) !=
+	    WARTA_OK)
+		goto fail;
+	/* The tag manifests list every tag file but themselves. */
+	wbuf_reset(&text);
+	if (wbuf_append(&text, b->tags.data, b->tags.len) != WARTA_OK)
+		goto oom;
+	if (write_header(b, "tagmanifest-sha256.txt", text.len, err) !=
+	    WARTA_OK || write_all(b, text.data, text.len, err) != WARTA_OK)
+		goto fail;
+	if (b->o.sha512 && (write_header(b, "tagmanifest-sha512.txt",
+	    b->tags512.len, err) != WARTA_OK ||
+	    write_all(b, b->tags512.data, b->tags512.len, err) != WARTA_OK))
+		goto fail;
+	if (archive_write_close(b->a) != ARCHIVE_OK) {
+		archive_failed(b, err);
+		goto fail;
+	}
+	fd = b->fd;
+	b->fd = -1;
+	if (fsync(fd) != 0 || close(fd) != 0) {
+		warta_error_set(err, -1, "%s: %s", b->path, strerror(errno));
+		goto fail;
+	}
+	if (rename(b->temp, b->path) != 0) {
+		warta_error_set(err, -1, "%s: %s", b->path, strerror(errno));
+		goto fail;
+	}
+	free(b->temp);
+	b->temp = NULL;
+	/* The new name is on disk too, not only the bytes. */
+	(void)sync_dir(b->path);
+	wbuf_release(&text);
+	bag_free(b);
+	return WARTA_OK;
+oom:
+	warta_error_set(err, -1, "out of memory");
+fail:
+	wbuf_release(&text);
+	bag_abort(b);
+	return WARTA_FAILED;
+}
+
+void
+bag_abort(struct bag *b)
+{
+	if (b == NULL)
+		return;
+	if (b->temp != NULL)
+		(void)unlink(b->temp);
+	bag_free(b);
+}
+
+const char *
+bag_temp_path(const struct bag *b)
+{
+	return b != NULL ? b->temp : NULL;
+}

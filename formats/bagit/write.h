@@ -1,0 +1,99 @@
+/*
+ * bagit/write.h: a BagIt 1.0 bag (RFC 8493), serialized: written straight into
+ * one archive file with libarchive, as warta-pack's bundles are.
+ *
+ * Everything in the bag sits under one top-level directory, the bag's
+ * name.  bagit.txt comes first; payload files (under data/) follow in the
+ * order they are added, each hashed as it goes; bag_finish() then writes
+ * manifest-sha256.txt (and manifest-sha512.txt on request), bag-info.txt
+ * with Payload-Oxum and Bag-Size, and the tag manifests.  Memory does not
+ * grow with the number of files: the manifest lines wait in a temporary
+ * file.
+ *
+ * The same files give the same bytes: every entry is a regular file, mode
+ * 0644, owner 0:0 with no names, with the one time the caller gives; tar
+ * is written in the pax-restricted format (plain ustar headers unless a
+ * name needs more), gzip without its timestamp.  Zip stores local time,
+ * so the caller sets TZ=UTC first.
+ *
+ * The archive is written to a temporary file beside the final path
+ * (".NAME.XXXXXX", hidden) and renamed over it only by bag_finish(), once
+ * the archive is complete and on disk: an interrupted run never leaves a
+ * partial bag under the final name, and a bag already there stays as it
+ * was.  bag_abort() removes the temporary file.
+ */
+#ifndef WARTA_BAGIT_WRITE_H
+#define WARTA_BAGIT_WRITE_H
+
+#include <stdio.h>
+#include <time.h>
+
+#include "base/warta.h"
+
+enum bag_format {
+	BAG_TAR_GZ, BAG_TAR_ZST, BAG_TAR_XZ, BAG_TAR, BAG_ZIP
+};
+
+/* The format a file name asks for (".tar.gz", ".tgz", ".tar.zst",
+ * ".tar.xz", ".tar", ".zip"); -1 when its suffix is none of them. */
+int bag_format_of_path(const char *path, enum bag_format *f);
+/* By name: "tar.gz", "tar.zst", "tar.xz", "tar", "zip". */
+int bag_format_of_name(const char *name, enum bag_format *f);
+/* ".tar.gz" for BAG_TAR_GZ, and so on. */
+const char *bag_format_suffix(enum bag_format f);
+
+struct bag_options {
+	enum bag_format format;
+	int level;		/* compression level; -1 for the default */
+	int sha512;		/* a SHA-512 manifest beside the SHA-256 one */
+	time_t mtime;		/* the time of every entry */
+	unsigned mode;		/* of the bundle file (0644 & ~umask) */
+};
+
+/* One line of bag-info.txt. */
+struct bag_info {
+	const char *label;
+	const char *value;	/* line breaks become spaces */
+};
+
+struct bag;
+
+/*
+ * Starts the bag name (its top-level directory) in a temporary file
+ * beside path.  NULL with err on failure.
+ */
+struct bag *bag_create(const char *path, const char *name,
+    const struct bag_options *o, struct warta_error *err);
+
+/* Adds data/REL (REL: a relative path of safe characters, '/'-separated)
+ * with the len bytes at p. */
+int bag_add(struct bag *b, const char *rel, const void *p, size_t len,
+    struct warta_error *err);
+
+/* As bag_add(), with the len bytes read from fp from where it stands. */
+int bag_add_stream(struct bag *b, const char *rel, FILE *fp, size_t len,
+    struct warta_error *err);
+
+/* Payload files and bytes added so far. */
+unsigned long long bag_payload_files(const struct bag *b);
+unsigned long long bag_payload_bytes(const struct bag *b);
+
+/*
+ * Writes the manifests, bag-info.txt (the n lines of info, then
+ * Payload-Oxum and Bag-Size) and the tag manifests, closes the archive,
+ * syncs it and renames it to its final path.  The bag is freed whatever
+ * happens; on failure the temporary file is removed.
+ */
+int bag_finish(struct bag *b, const struct bag_info *info, size_t n,
+    struct warta_error *err);
+
+/* Gives up: the temporary file is removed and the bag freed. */
+void bag_abort(struct bag *b);
+
+/*
+ * The temporary file of the bag being written, for a signal handler that
+ * must remove it (unlink(2) is async-signal-safe); NULL when none.
+ */
+const char *bag_temp_path(const struct bag *b);
+
+#endif

@@ -1,0 +1,1248 @@
+/*
+ * newsml/read.c: the NewsML-G2 stream in, one item at a time, with
+ * libxml2's xmlTextReader; and the text of an item.
+ *
+ * xmlTextReader reads one document and stops after its root, but the
+ * stream may hold several documents back to back.  So a small scanner sits
+ * between the FILE and libxml2: it follows the markup just far enough to
+ * know the element depth (comments, PIs, CDATA sections and quoted
+ * attribute values are stepped over), ends each document where the next
+ * one begins, and hands each document to a fresh reader through
+ * xmlReaderForIO.  Since every byte passes through it, the scanner is also
+ * where a DOCTYPE is refused before libxml2 parses it, and where the size
+ * of one item and the nesting depth are bounded.
+ *
+ * The scanner works on code units: bytes for UTF-8 and the other
+ * ASCII-compatible encodings, 16-bit units for a UTF-16 document, so that
+ * markup is found the same way in both.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
+
+#include "newsml/read.h"
+#include "base/xml_errors.h"
+
+#define X(s) ((const xmlChar *)(s))
+
+#define NEWSML_NS "http://iptc.org/std/nar/2006-10-01/"
+
+/* The scanner's buffer, and the most it ever needs to see ahead in units:
+ * "<![CDATA[" and "<!DOCTYPE" are nine. */
+#define SCAN_BUF 65536
+#define LOOKAHEAD 10
+/* The closes of items remembered: more than libxml2 reads ahead holds. */
+#define CLOSE_RING 4096
+
+/*
+ * No network, and nothing that reads or expands a DTD: not
+ * XML_PARSE_NOENT, XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR.
+ *
+ * XML_PARSE_HUGE lifts libxml2's 10,000,000-byte cap on one text node,
+ * which an article that warta-normalize accepts (up to 16 MiB, more in
+ * base64) would pass.  What that cap guards against is bounded here by
+ * other means: a DOCTYPE is refused before libxml2 sees it (so no entity
+ * can amplify anything), one item may not pass NEWSML_MAX_ITEM bytes, and
+ * the nesting depth is checked by the scanner.
+ */
+#define READ_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_HUGE)
+
+enum scan_state {
+	S_PROLOG,	/* before the root element */
+	S_CONTENT,	/* inside the root element */
+	S_EPILOG,	/* after the root element */
+	S_STAG,		/* inside a start tag */
+	S_ETAG,		/* inside an end tag */
+	S_COMMENT,
+	S_PI,
+	S_CDATA,
+	S_DECL		/* some other <!...>: libxml2 will say what is wrong */
+};
+
+struct newsml_reader {
+	FILE *fp;
+	char *name;
+	size_t max_item;
+	unsigned long count;
+
+	unsigned char *buf;
+	size_t pos, len;
+	int eof;
+	long long base;		/* stream offset of buf[0] */
+	long long line;		/* line number at buf[pos] */
+
+	/* The document being read. */
+	xmlTextReaderPtr xr;
+	long long doc_start;
+	long long doc_line;
+	int doc_end;		/* the scanner reached its end */
+	int width;		/* bytes per code unit: 1, or 2 for UTF-16 */
+	int big_endian;
+	enum scan_state st;
+	unsigned skip;		/* units to pass without looking */
+	unsigned quote;		/* the quote of an attribute value, or 0 */
+	unsigned prev1, prev2;	/* the units before this one, in a construct */
+	int depth;
+	int root_seen, root_closed;
+	int in_root_name;
+	char root_name[64];
+	size_t root_name_len;
+	int item_level;		/* the depth items stand at: 0, 2 in a message */
+	unsigned long closes;	/* elements closed back to item_level */
+	long long close_at[CLOSE_RING];	/* where the latest of them closed */
+	unsigned long seen;	/* elements at item_level the walk met */
+	int in_item_set;	/* the walk is inside itemSet */
+	long long chunk_start;	/* where the current item's bytes began */
+	int skip_subtree;	/* move on with xmlTextReaderNext */
+	int started;		/* a document was opened */
+
+	/* The first error of each kind, and the one reported for good. */
+	int scan_failed;
+	struct warta_error scan_error;
+	int xml_failed;
+	int xml_after_cut;	/* raised once the scanner had refused */
+	int xml_code;
+	struct warta_error xml_error;
+	int failed;
+	struct warta_error error;
+};
+
+static const char *const item_names[] = {
+	"newsItem", "packageItem", "conceptItem", "knowledgeItem",
+	"planningItem", "catalogItem"
+};
+
+/* --- the scanner --- */
+
+static void
+scan_fail(struct newsml_reader *r, long long offset, long long line,
+    const char *what, const char *why)
+{
+	if (r->scan_failed)
+		return;
+	r->scan_failed = 1;
+	warta_error_set(&r->scan_error, offset, "%s at byte %lld (line %lld)%s%s",
+	    what, offset, line, why != NULL ? ": " : "", why != NULL ? why : "");
+}
+
+/*
+ * Makes at least need bytes available at pos unless the input ends first.
+ * Reads no more than is asked for: fread waits for all of it, and a pipe
+ * should not have to fill the whole buffer before an item comes out.
+ */
+static void
+fill(struct newsml_reader *r, size_t need)
+{
+	if (need > SCAN_BUF)
+		need = SCAN_BUF;
+	if (r->len - r->pos >= need || r->eof)
+		return;
+	if (r->pos + need > SCAN_BUF) {
+		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+		r->base += (long long)r->pos;
+		r->len -= r->pos;
+		r->pos = 0;
+	}
+	while (r->len - r->pos < need && !r->eof) {
+		size_t got;
+
+		got = fread(r->buf + r->len, 1, need - (r->len - r->pos), r->fp);
+		r->len += got;
+		if (got == 0) {
+			r->eof = 1;
+			if (ferror(r->fp)) {
+				scan_fail(r, r->base + (long long)r->len,
+				    r->line, "read error", strerror(errno));
+			}
+		}
+	}
+}
+
+static size_t
+avail(const struct newsml_reader *r)
+{
+	return (r->len - r->pos) / (size_t)r->width;
+}
+
+/* The i-th code unit from pos; the caller made sure it is there. */
+static unsigned
+unit(const struct newsml_reader *r, size_t i)
+{
+	const unsigned char *p = r->buf + r->pos + i * (size_t)r->width;
+
+	if (r->width == 1)
+		return p[0];
+	return r->big_endian ? (unsigned)(p[0] << 8 | p[1]) :
+	    (unsigned)(p[0] | p[1] << 8);
+}
+
+static int
+looking_at(struct newsml_reader *r, const char *lit)
+{
+	size_t i, n = strlen(lit);
+
+	fill(r, n * (size_t)r->width);
+	if (avail(r) < n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (unit(r, i) != (unsigned char)lit[i])
+			return 0;
+	return 1;
+}
+
+static int
+is_space(unsigned c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static long long
+scan_offset(const struct newsml_reader *r)
+{
+	return r->base + (long long)r->pos;
+}
+
+/*
+ * A new document starts at pos: decides its code unit from its first bytes
+ * (a UTF-16 byte order mark or "<?" in UTF-16), as libxml2 will.
+ */
+static void
+scan_start(struct newsml_reader *r)
+{
+	const unsigned char *p;
+
+	r->doc_start = scan_offset(r);
+	r->doc_line = r->line;
+	r->doc_end = 0;
+	r->width = 1;
+	r->big_endian = 0;
+	r->st = S_PROLOG;
+	r->skip = 0;
+	r->quote = 0;
+	r->prev1 = r->prev2 = 0;
+	r->depth = 0;
+	r->root_seen = r->root_closed = 0;
+	r->in_root_name = 0;
+	r->root_name_len = 0;
+	r->item_level = 0;
+	r->closes = r->seen = 0;
+	r->in_item_set = 0;
+	r->chunk_start = r->doc_start;
+	r->skip_subtree = 0;
+
+	fill(r, 4);
+	if (r->len - r->pos < 4)
+		return;
+	p = r->buf + r->pos;
+	if ((p[0] == 0xFE && p[1] == 0xFF) ||
+	    (p[0] == 0 && p[1] == '<' && p[2] == 0 && p[3] == '?')) {
+		r->width = 2;
+		r->big_endian = 1;
+	} else if ((p[0] == 0xFF && p[1] == 0xFE) ||
+	    (p[0] == '<' && p[1] == 0 && p[2] == '?' && p[3] == 0))
+		r->width = 2;
+}
+
+static enum scan_state
+outside_tags(const struct newsml_reader *r)
+{
+	if (r->root_closed)
+		return S_EPILOG;
+	return r->depth > 0 ? S_CONTENT : S_PROLOG;
+}
+
+/* After a tag's '>' at the current unit: items are measured from here. */
+static void
+tag_closed(struct newsml_reader *r)
+{
+	r->st = outside_tags(r);
+	if (r->depth <= r->item_level)
+		r->chunk_start = scan_offset(r) + r->width;
+}
+
+/* An element at item level closes with the '>' at pos. */
+static void
+item_closed(struct newsml_reader *r)
+{
+	r->close_at[r->closes % CLOSE_RING] = scan_offset(r) + r->width;
+	r->closes++;
+}
+
+static void
+root_named(struct newsml_reader *r)
+{
+	const char *local;
+
+	r->in_root_name = 0;
+	r->root_name[r->root_name_len] = '\0';
+	local = strrchr(r->root_name, ':');
+	local = local != NULL ? local + 1 : r->root_name;
+	/* A message's items stand in newsMessage/itemSet. */
+	r->item_level = strcmp(local, "newsMessage") == 0 ? 2 : 0;
+}
+
+/*
+ * A '<' outside tags: what it opens.  Returns 1 when the document ends
+ * before it (the next document starts here), -1 on a refusal.
+ */
+static int
+scan_markup(struct newsml_reader *r)
+{
+	unsigned c1;
+
+	fill(r, LOOKAHEAD * (size_t)r->width);
+	c1 = avail(r) > 1 ? unit(r, 1) : 0;
+	if (c1 == '!') {
+		if (looking_at(r, "<!--")) {
+			r->st = S_COMMENT;
+			r->skip = 3;
+			r->prev1 = r->prev2 = 0;
+		} else if (looking_at(r, "<![CDATA[")) {
+			r->st = S_CDATA;
+			r->skip = 8;
+			r->prev1 = r->prev2 = 0;
+		} else if (looking_at(r, "<!DOCTYPE")) {
+			if (r->st == S_EPILOG)
+				return 1;	/* refused in its own document */
+			scan_fail(r, scan_offset(r), r->line, "DOCTYPE refused",
+			    "NewsML-G2 has no DTD, and a DTD can define "
+			    "entities");
+			return -1;
+		} else {
+			r->st = S_DECL;
+			r->skip = 1;
+		}
+	} else if (c1 == '?') {
+		/* An XML declaration after a root starts a new document;
+		 * "<?xml-stylesheet" is only a PI. */
+		if (r->st == S_EPILOG && looking_at(r, "<?xml") &&
+		    avail(r) > 5 && is_space(unit(r, 5)))
+			return 1;
+		r->st = S_PI;
+		r->skip = 1;
+		r->prev1 = r->prev2 = 0;
+	} else if (c1 == '/') {
+		r->st = S_ETAG;
+		r->skip = 1;
+	} else {
+		if (r->st == S_EPILOG)
+			return 1;	/* a new root: a new document */
+		r->st = S_STAG;
+		r->quote = 0;
+		r->prev1 = 0;
+		if (!r->root_seen) {
+			r->in_root_name = 1;
+			r->root_name_len = 0;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Looks at the unit at pos, which is about to be passed on.  Returns 0 to
+ * pass it, 1 when the document ends before it, -1 on a refusal.
+ */
+static int
+scan_unit(struct newsml_reader *r)
+{
+	unsigned c = unit(r, 0);
+
+	switch (r->st) {
+	case S_EPILOG:
+		/* A byte order mark, or UTF-16 markup, starts a document. */
+		fill(r, 2 * (size_t)r->width);
+		if ((r->width == 1 && c == 0xEF && looking_at(r, "\xEF\xBB\xBF")) ||
+		    (r->width == 1 && (c == 0xFE || c == 0xFF) && avail(r) > 1 &&
+		    unit(r, 1) == (c ^ 0x01)) ||
+		    (r->width == 1 && c == 0 && avail(r) > 1 && unit(r, 1) == '<') ||
+		    (r->width == 1 && c == '<' && avail(r) > 1 && unit(r, 1) == 0) ||
+		    c == 0xFEFF)
+			return 1;
+		/* FALLTHROUGH */
+	case S_PROLOG:
+	case S_CONTENT:
+		if (c == '<')
+			return scan_markup(r);
+		return 0;
+	case S_STAG:
+		if (r->quote != 0) {
+			if (c == r->quote)
+				r->quote = 0;
+		} else if (c == '"' || c == '\'') {
+			r->quote = c;
+		} else if (c == '>') {
+			if (r->in_root_name)
+				root_named(r);
+			r->root_seen = 1;
+			if (r->prev1 != '/') {
+				if (r->depth >= NEWSML_MAX_DEPTH) {
+					char why[64];
+
+					snprintf(why, sizeof(why), "elements "
+					    "nested deeper than %d",
+					    NEWSML_MAX_DEPTH);
+					scan_fail(r, scan_offset(r), r->line,
+					    "too deep", why);
+					return -1;
+				}
+				r->depth++;
+			} else {
+				if (r->depth == r->item_level)
+					item_closed(r);
+				if (r->depth == 0)
+					r->root_closed = 1;
+			}
+			tag_closed(r);
+			return 0;
+		} else if (r->in_root_name) {
+			if (is_space(c) || c == '/')
+				root_named(r);
+			else if (r->root_name_len + 1 < sizeof(r->root_name))
+				r->root_name[r->root_name_len++] =
+				    c < 0x80 ? (char)c : '?';
+		}
+		r->prev1 = c;
+		return 0;
+	case S_ETAG:
+		if (c == '>' && r->depth > 0) {
+			if (--r->depth == r->item_level)
+				item_closed(r);
+			if (r->depth == 0)
+				r->root_closed = 1;
+			tag_closed(r);
+		} else if (c == '>') {
+			tag_closed(r);
+		}
+		return 0;
+	case S_COMMENT:
+	case S_CDATA:
+		if (c == '>' && r->prev1 == r->prev2 &&
+		    r->prev1 == (r->st == S_COMMENT ? '-' : ']'))
+			r->st = outside_tags(r);
+		break;
+	case S_PI:
+		if (c == '>' && r->prev1 == '?')
+			r->st = outside_tags(r);
+		break;
+	case S_DECL:
+		if (c == '>')
+			r->st = outside_tags(r);
+		break;
+	}
+	r->prev2 = r->prev1;
+	r->prev1 = c;
+	return 0;
+}
+
+/*
+ * For single-byte units: how many bytes from pos (at most room) the
+ * scanner may pass without looking at each, because none of them is one
+ * that matters in this state.
+ */
+static size_t
+span_to(const unsigned char *p, size_t n, int c)
+{
+	const unsigned char *q = memchr(p, c, n);
+
+	return q != NULL ? (size_t)(q - p) : n;
+}
+
+static size_t
+run_length(const struct newsml_reader *r, size_t room)
+{
+	const unsigned char *p = r->buf + r->pos;
+	size_t i, k = r->len - r->pos;
+	long long left = r->chunk_start + (long long)r->max_item -
+	    scan_offset(r);
+
+	if (left <= 0)
+		return 0;	/* the next byte is over the bound */
+	if (k > room)
+		k = room;
+	if ((long long)k > left)
+		k = (size_t)left;
+	switch (r->st) {
+	case S_PROLOG:
+	case S_CONTENT:
+		return span_to(p, k, '<');
+	case S_STAG:
+		if (r->quote != 0)
+			return span_to(p, k, (int)r->quote);
+		if (r->in_root_name)
+			return 0;
+		for (i = 0; i < k && p[i] != '"' && p[i] != '\'' &&
+		    p[i] != '>'; i++)
+			;
+		return i;
+	case S_ETAG:
+		return span_to(p, k, '>');
+	default:
+		return 0;
+	}
+}
+
+/*
+ * libxml2's input: the bytes of the current document, up to where the
+ * next begins.  A refusal ends the input early; libxml2 then stops with a
+ * premature end, and the refusal is what gets reported.
+ */
+static int
+scan_read(void *ctx, char *out, int outlen)
+{
+	struct newsml_reader *r = ctx;
+	size_t n = 0, cap = outlen > 0 ? (size_t)outlen : 0;
+
+	while (!r->doc_end && !r->scan_failed && n + (size_t)r->width <= cap) {
+		unsigned c;
+		size_t k;
+
+		if (avail(r) < 1) {
+			fill(r, cap - n > LOOKAHEAD ? cap - n : LOOKAHEAD);
+			if (avail(r) < 1) {
+				/* The end; a stray odd byte of UTF-16 goes
+				 * to libxml2, which will complain. */
+				if (r->len > r->pos)
+					out[n++] = (char)r->buf[r->pos++];
+				r->doc_end = 1;
+				break;
+			}
+		}
+		if (r->skip == 0 && r->width == 1 && (k = run_length(r,
+		    cap - n)) > 0) {
+			/* Bytes that change nothing but the line: at once. */
+			const unsigned char *p = r->buf + r->pos, *q;
+
+			memcpy(out + n, p, k);
+			for (q = p; (q = memchr(q, '\n', k - (size_t)(q - p))) !=
+			    NULL; q++)
+				r->line++;
+			if (r->st == S_STAG)
+				r->prev1 = p[k - 1];
+			n += k;
+			r->pos += k;
+			continue;
+		}
+		/* Measured before the unit is looked at: a tag's '>' belongs
+		 * to what it closes, not to what follows. */
+		if (scan_offset(r) + r->width - r->chunk_start >
+		    (long long)r->max_item) {
+			char why[96];
+
+			snprintf(why, sizeof(why), "one item may not pass "
+			    "%zu bytes", r->max_item);
+			scan_fail(r, scan_offset(r), r->line, "item too large",
+			    why);
+			break;
+		}
+		if (r->skip > 0)
+			r->skip--;
+		else {
+			int rc = scan_unit(r);
+
+			if (rc > 0) {
+				r->doc_end = 1;
+				break;
+			}
+			if (rc < 0)
+				break;
+		}
+		c = unit(r, 0);
+		memcpy(out + n, r->buf + r->pos, (size_t)r->width);
+		n += (size_t)r->width;
+		r->pos += (size_t)r->width;
+		if (c == '\n')
+			r->line++;
+	}
+	return (int)n;
+}
+
+static int
+scan_close(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+/* --- libxml2's errors --- */
+
+static void
+xml_error(void *arg, xmlErrorPtr e)
+{
+	struct newsml_reader *r = arg;
+	const char *kind;
+	char msg[400];
+	long long off = -1, line;
+	size_t j;
+
+	if (e == NULL || e->level < XML_ERR_ERROR || r->xml_failed)
+		return;
+	if (e->ctxt != NULL && (e->domain == XML_FROM_PARSER ||
+	    e->domain == XML_FROM_NAMESPACE))
+		off = xmlByteConsumed((xmlParserCtxtPtr)e->ctxt);
+	if (off < 0 && r->xr != NULL)
+		off = xmlTextReaderByteConsumed(r->xr);
+	off = off < 0 ? scan_offset(r) : r->doc_start + off;
+	line = e->line > 0 ? r->doc_line + e->line - 1 : r->line;
+
+	xml_one_line(msg, sizeof(msg), e->message);
+	j = strlen(msg);
+
+	if (e->code == XML_ERR_DOCUMENT_END && r->doc_end && r->root_seen &&
+	    !r->root_closed) {
+		/* What libxml2's push parser says of a truncated document. */
+		snprintf(msg, sizeof(msg), "the input ends with %d element%s "
+		    "still open", r->depth, r->depth == 1 ? "" : "s");
+		j = strlen(msg);
+	} else if (e->code == XML_ERR_DOCUMENT_EMPTY && !r->root_seen &&
+	    scan_offset(r) > r->doc_start) {
+		snprintf(msg, sizeof(msg), "no element where the document "
+		    "should start");
+		j = strlen(msg);
+	}
+	if (e->domain == XML_FROM_NAMESPACE)
+		kind = "namespace error";
+	else if (e->domain == XML_FROM_I18N ||
+	    e->code == XML_ERR_UNKNOWN_ENCODING ||
+	    e->code == XML_ERR_UNSUPPORTED_ENCODING ||
+	    e->code == XML_ERR_INVALID_ENCODING)
+		kind = "bad encoding";
+	else
+		kind = "not well-formed XML";
+	r->xml_failed = 1;
+	r->xml_after_cut = r->scan_failed;
+	r->xml_code = e->code;
+	warta_error_set(&r->xml_error, off, "%s at byte %lld (line %lld): %s",
+	    kind, off, line, j > 0 ? msg : "unknown error");
+}
+
+/* --- the reader --- */
+
+struct newsml_reader *
+newsml_reader_new(FILE *fp, const char *name, struct warta_error *err)
+{
+	struct newsml_reader *r;
+
+	xmlInitParser();
+	if ((r = calloc(1, sizeof(*r))) == NULL ||
+	    (r->buf = malloc(SCAN_BUF)) == NULL ||
+	    (r->name = strdup(name != NULL ? name : "<stdin>")) == NULL) {
+		if (r != NULL)
+			free(r->buf);
+		free(r);
+		warta_error_set(err, -1, "out of memory");
+		return NULL;
+	}
+	r->fp = fp;
+	r->max_item = NEWSML_MAX_ITEM;
+	r->line = 1;
+	r->width = 1;
+	warta_error_clear(&r->scan_error);
+	warta_error_clear(&r->xml_error);
+	warta_error_clear(&r->error);
+	return r;
+}
+
+void
+newsml_reader_free(struct newsml_reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->xr != NULL)
+		xmlFreeTextReader(r->xr);
+	free(r->buf);
+	free(r->name);
+	free(r);
+}
+
+void
+newsml_reader_set_max_item(struct newsml_reader *r, size_t max)
+{
+	r->max_item = max > 0 ? max : 1;
+}
+
+const char *
+newsml_reader_name(const struct newsml_reader *r)
+{
+	return r->name;
+}
+
+long long
+newsml_reader_offset(const struct newsml_reader *r)
+{
+	return scan_offset(r);
+}
+
+unsigned long
+newsml_reader_count(const struct newsml_reader *r)
+{
+	return r->count;
+}
+
+static int
+fail(struct newsml_reader *r, const struct warta_error *e,
+    struct warta_error *err)
+{
+	if (!r->failed) {
+		r->failed = 1;
+		r->error = *e;
+	}
+	if (err != NULL)
+		*err = r->error;
+	return -1;
+}
+
+static int
+fail_msg(struct newsml_reader *r, struct warta_error *err, long long off,
+    const char *what)
+{
+	struct warta_error e;
+
+	warta_error_set(&e, off, "%s", what);
+	return fail(r, &e, err);
+}
+
+/*
+ * The error to report, once the walk cannot go on: the scanner's refusal
+ * when libxml2 complained only after it (its complaint is then about the
+ * input the refusal cut short), else libxml2's first.
+ */
+static int
+pending_error(struct newsml_reader *r, struct warta_error *err)
+{
+	if (r->scan_failed && (!r->xml_failed || r->xml_after_cut))
+		return fail(r, &r->scan_error, err);
+	if (r->xml_failed)
+		return fail(r, &r->xml_error, err);
+	return 0;
+}
+
+/*
+ * Whether an expanded item may come out though an error is pending.
+ * libxml2 parses ahead of the walk, so the error may lie beyond the item
+ * (a stream cut short a few items later, a refusal): then the item is
+ * whole and comes out, and the error waits for the next call.  It lies
+ * beyond when the scanner saw the item close before the refusal, and
+ * libxml2's error stands past that close (or is its complaint that the
+ * input ended inside the document, which says all before parsed well).
+ */
+static int
+item_sound(const struct newsml_reader *r)
+{
+	long long close_at;
+
+	if (!r->xml_failed && !r->scan_failed)
+		return 1;
+	if (r->closes < r->seen || r->closes - r->seen >= CLOSE_RING)
+		return 0;	/* not closed, or too long ago to know */
+	close_at = r->close_at[(r->seen - 1) % CLOSE_RING];
+	if (!r->xml_failed)
+		return 1;
+	return r->xml_code == XML_ERR_DOCUMENT_END ||
+	    r->xml_error.offset > close_at;
+}
+
+static int
+is_item_name(const xmlChar *local)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(item_names) / sizeof(item_names[0]); i++)
+		if (xmlStrEqual(local, X(item_names[i])))
+			return 1;
+	return 0;
+}
+
+static int
+in_g2(xmlTextReaderPtr xr)
+{
+	const xmlChar *ns = xmlTextReaderConstNamespaceUri(xr);
+
+	return ns != NULL && xmlStrEqual(ns, X(NEWSML_NS));
+}
+
+/*
+ * The item as a document of its own.  xmlDocCopyNode declares on the copy's
+ * root the namespaces its names use from outside it; the others in scope
+ * (a prefix used in an attribute value, say) are added, so that the item
+ * means what it meant inside the message.
+ */
+static xmlDocPtr
+copy_item(xmlNodePtr node)
+{
+	xmlDocPtr doc;
+	xmlNodePtr copy;
+	xmlNsPtr *scope;
+	size_t i;
+
+	if ((doc = xmlNewDoc(X("1.0"))) == NULL)
+		return NULL;
+	if ((copy = xmlDocCopyNode(node, doc, 1)) == NULL) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	xmlDocSetRootElement(doc, copy);
+	if ((scope = xmlGetNsList(node->doc, node)) != NULL) {
+		for (i = 0; scope[i] != NULL; i++)
+			if (xmlSearchNs(doc, copy, scope[i]->prefix) == NULL &&
+			    xmlNewNs(copy, scope[i]->href,
+			    scope[i]->prefix) == NULL) {
+				xmlFree(scope);
+				xmlFreeDoc(doc);
+				return NULL;
+			}
+		xmlFree(scope);
+	}
+	return doc;
+}
+
+/* Opens the next document of the stream; 0 when there is none. */
+static int
+open_document(struct newsml_reader *r, struct warta_error *err)
+{
+	if (!r->started) {
+		/* White space before the first document is forgiven (an XML
+		 * declaration must come first, but an empty line is easy
+		 * to leave in a file). */
+		for (;;) {
+			fill(r, 1);
+			if (r->pos == r->len || !is_space(r->buf[r->pos]))
+				break;
+			if (r->buf[r->pos++] == '\n')
+				r->line++;
+		}
+	}
+	fill(r, 1);
+	if (r->scan_failed)
+		return fail(r, &r->scan_error, err);
+	if (r->pos == r->len)
+		return 0;
+	r->started = 1;
+	scan_start(r);
+	r->xr = xmlReaderForIO(scan_read, scan_close, r, NULL, NULL,
+	    READ_OPTIONS);
+	if (r->xr == NULL)
+		return fail_msg(r, err, scan_offset(r), "out of memory");
+	xmlTextReaderSetStructuredErrorHandler(r->xr, xml_error, r);
+	return 1;
+}
+
+static void
+close_document(struct newsml_reader *r)
+{
+	xmlFreeTextReader(r->xr);
+	r->xr = NULL;
+	/* libxml2 stops at the end of its document; make sure the scanner
+	 * did too, so the next one starts where it should. */
+	if (!r->doc_end && !r->scan_failed) {
+		char sink[4096];
+
+		while (!r->doc_end && !r->scan_failed)
+			if (scan_read(r, sink, sizeof(sink)) == 0)
+				break;
+	}
+}
+
+/* One step of the walk: 1 an item in *item, 0 go on, -1 error. */
+static int
+step(struct newsml_reader *r, xmlDocPtr *item, struct warta_error *err)
+{
+	xmlTextReaderPtr xr = r->xr;
+	const xmlChar *local;
+	xmlNodePtr node;
+	int rc, depth;
+
+	if (r->skip_subtree) {
+		r->skip_subtree = 0;
+		rc = xmlTextReaderNext(xr);
+	} else
+		rc = xmlTextReaderRead(xr);
+	/* An error pending while the walk goes on is reported at the next
+	 * item (item_sound) or at the end. */
+	if (rc < 0) {
+		if (pending_error(r, err) < 0)
+			return -1;
+		return fail_msg(r, err, scan_offset(r), "cannot read XML");
+	}
+	if (rc == 0) {
+		int seen = r->root_seen;
+
+		close_document(r);
+		if (pending_error(r, err) < 0)
+			return -1;
+		if (!seen)
+			return fail_msg(r, err, r->doc_start,
+			    "no root element");
+		return 0;
+	}
+	if (xmlTextReaderNodeType(xr) != XML_READER_TYPE_ELEMENT)
+		return 0;
+	depth = xmlTextReaderDepth(xr);
+	local = xmlTextReaderConstLocalName(xr);
+	if (depth == 1) {
+		/* In a newsMessage: every element is walked into, so that the
+		 * walk meets each element at item level, as the scanner
+		 * counts them. */
+		r->in_item_set = xmlStrEqual(local, X("itemSet"));
+		return 0;
+	}
+	if (depth == 0 && in_g2(xr) && xmlStrEqual(local, X("newsMessage")))
+		return 0;
+	r->seen++;
+	if (depth == 2 && !(r->in_item_set && in_g2(xr) &&
+	    is_item_name(local))) {
+		/* Not an item in an itemSet: nothing to hand out. */
+		r->skip_subtree = 1;
+		return 0;
+	}
+	if (depth != 2 && !(in_g2(xr) && is_item_name(local))) {
+		char what[200];
+
+		if (pending_error(r, err) < 0)
+			return -1;
+		if (!in_g2(xr) && (is_item_name(local) ||
+		    xmlStrEqual(local, X("newsMessage"))))
+			snprintf(what, sizeof(what), "not NewsML-G2: the root "
+			    "element %.80s of the document at byte %lld is not "
+			    "in the namespace " NEWSML_NS, (const char *)local,
+			    r->doc_start);
+		else
+			snprintf(what, sizeof(what), "not NewsML-G2: the root "
+			    "element of the document at byte %lld is %.80s, "
+			    "not an item or a newsMessage", r->doc_start,
+			    (const char *)local);
+		return fail_msg(r, err, r->doc_start, what);
+	}
+	/* Expand fails when the parser met an error anywhere in what it
+	 * read; the item may still be whole (item_sound). */
+	if ((node = xmlTextReaderExpand(xr)) == NULL &&
+	    (node = xmlTextReaderCurrentNode(xr)) == NULL) {
+		if (pending_error(r, err) < 0)
+			return -1;
+		return fail_msg(r, err, scan_offset(r), "cannot read XML");
+	}
+	if (!item_sound(r)) {
+		if (pending_error(r, err) < 0)
+			return -1;
+		return fail_msg(r, err, scan_offset(r), "cannot read XML");
+	}
+	if ((*item = copy_item(node)) == NULL)
+		return fail_msg(r, err, scan_offset(r), "out of memory");
+	r->skip_subtree = 1;
+	r->count++;
+	return 1;
+}
+
+int
+newsml_reader_next(struct newsml_reader *r, xmlDocPtr *item,
+    struct warta_error *err)
+{
+	struct xml_quiet q;
+	int rc;
+
+	*item = NULL;
+	if (r->failed) {
+		if (err != NULL)
+			*err = r->error;
+		return -1;
+	}
+	/* Errors raised without a parser context (conversion, I/O) come to
+	 * xml_error too; the generic notes repeat them and go nowhere. */
+	xml_quiet_begin(&q, xml_error, r);
+	for (;;) {
+		if (r->xr == NULL && (rc = open_document(r, err)) <= 0)
+			break;
+		if ((rc = step(r, item, err)) != 0)
+			break;
+	}
+	xml_quiet_end(&q);
+	return rc;
+}
+
+/* --- the text of an item --- */
+
+static int
+is_element(xmlNodePtr n, const char *local)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    xmlStrEqual(n->name, X(local));
+}
+
+static xmlNodePtr
+child(xmlNodePtr parent, const char *local)
+{
+	xmlNodePtr n;
+
+	if (parent == NULL)
+		return NULL;
+	for (n = parent->children; n != NULL; n = n->next)
+		if (is_element(n, local))
+			return n;
+	return NULL;
+}
+
+/* Elements that stand as paragraphs, or hold them: XHTML's, then NITF's. */
+static const char *const block_names[] = {
+	"address", "article", "aside", "blockquote", "caption", "center",
+	"dd", "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2",
+	"h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+	"pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+	"ul",
+	"block", "bq", "fn", "hl1", "hl2", "media", "media-caption",
+	"nitf-table", "note", "tagline"
+};
+
+/* Elements whose text is not the article's. */
+static const char *const skipped_names[] = {
+	"head", "script", "style", "title", "media-reference",
+	"media-metadata", "media-producer", "nitf-table-metadata"
+};
+
+static int
+in_list(xmlNodePtr n, const char *const *list, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (xmlStrEqual(n->name, X(list[i])))
+			return 1;
+	return 0;
+}
+
+#define IN_LIST(n, list) in_list(n, list, sizeof(list) / sizeof(list[0]))
+
+/* Stands in a paragraph's raw text for <br/>: no XML text can hold it. */
+#define BR_MARK '\x01'
+
+struct text {
+	struct wbuf *out;
+	struct wbuf run;	/* the paragraph being gathered */
+	size_t paras;
+	int failed;
+};
+
+static int
+is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * Appends one paragraph.  Outside <pre>, a run of white space holding a
+ * line break is the layout of the XML, not of the text, and becomes one
+ * space (warta's own paragraphs have none); white space at the ends and
+ * around a <br/> goes.
+ */
+static void
+put_para(struct text *t, const char *s, size_t n, int pre)
+{
+	struct wbuf *o = t->out;
+	size_t i = 0;
+
+	if (pre) {
+		while (n > 0 && is_ws(s[n - 1]))
+			n--;
+		if (n > 0 && s[0] == '\n')
+			i = 1;
+		else if (n > 1 && s[0] == '\r' && s[1] == '\n')
+			i = 2;
+	} else {
+		while (i < n && (is_ws(s[i]) || s[i] == BR_MARK))
+			i++;
+		while (n > i && (is_ws(s[n - 1]) || s[n - 1] == BR_MARK))
+			n--;
+	}
+	if (i >= n)
+		return;
+	if (t->paras++ > 0 && wbuf_puts(o, "\n\n") != WARTA_OK)
+		t->failed = 1;
+	for (; i < n && !t->failed; i++) {
+		size_t j;
+		int brk = 0, mark = 0;
+
+		if (pre || (!is_ws(s[i]) && s[i] != BR_MARK)) {
+			if (wbuf_putc(o, s[i] == BR_MARK ? '\n' : s[i]) !=
+			    WARTA_OK)
+				t->failed = 1;
+			continue;
+		}
+		for (j = i; j < n && (is_ws(s[j]) || s[j] == BR_MARK); j++) {
+			if (s[j] == '\n' || s[j] == '\r')
+				brk = 1;
+			if (s[j] == BR_MARK)
+				mark++;
+		}
+		if (mark > 0) {
+			while (mark-- > 0 && !t->failed)
+				if (wbuf_putc(o, '\n') != WARTA_OK)
+					t->failed = 1;
+		} else if (brk) {
+			if (wbuf_putc(o, ' ') != WARTA_OK)
+				t->failed = 1;
+		} else if (wbuf_append(o, s + i, j - i) != WARTA_OK)
+			t->failed = 1;
+		i = j - 1;
+	}
+}
+
+static void
+flush_run(struct text *t, int pre)
+{
+	if (t->run.len > 0)
+		put_para(t, t->run.data, t->run.len, pre);
+	wbuf_reset(&t->run);
+}
+
+static void
+gather(struct text *t, xmlNodePtr parent, int pre)
+{
+	xmlNodePtr n;
+
+	for (n = parent->children; n != NULL && !t->failed; n = n->next) {
+		switch (n->type) {
+		case XML_TEXT_NODE:
+		case XML_CDATA_SECTION_NODE:
+			if (n->content != NULL &&
+			    wbuf_puts(&t->run, (const char *)n->content) !=
+			    WARTA_OK)
+				t->failed = 1;
+			break;
+		case XML_ELEMENT_NODE:
+			if (IN_LIST(n, skipped_names))
+				break;
+			if (xmlStrEqual(n->name, X("br"))) {
+				if (wbuf_putc(&t->run, BR_MARK) != WARTA_OK)
+					t->failed = 1;
+			} else if (IN_LIST(n, block_names)) {
+				int inner = pre || xmlStrEqual(n->name,
+				    X("pre"));
+
+				flush_run(t, pre);
+				gather(t, n, inner);
+				flush_run(t, inner);
+			} else
+				gather(t, n, pre);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* The text of an element as one paragraph (the headline). */
+static void
+put_element(struct text *t, xmlNodePtr n)
+{
+	wbuf_reset(&t->run);
+	gather(t, n, 0);
+	flush_run(t, 0);
+}
+
+/* The body of an inlineXML: 1 when it held XHTML or NITF. */
+static int
+put_inline_xml(struct text *t, xmlNodePtr inl, int have_headline)
+{
+	xmlNodePtr root, body;
+
+	for (root = inl->children; root != NULL; root = root->next)
+		if (root->type == XML_ELEMENT_NODE)
+			break;
+	if (root == NULL)
+		return 0;
+	if (is_element(root, "html")) {
+		if ((body = child(root, "body")) != NULL)
+			put_element(t, body);
+		return 1;
+	}
+	if (is_element(root, "nitf")) {
+		xmlNodePtr hl1;
+
+		body = child(root, "body");
+		hl1 = child(child(child(body, "body.head"), "hedline"), "hl1");
+		if (!have_headline && hl1 != NULL)
+			put_element(t, hl1);
+		if ((body = child(body, "body.content")) != NULL)
+			put_element(t, body);
+		return 1;
+	}
+	return 0;
+}
+
+static int
+text_plain(xmlNodePtr n)
+{
+	xmlChar *type = xmlGetNoNsProp(n, X("contenttype"));
+	xmlChar *enc = xmlGetNoNsProp(n, X("encoding"));
+	int ok;
+
+	ok = type != NULL && xmlStrncasecmp(type, X("text/plain"), 10) == 0 &&
+	    (type[10] == '\0' || type[10] == ';' || type[10] == ' ') &&
+	    (enc == NULL || xmlStrstr(enc, X("base64")) == NULL);
+	xmlFree(type);
+	xmlFree(enc);
+	return ok;
+}
+
+/* inlineData as it is, but for the line breaks at its end. */
+static void
+put_inline_data(struct text *t, xmlNodePtr n)
+{
+	xmlChar *s = xmlNodeGetContent(n);
+	size_t len;
+
+	if (s == NULL)
+		return;
+	len = strlen((const char *)s);
+	while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r'))
+		len--;
+	if (len > 0) {
+		if (t->paras++ > 0 && wbuf_puts(t->out, "\n\n") != WARTA_OK)
+			t->failed = 1;
+		if (wbuf_append(t->out, s, len) != WARTA_OK)
+			t->failed = 1;
+	}
+	xmlFree(s);
+}
+
+int
+newsml_item_text(xmlDocPtr item, struct wbuf *out, struct warta_error *err)
+{
+	struct text t;
+	xmlNodePtr root, headline, set, n;
+	size_t start = out->len;
+	int done = 0;
+
+	if (item == NULL || (root = xmlDocGetRootElement(item)) == NULL)
+		return warta_error_set(err, -1, "not an item: no root element");
+	memset(&t, 0, sizeof(t));
+	t.out = out;
+	wbuf_init(&t.run);
+
+	if ((headline = child(child(root, "contentMeta"), "headline")) != NULL)
+		put_element(&t, headline);
+	set = child(root, "contentSet");
+	for (n = set != NULL ? set->children : NULL; n != NULL && !done;
+	    n = n->next)
+		if (is_element(n, "inlineXML"))
+			done = put_inline_xml(&t, n, headline != NULL);
+	for (n = set != NULL ? set->children : NULL; n != NULL && !done;
+	    n = n->next)
+		if (is_element(n, "inlineData") && text_plain(n)) {
+			put_inline_data(&t, n);
+			done = 1;
+		}
+	if (t.paras > 0 && wbuf_putc(out, '\n') != WARTA_OK)
+		t.failed = 1;
+	wbuf_release(&t.run);
+	if (t.failed) {
+		/* Nothing half-written. */
+		out->len = start;
+		if (out->data != NULL)
+			out->data[start] = '\0';
+		return warta_error_set(err, -1, "out of memory");
+	}
+	return WARTA_OK;
+}

@@ -1,0 +1,83 @@
+/*
+ * newsml/read.h: NewsML-G2 in, one item at a time.
+ *
+ * The reader takes the stream between stages (DESIGN.md): a lone item
+ * document, a newsMessage whose itemSet holds items, or several such
+ * documents back to back as `cat a.xml b.xml` makes them, each with or
+ * without its own XML declaration.  It hands out each G2 item (newsItem,
+ * packageItem, conceptItem, knowledgeItem, planningItem; catalogItem too)
+ * as a document of its own and holds no more than that one item, so memory
+ * stays flat however long the stream is.
+ *
+ * Safety: no network, no DTD, no entity expansion.  A document with a
+ * DOCTYPE is refused before libxml2 sees it (NewsML-G2 has no DTD, and an
+ * internal subset is how XXE and billion-laughs attacks come in); one item
+ * may not pass NEWSML_MAX_ITEM bytes (newsml_reader_set_max_item) nor nest
+ * elements deeper than NEWSML_MAX_DEPTH.
+ *
+ * Errors are one line with the byte offset in the whole stream and the
+ * line: "not well-formed XML at byte 1234 (line 40): ...".  An item comes
+ * out only whole and sound.  The items before an error come out as far as
+ * libxml2's read-ahead lets them (it parses a few kilobytes ahead and then
+ * stops at the error; documents before the one in error always come out).
+ * After an error the reader stays failed: the rest of the stream is not
+ * trusted.
+ */
+#ifndef WARTA_NEWSML_READ_H
+#define WARTA_NEWSML_READ_H
+
+#include <stdio.h>
+
+#include <libxml/tree.h>
+
+#include "base/buf.h"
+#include "base/warta.h"
+
+#define NEWSML_MAX_ITEM ((size_t)64 * 1024 * 1024)
+#define NEWSML_MAX_DEPTH 256
+
+struct newsml_reader;
+
+/*
+ * fp stays the caller's: the reader reads it and never closes it.  name is
+ * what the caller calls the input ("<stdin>" when NULL), kept for the
+ * caller's messages; the reader's own messages do not repeat it.
+ */
+struct newsml_reader *newsml_reader_new(FILE *fp, const char *name,
+    struct warta_error *err);
+void newsml_reader_free(struct newsml_reader *r);
+const char *newsml_reader_name(const struct newsml_reader *r);
+
+/* The bound on one item, in bytes of input (at least 1). */
+void newsml_reader_set_max_item(struct newsml_reader *r, size_t max);
+
+/*
+ * 1: *item is a new document (the caller frees it with xmlFreeDoc) whose
+ * root is the item, carrying every namespace declaration in scope where it
+ * stood; 0: the stream ended; -1: error, err says what and where.
+ */
+int newsml_reader_next(struct newsml_reader *r, xmlDocPtr *item,
+    struct warta_error *err);
+
+/* Bytes of the stream taken so far (the scanner's position). */
+long long newsml_reader_offset(const struct newsml_reader *r);
+/* Items handed out so far. */
+unsigned long newsml_reader_count(const struct newsml_reader *r);
+
+/*
+ * Appends the text of an item to out: the headline (contentMeta), then
+ * each paragraph of the body, paragraphs separated by a blank line and the
+ * whole ending in a newline; nothing at all when the item has no text.
+ *
+ * The body is the first inlineXML that holds XHTML (every block element,
+ * p, h1-h6, li, blockquote, ..., is a paragraph) or NITF (the blocks of
+ * body.content); failing that, the first inlineData of a text/plain type
+ * that is not base64, taken as it is.  Within a paragraph the text stays
+ * as written, except that a run of white space holding a line break (the
+ * indentation of pretty-printed XML) becomes one space, and white space at
+ * either end goes; <pre> keeps everything.
+ */
+int newsml_item_text(xmlDocPtr item, struct wbuf *out,
+    struct warta_error *err);
+
+#endif

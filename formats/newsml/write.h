@@ -1,0 +1,64 @@
+/*
+ * newsml/write.h: NewsML-G2 out.
+ *
+ * newsml_item_write() serializes one newsItem made from an article (the
+ * normalize stage) into a buffer, without an XML declaration, so that the
+ * stream writer can send it alone or inside a newsMessage.
+ *
+ * The stream writer holds back the first item: a stream of one item is a
+ * lone newsItem document, a stream of several is one newsMessage whose
+ * itemSet holds them all.  It never holds more than that one item.
+ */
+#ifndef WARTA_NEWSML_WRITE_H
+#define WARTA_NEWSML_WRITE_H
+
+#include <stdio.h>
+
+#include "article/article.h"
+#include "base/buf.h"
+#include "base/warta.h"
+
+#define NEWSML_NS "http://iptc.org/std/nar/2006-10-01/"
+#define XHTML_NS "http://www.w3.org/1999/xhtml"
+#define NEWSML_CATALOG \
+	"http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"
+#define SHA256_URI "http://www.w3.org/2001/04/xmlenc#sha256"
+
+/* What the normalize stage knows of an item besides its text. */
+struct newsml_item_info {
+	const char *guid;
+	const char *provider;		/* the provider's domain */
+	const char *now;		/* xs:dateTime with zone: "2026-11-28T04:46:32Z" */
+	const char *file_name;		/* the source file, or NULL for stdin */
+	const char *generator;		/* "warta-normalize" */
+	const char *generator_version;
+
+	const unsigned char *original;	/* the original bytes, unchanged */
+	size_t original_len;
+	const char *original_charset;	/* "windows-1252", or NULL */
+	const char *original_sha256;	/* hex */
+};
+
+/* Builds the guid urn:newsml:DOMAIN:YYYYMMDD:ID into out (see README). */
+int newsml_make_guid(struct wbuf *out, const char *domain, const char *date_iso,
+    const char *sha256_hex);
+
+/* Appends the newsItem (no XML declaration) to out. */
+int newsml_item_write(struct wbuf *out, const struct newsml_item_info *info,
+    const struct article *a, struct warta_error *err);
+
+/* True when s (UTF-8, n bytes) can stand in XML text as it is. */
+int xml_text_legal(const unsigned char *s, size_t n);
+
+struct newsml_stream;
+
+/* sent: the xs:dateTime for the newsMessage header. */
+struct newsml_stream *newsml_stream_new(FILE *fp, const char *sent);
+void newsml_stream_free(struct newsml_stream *s);
+/* Adds one serialized newsItem (as newsml_item_write makes it). */
+int newsml_stream_item(struct newsml_stream *s, const char *xml, size_t len,
+    struct warta_error *err);
+/* Writes what is held back and closes the message; flushes fp. */
+int newsml_stream_finish(struct newsml_stream *s, struct warta_error *err);
+
+#endif

@@ -1,0 +1,36 @@
+/*
+ * text/mojibake.h: repairs text that was UTF-8 but was decoded as a single-byte
+ * encoding (Windows-1252, Latin-1, and the other charmaps that mix-ups
+ * come from), once or several times: "â€œ" becomes "“", "Ã©" becomes "é".
+ * Text that is already right comes out unchanged.
+ *
+ * The heuristic follows python-ftfy's (Apache-2.0, Robyn Speer): a text is
+ * repaired only when it shows sequences that real text almost never has.
+ */
+#ifndef WARTA_MOJIBAKE_H
+#define WARTA_MOJIBAKE_H
+
+#include <stddef.h>
+
+#include "base/buf.h"
+#include "base/warta.h"
+
+struct mojibake;
+
+/* Compiles what the repair needs once; reuse it for every text. */
+struct mojibake *mojibake_new(struct warta_error *err);
+void mojibake_free(struct mojibake *m);	/* mojibake_free(NULL) is a no-op */
+
+/*
+ * Reads valid UTF-8 (s, n) and appends the repaired text (valid UTF-8) to
+ * out.  *fixes, when not NULL, is set to the number of repair steps taken
+ * (0 when the text was left as it was).  Returns WARTA_FAILED only when
+ * memory runs out.
+ */
+int mojibake_fix(struct mojibake *m, const char *s, size_t n,
+    struct wbuf *out, unsigned *fixes);
+
+/* True when the text shows sequences typical of mojibake. */
+int mojibake_is_bad(struct mojibake *m, const char *s, size_t n);
+
+#endif
