@@ -3,13 +3,20 @@
 #   make                  build the programs into build/bin
 #   make demo             run the pipeline on samples/ and show the result
 #   make check            every test, then again under ASan and UBSan
+#   make unit             the unit tests of formats/ alone, in seconds
 #   make golden           rewrite samples/*.xml from samples/*.txt (review the diff!)
 #   make bench            the benchmark (tests/bench.sh)
+#   make deps             only the dependency step (libraries and compiler)
 #   make install PREFIX=/usr/local
 #
-# Every target first runs the dependency step (build/deps.ok): pkg-config
-# must find each library; on a Debian-like machine the missing packages are
-# installed with apt-get, elsewhere the step stops and prints the list.
+#   DEVELOPER=1           warnings are errors (CI builds this way)
+#   JOBS=N                how many test files run at once (make check)
+#
+# The dependency step runs first: pkg-config (or, for libcsv, a compile
+# probe) must find each library; on a Debian-like machine the missing
+# packages are installed with apt-get, elsewhere the step stops and prints
+# the list.  The test tools (bats, cmocka, GNU parallel, ...) are needed
+# only by check, unit, demo and bench, and installed only for them.
 
 PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
@@ -19,29 +26,36 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 
 # pkg-config module, then the Debian package that provides it.
-PKG_MODULES = libxml-2.0:libxml2-dev libarchive:libarchive-dev zlib:zlib1g-dev \
-	libutf8proc:libutf8proc-dev libcrypto:libssl-dev libpcre2-8:libpcre2-dev \
-	cmocka:libcmocka-dev
+LIB_MODULES = libxml-2.0:libxml2-dev libarchive:libarchive-dev zlib:zlib1g-dev \
+	libutf8proc:libutf8proc-dev libcrypto:libssl-dev libpcre2-8:libpcre2-dev
+TEST_MODULES = cmocka:libcmocka-dev
 # Command, then the Debian package that provides it (tests and demo only).
-TOOLS = pkg-config:pkg-config bats:bats jq:jq xmllint:libxml2-utils \
+TEST_TOOLS_PKG = bats:bats parallel:parallel jq:jq xmllint:libxml2-utils \
 	bsdtar:libarchive-tools unzip:unzip zstd:zstd xz:xz-utils bzip2:bzip2 \
 	python3:python3 /usr/bin/time:time mandoc:mandoc
 
 LIBS_PC = libxml-2.0 libarchive zlib libutf8proc libcrypto libpcre2-8
-# libcsv has no pkg-config file (the deps step checks for its header).
+# libcsv has no pkg-config file: the dependency step probes for it.
 EXTRA_LIBS = -lcsv
 
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wwrite-strings -Wcast-qual
+ifeq ($(DEVELOPER),1)
+WARN += -Werror
+endif
 OPT ?= -O2 -g
 CPPFLAGS_ALL = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iformats $(CPPFLAGS)
 CFLAGS_ALL = $(WARN) $(OPT) $(CFLAGS)
+# Each object also writes its header dependencies (build/.../x.d).
+DEPFLAGS = -MMD -MP
 
 B ?= build
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 
-FORMATS_SRC = $(sort $(wildcard formats/*.c))
-PROGRAMS_SRC = $(sort $(wildcard pipeline/*.c))
+# formats/ is one folder per layer; see HACKING.md.
+FORMATS_SRC = $(sort $(wildcard formats/*/*.c))
+CLI_SRC = pipeline/cli.c
+PROGRAMS_SRC = $(sort $(wildcard pipeline/warta*.c))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 TOOLS_SRC = $(sort $(wildcard tests/tools/*.c))
 
@@ -52,10 +66,14 @@ DATA_SRC = $(sort $(wildcard formats/data/*.tsv))
 DATA_OBJ = $(DATA_SRC:formats/data/%.tsv=$(B)/obj/data/%.o)
 
 FORMATS_OBJ = $(FORMATS_SRC:formats/%.c=$(B)/obj/formats/%.o) $(DATA_OBJ)
+CLI_OBJ = $(CLI_SRC:pipeline/%.c=$(B)/obj/pipeline/%.o)
 PROGRAMS = $(PROGRAMS_SRC:pipeline/%.c=$(B)/bin/%)
 UNITS = $(UNIT_SRC:tests/unit/%.c=$(B)/unit/%)
 TEST_TOOLS = $(TOOLS_SRC:tests/tools/%.c=$(B)/tools/%)
 LIBWARTA = $(B)/libwarta.a
+
+PC_CFLAGS = $$($(PKG_CONFIG) --cflags $(LIBS_PC))
+PC_LIBS = $$($(PKG_CONFIG) --libs $(LIBS_PC)) $(EXTRA_LIBS)
 
 all: programs
 
@@ -64,40 +82,68 @@ programs: build/deps.ok
 
 _programs: $(PROGRAMS)
 
-build/deps.ok: Makefile
-	@mkdir -p build
-	@missing=""; \
-	for m in $(PKG_MODULES); do \
-		$(PKG_CONFIG) --exists $${m%%:*} 2>/dev/null || missing="$$missing $${m#*:}"; \
-	done; \
-	command -v $(PKG_CONFIG) >/dev/null || missing="$$missing pkg-config"; \
-	[ -f /usr/include/csv.h ] || missing="$$missing libcsv-dev"; \
-	for t in $(TOOLS); do \
-		command -v $${t%%:*} >/dev/null 2>&1 || missing="$$missing $${t#*:}"; \
-	done; \
-	if [ -n "$$missing" ]; then \
+deps: build/deps.ok
+
+# install_missing LIST: installs the Debian packages in LIST with apt-get
+# (through sudo when not root), or says what is missing and fails.
+define install_missing
+	if [ -n "$(1)" ]; then \
 		if command -v apt-get >/dev/null; then \
 			sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 			if [ -n "$$sudo" ] && ! command -v sudo >/dev/null; then \
 				echo "deps: missing packages and no sudo; as root, run:" >&2; \
-				echo "deps:   apt-get install gcc make$$missing" >&2; \
+				echo "deps:   apt-get install$(1)" >&2; \
 				exit 1; \
 			fi; \
-			echo "deps: installing$$missing"; \
+			echo "deps: installing$(1)"; \
 			$$sudo apt-get update -qq && \
-			$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-				gcc make$$missing >/dev/null || exit 1; \
+			$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install \
+				-y -qq --no-install-recommends $(1) >/dev/null || exit 1; \
 		else \
-			echo "deps: missing packages (Debian names):$$missing" >&2; \
+			echo "deps: missing packages (Debian names):$(1)" >&2; \
 			echo "deps: install them with your system's package manager, then run make again" >&2; \
 			exit 1; \
 		fi; \
-	fi; \
+	fi
+endef
+
+# What building needs: a compiler, pkg-config and the libraries.
+build/deps.ok: Makefile
+	@mkdir -p build
+	@missing=""; \
+	command -v $(CC) >/dev/null 2>&1 || missing="$$missing gcc"; \
+	command -v make >/dev/null 2>&1 || missing="$$missing make"; \
+	command -v $(PKG_CONFIG) >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	for m in $(LIB_MODULES); do \
+		$(PKG_CONFIG) --exists $${m%%:*} 2>/dev/null || missing="$$missing $${m#*:}"; \
+	done; \
+	printf '#include <csv.h>\nint main(void) { struct csv_parser p; return csv_init(&p, 0); }\n' \
+		>build/csv-probe.c; \
+	$(CC) -o build/csv-probe build/csv-probe.c -lcsv >/dev/null 2>&1 || \
+		missing="$$missing libcsv-dev"; \
+	rm -f build/csv-probe build/csv-probe.c; \
+	$(call install_missing,$$missing); \
 	touch $@
 
-$(B)/obj/formats/%.o: formats/%.c $(wildcard formats/*.h)
+# What the tests, the demo and the benchmark need besides.
+build/testdeps.ok: build/deps.ok
+	@missing=""; \
+	for m in $(TEST_MODULES); do \
+		$(PKG_CONFIG) --exists $${m%%:*} 2>/dev/null || missing="$$missing $${m#*:}"; \
+	done; \
+	for t in $(TEST_TOOLS_PKG); do \
+		command -v $${t%%:*} >/dev/null 2>&1 || missing="$$missing $${t#*:}"; \
+	done; \
+	$(call install_missing,$$missing); \
+	touch $@
+
+$(B)/obj/formats/%.o: formats/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $$($(PKG_CONFIG) --cflags $(LIBS_PC)) -c -o $@ $<
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) $(PC_CFLAGS) -c -o $@ $<
+
+$(B)/obj/pipeline/%.o: pipeline/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) $(PC_CFLAGS) -c -o $@ $<
 
 $(B)/gen/data_%.c: formats/data/%.tsv
 	@mkdir -p $(@D)
@@ -117,41 +163,45 @@ $(LIBWARTA): $(FORMATS_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(B)/bin/%: pipeline/%.c $(LIBWARTA) $(wildcard formats/*.h)
+$(B)/bin/%: $(B)/obj/pipeline/%.o $(CLI_OBJ) $(LIBWARTA)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $$($(PKG_CONFIG) --cflags $(LIBS_PC)) \
-		-o $@ $< $(LIBWARTA) $(LDFLAGS) $$($(PKG_CONFIG) --libs $(LIBS_PC)) \
-		$(EXTRA_LIBS)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(CLI_OBJ) $(LIBWARTA) $(LDFLAGS) $(PC_LIBS)
 
-$(B)/unit/%: tests/unit/%.c $(LIBWARTA) $(wildcard formats/*.h)
+$(B)/unit/%: tests/unit/%.c $(LIBWARTA)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $$($(PKG_CONFIG) --cflags $(LIBS_PC) cmocka) \
-		-o $@ $< $(LIBWARTA) $(LDFLAGS) $$($(PKG_CONFIG) --libs $(LIBS_PC) cmocka) \
-		$(EXTRA_LIBS)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) \
+		$$($(PKG_CONFIG) --cflags $(LIBS_PC) cmocka) \
+		-o $@ $< $(LIBWARTA) $(LDFLAGS) \
+		$$($(PKG_CONFIG) --libs $(LIBS_PC) cmocka) $(EXTRA_LIBS)
 
-$(B)/tools/%: tests/tools/%.c $(LIBWARTA) $(wildcard formats/*.h)
+$(B)/tools/%: tests/tools/%.c $(LIBWARTA)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $$($(PKG_CONFIG) --cflags $(LIBS_PC)) \
-		-o $@ $< $(LIBWARTA) $(LDFLAGS) $$($(PKG_CONFIG) --libs $(LIBS_PC)) \
-		$(EXTRA_LIBS)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) $(PC_CFLAGS) \
+		-o $@ $< $(LIBWARTA) $(LDFLAGS) $(PC_LIBS)
 
 _testbin: $(PROGRAMS) $(UNITS) $(TEST_TOOLS)
+_unitbin: $(UNITS)
 
 # The plain build, then the sanitizer build into build/san; the runner
-# prints the one summary line and fails on any failure.
-check: build/deps.ok
+# runs the test files in parallel, prints a line as each one ends, then the
+# one summary line, and fails on any failure.
+check: build/testdeps.ok
 	@$(MAKE) --no-print-directory B=build _testbin
 	@$(MAKE) --no-print-directory B=build/san OPT="-O1 -g $(SAN_FLAGS)" \
 		LDFLAGS="$(SAN_FLAGS)" _testbin
 	@tests/run.sh build build/san
 
-demo: programs
+unit: build/testdeps.ok
+	@$(MAKE) --no-print-directory B=build _unitbin
+	@tests/run.sh --unit build
+
+demo: programs build/testdeps.ok
 	@tests/demo.sh build/bin
 
 golden: programs
 	@tests/golden.sh build/bin
 
-bench: build/deps.ok
+bench: build/testdeps.ok
 	@$(MAKE) --no-print-directory B=build _testbin
 	@tests/bench.sh build/bin
 
@@ -163,6 +213,9 @@ install: programs
 clean:
 	rm -rf build
 
-.PRECIOUS: $(B)/gen/data_%.c
+.PRECIOUS: $(B)/gen/data_%.c $(B)/obj/pipeline/%.o
 
-.PHONY: all programs _programs _testbin check demo golden bench install clean
+.PHONY: all programs _programs _testbin _unitbin deps check unit demo golden \
+	bench install clean
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -6,7 +6,7 @@
 load common
 
 programs() {
-	for src in "$WARTA_TOP"/pipeline/*.c; do
+	for src in "$WARTA_TOP"/pipeline/warta*.c; do
 		basename "$src" .c
 	done
 }

@@ -1,0 +1,76 @@
+/*
+ * cli.h: what every warta program shares: its name, its messages, its
+ * usage errors, its exit codes and the check of standard output at exit.
+ * One place for these, as libarchive_fe/err.c is for tar, cpio and cat.
+ *
+ * Messages go to standard error as one line each, in the shape
+ * "warta-pack: items/x.xml: not a NewsML-G2 item": the program, what it
+ * concerns (a file, "<stdin>", an option), then what went wrong, lowercase
+ * and without a full stop.
+ */
+#ifndef WARTA_CLI_H
+#define WARTA_CLI_H
+
+#include <stdio.h>
+
+#include "base/warta.h"
+
+/* The exit codes of every program (warta-verify reads 1 as "invalid"). */
+enum cli_exit {
+	CLI_OK = 0,		/* every input was good */
+	CLI_SOME_FAILED = 1,	/* some input was bad; the rest went on */
+	CLI_USAGE = 2		/* a usage error, or nothing could be done */
+};
+
+#if defined(__GNUC__)
+#define CLI_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define CLI_NORETURN __attribute__((noreturn))
+#else
+#define CLI_PRINTF(a, b)
+#define CLI_NORETURN
+#endif
+
+/* The program's name for messages ("warta-pack"); set once in main(). */
+void cli_set_name(const char *name);
+const char *cli_name(void);
+
+/* "PROG: MESSAGE" */
+void cli_warn(const char *fmt, ...) CLI_PRINTF(1, 2);
+/* "PROG: WHAT: MESSAGE", WHAT being a file name, "<stdin>", ... */
+void cli_warn_at(const char *what, const char *fmt, ...) CLI_PRINTF(2, 3);
+
+/*
+ * A usage error: "PROG: MESSAGE (see PROG --help)".  Returns CLI_USAGE so
+ * that option parsing can `return cli_usage_error(...)`.
+ */
+int cli_usage_error(const char *fmt, ...) CLI_PRINTF(1, 2);
+
+/*
+ * The message for an unknown option or one that lacks its value, after
+ * getopt_long() returned '?' or ':' (with opterr = 0).  Returns CLI_USAGE.
+ */
+int cli_bad_option(char **argv, int optind_now, int optopt_now);
+
+/*
+ * Ends -h and -V: standard output is flushed and checked, the exit status
+ * is CLI_OK or, when the text could not be written, CLI_USAGE.
+ */
+CLI_NORETURN void cli_exit_help(void);
+/* Prints "PROG VERSION" and ends as cli_exit_help() does. */
+CLI_NORETURN void cli_exit_version(void);
+
+/*
+ * At the end of main(): flushes and closes standard output and reports a
+ * write that failed (a full disk, a closed pipe).  Returns status, or
+ * CLI_SOME_FAILED when the output did not get out whole and status was
+ * CLI_OK.
+ */
+int cli_finish(int status);
+
+/*
+ * Whether standard output has failed so far (for a long run that should
+ * stop writing once the reader is gone).
+ */
+int cli_stdout_failed(void);
+
+#endif
