@@ -1,30 +1,26 @@
 #!/bin/sh
-# run.sh BUILD_DIR...: runs every test (cmocka unit tests, then the bats
-# program tests) once per build directory (the plain build, then the
-# sanitizer build), and ends with one line: N passed, N failed, N skipped.
+# run.sh [--unit] BUILD_DIR...: runs every test once per build directory
+# (the plain build, then the sanitizer build): the cmocka unit tests and
+# (without --unit) the bats program tests.  The test files run side by side
+# under GNU parallel (JOBS at once, default twice the cores: most tests
+# wait on processes and pipes); a line is printed as each file ends, then
+# one summary line: N passed, N failed, N skipped.
 #
 # Tests that need ../shared (the official schema, the corpus) skip
 # themselves when it is absent, and are counted as skipped, never passed.
+#
+# One file alone: tests/run.sh is not needed; see HACKING.md.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
-log=$top/build/test.log
-: >"$log"
-passed=0 failed=0 skipped=0
-
-# Counts one TAP stream read from standard input and echoes its failures.
-count() {
-	while IFS= read -r line; do
-		printf '%s\n' "$line" >>"$log"
-		case $line in
-		# cmocka 1.1 reports a skipped test as "not ok N # SKIP".
-		"not ok "*"# SKIP"*|"not ok "*"# skip"*) skipped=$((skipped + 1)) ;;
-		"not ok"*) failed=$((failed + 1)); printf '%s  %s\n' "$label" "$line" ;;
-		"ok "*"# skip"*|"ok "*"# SKIP"*) skipped=$((skipped + 1)) ;;
-		"ok "*) passed=$((passed + 1)) ;;
-		"#"*) case $line in *[Ff]ail*|*rror*) printf '%s  %s\n' "$label" "$line" ;; esac ;;
-		esac
-	done
-}
+unit_only=0
+if [ "${1:-}" = --unit ]; then
+	unit_only=1
+	shift
+fi
+if [ $# -eq 0 ]; then
+	echo "usage: run.sh [--unit] BUILD_DIR..." >&2
+	exit 2
+fi
 
 if [ -d "$top/../shared" ]; then
 	WARTA_SHARED=$(cd "$top/../shared" && pwd)
@@ -35,33 +31,63 @@ export WARTA_SHARED
 WARTA_TOP=$top
 export WARTA_TOP
 
+tap=$top/build/tap
+log=$top/build/test.log
+rm -rf "$tap"
+mkdir -p "$tap"
+
+# One job a line: BUILD KIND FILE, the slowest files first so that the
+# pool ends together.
+jobs=$tap/jobs
+: >"$jobs"
 for b in "$@"; do
-	dir=$top/$b
-	label=$b
-	echo "== $b: unit tests" | tee -a "$log"
-	for t in "$dir"/unit/test_*; do
-		[ -x "$t" ] || continue
-		rc_file=$(mktemp)
-		{ CMOCKA_MESSAGE_OUTPUT=TAP "$t" 2>&1; echo $? >"$rc_file"; } >"$rc_file.out"
-		count <"$rc_file.out"
-		rc=$(cat "$rc_file")
-		if [ "$rc" != 0 ] && ! grep -q '^not ok' "$rc_file.out"; then
-			# A crash (a sanitizer report) before any TAP line is a failure too.
-			failed=$((failed + 1))
-			echo "$label  not ok - $(basename "$t") exited $rc"
-			tail -20 "$rc_file.out"
-		fi
-		rm -f "$rc_file" "$rc_file.out"
+	for t in "$top/$b"/unit/test_*; do
+		[ -x "$t" ] && echo "$b unit $t" >>"$jobs"
 	done
-	echo "== $b: program tests" | tee -a "$log"
-	out=$(mktemp)
-	WARTA_BIN=$dir/bin WARTA_TOOLS=$dir/tools WARTA_TOP=$top \
-	    PATH=$dir/bin:$PATH bats --tap "$top"/tests/*.bats >"$out" 2>&1
-	# Not "bats | count": the counts must survive the pipeline's subshell.
-	count <"$out"
-	rm -f "$out"
+	[ "$unit_only" = 1 ] && continue
+	# What took longest comes first (t0500, t0600, t0700 and t0800 build
+	# and break many bundles).
+	for t in $(ls "$top"/tests/t*.bats | sort -r); do
+		echo "$b bats $t" >>"$jobs"
+	done
 done
 
+n=$(nproc 2>/dev/null || echo 2)
+: "${JOBS:=$((n * 2))}"
+export tap top
+
+# Prints one line as a file ends; the TAP goes to build/tap/.
+parallel --will-cite -j "$JOBS" --line-buffer --colsep ' ' \
+    "$top/tests/run-one.sh" {1} {2} {3} <"$jobs"
+
+# Counts every TAP file; failures are shown again at the end.
+passed=0 failed=0 skipped=0
+: >"$log"
+for f in "$tap"/*.tap; do
+	[ -f "$f" ] || continue
+	label=$(basename "$f" .tap)
+	{ echo "== $label"; cat "$f"; } >>"$log"
+	p=$(grep -c '^ok ' "$f" | tr -d ' ')
+	s=$(grep -Ec '^(ok|not ok) .*# (SKIP|skip)' "$f" | tr -d ' ')
+	x=$(grep '^not ok' "$f" | grep -Evc '# (SKIP|skip)' | tr -d ' ')
+	# ok-with-skip lines were counted in p: take them out.
+	ps=$(grep -Ec '^ok .*# (SKIP|skip)' "$f" | tr -d ' ')
+	passed=$((passed + p - ps))
+	skipped=$((skipped + s))
+	failed=$((failed + x))
+	if [ -f "$f.crash" ]; then
+		failed=$((failed + 1))
+	fi
+done
+if [ "$failed" -gt 0 ]; then
+	echo "failures:"
+	for f in "$tap"/*.tap; do
+		label=$(basename "$f" .tap)
+		grep '^not ok' "$f" | grep -Ev '# (SKIP|skip)' |
+		    sed "s|^|  $label  |"
+		[ -f "$f.crash" ] && sed "s|^|  $label  |" "$f.crash"
+	done
+fi
 echo "details: build/test.log"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ] && [ "$passed" -gt 0 ]
