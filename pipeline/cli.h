@@ -50,6 +50,12 @@ int cli_usage_error(const char *fmt, ...) CLI_PRINTF(1, 2);
  * getopt_long() returned '?' or ':' (with opterr = 0).  Returns CLI_USAGE.
  */
 int cli_bad_option(char **argv, int optind_now, int optopt_now);
+/*
+ * "PROG: option '--page' needs a value (see PROG --help)", after
+ * getopt_long() returned ':' (an optstring that starts with ':').
+ * Returns CLI_USAGE.
+ */
+int cli_needs_value(char **argv, int optind_now, int optopt_now);
 
 /*
  * Ends -h and -V: standard output is flushed and checked, the exit status
@@ -69,7 +75,9 @@ int cli_finish(int status);
 
 /*
  * Whether standard output has failed so far (for a long run that should
- * stop writing once the reader is gone).
+ * stop writing once the reader is gone).  Called right after a write that
+ * failed, it also keeps errno for cli_finish()'s message: the C library
+ * drops what it could not write, so the flush at exit cannot tell why.
  */
 int cli_stdout_failed(void);
 
