@@ -108,6 +108,13 @@ cli_stdout_failed(void)
 	return stdout_errno != 0;
 }
 
+void
+cli_stdout_error(const char *message)
+{
+	if (!cli_stdout_failed())
+		cli_warn("standard output: %s", message);
+}
+
 /*
  * Flushes and closes standard output; reports and returns nonzero when
  * something written did not get out.

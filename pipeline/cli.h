@@ -28,6 +28,14 @@ enum cli_exit {
 #else
 #define CLI_PRINTF(a, b)
 #define CLI_NORETURN
+/*
+ * A writer to standard output failed with message.  A failure of standard
+ * output itself is left to cli_finish(), which reports it once, with the
+ * system's reason; anything else (memory running out) is reported now as
+ * "PROG: standard output: MESSAGE".
+ */
+void cli_stdout_error(const char *message);
+
 #endif
 
 /* The program's name for messages ("warta-pack"); set once in main(). */
@@ -80,5 +88,13 @@ int cli_finish(int status);
  * drops what it could not write, so the flush at exit cannot tell why.
  */
 int cli_stdout_failed(void);
+
+/*
+ * A writer to standard output failed with message.  A failure of standard
+ * output itself is left to cli_finish(), which reports it once, with the
+ * system's reason; anything else (memory running out) is reported now as
+ * "PROG: standard output: MESSAGE".
+ */
+void cli_stdout_error(const char *message);
 
 #endif
