@@ -30,14 +30,23 @@ cli_name(void)
 	return prog;
 }
 
+/* "PROG: [WHAT: ]MESSAGE", without the end of the line. */
+static void
+vmessage(const char *what, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", prog);
+	if (what != NULL)
+		fprintf(stderr, "%s: ", what);
+	vfprintf(stderr, fmt, ap);
+}
+
 void
 cli_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage(NULL, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -47,9 +56,8 @@ cli_warn_at(const char *what, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: %s: ", prog, what);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage(what, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -59,11 +67,22 @@ cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage(NULL, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, " (see %s --help)\n", prog);
+	return CLI_USAGE;
+}
+
+int
+cli_bad_value(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(NULL, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 	return CLI_USAGE;
 }
 

@@ -54,6 +54,13 @@ void cli_warn_at(const char *what, const char *fmt, ...) CLI_PRINTF(2, 3);
 int cli_usage_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 
 /*
+ * A value that cannot be used (an option's, a spreadsheet's, the
+ * environment's): "PROG: MESSAGE", the message saying what would do
+ * instead of sending to --help.  Returns CLI_USAGE.
+ */
+int cli_bad_value(const char *fmt, ...) CLI_PRINTF(1, 2);
+
+/*
  * The message for an unknown option or one that lacks its value, after
  * getopt_long() returned '?' or ':' (with opterr = 0).  Returns CLI_USAGE.
  */
