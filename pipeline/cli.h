@@ -28,14 +28,6 @@ enum cli_exit {
 #else
 #define CLI_PRINTF(a, b)
 #define CLI_NORETURN
-/*
- * A writer to standard output failed with message.  A failure of standard
- * output itself is left to cli_finish(), which reports it once, with the
- * system's reason; anything else (memory running out) is reported now as
- * "PROG: standard output: MESSAGE".
- */
-void cli_stdout_error(const char *message);
-
 #endif
 
 /* The program's name for messages ("warta-pack"); set once in main(). */
@@ -63,6 +55,8 @@ int cli_bad_value(const char *fmt, ...) CLI_PRINTF(1, 2);
 /*
  * The message for an unknown option or one that lacks its value, after
  * getopt_long() returned '?' or ':' (with opterr = 0).  Returns CLI_USAGE.
+ * A program whose optstring starts with ':' can tell the two apart and
+ * give ':' to cli_needs_value() instead.
  */
 int cli_bad_option(char **argv, int optind_now, int optopt_now);
 /*
