@@ -11,6 +11,12 @@
 
 /* The one global of a program: its name, for messages. */
 static const char *prog = "warta";
+/*
+ * Why standard output failed, caught at the failed write: glibc drops the
+ * buffer then, so the flush at exit succeeds and errno says nothing.  It
+ * belongs with stdout, which is global itself.
+ */
+static int stdout_errno;
 
 void
 cli_set_name(const char *name)
@@ -24,14 +30,23 @@ cli_name(void)
 	return prog;
 }
 
+/* "PROG: [WHAT: ]MESSAGE", without the end of the line. */
+static void
+vmessage(const char *what, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", prog);
+	if (what != NULL)
+		fprintf(stderr, "%s: ", what);
+	vfprintf(stderr, fmt, ap);
+}
+
 void
 cli_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage(NULL, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -41,9 +56,8 @@ cli_warn_at(const char *what, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: %s: ", prog, what);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage(what, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -53,11 +67,22 @@ cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage(NULL, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, " (see %s --help)\n", prog);
+	return CLI_USAGE;
+}
+
+int
+cli_bad_value(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(NULL, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 	return CLI_USAGE;
 }
 
@@ -75,21 +100,63 @@ cli_bad_option(char **argv, int optind_now, int optopt_now)
 	return cli_usage_error("bad option '%s'", arg);
 }
 
-static int
-stdout_ok(void)
+int
+cli_needs_value(char **argv, int optind_now, int optopt_now)
 {
-	return fflush(stdout) == 0 && !ferror(stdout);
+	const char *arg = argv[optind_now - 1];
+
+	/* As cli_bad_option(): a short option may end a cluster ("-qe"). */
+	if (optopt_now != 0 && strncmp(arg, "--", 2) != 0)
+		return cli_usage_error("option '-%c' needs a value",
+		    optopt_now);
+	return cli_usage_error("option '%s' needs a value", arg);
+}
+
+static void
+note_stdout_errno(void)
+{
+	if (stdout_errno == 0)
+		stdout_errno = errno != 0 ? errno : EIO;
+}
+
+int
+cli_stdout_failed(void)
+{
+	if (ferror(stdout))
+		note_stdout_errno();
+	return stdout_errno != 0;
+}
+
+void
+cli_stdout_error(const char *message)
+{
+	if (!cli_stdout_failed())
+		cli_warn("standard output: %s", message);
+}
+
+/*
+ * Flushes and closes standard output; reports and returns nonzero when
+ * something written did not get out.
+ */
+static int
+close_stdout(void)
+{
+	errno = 0;
+	if (fflush(stdout) != 0)
+		note_stdout_errno();
+	(void)cli_stdout_failed();
+	if (fclose(stdout) != 0)
+		note_stdout_errno();
+	if (stdout_errno == 0)
+		return 0;
+	cli_warn("standard output: %s", strerror(stdout_errno));
+	return 1;
 }
 
 void
 cli_exit_help(void)
 {
-	if (!stdout_ok() || fclose(stdout) != 0) {
-		cli_warn("standard output: %s", strerror(errno != 0 ? errno :
-		    EIO));
-		exit(CLI_USAGE);
-	}
-	exit(CLI_OK);
+	exit(close_stdout() != 0 ? CLI_USAGE : CLI_OK);
 }
 
 void
@@ -100,25 +167,9 @@ cli_exit_version(void)
 }
 
 int
-cli_stdout_failed(void)
-{
-	return ferror(stdout) != 0;
-}
-
-int
 cli_finish(int status)
 {
-	int failed;
-
-	errno = 0;
-	failed = !stdout_ok();
-	if (fclose(stdout) != 0)
-		failed = 1;
-	if (failed) {
-		cli_warn("standard output: %s", strerror(errno != 0 ? errno :
-		    EIO));
-		if (status == CLI_OK)
-			status = CLI_SOME_FAILED;
-	}
+	if (close_stdout() != 0 && status == CLI_OK)
+		status = CLI_SOME_FAILED;
 	return status;
 }

@@ -46,10 +46,25 @@ void cli_warn_at(const char *what, const char *fmt, ...) CLI_PRINTF(2, 3);
 int cli_usage_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 
 /*
+ * A value that cannot be used (an option's, a spreadsheet's, the
+ * environment's): "PROG: MESSAGE", the message saying what would do
+ * instead of sending to --help.  Returns CLI_USAGE.
+ */
+int cli_bad_value(const char *fmt, ...) CLI_PRINTF(1, 2);
+
+/*
  * The message for an unknown option or one that lacks its value, after
  * getopt_long() returned '?' or ':' (with opterr = 0).  Returns CLI_USAGE.
+ * A program whose optstring starts with ':' can tell the two apart and
+ * give ':' to cli_needs_value() instead.
  */
 int cli_bad_option(char **argv, int optind_now, int optopt_now);
+/*
+ * "PROG: option '--page' needs a value (see PROG --help)", after
+ * getopt_long() returned ':' (an optstring that starts with ':').
+ * Returns CLI_USAGE.
+ */
+int cli_needs_value(char **argv, int optind_now, int optopt_now);
 
 /*
  * Ends -h and -V: standard output is flushed and checked, the exit status
@@ -69,8 +84,18 @@ int cli_finish(int status);
 
 /*
  * Whether standard output has failed so far (for a long run that should
- * stop writing once the reader is gone).
+ * stop writing once the reader is gone).  Called right after a write that
+ * failed, it also keeps errno for cli_finish()'s message: the C library
+ * drops what it could not write, so the flush at exit cannot tell why.
  */
 int cli_stdout_failed(void);
+
+/*
+ * A writer to standard output failed with message.  A failure of standard
+ * output itself is left to cli_finish(), which reports it once, with the
+ * system's reason; anything else (memory running out) is reported now as
+ * "PROG: standard output: MESSAGE".
+ */
+void cli_stdout_error(const char *message);
 
 #endif

@@ -25,6 +25,7 @@
 #include "newsml/write.h"
 #include "meta/sidecar.h"
 #include "base/warta.h"
+#include "cli.h"
 
 #define PROG "warta-meta"
 #define AGENT PROG " " WARTA_VERSION
@@ -84,15 +85,6 @@ usage(FILE *fp)
 	    "  -V, --version            the version\n");
 }
 
-static int
-usage_error(const char *fmt, const char *a, const char *b)
-{
-	fprintf(stderr, PROG ": ");
-	fprintf(stderr, fmt, a, b);
-	fprintf(stderr, " (see " PROG " --help)\n");
-	return 2;
-}
-
 /* Adds a value of a repeatable option to its ';'-separated list. */
 static int
 add_to_list(struct wbuf *list, const char *value)
@@ -139,9 +131,8 @@ parse_options(int argc, char **argv, struct options *opt)
 				if (add_to_list(f == SC_SUBJECT ?
 				    &opt->subjects : &opt->keywords,
 				    optarg) != 0) {
-					fprintf(stderr, PROG ": out of "
-					    "memory\n");
-					return 1;
+					cli_warn("out of memory");
+					return CLI_SOME_FAILED;
 				}
 			} else
 				opt->set.value[f] = optarg;
@@ -162,23 +153,20 @@ parse_options(int argc, char **argv, struct options *opt)
 			break;
 		case 'h':
 			usage(stdout);
-			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1);
+			cli_exit_help();
 		case 'V':
-			printf(PROG " %s\n", WARTA_VERSION);
-			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1);
+			cli_exit_version();
 		case ':':
-			return usage_error("option '%s' needs a value%s",
-			    argv[optind - 1], "");
+			return cli_needs_value(argv, optind, optopt);
 		default:
-			return usage_error("bad option '%s'%s",
-			    argv[optind - 1], "");
+			return cli_bad_option(argv, optind, optopt);
 		}
 	}
 	if (opt->subjects.len > 0)
 		opt->set.value[SC_SUBJECT] = opt->subjects.data;
 	if (opt->keywords.len > 0)
 		opt->set.value[SC_KEYWORD] = opt->keywords.data;
-	return 0;
+	return -1;
 }
 
 /*
@@ -196,40 +184,40 @@ check_everything(struct run *r)
 	warta_error_clear(&err);
 	if (r->opt.vocab_path != NULL &&
 	    (r->vocab = vocab_load(r->opt.vocab_path, &err)) == NULL) {
-		fprintf(stderr, PROG ": %s\n", err.message);
-		return 2;
+		cli_warn("%s", err.message);
+		return CLI_USAGE;
 	}
 	for (f = SC_PROVIDER; f < SC_NFIELDS; f++)
 		if (meta_check((enum sidecar_field)f, r->opt.set.value[f],
 		    r->vocab, &err) != WARTA_OK) {
-			fprintf(stderr, PROG ": --%s: %s\n",
+			cli_warn("--%s: %s",
 			    sidecar_field_name((enum sidecar_field)f),
 			    err.message);
-			return 2;
+			return CLI_USAGE;
 		}
 	if (r->opt.sidecar_path == NULL)
-		return 0;
+		return -1;
 	if ((r->sidecar = sidecar_load(r->opt.sidecar_path, &err)) == NULL) {
-		fprintf(stderr, PROG ": %s\n", err.message);
-		return 2;
+		cli_warn("%s", err.message);
+		return CLI_USAGE;
 	}
 	for (i = 0; (row = sidecar_row(r->sidecar, i)) != NULL; i++)
 		for (f = SC_PROVIDER; f < SC_NFIELDS; f++)
 			if (meta_check((enum sidecar_field)f, row->value[f],
 			    r->vocab, &err) != WARTA_OK) {
-				fprintf(stderr, PROG ": %s: line %ld: %s: "
-				    "%s\n", r->opt.sidecar_path, row->line,
+				cli_warn_at(r->opt.sidecar_path, "line %ld: "
+				    "%s: %s", row->line,
 				    sidecar_field_name((enum sidecar_field)f),
 				    err.message);
-				return 2;
+				return CLI_USAGE;
 			}
-	return 0;
+	return -1;
 }
 
 static void
 item_error(struct run *r, struct newsml_reader *rd, const char *msg)
 {
-	fprintf(stderr, PROG ": %s: item %lu: %s\n", newsml_reader_name(rd),
+	cli_warn_at(newsml_reader_name(rd), "item %lu: %s",
 	    newsml_reader_count(rd), msg);
 	r->failed = 1;
 }
@@ -326,7 +314,7 @@ meta_item(struct run *r, struct newsml_reader *rd, xmlDocPtr doc)
 	}
 	if (newsml_stream_item(r->stream, r->after.data, r->after.len, &err) !=
 	    WARTA_OK) {
-		fprintf(stderr, PROG ": standard output: %s\n", err.message);
+		cli_stdout_error(err.message);
 		r->write_failed = 1;
 	}
 }
@@ -341,14 +329,14 @@ meta_file(struct run *r, FILE *fp, const char *name)
 
 	warta_error_clear(&err);
 	if ((rd = newsml_reader_new(fp, name, &err)) == NULL) {
-		fprintf(stderr, PROG ": %s: %s\n", name, err.message);
+		cli_warn_at(name, "%s", err.message);
 		r->failed = 1;
 		return;
 	}
 	while (!r->write_failed &&
 	    (rc = newsml_reader_next(rd, &doc, &err)) != 0) {
 		if (rc < 0) {
-			fprintf(stderr, PROG ": %s: %s\n", name, err.message);
+			cli_warn_at(name, "%s", err.message);
 			r->failed = 1;
 			break;
 		}
@@ -368,7 +356,7 @@ meta_path(struct run *r, const char *path)
 		return;
 	}
 	if ((fp = fopen(path, "rb")) == NULL) {
-		fprintf(stderr, PROG ": %s: %s\n", path, strerror(errno));
+		cli_warn_at(path, "%s", strerror(errno));
 		r->failed = 1;
 		return;
 	}
@@ -395,82 +383,105 @@ report_sidecar(struct run *r)
 			continue;
 		}
 		if (++unmatched <= UNMATCHED_SHOWN)
-			fprintf(stderr, PROG ": %s: line %ld: no item has "
-			    "this %s\n", r->opt.sidecar_path, row->line,
+			cli_warn_at(r->opt.sidecar_path, "line %ld: no item "
+			    "has this %s", row->line,
 			    row->value[SC_GUID] != NULL ? "guid" :
 			    "file name");
 	}
-	fprintf(stderr, PROG ": sidecar: %lu %s matched, %lu %s matched no "
-	    "item, %lu %s matched no row\n", matched, plural(matched, "row",
+	cli_warn("sidecar: %lu %s matched, %lu %s matched no "
+	    "item, %lu %s matched no row", matched, plural(matched, "row",
 	    "rows"), unmatched, plural(unmatched, "row", "rows"),
 	    r->unmatched_items, plural(r->unmatched_items, "item", "items"));
+}
+
+static void
+report_counts(const struct run *r)
+{
+	cli_warn("%lu %s, %lu changed; found %lu %s, %lu %s, %lu %s, %lu %s, "
+	    "%lu %s", r->items, plural(r->items, "item", "items"), r->changed,
+	    r->found.people, plural(r->found.people, "person", "people"),
+	    r->found.orgs, plural(r->found.orgs, "organization",
+	    "organizations"), r->found.places, plural(r->found.places,
+	    "place", "places"), r->found.subjects,
+	    plural(r->found.subjects, "subject", "subjects"),
+	    r->found.summaries, plural(r->found.summaries, "summary",
+	    "summaries"));
+}
+
+/*
+ * The clock, every value given, and the stream.  Returns -1 to go on, or
+ * the exit status.
+ */
+static int
+start(struct run *r)
+{
+	struct warta_error err;
+	int rc;
+
+	warta_error_clear(&err);
+	if (warta_now(r->now, &err) != WARTA_OK) {
+		cli_warn("%s", err.message);
+		return CLI_USAGE;
+	}
+	if ((rc = check_everything(r)) >= 0)
+		return rc;
+	if ((r->stream = newsml_stream_new(stdout, r->now)) == NULL) {
+		cli_warn("out of memory");
+		return CLI_SOME_FAILED;
+	}
+	return -1;
+}
+
+static void
+meta_inputs(struct run *r, int first, int argc, char **argv)
+{
+	struct warta_error err;
+	int i;
+
+	if (first == argc)
+		meta_path(r, "-");
+	for (i = first; i < argc && !r->write_failed; i++)
+		meta_path(r, argv[i]);
+	warta_error_clear(&err);
+	if (!r->write_failed &&
+	    newsml_stream_finish(r->stream, &err) != WARTA_OK) {
+		cli_stdout_error(err.message);
+		r->write_failed = 1;
+	}
 }
 
 int
 main(int argc, char **argv)
 {
 	struct run r;
-	struct warta_error err;
-	int i, rc;
+	int rc;
 
+	cli_set_name(PROG);
 	memset(&r, 0, sizeof(r));
 	wbuf_init(&r.opt.subjects);
 	wbuf_init(&r.opt.keywords);
-	if ((rc = parse_options(argc, argv, &r.opt)) != 0)
-		return rc;
-	warta_error_clear(&err);
-	if (warta_now(r.now, &err) != WARTA_OK) {
-		fprintf(stderr, PROG ": %s\n", err.message);
-		return 2;
-	}
-	if ((rc = check_everything(&r)) != 0)
-		goto out;
-	if ((r.stream = newsml_stream_new(stdout, r.now)) == NULL) {
-		fprintf(stderr, PROG ": out of memory\n");
-		rc = 1;
-		goto out;
-	}
 	wbuf_init(&r.before);
 	wbuf_init(&r.after);
 	wbuf_init(&r.subjects);
 	wbuf_init(&r.keywords);
-
-	if (optind == argc)
-		meta_path(&r, "-");
-	for (i = optind; i < argc && !r.write_failed; i++)
-		meta_path(&r, argv[i]);
-	if (!r.write_failed &&
-	    newsml_stream_finish(r.stream, &err) != WARTA_OK) {
-		fprintf(stderr, PROG ": standard output: %s\n", err.message);
-		r.write_failed = 1;
-	}
-	if (fclose(stdout) != 0 && !r.write_failed) {
-		fprintf(stderr, PROG ": standard output: %s\n",
-		    strerror(errno));
-		r.write_failed = 1;
-	}
+	if ((rc = parse_options(argc, argv, &r.opt)) >= 0 ||
+	    (rc = start(&r)) >= 0)
+		goto out;
+	meta_inputs(&r, optind, argc, argv);
+	rc = cli_finish(r.failed || r.write_failed ? CLI_SOME_FAILED :
+	    CLI_OK);
 	if (r.sidecar != NULL)
 		report_sidecar(&r);
-	if (!r.opt.quiet || r.failed || r.write_failed)
-		fprintf(stderr, PROG ": %lu %s, %lu changed; found %lu "
-		    "%s, %lu %s, %lu %s, %lu %s, %lu %s\n", r.items,
-		    plural(r.items, "item", "items"), r.changed,
-		    r.found.people, plural(r.found.people, "person", "people"),
-		    r.found.orgs, plural(r.found.orgs, "organization",
-		    "organizations"), r.found.places, plural(r.found.places,
-		    "place", "places"), r.found.subjects,
-		    plural(r.found.subjects, "subject", "subjects"),
-		    r.found.summaries, plural(r.found.summaries, "summary",
-		    "summaries"));
-	rc = r.failed || r.write_failed ? 1 : 0;
+	if (!r.opt.quiet || rc != CLI_OK)
+		report_counts(&r);
+out:
 	newsml_stream_free(r.stream);
+	sidecar_free(r.sidecar);
+	vocab_free(r.vocab);
 	wbuf_release(&r.before);
 	wbuf_release(&r.after);
 	wbuf_release(&r.subjects);
 	wbuf_release(&r.keywords);
-out:
-	sidecar_free(r.sidecar);
-	vocab_free(r.vocab);
 	wbuf_release(&r.opt.subjects);
 	wbuf_release(&r.opt.keywords);
 	xmlCleanupParser();

@@ -8,12 +8,9 @@
  */
 #include <sys/stat.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,12 +20,14 @@
 #include "base/buf.h"
 #include "base/clock.h"
 #include "base/digest.h"
-#include "text/mojibake.h"
-#include "newsml/write.h"
 #include "base/size.h"
+#include "base/walk.h"
+#include "base/warta.h"
+#include "newsml/write.h"
 #include "text/clean.h"
 #include "text/decode.h"
-#include "base/warta.h"
+#include "text/mojibake.h"
+#include "cli.h"
 
 #define PROG "warta-normalize"
 #define DEFAULT_PROVIDER "warta.invalid"
@@ -72,22 +71,6 @@ usage(FILE *fp)
 	    "  -q, --quiet          no warnings and no summary\n"
 	    "  -h, --help           this help\n"
 	    "  -V, --version        the version\n");
-}
-
-/* One line on stderr: "warta-normalize: FILE: what went wrong". */
-static void report(const char *file, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-report(const char *file, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, PROG ": %s: ", file);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
 }
 
 /* A domain name as it may stand in a URN and a URI: a-z 0-9 - . */
@@ -134,21 +117,21 @@ read_input(struct run *r, int fd, const char *file)
 		ssize_t n;
 
 		if (wbuf_reserve(&r->raw, 65536) != WARTA_OK) {
-			report(file, "out of memory");
+			cli_warn_at(file, "out of memory");
 			return -1;
 		}
 		n = read(fd, r->raw.data + r->raw.len, 65536);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			report(file, "read error: %s", strerror(errno));
+			cli_warn_at(file, "read error: %s", strerror(errno));
 			return -1;
 		}
 		if (n == 0)
 			break;
 		r->raw.len += (size_t)n;
 		if (r->raw.len > limit) {
-			report(file, "larger than the size bound of %lld "
+			cli_warn_at(file, "larger than the size bound of %lld "
 			    "bytes (see --max-size)", r->opt.max_size);
 			return -1;
 		}
@@ -235,19 +218,19 @@ normalize_one(struct run *r, const char *file, const char *name_in_item)
 		goto fail;
 	if (newsml_stream_item(r->stream, r->item.data, r->item.len, &err) !=
 	    WARTA_OK) {
-		fprintf(stderr, PROG ": standard output: %s\n", err.message);
+		cli_stdout_error(err.message);
 		r->write_failed = 1;
 		article_free(a);
 		return -1;
 	}
 	if (!r->opt.quiet)
 		for (i = 0; i < a->nwarnings; i++)
-			report(file, "warning: %s", a->warnings[i]);
+			cli_warn_at(file, "warning: %s", a->warnings[i]);
 	article_free(a);
 	r->normalized++;
 	return 0;
 fail:
-	report(file, "%s", err.message);
+	cli_warn_at(file, "%s", err.message);
 	article_free(a);
 	r->rejected++;
 	return -1;
@@ -263,99 +246,23 @@ normalize_fd(struct run *r, int fd, const char *file, const char *name_in_item)
 	normalize_one(r, file, name_in_item);
 }
 
-static void normalize_path(struct run *r, const char *path, int top);
-
-static int
-compare_names(const struct dirent **a, const struct dirent **b)
-{
-	/* Byte order, not the locale's collation: the same tree gives the
-	 * same stream on every machine. */
-	return strcmp((*a)->d_name, (*b)->d_name);
-}
-
-static int
-visible(const struct dirent *d)
-{
-	return d->d_name[0] != '.';
-}
-
+/* A file of the walk: checked against the size bound before it is read. */
 static void
-normalize_dir(struct run *r, const char *path)
+normalize_file(void *ctx, const char *path, const struct stat *st)
 {
-	struct dirent **names;
-	int i, n;
-
-	if ((n = scandir(path, &names, visible, compare_names)) < 0) {
-		report(path, "%s", strerror(errno));
-		r->rejected++;
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		struct wbuf child = WBUF_INIT;
-		size_t len = strlen(path);
-
-		if (!r->write_failed &&
-		    wbuf_puts(&child, path) == WARTA_OK &&
-		    (len == 0 || path[len - 1] == '/' ||
-		    wbuf_putc(&child, '/') == WARTA_OK) &&
-		    wbuf_puts(&child, names[i]->d_name) == WARTA_OK &&
-		    wbuf_putc(&child, '\0') == WARTA_OK)
-			normalize_path(r, child.data, 0);
-		wbuf_release(&child);
-		free(names[i]);
-	}
-	free(names);
-}
-
-/*
- * top: named on the command line, and followed wherever it leads.  Inside
- * a walk, a symbolic link to a file is read but one to a directory is not
- * followed (no loops, no leaving the tree), and what is neither a file nor
- * a directory is reported.
- */
-static void
-normalize_path(struct run *r, const char *path, int top)
-{
-	struct stat st;
+	struct run *r = ctx;
 	const char *base;
 	int fd;
 
-	if ((top ? stat(path, &st) : lstat(path, &st)) != 0) {
-		report(path, "%s", strerror(errno));
-		r->rejected++;
-		return;
-	}
-	if (S_ISLNK(st.st_mode)) {
-		if (stat(path, &st) != 0) {
-			report(path, "dangling symbolic link");
-			r->rejected++;
-			return;
-		}
-		if (S_ISDIR(st.st_mode)) {
-			if (!r->opt.quiet)
-				report(path, "warning: symbolic link to a "
-				    "directory, not followed");
-			return;
-		}
-	}
-	if (S_ISDIR(st.st_mode)) {
-		normalize_dir(r, path);
-		return;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		report(path, "not a regular file");
-		r->rejected++;
-		return;
-	}
-	if (st.st_size > r->opt.max_size) {
-		report(path, "%lld bytes, larger than the size bound of %lld "
-		    "bytes (see --max-size)", (long long)st.st_size,
+	if (st->st_size > r->opt.max_size) {
+		cli_warn_at(path, "%lld bytes, larger than the size bound of "
+		    "%lld bytes (see --max-size)", (long long)st->st_size,
 		    r->opt.max_size);
 		r->rejected++;
 		return;
 	}
 	if ((fd = open(path, O_RDONLY)) < 0) {
-		report(path, "%s", strerror(errno));
+		cli_warn_at(path, "%s", strerror(errno));
 		r->rejected++;
 		return;
 	}
@@ -364,6 +271,50 @@ normalize_path(struct run *r, const char *path, int top)
 	close(fd);
 }
 
+static void
+walk_problem(void *ctx, const char *path, enum walk_problem kind,
+    const char *message)
+{
+	struct run *r = ctx;
+
+	if (kind == WALK_FAILED) {
+		cli_warn_at(path, "%s", message);
+		r->rejected++;
+	} else if (!r->opt.quiet)
+		cli_warn_at(path, "warning: %s", message);
+}
+
+static int
+walk_stop(void *ctx)
+{
+	return ((struct run *)ctx)->write_failed;
+}
+
+static void
+normalize_inputs(struct run *r, int first, int argc, char **argv)
+{
+	const struct walk_visitor v = { normalize_file, walk_problem,
+	    walk_stop, r };
+	struct warta_error err;
+	int i;
+
+	if (first == argc)
+		normalize_fd(r, STDIN_FILENO, "<stdin>", NULL);
+	for (i = first; i < argc && !r->write_failed; i++) {
+		if (strcmp(argv[i], "-") == 0)
+			normalize_fd(r, STDIN_FILENO, "<stdin>", NULL);
+		else
+			walk_path(argv[i], &v);
+	}
+	warta_error_clear(&err);
+	if (!r->write_failed &&
+	    newsml_stream_finish(r->stream, &err) != WARTA_OK) {
+		cli_stdout_error(err.message);
+		r->write_failed = 1;
+	}
+}
+
+/* Returns -1 to go on, or the exit status. */
 static int
 parse_options(int argc, char **argv, struct options *opt)
 {
@@ -385,42 +336,35 @@ parse_options(int argc, char **argv, struct options *opt)
 	opt->lang = NULL;
 	opt->max_size = DEFAULT_MAX_SIZE;
 	opt->quiet = 0;
-	while ((c = getopt_long(argc, argv, "e:l:p:s:qhV", longopts, NULL)) !=
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":e:l:p:s:qhV", longopts, NULL)) !=
 	    -1) {
 		switch (c) {
 		case 'e':
 			if (text_encoding_from_name(optarg, &opt->encoding) !=
-			    WARTA_OK) {
-				fprintf(stderr, PROG ": unknown encoding '%s' "
+			    WARTA_OK)
+				return cli_bad_value("unknown encoding '%s' "
 				    "(try utf-8, utf-16, windows-1252, "
-				    "iso-8859-1, iso-8859-15)\n", optarg);
-				return 2;
-			}
+				    "iso-8859-1, iso-8859-15)", optarg);
 			break;
 		case 'l':
-			if (!valid_lang(optarg)) {
-				fprintf(stderr, PROG ": '%s' is not a language "
-				    "tag (try id or en)\n", optarg);
-				return 2;
-			}
+			if (!valid_lang(optarg))
+				return cli_bad_value("'%s' is not a language "
+				    "tag (try id or en)", optarg);
 			opt->lang = optarg;
 			break;
 		case 'p':
-			if (!valid_domain(optarg)) {
-				fprintf(stderr, PROG ": '%s' is not a domain "
-				    "name (lowercase a-z, 0-9, '-', '.')\n",
+			if (!valid_domain(optarg))
+				return cli_bad_value("'%s' is not a domain "
+				    "name (lowercase a-z, 0-9, '-', '.')",
 				    optarg);
-				return 2;
-			}
 			opt->provider = optarg;
 			break;
 		case 's':
 			if (size_parse(optarg, &size) != 0 || size == 0 ||
-			    size > MAX_MAX_SIZE) {
-				fprintf(stderr, PROG ": '%s' is not a size "
-				    "between 1 and 1G\n", optarg);
-				return 2;
-			}
+			    size > MAX_MAX_SIZE)
+				return cli_bad_value("'%s' is not a size "
+				    "between 1 and 1G", optarg);
 			opt->max_size = (long long)size;
 			break;
 		case 'q':
@@ -428,70 +372,62 @@ parse_options(int argc, char **argv, struct options *opt)
 			break;
 		case 'h':
 			usage(stdout);
-			exit(0);
+			cli_exit_help();
 		case 'V':
-			printf(PROG " %s\n", WARTA_VERSION);
-			exit(0);
+			cli_exit_version();
+		case ':':
+			return cli_needs_value(argv, optind, optopt);
 		default:
-			usage(stderr);
-			return 2;
+			return cli_bad_option(argv, optind, optopt);
 		}
 	}
-	return 0;
+	return -1;
+}
+
+/* The clock, the repair tables and the stream; -1 to go on. */
+static int
+start(struct run *r)
+{
+	struct warta_error err;
+
+	warta_error_clear(&err);
+	if (warta_now(r->now, &err) != WARTA_OK)
+		return cli_bad_value("%s", err.message);
+	if ((r->mojibake = mojibake_new(&err)) == NULL) {
+		cli_warn("%s", err.message);
+		return CLI_SOME_FAILED;
+	}
+	if ((r->stream = newsml_stream_new(stdout, r->now)) == NULL) {
+		cli_warn("out of memory");
+		return CLI_SOME_FAILED;
+	}
+	return -1;
 }
 
 int
 main(int argc, char **argv)
 {
 	struct run r;
-	struct warta_error err;
-	int i, rc;
+	int rc;
 
+	cli_set_name(PROG);
 	memset(&r, 0, sizeof(r));
-	if ((rc = parse_options(argc, argv, &r.opt)) != 0)
-		return rc;
-	warta_error_clear(&err);
-	if (warta_now(r.now, &err) != WARTA_OK) {
-		fprintf(stderr, PROG ": %s\n", err.message);
-		return 2;
-	}
-	if ((r.mojibake = mojibake_new(&err)) == NULL) {
-		fprintf(stderr, PROG ": %s\n", err.message);
-		return 1;
-	}
-	if ((r.stream = newsml_stream_new(stdout, r.now)) == NULL) {
-		fprintf(stderr, PROG ": out of memory\n");
-		return 1;
-	}
 	wbuf_init(&r.raw);
 	wbuf_init(&r.decoded);
 	wbuf_init(&r.repaired);
 	wbuf_init(&r.cleaned);
 	wbuf_init(&r.item);
 	wbuf_init(&r.guid);
-
-	if (optind == argc)
-		normalize_fd(&r, STDIN_FILENO, "<stdin>", NULL);
-	for (i = optind; i < argc && !r.write_failed; i++) {
-		if (strcmp(argv[i], "-") == 0)
-			normalize_fd(&r, STDIN_FILENO, "<stdin>", NULL);
-		else
-			normalize_path(&r, argv[i], 1);
-	}
-	if (!r.write_failed &&
-	    newsml_stream_finish(r.stream, &err) != WARTA_OK) {
-		fprintf(stderr, PROG ": standard output: %s\n", err.message);
-		r.write_failed = 1;
-	}
-	if (fclose(stdout) != 0 && !r.write_failed) {
-		fprintf(stderr, PROG ": standard output: %s\n",
-		    strerror(errno));
-		r.write_failed = 1;
-	}
-	if (!r.opt.quiet || r.rejected > 0 || r.write_failed)
-		fprintf(stderr, PROG ": normalized %lu, rejected %lu\n",
-		    r.normalized, r.rejected);
-
+	if ((rc = parse_options(argc, argv, &r.opt)) >= 0 ||
+	    (rc = start(&r)) >= 0)
+		goto out;
+	normalize_inputs(&r, optind, argc, argv);
+	rc = cli_finish(r.rejected > 0 || r.write_failed ? CLI_SOME_FAILED :
+	    CLI_OK);
+	if (!r.opt.quiet || rc != CLI_OK)
+		cli_warn("normalized %lu, rejected %lu", r.normalized,
+		    r.rejected);
+out:
 	newsml_stream_free(r.stream);
 	mojibake_free(r.mojibake);
 	wbuf_release(&r.raw);
@@ -500,5 +436,5 @@ main(int argc, char **argv)
 	wbuf_release(&r.cleaned);
 	wbuf_release(&r.item);
 	wbuf_release(&r.guid);
-	return (r.rejected > 0 || r.write_failed) ? 1 : 0;
+	return rc;
 }

@@ -15,8 +15,9 @@
 #include <libxml/parser.h>
 
 #include "base/buf.h"
-#include "newsml/read.h"
 #include "base/warta.h"
+#include "newsml/read.h"
+#include "cli.h"
 
 #define PROG "warta-text"
 
@@ -24,18 +25,7 @@ struct run {
 	struct wbuf text;
 	unsigned long items;
 	int failed;		/* an input could not be read */
-	int write_failed;
-	int write_errno;
 };
-
-static void
-check_output(struct run *r)
-{
-	if (!r->write_failed && ferror(stdout)) {
-		r->write_failed = 1;
-		r->write_errno = errno != 0 ? errno : EIO;
-	}
-}
 
 static void
 usage(FILE *fp)
@@ -60,20 +50,20 @@ text_file(struct run *r, FILE *fp, const char *file)
 
 	warta_error_clear(&err);
 	if ((rd = newsml_reader_new(fp, file, &err)) == NULL) {
-		fprintf(stderr, PROG ": %s: %s\n", file, err.message);
+		cli_warn_at(file, "%s", err.message);
 		r->failed = 1;
 		return;
 	}
-	while (!r->write_failed && (rc = newsml_reader_next(rd, &item,
+	while (!cli_stdout_failed() && (rc = newsml_reader_next(rd, &item,
 	    &err)) != 0) {
 		if (rc < 0) {
-			fprintf(stderr, PROG ": %s: %s\n", file, err.message);
+			cli_warn_at(file, "%s", err.message);
 			r->failed = 1;
 			break;
 		}
 		wbuf_reset(&r->text);
 		if (newsml_item_text(item, &r->text, &err) != WARTA_OK) {
-			fprintf(stderr, PROG ": %s: item %lu: %s\n", file,
+			cli_warn_at(file, "item %lu: %s",
 			    newsml_reader_count(rd), err.message);
 			r->failed = 1;
 		} else {
@@ -81,7 +71,8 @@ text_file(struct run *r, FILE *fp, const char *file)
 				fputs("\f\n", stdout);
 			if (r->text.len > 0)
 				fwrite(r->text.data, 1, r->text.len, stdout);
-			check_output(r);
+			/* Now, while errno still says why a write failed. */
+			(void)cli_stdout_failed();
 		}
 		xmlFreeDoc(item);
 	}
@@ -98,7 +89,7 @@ text_path(struct run *r, const char *path)
 		return;
 	}
 	if ((fp = fopen(path, "rb")) == NULL) {
-		fprintf(stderr, PROG ": %s: %s\n", path, strerror(errno));
+		cli_warn_at(path, "%s", strerror(errno));
 		r->failed = 1;
 		return;
 	}
@@ -110,57 +101,48 @@ text_path(struct run *r, const char *path)
 	fclose(fp);
 }
 
-int
-main(int argc, char **argv)
+/* Returns -1 to go on, or the exit status. */
+static int
+parse_options(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct run r;
-	int c, i;
+	int c;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			usage(stdout);
-			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+			cli_exit_help();
 		case 'V':
-			printf(PROG " %s\n", WARTA_VERSION);
-			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+			cli_exit_version();
 		default:
-			/* One line: what was wrong, and the synopsis. */
-			if (strncmp(argv[optind - 1], "--", 2) == 0)
-				fprintf(stderr, PROG ": bad option '%s' "
-				    "(usage: " PROG " [file | -] ...)\n",
-				    argv[optind - 1]);
-			else
-				fprintf(stderr, PROG ": bad option '-%c' "
-				    "(usage: " PROG " [file | -] ...)\n",
-				    optopt);
-			return 2;
+			return cli_bad_option(argv, optind, optopt);
 		}
 	}
+	return -1;
+}
 
+int
+main(int argc, char **argv)
+{
+	struct run r;
+	int i, rc;
+
+	cli_set_name(PROG);
+	if ((rc = parse_options(argc, argv)) >= 0)
+		return rc;
 	memset(&r, 0, sizeof(r));
 	wbuf_init(&r.text);
 	if (optind == argc)
 		text_path(&r, "-");
-	for (i = optind; i < argc && !r.write_failed; i++)
+	for (i = optind; i < argc && !cli_stdout_failed(); i++)
 		text_path(&r, argv[i]);
-	errno = 0;
-	if (fflush(stdout) != 0)
-		check_output(&r);
-	if (fclose(stdout) != 0 && !r.write_failed) {
-		r.write_failed = 1;
-		r.write_errno = errno != 0 ? errno : EIO;
-	}
-	if (r.write_failed)
-		fprintf(stderr, PROG ": standard output: %s\n",
-		    strerror(r.write_errno));
 	wbuf_release(&r.text);
 	xmlCleanupParser();
-	return r.failed || r.write_failed ? 1 : 0;
+	return cli_finish(r.failed ? CLI_SOME_FAILED : CLI_OK);
 }

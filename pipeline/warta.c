@@ -7,6 +7,7 @@
  * Only the stages listed here are run: "warta ../x" runs nothing.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
@@ -15,8 +16,15 @@
 #include <unistd.h>
 
 #include "base/warta.h"
+#include "cli.h"
 
 #define PROG "warta"
+
+/* The shell's statuses for a command it cannot find or cannot run. */
+enum {
+	EXIT_CANNOT_RUN = 126,
+	EXIT_NOT_FOUND = 127
+};
 
 static const struct {
 	const char *name;
@@ -44,43 +52,71 @@ usage(FILE *fp)
 	    "  -V, --version  the version\n");
 }
 
-int
-main(int argc, char **argv)
+/*
+ * Options before the stage only: "+" stops at the first operand, so that
+ * "warta meta --help" is the stage's help.  Returns -1 to go on, or the
+ * exit status.
+ */
+static int
+parse_options(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			usage(stdout);
+			cli_exit_help();
+		case 'V':
+			cli_exit_version();
+		default:
+			return cli_bad_option(argv, optind, optopt);
+		}
+	}
+	return -1;
+}
+
+/* Runs warta-STAGE beside this program, else from the PATH. */
+static int
+run_stage(const char *stage, char **argv)
 {
 	char self[PATH_MAX], path[PATH_MAX + 32], prog[32];
 	ssize_t n;
-	size_t i;
+	int e;
 
-	if (argc < 2) {
-		fprintf(stderr, PROG ": no stage given (see " PROG
-		    " --help)\n");
-		return 2;
-	}
-	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-		usage(stdout);
-		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
-	}
-	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
-		printf(PROG " %s\n", WARTA_VERSION);
-		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
-	}
-	for (i = 0; i < NSTAGES; i++)
-		if (strcmp(argv[1], stages[i].name) == 0)
-			break;
-	if (i == NSTAGES) {
-		fprintf(stderr, PROG ": '%s' is not a stage (see " PROG
-		    " --help)\n", argv[1]);
-		return 2;
-	}
-	snprintf(prog, sizeof(prog), "warta-%s", stages[i].name);
-	argv[1] = prog;
+	snprintf(prog, sizeof(prog), "warta-%s", stage);
+	argv[0] = prog;
 	/* Beside this program first: its own stages, not others'. */
 	if ((n = readlink("/proc/self/exe", self, sizeof(self) - 1)) > 0) {
 		self[n] = '\0';
 		snprintf(path, sizeof(path), "%s/%s", dirname(self), prog);
-		execv(path, argv + 1);
+		execv(path, argv);
 	}
-	execvp(prog, argv + 1);
-	fprintf(stderr, PROG ": %s: %s\n", prog, strerror(errno));
-	return errno == ENOENT ? 127 : 126;
+	execvp(prog, argv);
+	e = errno;
+	cli_warn_at(prog, "%s", strerror(e));
+	return e == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_RUN;
+}
+
+int
+main(int argc, char **argv)
+{
+	size_t i;
+	int rc;
+
+	cli_set_name(PROG);
+	if ((rc = parse_options(argc, argv)) >= 0)
+		return rc;
+	if (optind == argc)
+		return cli_usage_error("no stage given");
+	for (i = 0; i < NSTAGES; i++)
+		if (strcmp(argv[optind], stages[i].name) == 0)
+			return run_stage(stages[i].name, argv + optind);
+	return cli_usage_error("'%s' is not a stage", argv[optind]);
 }

@@ -24,6 +24,52 @@ programs() {
 	done
 }
 
+# The programs that report through pipeline/cli.c; warta-pack, warta-verify
+# and warta-unpack join when they move to it.
+cli_programs() {
+	echo warta warta-normalize warta-meta warta-text
+}
+
+@test "a bad option is one line, the same in every program: exit 2" {
+	local p opt
+	for p in $(cli_programs); do
+		for opt in --no-such-option -Z; do
+			run -2 --separate-stderr "$WARTA_BIN/$p" "$opt"
+			expect "$p $opt stdout" "$output" ""
+			expect "$p $opt" "$stderr" \
+			    "$p: bad option '$opt' (see $p --help)"
+		done
+	done
+}
+
+@test "an option without its value names it: exit 2, one line" {
+	local p opt
+	set -- warta-normalize --encoding warta-normalize -e \
+	    warta-normalize -qs warta-meta --urgency
+	while [ $# -gt 0 ]; do
+		p=$1 opt=$2
+		shift 2
+		run -2 --separate-stderr "$WARTA_BIN/$p" "$opt"
+		# A short option at the end of a cluster is named alone.
+		[[ $opt == -qs ]] && opt=-s
+		expect "$p $opt" "$stderr" \
+		    "$p: option '$opt' needs a value (see $p --help)"
+	done
+}
+
+@test "--help and --version that cannot be written: exit 2, one line" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	local p opt
+	for p in $(cli_programs); do
+		for opt in --help --version; do
+			run -2 --separate-stderr sh -c '"$1" "$2" >/dev/full' sh \
+			    "$WARTA_BIN/$p" "$opt"
+			expect "$p $opt" "$stderr" \
+			    "$p: standard output: No space left on device"
+		done
+	done
+}
+
 @test "every program has a man page that mandoc finds clean" {
 	for p in $(programs); do
 		[ -f "$WARTA_TOP/pipeline/$p.1" ] || { echo "no pipeline/$p.1"; false; }
