@@ -12,8 +12,11 @@ static const char digits[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /*
- * The room for all of it is reserved first, and the groups are written
- * straight into it: a call per group cost more than the rest of an item.
+ * Not libxml2's xmlTextWriterWriteBase64(): it writes CRLF, which a parser
+ * reads as LF, so a later stage writing an item back would change its
+ * bytes; and it writes each group of four to its output buffer with a call
+ * of its own, which cost more than the rest of an item.  The room for all
+ * of it is reserved first, and the groups are written straight into it.
  */
 int
 base64_encode(struct wbuf *out, const unsigned char *s, size_t n)
