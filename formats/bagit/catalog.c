@@ -8,6 +8,8 @@
 #include <libxml/entities.h>
 
 #include "bagit/catalog.h"
+#include "base/ascii.h"
+#include "base/base64.h"
 #include "base/digest.h"
 #include "newsml/edit.h"
 #include "newsml/write.h"
@@ -37,11 +39,10 @@ child_text(xmlNodePtr parent, const char *name, const char *sub)
 		n = g2_child(n, sub);
 	if (n == NULL || (t = g2_text(n)) == NULL)
 		return NULL;
-	for (p = t; *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'; p++)
+	for (p = t; ascii_is_xml_space(*p); p++)
 		;
 	end = p + strlen(p);
-	while (end > p && (end[-1] == ' ' || end[-1] == '\t' ||
-	    end[-1] == '\n' || end[-1] == '\r'))
+	while (end > p && ascii_is_xml_space(end[-1]))
 		end--;
 	memmove(t, p, (size_t)(end - p));
 	t[end - p] = '\0';
@@ -160,57 +161,6 @@ catalog_entry_free(struct catalog_entry *e)
 	memset(e, 0, sizeof(*e));
 }
 
-static int
-base64_value(int c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+')
-		return 62;
-	if (c == '/')
-		return 63;
-	return -1;
-}
-
-/* Decodes base64, white space between groups allowed, padding checked. */
-static int
-base64_decode(const char *s, struct wbuf *out)
-{
-	uint32_t acc = 0;
-	int n = 0, pad = 0, v;
-
-	for (; *s != '\0'; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-			continue;
-		if (*s == '=') {
-			pad++;
-			acc <<= 6;
-			n++;
-		} else {
-			if (pad > 0 || (v = base64_value((unsigned char)*s)) < 0)
-				return -1;
-			acc = acc << 6 | (uint32_t)v;
-			n++;
-		}
-		if (n == 4) {
-			if (pad > 2 ||
-			    wbuf_putc(out, (int)(acc >> 16 & 255)) != WARTA_OK ||
-			    (pad < 2 && wbuf_putc(out,
-			    (int)(acc >> 8 & 255)) != WARTA_OK) ||
-			    (pad < 1 && wbuf_putc(out,
-			    (int)(acc & 255)) != WARTA_OK))
-				return -1;
-			acc = 0;
-			n = 0;
-		}
-	}
-	return n == 0 ? 0 : -1;
-}
-
 int
 catalog_original(xmlNodePtr item, struct wbuf *out, char recorded[65],
     struct warta_error *err)
@@ -243,7 +193,7 @@ catalog_original(xmlNodePtr item, struct wbuf *out, char recorded[65],
 	if ((text = g2_text(data)) == NULL)
 		return warta_error_set(err, -1, "out of memory");
 	if (base64)
-		rc = base64_decode(text, out) == 0 ? 1 :
+		rc = base64_decode(text, out) == WARTA_OK ? 1 :
 		    warta_error_set(err, -1, "contentSet/inlineData: broken "
 		    "base64");
 	else

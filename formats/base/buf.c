@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/utf8.h"
 #include "base/warta.h"
 
 void
@@ -83,27 +84,7 @@ wbuf_put_utf8(struct wbuf *b, uint32_t cp)
 	unsigned char u[4];
 	size_t n;
 
-	if (cp < 0x80) {
-		u[0] = (unsigned char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (unsigned char)(0xC0 | (cp >> 6));
-		u[1] = (unsigned char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		if (cp >= 0xD800 && cp <= 0xDFFF)
-			return WARTA_FAILED;
-		u[0] = (unsigned char)(0xE0 | (cp >> 12));
-		u[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (unsigned char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else if (cp <= 0x10FFFF) {
-		u[0] = (unsigned char)(0xF0 | (cp >> 18));
-		u[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (unsigned char)(0x80 | (cp & 0x3F));
-		n = 4;
-	} else
+	if ((n = utf8_encode(u, cp)) == 0)
 		return WARTA_FAILED;
 	return wbuf_append(b, u, n);
 }

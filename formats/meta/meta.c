@@ -11,6 +11,8 @@
 #include <libxml/xmlstring.h>
 
 #include "base/buf.h"
+#include "base/calendar.h"
+#include "base/file.h"
 #include "article/extract.h"
 #include "meta/meta.h"
 #include "newsml/edit.h"
@@ -62,41 +64,11 @@ entry_cmp(const void *a, const void *b)
 	    ((const struct vocab_entry *)b)->qcode);
 }
 
-static char *
-read_small_file(const char *path, size_t max, size_t *lenp,
-    struct warta_error *err)
-{
-	FILE *fp;
-	char *data;
-	size_t len;
-
-	if ((fp = fopen(path, "rb")) == NULL) {
-		warta_error_set(err, -1, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	if ((data = malloc(max + 1)) == NULL) {
-		fclose(fp);
-		warta_error_set(err, -1, "%s: out of memory", path);
-		return NULL;
-	}
-	len = fread(data, 1, max + 1, fp);
-	if (ferror(fp) || len > max) {
-		warta_error_set(err, -1, ferror(fp) ? "%s: read error" :
-		    "%s: larger than 16 MiB", path);
-		fclose(fp);
-		free(data);
-		return NULL;
-	}
-	fclose(fp);
-	data[len] = '\0';
-	*lenp = len;
-	return data;
-}
-
 struct vocab *
 vocab_load(const char *path, struct warta_error *err)
 {
 	struct vocab *v;
+	struct wbuf raw = WBUF_INIT;
 	char *line, *next, *f[3];
 	size_t len, cap = 0, i;
 	long lineno = 0;
@@ -105,9 +77,13 @@ vocab_load(const char *path, struct warta_error *err)
 		warta_error_set(err, -1, "%s: out of memory", path);
 		return NULL;
 	}
-	if ((v->data = read_small_file(path, VOCAB_FILE_MAX, &len, err)) ==
-	    NULL)
+	if (file_read(path, VOCAB_FILE_MAX, &raw, err) != WARTA_OK)
 		goto fail;
+	len = raw.len;
+	if ((v->data = wbuf_steal(&raw)) == NULL) {
+		warta_error_set(err, -1, "%s: out of memory", path);
+		goto fail;
+	}
 	if (memchr(v->data, '\0', len) != NULL) {
 		warta_error_set(err, -1, "%s: binary data, not a TSV file",
 		    path);
@@ -237,17 +213,6 @@ is_uri_or_domain(const char *s)
 }
 
 static int
-days_in_month(int y, int m)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-
-	if (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
-		return 29;
-	return mdays[m - 1];
-}
-
-static int
 digits_at(const char *s, int n)
 {
 	int i, v = 0;
@@ -267,9 +232,9 @@ is_date(const char *s)
 	int y = digits_at(s, 4), m, d;
 	const char *t;
 
-	if (y < 1 || s[4] != '-' || (m = digits_at(s + 5, 2)) < 1 || m > 12 ||
-	    s[7] != '-' || (d = digits_at(s + 8, 2)) < 1 ||
-	    d > days_in_month(y, m))
+	if (y < 1 || s[4] != '-' || (m = digits_at(s + 5, 2)) < 0 ||
+	    s[7] != '-' || (d = digits_at(s + 8, 2)) < 0 ||
+	    !cal_valid_date(y, m, d))
 		return 0;
 	if (s[10] == '\0')
 		return 1;

@@ -8,14 +8,16 @@
  * where the parser notices).
  */
 #include <csv.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/ascii.h"
 #include "base/buf.h"
+#include "base/file.h"
+#include "base/hash.h"
 #include "meta/sidecar.h"
 #include "text/decode.h"
 
@@ -190,9 +192,7 @@ column_field(const char *name, enum sidecar_field *f)
 
 		if (c == '_' || c == ' ')
 			c = '-';
-		else if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c - 'A' + 'a');
-		norm[i] = (char)c;
+		norm[i] = (char)ascii_lower(c);
 	}
 	norm[n] = '\0';
 	for (k = 0; k < SC_NFIELDS; k++) {
@@ -366,16 +366,6 @@ no_space(unsigned char c)
 	return 0;
 }
 
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;	/* FNV-1a */
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	return h;
-}
-
 /* The key of row r in a table: its guid, or its file's last part. */
 static const char *
 row_key(const struct sidecar_row *r, int by_file)
@@ -390,7 +380,7 @@ static size_t
 slot(const struct sidecar *s, const uint32_t *t, int by_file,
     const char *key)
 {
-	size_t i = (size_t)hash(key) & s->mask;
+	size_t i = (size_t)fnv1a(FNV1A_INIT, key, strlen(key)) & s->mask;
 
 	while (t[i] != 0 &&
 	    strcmp(row_key(&s->rows[t[i] - 1], by_file), key) != 0)
@@ -443,38 +433,6 @@ index_rows(struct load *ld)
 		}
 	}
 	return WARTA_OK;
-}
-
-/* Reads the whole file, refusing one past SIDECAR_FILE_MAX. */
-static int
-read_file(struct load *ld, struct wbuf *raw)
-{
-	FILE *fp;
-	size_t n;
-	int rc = WARTA_OK;
-
-	if ((fp = fopen(ld->path, "rb")) == NULL)
-		return load_error(ld, 0, "%s", strerror(errno));
-	for (;;) {
-		if (wbuf_reserve(raw, 65536) != WARTA_OK) {
-			rc = load_error(ld, 0, "out of memory");
-			break;
-		}
-		n = fread(raw->data + raw->len, 1, 65536, fp);
-		raw->len += n;
-		if (raw->len > SIDECAR_FILE_MAX) {
-			rc = load_error(ld, 0, "larger than %zu MiB",
-			    SIDECAR_FILE_MAX >> 20);
-			break;
-		}
-		if (n < 65536) {
-			if (ferror(fp))
-				rc = load_error(ld, 0, "%s", strerror(errno));
-			break;
-		}
-	}
-	fclose(fp);
-	return rc;
 }
 
 /* Feeds text to libcsv a physical line (ended by LF, CRLF or CR) at a
@@ -548,8 +506,10 @@ sidecar_load(const char *path, struct warta_error *err)
 		load_error(&ld, 0, "out of memory");
 		goto out;
 	}
-	if (read_file(&ld, &raw) != WARTA_OK)
+	if (file_read(path, SIDECAR_FILE_MAX, &raw, err) != WARTA_OK) {
+		ld.failed = 1;
 		goto out;
+	}
 	warta_error_clear(&derr);
 	if (text_decode((const unsigned char *)raw.data, raw.len, TEXT_AUTO,
 	    &text, &found, &derr) != WARTA_OK) {

@@ -24,6 +24,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 
+#include "base/ascii.h"
 #include "base/buf.h"
 #include "newsml/g2_rules.h"
 #include "base/xml_errors.h"
@@ -47,12 +48,6 @@ static int
 is_digit(int c)
 {
 	return c >= '0' && c <= '9';
-}
-
-static int
-is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 static int
@@ -593,10 +588,10 @@ check_date(struct check *ck, xmlNodePtr n, const char *attr, const char *v)
 	size_t len;
 
 	/* xs:dateTime collapses whitespace: a value may sit on its own line. */
-	while (is_space(*v))
+	while (ascii_is_xml_space(*v))
 		v++;
 	len = strlen(v);
-	while (len > 0 && is_space(v[len - 1]))
+	while (len > 0 && ascii_is_xml_space(v[len - 1]))
 		len--;
 	if (has_zone(v, len))
 		return;
@@ -759,11 +754,12 @@ check_qcodes(struct check *ck, xmlNodePtr n, const char *attr, const char *v)
 		const char *colon;
 		size_t len;
 
-		while (is_space(*v))
+		while (ascii_is_xml_space(*v))
 			v++;
 		if (*v == '\0')
 			break;
-		for (len = 0; v[len] != '\0' && !is_space(v[len]); len++)
+		for (len = 0; v[len] != '\0' && !ascii_is_xml_space(v[len]);
+		    len++)
 			;
 		colon = memchr(v, ':', len);
 		show(shown, v, len);
@@ -791,10 +787,10 @@ is_xhtml_type(const char *v)
 {
 	size_t len;
 
-	while (is_space(*v))
+	while (ascii_is_xml_space(*v))
 		v++;
 	len = strcspn(v, ";");
-	while (len > 0 && is_space(v[len - 1]))
+	while (len > 0 && ascii_is_xml_space(v[len - 1]))
 		len--;
 	return len == strlen("application/xhtml+xml") &&
 	    strncasecmp(v, "application/xhtml+xml", len) == 0;

@@ -24,6 +24,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
 
+#include "base/ascii.h"
 #include "newsml/read.h"
 #include "base/xml_errors.h"
 
@@ -194,12 +195,6 @@ looking_at(struct newsml_reader *r, const char *lit)
 	return 1;
 }
 
-static int
-is_space(unsigned c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 static long long
 scan_offset(const struct newsml_reader *r)
 {
@@ -320,7 +315,7 @@ scan_markup(struct newsml_reader *r)
 		/* An XML declaration after a root starts a new document;
 		 * "<?xml-stylesheet" is only a PI. */
 		if (r->st == S_EPILOG && looking_at(r, "<?xml") &&
-		    avail(r) > 5 && is_space(unit(r, 5)))
+		    avail(r) > 5 && ascii_is_xml_space(unit(r, 5)))
 			return 1;
 		r->st = S_PI;
 		r->skip = 1;
@@ -399,7 +394,7 @@ scan_unit(struct newsml_reader *r)
 			tag_closed(r);
 			return 0;
 		} else if (r->in_root_name) {
-			if (is_space(c) || c == '/')
+			if (ascii_is_xml_space(c) || c == '/')
 				root_named(r);
 			else if (r->root_name_len + 1 < sizeof(r->root_name))
 				r->root_name[r->root_name_len++] =
@@ -809,7 +804,8 @@ open_document(struct newsml_reader *r, struct warta_error *err)
 		 * to leave in a file). */
 		for (;;) {
 			fill(r, 1);
-			if (r->pos == r->len || !is_space(r->buf[r->pos]))
+			if (r->pos == r->len ||
+			    !ascii_is_xml_space(r->buf[r->pos]))
 				break;
 			if (r->buf[r->pos++] == '\n')
 				r->line++;
@@ -1024,12 +1020,6 @@ struct text {
 	int failed;
 };
 
-static int
-is_ws(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /*
  * Appends one paragraph.  Outside <pre>, a run of white space holding a
  * line break is the layout of the XML, not of the text, and becomes one
@@ -1043,16 +1033,17 @@ put_para(struct text *t, const char *s, size_t n, int pre)
 	size_t i = 0;
 
 	if (pre) {
-		while (n > 0 && is_ws(s[n - 1]))
+		while (n > 0 && ascii_is_xml_space(s[n - 1]))
 			n--;
 		if (n > 0 && s[0] == '\n')
 			i = 1;
 		else if (n > 1 && s[0] == '\r' && s[1] == '\n')
 			i = 2;
 	} else {
-		while (i < n && (is_ws(s[i]) || s[i] == BR_MARK))
+		while (i < n && (ascii_is_xml_space(s[i]) || s[i] == BR_MARK))
 			i++;
-		while (n > i && (is_ws(s[n - 1]) || s[n - 1] == BR_MARK))
+		while (n > i && (ascii_is_xml_space(s[n - 1]) ||
+		    s[n - 1] == BR_MARK))
 			n--;
 	}
 	if (i >= n)
@@ -1063,13 +1054,14 @@ put_para(struct text *t, const char *s, size_t n, int pre)
 		size_t j;
 		int brk = 0, mark = 0;
 
-		if (pre || (!is_ws(s[i]) && s[i] != BR_MARK)) {
+		if (pre || (!ascii_is_xml_space(s[i]) && s[i] != BR_MARK)) {
 			if (wbuf_putc(o, s[i] == BR_MARK ? '\n' : s[i]) !=
 			    WARTA_OK)
 				t->failed = 1;
 			continue;
 		}
-		for (j = i; j < n && (is_ws(s[j]) || s[j] == BR_MARK); j++) {
+		for (j = i; j < n && (ascii_is_xml_space(s[j]) ||
+		    s[j] == BR_MARK); j++) {
 			if (s[j] == '\n' || s[j] == '\r')
 				brk = 1;
 			if (s[j] == BR_MARK)

@@ -14,8 +14,9 @@
 
 #include <libxml/xmlwriter.h>
 
+#include "base/base64.h"
+#include "base/utf8.h"
 #include "newsml/write.h"
-#include "text/decode.h"
 
 #define X(s) ((const xmlChar *)(s))
 
@@ -224,49 +225,6 @@ write_text(xmlTextWriterPtr w, struct wbuf *esc, const char *s, size_t n)
 	if (xml_escape(esc, s, n) != WARTA_OK || esc->len > INT_MAX)
 		return -1;
 	return xmlTextWriterWriteRawLen(w, X(esc->data), (int)esc->len);
-}
-
-/*
- * Appends the base64 of s[0, n) in lines of 72 columns (a newline before
- * each group of four that would pass column 72, none at the end).  Not
- * xmlTextWriterWriteBase64(): it writes CRLF, which a parser reads as LF,
- * so a later stage writing the item back would change its bytes; and it
- * writes each group of four to its output buffer with a call of its own,
- * which cost more than the rest of an item.  The room for all of it is
- * reserved first, and the groups are written straight into it.
- */
-static int
-base64_encode(struct wbuf *out, const unsigned char *s, size_t n)
-{
-	static const char digits[] =
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	size_t groups = (n + 2) / 3, i, k, linelen = 0;
-	unsigned char in[3];
-	char *p;
-
-	/* four bytes a group, and a newline after each 18 (72 columns) */
-	if (groups > (WBUF_MAX - 2) / 5 ||
-	    wbuf_reserve(out, groups * 4 + groups / 18 + 1) != WARTA_OK)
-		return WARTA_FAILED;
-	p = out->data + out->len;
-	for (i = 0; i < n; i += k) {
-		memset(in, 0, sizeof(in));
-		for (k = 0; k < 3 && i + k < n; k++)
-			in[k] = s[i + k];
-		if (linelen >= 72) {
-			*p++ = '\n';
-			linelen = 0;
-		}
-		p[0] = digits[in[0] >> 2];
-		p[1] = digits[((in[0] & 3) << 4) | (in[1] >> 4)];
-		p[2] = k > 1 ? digits[((in[1] & 0xF) << 2) | (in[2] >> 6)] : '=';
-		p[3] = k > 2 ? digits[in[2] & 0x3F] : '=';
-		p += 4;
-		linelen += 4;
-	}
-	out->len = (size_t)(p - out->data);
-	*p = '\0';
-	return WARTA_OK;
 }
 
 /* As element(), for the long texts. */

@@ -14,20 +14,9 @@
 #include <utf8proc.h>
 
 #include "base/buf.h"
+#include "base/utf8.h"
 #include "text/clean.h"
 #include "base/warta.h"
-
-/*
- * What bytes 0x80..0x9F stand for in Windows-1252: text decoded as Latin-1
- * (and HTML numeric references, by the HTML5 rule) carry them as C1
- * controls.  0 marks the five bytes Windows-1252 leaves undefined.
- */
-static const uint16_t cp1252_c1[32] = {
-	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
-};
 
 /* Puts out back as it was when a step fails half way. */
 static int
@@ -490,9 +479,11 @@ numeric_ref_char(uint32_t v)
 {
 	if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
 		return 0xFFFD;
-	/* The undefined five stay C1; text_fix_controls removes them. */
-	if (v >= 0x80 && v <= 0x9F && cp1252_c1[v - 0x80] != 0)
-		return cp1252_c1[v - 0x80];
+	/* C1 as Windows-1252 (numeric references carry what the bytes
+	 * stood for); the undefined five stay C1, and text_fix_controls
+	 * removes them. */
+	if (v >= 0x80 && v <= 0x9F)
+		return cp1252_to_unicode((unsigned char)v);
 	return v;
 }
 
@@ -638,8 +629,10 @@ text_fix_controls(const char *str, size_t n, struct wbuf *out)
 			skip = 1;
 		} else if (c == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 &&
 		    s[i + 1] <= 0x9F) {
-			if (cp1252_c1[s[i + 1] - 0x80] != 0)
-				cp = cp1252_c1[s[i + 1] - 0x80];
+			/* a C1 control decoded as Latin-1 is the Windows-1252
+			 * character it stood for; the five undefined go */
+			if (cp1252_defined(s[i + 1]))
+				cp = cp1252_to_unicode(s[i + 1]);
 			skip = 2;
 		} else if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBF &&
 		    (s[i + 2] == 0xBE || s[i + 2] == 0xBF)) {

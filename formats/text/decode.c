@@ -6,20 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/utf8.h"
 #include "text/decode.h"
-
-/*
- * Windows-1252, 0x80..0x9F.  The five bytes Microsoft left undefined (0x81
- * 0x8D 0x8F 0x90 0x9D), which glibc's iconv rejects, map to the C1 code
- * points of the same value as WHATWG's decoder does; the control-character
- * repair removes them later, and the original bytes are kept anyway.
- */
-static const uint16_t cp1252_high[32] = {
-	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-};
 
 static const struct {
 	const char *name;
@@ -76,64 +64,6 @@ text_encoding_from_name(const char *name, enum text_encoding *e)
 		}
 	}
 	return WARTA_FAILED;
-}
-
-size_t
-utf8_sequence_length(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0];
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c >= 0xE0 && c <= 0xEF) {
-		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xE0 && s[1] < 0xA0)
-			return 0;	/* overlong */
-		if (c == 0xED && s[1] >= 0xA0)
-			return 0;	/* surrogate */
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-		    (s[3] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xF0 && s[1] < 0x90)
-			return 0;	/* overlong */
-		if (c == 0xF4 && s[1] >= 0x90)
-			return 0;	/* past U+10FFFF */
-		return 4;
-	}
-	return 0;
-}
-
-int
-utf8_valid(const unsigned char *s, size_t n, size_t *bad)
-{
-	size_t i = 0, k;
-
-	while (i < n) {
-		/* ASCII in word-sized strides: most of every input. */
-		while (i + 8 <= n) {
-			uint64_t w;
-
-			memcpy(&w, s + i, 8);
-			if (w & 0x8080808080808080ULL)
-				break;
-			i += 8;
-		}
-		if (i >= n)
-			break;
-		if ((k = utf8_sequence_length(s + i, n - i)) == 0) {
-			if (bad != NULL)
-				*bad = i;
-			return 0;
-		}
-		i += k;
-	}
-	return 1;
 }
 
 /*
@@ -198,8 +128,12 @@ decode_single_byte(const unsigned char *buf, size_t len, enum text_encoding e,
 		if ((i = run) >= len)
 			break;
 		cp = buf[i++];
-		if (e == TEXT_WINDOWS_1252 && cp < 0xA0)
-			cp = cp1252_high[cp - 0x80];
+		/* the five undefined bytes become the C1 controls of the
+		 * same value, as WHATWG's decoder reads them (glibc's iconv
+		 * rejects them); the control-character repair removes them
+		 * later, and the original bytes are kept anyway */
+		if (e == TEXT_WINDOWS_1252)
+			cp = cp1252_to_unicode((unsigned char)cp);
 		else if (e == TEXT_LATIN9) {
 			switch (cp) {
 			case 0xA4: cp = 0x20AC; break;

@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "base/utf8.h"	/* utf8_valid(), which callers use with this */
 #include "base/warta.h"
 
 enum text_encoding {
@@ -43,10 +44,5 @@ int text_encoding_from_name(const char *name, enum text_encoding *e);
  */
 int text_decode(const unsigned char *buf, size_t len, enum text_encoding want,
     struct wbuf *out, enum text_encoding *found, struct warta_error *err);
-
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */
-size_t utf8_sequence_length(const unsigned char *s, size_t n);
-/* True when all n bytes are valid UTF-8; *bad gets the first bad offset. */
-int utf8_valid(const unsigned char *s, size_t n, size_t *bad);
 
 #endif

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "text/mojibake.h"
 
 /* ftfy loops until nothing changes; a bound keeps a pathological input
@@ -53,26 +54,9 @@ enum charmap {
 
 /*
  * Bytes 80..FF of each charmap (bytes 00..7F are ASCII in all of them),
- * from Python's codecs; Latin-1 is the identity and has no table.
+ * from Python's codecs; Latin-1 is the identity and has no table, and
+ * sloppy Windows-1252 is base/utf8.h's cp1252_to_unicode().
  */
-static const uint16_t sloppy_1252_high[128] = {
-	0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
-	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
-	0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
-	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
-	0x00a0, 0x00a1, 0x00a2, 0x00a3, 0x00a4, 0x00a5, 0x00a6, 0x00a7,
-	0x00a8, 0x00a9, 0x00aa, 0x00ab, 0x00ac, 0x00ad, 0x00ae, 0x00af,
-	0x00b0, 0x00b1, 0x00b2, 0x00b3, 0x00b4, 0x00b5, 0x00b6, 0x00b7,
-	0x00b8, 0x00b9, 0x00ba, 0x00bb, 0x00bc, 0x00bd, 0x00be, 0x00bf,
-	0x00c0, 0x00c1, 0x00c2, 0x00c3, 0x00c4, 0x00c5, 0x00c6, 0x00c7,
-	0x00c8, 0x00c9, 0x00ca, 0x00cb, 0x00cc, 0x00cd, 0x00ce, 0x00cf,
-	0x00d0, 0x00d1, 0x00d2, 0x00d3, 0x00d4, 0x00d5, 0x00d6, 0x00d7,
-	0x00d8, 0x00d9, 0x00da, 0x00db, 0x00dc, 0x00dd, 0x00de, 0x00df,
-	0x00e0, 0x00e1, 0x00e2, 0x00e3, 0x00e4, 0x00e5, 0x00e6, 0x00e7,
-	0x00e8, 0x00e9, 0x00ea, 0x00eb, 0x00ec, 0x00ed, 0x00ee, 0x00ef,
-	0x00f0, 0x00f1, 0x00f2, 0x00f3, 0x00f4, 0x00f5, 0x00f6, 0x00f7,
-	0x00f8, 0x00f9, 0x00fa, 0x00fb, 0x00fc, 0x00fd, 0x00fe, 0x00ff,
-};
 static const uint16_t sloppy_1251_high[128] = {
 	0x0402, 0x0403, 0x201a, 0x0453, 0x201e, 0x2026, 0x2020, 0x2021,
 	0x20ac, 0x2030, 0x0409, 0x2039, 0x040a, 0x040c, 0x040b, 0x040f,
@@ -219,13 +203,13 @@ static const uint16_t cp437_high[128] = {
 };
 
 struct charmap_info {
-	const uint16_t *high;	/* NULL: Latin-1 */
+	const uint16_t *high;	/* NULL: Latin-1, or Windows-1252 */
 	int sloppy;
 };
 
 static const struct charmap_info charmaps[CM_COUNT] = {
 	[CM_LATIN1] = { NULL, 0 },
-	[CM_SLOPPY_1252] = { sloppy_1252_high, 1 },
+	[CM_SLOPPY_1252] = { NULL, 1 },
 	[CM_SLOPPY_1251] = { sloppy_1251_high, 1 },
 	[CM_SLOPPY_1250] = { sloppy_1250_high, 1 },
 	[CM_SLOPPY_1253] = { sloppy_1253_high, 1 },
@@ -494,92 +478,7 @@ struct mojibake {
 	struct rev_entry rev[CM_COUNT][128];
 };
 
-#define INVALID_CP	UINT32_MAX
 #define IS_CONT(c)	((c) >= 0x80 && (c) <= 0xbf)
-
-/*
- * Decodes one UTF-8 sequence at s (n > 0 bytes left).  Returns its length
- * and the code point, or the length of the maximal invalid subpart and
- * INVALID_CP.  Strict: no overlongs, surrogates or values past U+10FFFF.
- */
-static size_t
-utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	unsigned c = s[0], lo = 0x80, hi = 0xbf;
-	size_t need, i;
-	uint32_t v;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		need = 1;
-		v = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		need = 2;
-		v = c & 0x0f;
-		if (c == 0xe0)
-			lo = 0xa0;
-		else if (c == 0xed)
-			hi = 0x9f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		need = 3;
-		v = c & 0x07;
-		if (c == 0xf0)
-			lo = 0x90;
-		else if (c == 0xf4)
-			hi = 0x8f;
-	} else {
-		*cp = INVALID_CP;
-		return 1;
-	}
-	for (i = 1; i <= need; i++) {
-		if (i >= n || s[i] < lo || s[i] > hi) {
-			*cp = INVALID_CP;
-			return i;
-		}
-		v = (v << 6) | (s[i] & 0x3f);
-		lo = 0x80;
-		hi = 0xbf;
-	}
-	*cp = v;
-	return need + 1;
-}
-
-/* Length of the leading ASCII run, eight bytes at a time. */
-static size_t
-ascii_prefix(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-	uint64_t w;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		if (w & UINT64_C(0x8080808080808080))
-			break;
-	}
-	while (i < n && s[i] < 0x80)
-		i++;
-	return i;
-}
-
-static int
-utf8_valid(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-	uint32_t cp;
-
-	while (i < n) {
-		i += ascii_prefix(s + i, n - i);
-		if (i >= n)
-			break;
-		i += utf8_decode(s + i, n - i, &cp);
-		if (cp == INVALID_CP)
-			return 0;
-	}
-	return 1;
-}
 
 /* Copies s into out with each maximal invalid subpart as U+FFFD. */
 static int
@@ -590,7 +489,7 @@ utf8_sanitize(const unsigned char *s, size_t n, struct wbuf *out)
 
 	while (i < n) {
 		len = utf8_decode(s + i, n - i, &cp);
-		if (cp == INVALID_CP) {
+		if (cp == UTF8_INVALID) {
 			if (wbuf_put_utf8(out, 0xfffd) != WARTA_OK)
 				return WARTA_FAILED;
 		} else if (wbuf_append(out, s + i, len) != WARTA_OK)
@@ -598,32 +497,6 @@ utf8_sanitize(const unsigned char *s, size_t n, struct wbuf *out)
 		i += len;
 	}
 	return WARTA_OK;
-}
-
-/* Writes cp (a scalar value or U+0000) as UTF-8 at p; returns the length. */
-static size_t
-utf8_put(unsigned char *p, uint32_t cp)
-{
-	if (cp < 0x80) {
-		p[0] = (unsigned char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		p[0] = (unsigned char)(0xc0 | (cp >> 6));
-		p[1] = (unsigned char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		p[0] = (unsigned char)(0xe0 | (cp >> 12));
-		p[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
-		p[2] = (unsigned char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	p[0] = (unsigned char)(0xf0 | (cp >> 18));
-	p[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
-	p[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
-	p[3] = (unsigned char)(0x80 | (cp & 0x3f));
-	return 4;
 }
 
 static int
@@ -681,14 +554,14 @@ text_is_bad(struct mojibake *m, const unsigned char *s, size_t n)
 	size_t i = 0, from, last_end, next, end;
 
 	for (;;) {
-		i += ascii_prefix(s + i, n - i);
+		i += utf8_ascii_prefix(s + i, n - i);
 		if (i >= n)
 			return 0;
 		/* i is 0 or follows more than CLUSTER_GAP ASCII bytes */
 		from = i >= 2 ? i - 2 : 0;
 		last_end = i + utf8_seq_len(s[i]);
 		while (last_end < n) {
-			next = last_end + ascii_prefix(s + last_end, n - last_end);
+			next = last_end + utf8_ascii_prefix(s + last_end, n - last_end);
 			if (next >= n || next - last_end > CLUSTER_GAP)
 				break;
 			last_end = next + utf8_seq_len(s[next]);
@@ -727,7 +600,7 @@ charmap_byte(const struct mojibake *m, enum charmap cm, uint32_t cp)
 		return cp == 0x1a && charmaps[cm].sloppy ? -1 : (int)cp;
 	if (cp == 0xfffd && charmaps[cm].sloppy)
 		return 0x1a;
-	if (charmaps[cm].high == NULL)
+	if (cm == CM_LATIN1)
 		return cp < 0x100 ? (int)cp : -1;
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
@@ -759,7 +632,7 @@ charmap_encode(const struct mojibake *m, enum charmap cm,
 		return -1;
 	p = (unsigned char *)out->data;
 	while (i < n) {
-		run = ascii_prefix(s + i, n - i);
+		run = utf8_ascii_prefix(s + i, n - i);
 		if (run > 0) {
 			if (charmaps[cm].sloppy && memchr(s + i, 0x1a, run))
 				return 0;
@@ -962,7 +835,7 @@ utf8_variants_decode(const unsigned char *b, size_t n, struct wbuf *out)
 	p = (unsigned char *)out->data;
 	while (i < n) {
 		if (b[i] < 0x80) {
-			len = ascii_prefix(b + i, n - i);
+			len = utf8_ascii_prefix(b + i, n - i);
 			memcpy(p, b + i, len);
 			p += len;
 			i += len;
@@ -975,7 +848,7 @@ utf8_variants_decode(const unsigned char *b, size_t n, struct wbuf *out)
 			    ((uint32_t)(b[i + 2] & 0x3f) << 10) +
 			    ((uint32_t)(b[i + 4] & 0x0f) << 6) +
 			    (b[i + 5] & 0x3f) + 0x10000;
-			p += utf8_put(p, cp);
+			p += utf8_encode(p, cp);
 			i += 6;
 			continue;
 		}
@@ -985,7 +858,7 @@ utf8_variants_decode(const unsigned char *b, size_t n, struct wbuf *out)
 			continue;
 		}
 		len = utf8_decode(b + i, n - i, &cp);
-		if (cp == INVALID_CP)
+		if (cp == UTF8_INVALID)
 			return 0;
 		memcpy(p, b + i, len);
 		p += len;
@@ -1024,9 +897,9 @@ c1_as_windows_1252(const unsigned char *s, size_t n, struct wbuf *out,
 	while (i < n) {
 		len = utf8_decode(s + i, n - i, &cp);
 		if (cp >= 0x80 && cp <= 0x9f) {
-			w = sloppy_1252_high[cp - 0x80];
-			if (w == cp && strict)
+			if (strict && !cp1252_defined((unsigned char)cp))
 				return 0;
+			w = cp1252_to_unicode((unsigned char)cp);
 			if (wbuf_put_utf8(out, w) != WARTA_OK)
 				return -1;
 		} else if (strict && cp > 0xff)
@@ -1056,7 +929,7 @@ decode_inconsistent_utf8(struct mojibake *m, const unsigned char *s,
 
 	wbuf_reset(out);
 	/* every match starts with a non-ASCII character */
-	from = ascii_prefix(s, n);
+	from = utf8_ascii_prefix(s, n);
 	while (from < n) {
 		rc = pcre2_match(m->detector, s, n, from, PCRE2_NO_UTF_CHECK,
 		    m->md, NULL);
@@ -1092,7 +965,7 @@ fix_one_step(struct mojibake *m, const unsigned char *s, size_t n,
 	int rc = 0, r, latin1_possible = 0;
 	int cm;
 
-	if (n == 0 || ascii_prefix(s, n) == n || !text_is_bad(m, s, n))
+	if (n == 0 || utf8_ascii_prefix(s, n) == n || !text_is_bad(m, s, n))
 		return 0;
 
 	/* Was it UTF-8 decoded as one of the charmaps? */
@@ -1270,11 +1143,12 @@ mojibake_new(struct warta_error *err)
 		warta_error_set(err, -1, "mojibake: out of memory");
 		goto fail;
 	}
-	for (cm = 0; cm < CM_COUNT; cm++) {
-		if (charmaps[cm].high == NULL)
-			continue;
+	for (cm = CM_LATIN1 + 1; cm < CM_COUNT; cm++) {
+		/* Latin-1 (the first) needs no table */
 		for (i = 0; i < 128; i++) {
-			m->rev[cm][i].cp = charmaps[cm].high[i];
+			m->rev[cm][i].cp = cm == CM_SLOPPY_1252 ?
+			    cp1252_to_unicode((unsigned char)(0x80 + i)) :
+			    charmaps[cm].high[i];
 			m->rev[cm][i].byte = (uint8_t)(0x80 + i);
 		}
 		qsort(m->rev[cm], 128, sizeof(m->rev[cm][0]), rev_entry_cmp);
@@ -1309,12 +1183,12 @@ mojibake_fix(struct mojibake *m, const char *s, size_t n, struct wbuf *out,
 
 	if (fixes != NULL)
 		*fixes = 0;
-	p = ascii_prefix(text, n);
+	p = utf8_ascii_prefix(text, n);
 	if (p == n)
 		return wbuf_append(out, s, n);
 	/* The regular expressions need valid UTF-8: the contract says the
 	 * caller gives it, but a slip must not become a crash. */
-	if (!utf8_valid(text + p, n - p)) {
+	if (!utf8_valid(text + p, n - p, NULL)) {
 		if (utf8_sanitize(text, n, &clean) != WARTA_OK) {
 			wbuf_release(&clean);
 			return WARTA_FAILED;
@@ -1337,10 +1211,10 @@ mojibake_is_bad(struct mojibake *m, const char *s, size_t n)
 	size_t p;
 	int bad;
 
-	p = ascii_prefix(text, n);
+	p = utf8_ascii_prefix(text, n);
 	if (p == n)
 		return 0;
-	if (utf8_valid(text + p, n - p))
+	if (utf8_valid(text + p, n - p, NULL))
 		return text_is_bad(m, text, n);
 	if (utf8_sanitize(text, n, &clean) != WARTA_OK) {
 		wbuf_release(&clean);

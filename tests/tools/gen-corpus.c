@@ -31,6 +31,8 @@
 #include <sys/stat.h>
 
 #include "base/buf.h"
+#include "base/calendar.h"
+#include "base/utf8.h"
 #include "base/warta.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -253,8 +255,9 @@ static const char *const id_months[] = {
 	"Agustus", "September", "Oktober", "November", "Desember"
 };
 
+/* Weekdays in ISO order, as base/calendar.h counts them. */
 static const char *const id_wdays[] = {
-	"Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"
+	"Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"
 };
 
 static const char *const en_nouns[] = {
@@ -315,8 +318,8 @@ static const char *const en_mons[] = {
 };
 
 static const char *const en_wdays[] = {
-	"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-	"Saturday"
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+	"Sunday"
 };
 
 /* ---- sentence templates ---- */
@@ -504,33 +507,6 @@ put_dec(struct article *a, struct wbuf *b, unsigned lo, unsigned hi)
 }
 
 static int
-is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int
-month_days(int y, int m)
-{
-	static const int days[12] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
-
-	return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
-
-/* Sakamoto's method: 0 is Sunday. */
-static int
-weekday(int y, int m, int d)
-{
-	static const int t[12] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
-
-	if (m < 3)
-		y--;
-	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
-}
-
-static int
 put_person(struct article *a, struct wbuf *b)
 {
 	if (a->lang == LANG_EN)
@@ -644,7 +620,7 @@ put_past_date(struct article *a, struct wbuf *b)
 	char tmp[64];
 	int y = a->year - (int)rng_range(&a->rng, 1, 8);
 	int m = (int)rng_range(&a->rng, 1, 12);
-	int d = (int)rng_range(&a->rng, 1, (unsigned)month_days(y, m));
+	int d = (int)rng_range(&a->rng, 1, (unsigned)cal_days_in_month(y, m));
 
 	if (a->lang == LANG_ID)
 		snprintf(tmp, sizeof(tmp), "%d %s %d", d, id_months[m - 1], y);
@@ -1169,37 +1145,6 @@ lay_out(struct article *a, struct wbuf *out)
 	return WARTA_OK;
 }
 
-/* Windows-1252 0x80..0x9f; 0 where the byte is undefined. */
-static const uint16_t cp1252_high[32] = {
-	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
-	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
-	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
-	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178
-};
-
-static uint32_t
-utf8_next(const unsigned char **pp, const unsigned char *end)
-{
-	const unsigned char *p = *pp;
-	uint32_t c = *p++;
-
-	/* the generator writes only well-formed UTF-8 */
-	if (c >= 0xf0 && end - p >= 3) {
-		c = (c & 0x07) << 18 | (uint32_t)(p[0] & 0x3f) << 12 |
-		    (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
-		p += 3;
-	} else if (c >= 0xe0 && end - p >= 2) {
-		c = (c & 0x0f) << 12 | (uint32_t)(p[0] & 0x3f) << 6 |
-		    (p[1] & 0x3f);
-		p += 2;
-	} else if (c >= 0xc0 && end - p >= 1) {
-		c = (c & 0x1f) << 6 | (p[0] & 0x3f);
-		p += 1;
-	}
-	*pp = p;
-	return c;
-}
-
 static const char *
 translit(uint32_t c)
 {
@@ -1220,22 +1165,17 @@ encode_8bit(const struct wbuf *in, struct wbuf *out, int cp1252)
 	const unsigned char *p = (const unsigned char *)in->data;
 	const unsigned char *end = p + in->len;
 	uint32_t c;
-	unsigned k;
-	int rc;
+	int rc, b;
 
 	while (p < end) {
-		c = utf8_next(&p, end);
-		if (c < 0x80 || (c >= 0xa0 && c <= 0xff)) {
+		/* the generator writes only well-formed UTF-8 */
+		p += utf8_decode(p, (size_t)(end - p), &c);
+		if (c < 0x80 || (c >= 0xa0 && c <= 0xff))
 			rc = wbuf_putc(out, (int)c);
-		} else {
-			for (k = 0; cp1252 && k < 32; k++)
-				if (cp1252_high[k] == c)
-					break;
-			if (cp1252 && k < 32)
-				rc = wbuf_putc(out, 0x80 + (int)k);
-			else
-				rc = put(out, translit(c));
-		}
+		else if (cp1252 && (b = cp1252_from_unicode(c)) >= 0)
+			rc = wbuf_putc(out, b);
+		else
+			rc = put(out, translit(c));
 		if (rc != WARTA_OK)
 			return WARTA_FAILED;
 	}
@@ -1256,8 +1196,7 @@ mojibake(const struct wbuf *in, struct wbuf *out)
 
 	for (k = 0; k < in->len; k++) {
 		c = (unsigned char)in->data[k];
-		u = c >= 0x80 && c < 0xa0 && cp1252_high[c - 0x80] != 0 ?
-		    cp1252_high[c - 0x80] : c;
+		u = cp1252_to_unicode(c);
 		if (wbuf_put_utf8(out, u) != WARTA_OK)
 			return WARTA_FAILED;
 	}
@@ -1275,7 +1214,7 @@ encode_utf16le(const struct wbuf *in, struct wbuf *out)
 	if (put(out, "\xff\xfe") != WARTA_OK)
 		return WARTA_FAILED;
 	while (p < end) {
-		c = utf8_next(&p, end);
+		p += utf8_decode(p, (size_t)(end - p), &c);
 		n = 1;
 		u[0] = c;
 		if (c >= 0x10000) {
@@ -1365,8 +1304,8 @@ article_setup(struct article *a, const struct options *o, unsigned long i)
 	a->year = (int)rng_range(&a->rng, 1995, 2024);
 	a->month = (int)rng_range(&a->rng, 1, 12);
 	a->day = (int)rng_range(&a->rng, 1,
-	    (unsigned)month_days(a->year, a->month));
-	a->wday = weekday(a->year, a->month, a->day);
+	    (unsigned)cal_days_in_month(a->year, a->month));
+	a->wday = cal_weekday(a->year, a->month, a->day);
 }
 
 static int

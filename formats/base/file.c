@@ -1,0 +1,69 @@
+/*
+ * base/file.c: a whole file into memory; see base/file.h.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "base/file.h"
+
+#define READ_CHUNK	65536
+
+static int
+too_large(const char *name, size_t max, struct warta_error *err)
+{
+	if (max > 0 && max % ((size_t)1 << 20) == 0)
+		return warta_error_set(err, -1, "%s: larger than %zu MiB", name,
+		    max >> 20);
+	return warta_error_set(err, -1, "%s: larger than %zu bytes", name,
+	    max);
+}
+
+int
+file_read_fp(FILE *fp, const char *name, size_t max, struct wbuf *out,
+    struct warta_error *err)
+{
+	size_t start = out->len, got = 0, n;
+
+	for (;;) {
+		if (wbuf_reserve(out, READ_CHUNK) != WARTA_OK) {
+			warta_error_set(err, -1, "%s: out of memory", name);
+			goto fail;
+		}
+		n = fread(out->data + out->len, 1, READ_CHUNK, fp);
+		out->len += n;
+		out->data[out->len] = '\0';
+		got += n;
+		if (got > max) {
+			too_large(name, max, err);
+			goto fail;
+		}
+		if (n < READ_CHUNK) {
+			if (ferror(fp)) {
+				warta_error_set(err, -1, "%s: %s", name,
+				    strerror(errno));
+				goto fail;
+			}
+			return WARTA_OK;
+		}
+	}
+fail:
+	out->len = start;
+	if (out->data != NULL)
+		out->data[start] = '\0';
+	return WARTA_FAILED;
+}
+
+int
+file_read(const char *path, size_t max, struct wbuf *out,
+    struct warta_error *err)
+{
+	FILE *fp;
+	int rc;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return warta_error_set(err, -1, "%s: %s", path,
+		    strerror(errno));
+	rc = file_read_fp(fp, path, max, out, err);
+	fclose(fp);
+	return rc;
+}

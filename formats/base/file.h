@@ -1,0 +1,25 @@
+/*
+ * base/file.h: a whole file into memory, with a bound on its size.
+ */
+#ifndef WARTA_FILE_H
+#define WARTA_FILE_H
+
+#include <stdio.h>
+
+#include "base/buf.h"
+#include "base/warta.h"
+
+/*
+ * Appends what is left of fp to out.  Fails, with a message that starts
+ * with "NAME: ", on a read error (strerror), when memory runs out, and when
+ * there are more than max bytes ("larger than 16 MiB", or "larger than N
+ * bytes" for a bound that is no whole number of MiB); out is then as it
+ * was.
+ */
+int file_read_fp(FILE *fp, const char *name, size_t max, struct wbuf *out,
+    struct warta_error *err);
+/* The same for the file at path, opened and closed here. */
+int file_read(const char *path, size_t max, struct wbuf *out,
+    struct warta_error *err);
+
+#endif
