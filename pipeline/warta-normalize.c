@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "article/article.h"
+#include "article/item.h"
 #include "base/buf.h"
 #include "base/clock.h"
 #include "base/digest.h"
@@ -164,6 +165,7 @@ normalize_one(struct run *r, const char *file, const char *name_in_item)
 	struct warta_error err;
 	struct article *a = NULL;
 	struct newsml_item_info info;
+	struct newsml_content content;
 	enum text_encoding found = TEXT_AUTO;
 	char sha[SHA256_HEX_LEN + 1];
 	size_t i;
@@ -214,7 +216,8 @@ normalize_one(struct run *r, const char *file, const char *name_in_item)
 	info.original_sha256 = sha;
 
 	wbuf_reset(&r->item);
-	if (newsml_item_write(&r->item, &info, a, &err) != WARTA_OK)
+	article_item_content(a, &content);
+	if (newsml_item_write(&r->item, &info, &content, &err) != WARTA_OK)
 		goto fail;
 	if (newsml_stream_item(r->stream, r->item.data, r->item.len, &err) !=
 	    WARTA_OK) {

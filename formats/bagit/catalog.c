@@ -9,10 +9,9 @@
 
 #include "bagit/catalog.h"
 #include "base/ascii.h"
-#include "base/base64.h"
 #include "base/digest.h"
 #include "newsml/edit.h"
-#include "newsml/write.h"
+#include "newsml/newsml.h"
 
 #define X(s) ((const xmlChar *)(s))
 
@@ -159,48 +158,6 @@ catalog_entry_free(struct catalog_entry *e)
 	free(e->language);
 	free(e->provider);
 	memset(e, 0, sizeof(*e));
-}
-
-int
-catalog_original(xmlNodePtr item, struct wbuf *out, char recorded[65],
-    struct warta_error *err)
-{
-	xmlNodePtr im, h, data;
-	xmlChar *enc, *type;
-	char *text;
-	int base64, rc;
-
-	recorded[0] = '\0';
-	im = g2_child(item, "itemMeta");
-	for (h = g2_child(im, "hash"); h != NULL && recorded[0] == '\0';
-	    h = g2_next_same(h)) {
-		type = xmlGetProp(h, X("hashtypeuri"));
-		if (type != NULL && strcmp((const char *)type, SHA256_URI) ==
-		    0) {
-			text = g2_text(h);
-			if (text != NULL && strlen(text) == 64)
-				memcpy(recorded, text, 65);
-			xmlFree(text);
-		}
-		xmlFree(type);
-	}
-	if ((data = g2_child(g2_child(item, "contentSet"), "inlineData")) ==
-	    NULL)
-		return 0;
-	enc = xmlGetProp(data, X("encoding"));
-	base64 = enc != NULL && strcmp((const char *)enc, "encd:base64") == 0;
-	xmlFree(enc);
-	if ((text = g2_text(data)) == NULL)
-		return warta_error_set(err, -1, "out of memory");
-	if (base64)
-		rc = base64_decode(text, out) == WARTA_OK ? 1 :
-		    warta_error_set(err, -1, "contentSet/inlineData: broken "
-		    "base64");
-	else
-		rc = wbuf_puts(out, text) == WARTA_OK ? 1 :
-		    warta_error_set(err, -1, "out of memory");
-	xmlFree(text);
-	return rc;
 }
 
 static int

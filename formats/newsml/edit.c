@@ -5,7 +5,8 @@
 
 #include "base/buf.h"
 #include "newsml/edit.h"
-#include "newsml/write.h"
+#include "base/warta.h"
+#include "newsml/newsml.h"
 
 #define X(s) ((const xmlChar *)(s))
 

@@ -28,7 +28,7 @@
 #include "base/buf.h"
 #include "newsml/g2_rules.h"
 #include "base/xml_errors.h"
-#include "newsml/write.h"
+#include "newsml/newsml.h"
 
 #define X(s) ((const xmlChar *)(s))
 #define S(s) ((const char *)(s))

@@ -25,12 +25,12 @@
 #include <libxml/xmlreader.h>
 
 #include "base/ascii.h"
+#include "newsml/newsml.h"
 #include "newsml/read.h"
 #include "base/xml_errors.h"
 
 #define X(s) ((const xmlChar *)(s))
 
-#define NEWSML_NS "http://iptc.org/std/nar/2006-10-01/"
 
 /* The scanner's buffer, and the most it ever needs to see ahead in units:
  * "<![CDATA[" and "<!DOCTYPE" are nine. */

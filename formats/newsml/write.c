@@ -294,35 +294,35 @@ write_item_meta(xmlTextWriterPtr w, const struct newsml_item_info *info)
 }
 
 static int
-write_content_meta(xmlTextWriterPtr w, const struct article *a)
+write_content_meta(xmlTextWriterPtr w, const struct newsml_content *c)
 {
 	if (xmlTextWriterStartElement(w, X("contentMeta")) < 0)
 		return -1;
-	if (a->ndates > 0 && element(w, "contentCreated", a->dates[0].iso) < 0)
+	if (c->created != NULL && element(w, "contentCreated", c->created) < 0)
 		return -1;
-	if (a->place != NULL && named_element(w, "located", a->place) < 0)
+	if (c->place != NULL && named_element(w, "located", c->place) < 0)
 		return -1;
-	if (a->outlet != NULL && named_element(w, "infoSource", a->outlet) < 0)
+	if (c->outlet != NULL && named_element(w, "infoSource", c->outlet) < 0)
 		return -1;
-	if (a->creator != NULL && named_element(w, "creator", a->creator) < 0)
+	if (c->creator != NULL && named_element(w, "creator", c->creator) < 0)
 		return -1;
-	if (a->lang[0] != '\0') {
+	if (c->lang != NULL && c->lang[0] != '\0') {
 		if (xmlTextWriterStartElement(w, X("language")) < 0 ||
-		    xmlTextWriterWriteAttribute(w, X("tag"), X(a->lang)) < 0 ||
+		    xmlTextWriterWriteAttribute(w, X("tag"), X(c->lang)) < 0 ||
 		    xmlTextWriterEndElement(w) < 0)
 			return -1;
 	}
-	if (a->headline != NULL && element(w, "headline", a->headline) < 0)
+	if (c->headline != NULL && element(w, "headline", c->headline) < 0)
 		return -1;
-	if (a->dateline != NULL && element(w, "dateline", a->dateline) < 0)
+	if (c->dateline != NULL && element(w, "dateline", c->dateline) < 0)
 		return -1;
-	if (a->byline != NULL && element(w, "by", a->byline) < 0)
+	if (c->byline != NULL && element(w, "by", c->byline) < 0)
 		return -1;
 	return xmlTextWriterEndElement(w);
 }
 
 static int
-write_body(xmlTextWriterPtr w, struct wbuf *esc, const struct article *a)
+write_body(xmlTextWriterPtr w, struct wbuf *esc, const struct newsml_content *c)
 {
 	size_t i;
 
@@ -331,14 +331,14 @@ write_body(xmlTextWriterPtr w, struct wbuf *esc, const struct article *a)
 	    X("application/xhtml+xml")) < 0 ||
 	    xmlTextWriterStartElementNS(w, NULL, X("html"), X(XHTML_NS)) < 0 ||
 	    xmlTextWriterStartElement(w, X("head")) < 0 ||
-	    (a->headline != NULL ? element(w, "title", a->headline) :
+	    (c->headline != NULL ? element(w, "title", c->headline) :
 	    (xmlTextWriterStartElement(w, X("title")) < 0 ? -1 :
 	    xmlTextWriterEndElement(w))) < 0 ||
 	    xmlTextWriterEndElement(w) < 0 ||
 	    xmlTextWriterStartElement(w, X("body")) < 0)
 		return -1;
-	for (i = 0; i < a->npara; i++)
-		if (text_element(w, esc, "p", a->paras[i]) < 0)
+	for (i = 0; i < c->npara; i++)
+		if (text_element(w, esc, "p", c->paras[i]) < 0)
 			return -1;
 	if (xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0)
 		return -1;
@@ -388,7 +388,7 @@ write_original(xmlTextWriterPtr w, struct wbuf *esc,
 
 static int
 write_item(xmlTextWriterPtr w, struct wbuf *esc,
-    const struct newsml_item_info *info, const struct article *a)
+    const struct newsml_item_info *info, const struct newsml_content *c)
 {
 	/*
 	 * The namespace first and an empty title as <title/>: the bytes
@@ -404,18 +404,18 @@ write_item(xmlTextWriterPtr w, struct wbuf *esc,
 	    X("2.35")) < 0 ||
 	    xmlTextWriterWriteAttribute(w, X("conformance"), X("power")) < 0)
 		return -1;
-	if (a->lang[0] != '\0' &&
-	    xmlTextWriterWriteAttribute(w, X("xml:lang"), X(a->lang)) < 0)
+	if (c->lang != NULL && c->lang[0] != '\0' &&
+	    xmlTextWriterWriteAttribute(w, X("xml:lang"), X(c->lang)) < 0)
 		return -1;
 	if (xmlTextWriterStartElement(w, X("catalogRef")) < 0 ||
 	    xmlTextWriterWriteAttribute(w, X("href"), X(NEWSML_CATALOG)) < 0 ||
 	    xmlTextWriterEndElement(w) < 0)
 		return -1;
 	if (write_hop_history(w, info) < 0 || write_item_meta(w, info) < 0 ||
-	    write_content_meta(w, a) < 0)
+	    write_content_meta(w, c) < 0)
 		return -1;
 	if (xmlTextWriterStartElement(w, X("contentSet")) < 0 ||
-	    write_body(w, esc, a) < 0 || write_original(w, esc, info) < 0 ||
+	    write_body(w, esc, c) < 0 || write_original(w, esc, info) < 0 ||
 	    xmlTextWriterEndElement(w) < 0)
 		return -1;
 	return xmlTextWriterEndElement(w);
@@ -446,7 +446,7 @@ sink_write(void *ctx, const char *p, int len)
  */
 int
 newsml_item_write(struct wbuf *out, const struct newsml_item_info *info,
-    const struct article *a, struct warta_error *err)
+    const struct newsml_content *c, struct warta_error *err)
 {
 	struct sink sink = { out, 0 };
 	xmlOutputBufferPtr ob;
@@ -464,7 +464,7 @@ newsml_item_write(struct wbuf *out, const struct newsml_item_info *info,
 	}
 	if (xmlTextWriterSetIndent(w, 1) < 0 ||
 	    xmlTextWriterSetIndentString(w, X("  ")) < 0 ||
-	    write_item(w, &esc, info, a) < 0 || xmlTextWriterFlush(w) < 0) {
+	    write_item(w, &esc, info, c) < 0 || xmlTextWriterFlush(w) < 0) {
 		if (sink.out_of_memory)
 			warta_error_set(err, 0, "out of memory");
 		else

@@ -1,8 +1,9 @@
 /*
  * newsml/write.h: NewsML-G2 out.
  *
- * newsml_item_write() serializes one newsItem made from an article (the
- * normalize stage) into a buffer, without an XML declaration, so that the
+ * newsml_item_write() serializes one newsItem made from what the source
+ * says (struct newsml_content) and where it came from (struct
+ * newsml_item_info) into a buffer, without an XML declaration, so that the
  * stream writer can send it alone or inside a newsMessage.
  *
  * The stream writer holds back the first item: a stream of one item is a
@@ -14,15 +15,9 @@
 
 #include <stdio.h>
 
-#include "article/article.h"
 #include "base/buf.h"
 #include "base/warta.h"
-
-#define NEWSML_NS "http://iptc.org/std/nar/2006-10-01/"
-#define XHTML_NS "http://www.w3.org/1999/xhtml"
-#define NEWSML_CATALOG \
-	"http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"
-#define SHA256_URI "http://www.w3.org/2001/04/xmlenc#sha256"
+#include "newsml/newsml.h"
 
 /* What the normalize stage knows of an item besides its text. */
 struct newsml_item_info {
@@ -39,13 +34,32 @@ struct newsml_item_info {
 	const char *original_sha256;	/* hex */
 };
 
+/*
+ * What the item says of itself: the contentMeta and the body.  Every
+ * string is UTF-8 or NULL for "not known"; lang is NULL or "" when
+ * undetected.  The normalize stage fills it from what it read in the
+ * text (article/item.c), an input format from what its source states.
+ */
+struct newsml_content {
+	const char *created;		/* contentCreated: YYYY-MM-DD */
+	const char *headline;		/* only when the source has one */
+	const char *dateline;		/* as written: "SEMARANG-MARITIM" */
+	const char *place;		/* located: "Semarang" */
+	const char *outlet;		/* infoSource: "Maritim" */
+	const char *byline;		/* by: "By Jane Doe" */
+	const char *creator;		/* the person: "Jane Doe" */
+	const char *lang;		/* BCP 47: "id" */
+	char *const *paras;		/* the body, one string a paragraph */
+	size_t npara;
+};
+
 /* Builds the guid urn:newsml:DOMAIN:YYYYMMDD:ID into out (see README). */
 int newsml_make_guid(struct wbuf *out, const char *domain, const char *date_iso,
     const char *sha256_hex);
 
 /* Appends the newsItem (no XML declaration) to out. */
 int newsml_item_write(struct wbuf *out, const struct newsml_item_info *info,
-    const struct article *a, struct warta_error *err);
+    const struct newsml_content *c, struct warta_error *err);
 
 /* True when s (UTF-8, n bytes) can stand in XML text as it is. */
 int xml_text_legal(const unsigned char *s, size_t n);
