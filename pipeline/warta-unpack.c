@@ -35,6 +35,7 @@
 #include "bagit/catalog.h"
 #include "base/clock.h"
 #include "newsml/edit.h"
+#include "newsml/original.h"
 #include "newsml/read.h"
 #include "newsml/write.h"
 #include "base/warta.h"
@@ -678,7 +679,7 @@ extract_item(struct run *r, const char *bundle, const char *name,
 	if (write_file(r, bundle, out, r->out.data, r->out.len) != 0)
 		rc = -1;
 	warta_error_clear(&err);
-	has = catalog_original(item, &original, rec, &err);
+	has = newsml_original(item, &original, rec, &err);
 	if (has < 0) {
 		fprintf(stderr, PROG ": %s: %s: %s\n", bundle, path,
 		    err.message);

@@ -53,16 +53,6 @@ int catalog_entry_read(xmlNodePtr item, int has_original,
     struct catalog_entry *e, struct warta_error *err);
 void catalog_entry_free(struct catalog_entry *e);
 
-/*
- * The original bytes an item carries: its first inlineData rendition,
- * decoded from base64 when its encoding says so.  Returns 1 and appends
- * them to out; 0 when the item carries none; -1 with err when the base64
- * is broken or memory runs out.  recorded gets the SHA-256 the item gives
- * for them (itemMeta/hash of type SHA-256, hex), or "" when it gives none.
- */
-int catalog_original(xmlNodePtr item, struct wbuf *out, char recorded[65],
-    struct warta_error *err);
-
 /* The TSV header line, and one entry as a line (tabs and line breaks in
  * a field become spaces). */
 int catalog_tsv_header(struct wbuf *out);

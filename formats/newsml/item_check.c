@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bagit/catalog.h"
+#include "newsml/original.h"
 #include "base/digest.h"
 #include "newsml/item_check.h"
 
@@ -48,7 +48,7 @@ item_check(const struct item_check *c, xmlDocPtr doc, g2_problem_fn fn,
 		wbuf_release(&own);
 		return warta_error_set(err, -1, "out of memory");
 	}
-	rc = catalog_original(item, bytes, recorded, err);
+	rc = newsml_original(item, bytes, recorded, err);
 	if (rc < 0) {
 		count_problem(&cnt, err->message);
 	} else if (rc > 0) {
