@@ -31,6 +31,7 @@
 #include "base/size.h"
 #include "bagit/catalog.h"
 #include "base/clock.h"
+#include "base/datetime.h"
 #include "base/digest.h"
 #include "base/extsort.h"
 #include "newsml/g2_rules.h"
@@ -359,45 +360,6 @@ report_problem(void *arg, const char *problem)
 	return 0;
 }
 
-/* xs:dateTime with a zone to seconds since 1970; -1 when it is not one. */
-static time_t
-parse_datetime(const char *s)
-{
-	struct tm tm;
-	int y, mo, d, h, mi, sec, n = 0, oh = 0, om = 0;
-	const char *z;
-	time_t t;
-
-	if (s == NULL || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d,
-	    &h, &mi, &sec, &n) != 6 || n != 19)
-		return -1;
-	z = s + 19;
-	if (*z == '.')
-		for (z++; *z >= '0' && *z <= '9'; z++)
-			;
-	if (*z == 'Z' && z[1] == '\0')
-		;
-	else if ((*z == '+' || *z == '-') &&
-	    sscanf(z + 1, "%2d:%2d%n", &oh, &om, &n) == 2 && n == 5 &&
-	    z[6] == '\0') {
-		if (*z == '-') {
-			oh = -oh;
-			om = -om;
-		}
-	} else
-		return -1;
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = sec;
-	if ((t = timegm(&tm)) == (time_t)-1)
-		return -1;
-	return t - (time_t)oh * 3600 - (time_t)om * 60;
-}
-
 static int
 put_u32_string(FILE *fp, const void *p, size_t n)
 {
@@ -513,7 +475,7 @@ take_item(struct run *r, xmlDocPtr doc, struct warta_error *err)
 		goto out;
 	}
 	vc = g2_text(g2_child(g2_child(item, "itemMeta"), "versionCreated"));
-	if ((t = parse_datetime(vc)) > r->newest)
+	if ((t = datetime_parse(vc)) > r->newest)
 		r->newest = t;
 	xmlFree(vc);
 	/* The item's file: a document of its own. */
@@ -1069,7 +1031,7 @@ main(int argc, char **argv)
 			rc = 2;
 			goto out;
 		}
-		r.newest = parse_datetime(now);
+		r.newest = datetime_parse(now);
 	}
 	if (fflush(r.spool) != 0 || fflush(r.index) != 0) {
 		fprintf(stderr, PROG ": temporary file: %s\n", strerror(errno));
