@@ -92,7 +92,10 @@ typedef void (*bag_pack_duplicate_fn)(void *arg,
 
 struct bag_packer;
 
-/* A packer with its spool (in $TMPDIR, else /tmp); NULL with err. */
+/*
+ * A packer with its spool (in $TMPDIR, else /tmp); NULL with err.  The
+ * strings o names must last as long as the packer; o itself need not.
+ */
 struct bag_packer *bag_packer_new(const struct bag_pack_options *o,
     struct warta_error *err);
 void bag_packer_free(struct bag_packer *p);
