@@ -771,14 +771,125 @@ need_parts(struct apply *a, const struct meta_change *c,
 	return WARTA_OK;
 }
 
+/* The provider, the publishing status and the editor's note. */
+static int
+apply_item_meta(struct apply *a, const char *const *val,
+    struct warta_error *err)
+{
+	xmlNodePtr n;
+
+	if ((val[SC_PROVIDER] != NULL || val[SC_PROVIDER_NAME] != NULL) &&
+	    set_provider(a, val[SC_PROVIDER], val[SC_PROVIDER_NAME], err) !=
+	    WARTA_OK)
+		return WARTA_FAILED;
+	if (val[SC_PUBSTATUS] != NULL) {
+		if ((n = g2_ensure(a->im, "pubStatus", g2_item_meta_order)) ==
+		    NULL || set_attr(n, "qcode",
+		    pubstatus_qcode(val[SC_PUBSTATUS]), err) != WARTA_OK)
+			return oom(err);
+	}
+	if (val[SC_NOTE] != NULL && set_child_text(a->im, "edNote",
+	    g2_item_meta_order, val[SC_NOTE], err) == NULL)
+		return WARTA_FAILED;
+	return WARTA_OK;
+}
+
+static int
+apply_rights(struct apply *a, const char *const *val,
+    struct warta_error *err)
+{
+	xmlNodePtr n;
+
+	if (val[SC_COPYRIGHT_HOLDER] != NULL) {
+		if ((n = g2_ensure(a->ri, "copyrightHolder",
+		    g2_rights_info_order)) == NULL ||
+		    set_child_text(n, "name", concept_order,
+		    val[SC_COPYRIGHT_HOLDER], err) == NULL)
+			return oom(err);
+	}
+	if (val[SC_COPYRIGHT_NOTICE] != NULL && set_child_text(a->ri,
+	    "copyrightNotice", g2_rights_info_order,
+	    val[SC_COPYRIGHT_NOTICE], err) == NULL)
+		return WARTA_FAILED;
+	if (val[SC_USAGE_TERMS] != NULL && set_child_text(a->ri, "usageTerms",
+	    g2_rights_info_order, val[SC_USAGE_TERMS], err) == NULL)
+		return WARTA_FAILED;
+	return WARTA_OK;
+}
+
+/* The elements of contentMeta that hold one text each. */
+static int
+apply_content_texts(struct apply *a, const char *const *val,
+    struct warta_error *err)
+{
+	static const struct {
+		enum sidecar_field field;
+		const char *element;
+	} texts[] = {
+		{ SC_URGENCY, "urgency" },
+		{ SC_DATE, "contentCreated" },
+	}, late[] = {
+		{ SC_HEADLINE, "headline" },
+		{ SC_BYLINE, "by" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		if (val[texts[i].field] != NULL && set_child_text(a->cm,
+		    texts[i].element, g2_content_meta_order,
+		    val[texts[i].field], err) == NULL)
+			return WARTA_FAILED;
+	if (val[SC_SOURCE] != NULL) {
+		xmlNodePtr n = g2_ensure(a->cm, "infoSource",
+		    g2_content_meta_order);
+
+		if (n == NULL || set_child_text(n, "name", concept_order,
+		    val[SC_SOURCE], err) == NULL)
+			return oom(err);
+	}
+	if (val[SC_LANGUAGE] != NULL &&
+	    set_language(a, val[SC_LANGUAGE], err) != WARTA_OK)
+		return WARTA_FAILED;
+	if (val[SC_GENRE] != NULL &&
+	    set_genre(a, val[SC_GENRE], err) != WARTA_OK)
+		return WARTA_FAILED;
+	if (val[SC_KEYWORD] != NULL &&
+	    each_item(val[SC_KEYWORD], add_keyword, a, err) != WARTA_OK)
+		return WARTA_FAILED;
+	if (val[SC_SUBJECT] != NULL &&
+	    each_item(val[SC_SUBJECT], add_subject_code, a, err) != WARTA_OK)
+		return WARTA_FAILED;
+	for (i = 0; i < sizeof(late) / sizeof(late[0]); i++)
+		if (val[late[i].field] != NULL && set_child_text(a->cm,
+		    late[i].element, g2_content_meta_order,
+		    val[late[i].field], err) == NULL)
+			return WARTA_FAILED;
+	return WARTA_OK;
+}
+
+/* The edition, page and section, as contentMetaExtProperty. */
+static int
+apply_ext_props(struct apply *a, const char *const *val,
+    struct warta_error *err)
+{
+	if (val[SC_EDITION] != NULL &&
+	    set_ext_prop(a->cm, "edition", val[SC_EDITION], err) != WARTA_OK)
+		return WARTA_FAILED;
+	if (val[SC_PAGE] != NULL &&
+	    set_ext_prop(a->cm, "page", val[SC_PAGE], err) != WARTA_OK)
+		return WARTA_FAILED;
+	if (val[SC_SECTION] != NULL &&
+	    set_ext_prop(a->cm, "section", val[SC_SECTION], err) != WARTA_OK)
+		return WARTA_FAILED;
+	return WARTA_OK;
+}
+
 int
 meta_apply(xmlNodePtr item, const struct meta_change *c,
     const struct vocab *v, struct warta_error *err)
 {
-	const char *const *val = c->value;
 	struct meta_change own;
 	struct apply a;
-	xmlNodePtr n;
 
 	memset(&a, 0, sizeof(a));
 	a.item = item;
@@ -794,79 +905,13 @@ meta_apply(xmlNodePtr item, const struct meta_change *c,
 			    i != SC_DATE)
 				own.value[i] = NULL;
 		c = &own;
-		val = own.value;
 	}
-	if (need_parts(&a, c, err) != WARTA_OK)
-		return WARTA_FAILED;
-
-	if ((val[SC_PROVIDER] != NULL || val[SC_PROVIDER_NAME] != NULL) &&
-	    set_provider(&a, val[SC_PROVIDER], val[SC_PROVIDER_NAME], err) !=
-	    WARTA_OK)
-		return WARTA_FAILED;
-	if (val[SC_PUBSTATUS] != NULL) {
-		if ((n = g2_ensure(a.im, "pubStatus", g2_item_meta_order)) ==
-		    NULL || set_attr(n, "qcode",
-		    pubstatus_qcode(val[SC_PUBSTATUS]), err) != WARTA_OK)
-			return oom(err);
-	}
-	if (val[SC_NOTE] != NULL && set_child_text(a.im, "edNote",
-	    g2_item_meta_order, val[SC_NOTE], err) == NULL)
-		return WARTA_FAILED;
-
-	if (val[SC_COPYRIGHT_HOLDER] != NULL) {
-		if ((n = g2_ensure(a.ri, "copyrightHolder",
-		    g2_rights_info_order)) == NULL ||
-		    set_child_text(n, "name", concept_order,
-		    val[SC_COPYRIGHT_HOLDER], err) == NULL)
-			return oom(err);
-	}
-	if (val[SC_COPYRIGHT_NOTICE] != NULL && set_child_text(a.ri,
-	    "copyrightNotice", g2_rights_info_order,
-	    val[SC_COPYRIGHT_NOTICE], err) == NULL)
-		return WARTA_FAILED;
-	if (val[SC_USAGE_TERMS] != NULL && set_child_text(a.ri, "usageTerms",
-	    g2_rights_info_order, val[SC_USAGE_TERMS], err) == NULL)
-		return WARTA_FAILED;
-
-	if (val[SC_URGENCY] != NULL && set_child_text(a.cm, "urgency",
-	    g2_content_meta_order, val[SC_URGENCY], err) == NULL)
-		return WARTA_FAILED;
-	if (val[SC_DATE] != NULL && set_child_text(a.cm, "contentCreated",
-	    g2_content_meta_order, val[SC_DATE], err) == NULL)
-		return WARTA_FAILED;
-	if (val[SC_SOURCE] != NULL) {
-		if ((n = g2_ensure(a.cm, "infoSource",
-		    g2_content_meta_order)) == NULL ||
-		    set_child_text(n, "name", concept_order, val[SC_SOURCE],
-		    err) == NULL)
-			return oom(err);
-	}
-	if (val[SC_LANGUAGE] != NULL &&
-	    set_language(&a, val[SC_LANGUAGE], err) != WARTA_OK)
-		return WARTA_FAILED;
-	if (val[SC_GENRE] != NULL &&
-	    set_genre(&a, val[SC_GENRE], err) != WARTA_OK)
-		return WARTA_FAILED;
-	if (val[SC_KEYWORD] != NULL &&
-	    each_item(val[SC_KEYWORD], add_keyword, &a, err) != WARTA_OK)
-		return WARTA_FAILED;
-	if (val[SC_SUBJECT] != NULL &&
-	    each_item(val[SC_SUBJECT], add_subject_code, &a, err) != WARTA_OK)
-		return WARTA_FAILED;
-	if (val[SC_HEADLINE] != NULL && set_child_text(a.cm, "headline",
-	    g2_content_meta_order, val[SC_HEADLINE], err) == NULL)
-		return WARTA_FAILED;
-	if (val[SC_BYLINE] != NULL && set_child_text(a.cm, "by",
-	    g2_content_meta_order, val[SC_BYLINE], err) == NULL)
-		return WARTA_FAILED;
-	if (val[SC_EDITION] != NULL &&
-	    set_ext_prop(a.cm, "edition", val[SC_EDITION], err) != WARTA_OK)
-		return WARTA_FAILED;
-	if (val[SC_PAGE] != NULL &&
-	    set_ext_prop(a.cm, "page", val[SC_PAGE], err) != WARTA_OK)
-		return WARTA_FAILED;
-	if (val[SC_SECTION] != NULL &&
-	    set_ext_prop(a.cm, "section", val[SC_SECTION], err) != WARTA_OK)
+	/* In this order, so that elements are added as they always were. */
+	if (need_parts(&a, c, err) != WARTA_OK ||
+	    apply_item_meta(&a, c->value, err) != WARTA_OK ||
+	    apply_rights(&a, c->value, err) != WARTA_OK ||
+	    apply_content_texts(&a, c->value, err) != WARTA_OK ||
+	    apply_ext_props(&a, c->value, err) != WARTA_OK)
 		return WARTA_FAILED;
 	return WARTA_OK;
 }
