@@ -169,17 +169,72 @@ readable(const char *path)
 	return 1;
 }
 
+/* Adds a copy of alias to c (a is freed). */
+static int
+add_alias(struct g2_catalog *c, size_t *cap, xmlChar *a, const char *path,
+    struct warta_error *err)
+{
+	if (c->n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 256;
+		char **p = realloc(c->alias, ncap * sizeof(*p));
+
+		if (p == NULL) {
+			xmlFree(a);
+			return warta_error_set(err, -1, "%s: out of memory",
+			    path);
+		}
+		c->alias = p;
+		*cap = ncap;
+	}
+	c->alias[c->n] = strdup(S(a));
+	xmlFree(a);
+	if (c->alias[c->n] == NULL)
+		return warta_error_set(err, -1, "%s: out of memory", path);
+	c->n++;
+	return WARTA_OK;
+}
+
+/* Every scheme alias of the catalog root, sorted, each once. */
+static int
+collect_aliases(struct g2_catalog *c, xmlNodePtr root, const char *path,
+    struct warta_error *err)
+{
+	xmlNodePtr n;
+	size_t cap = 0, i, j;
+
+	for (n = g2_from(root->children); n != NULL; n = g2_from(n->next)) {
+		xmlChar *a;
+
+		if (!xmlStrEqual(n->name, X("scheme")) ||
+		    (a = xmlGetNoNsProp(n, X("alias"))) == NULL)
+			continue;
+		if (add_alias(c, &cap, a, path, err) != WARTA_OK)
+			return WARTA_FAILED;
+	}
+	if (c->n == 0)
+		return warta_error_set(err, -1, "%s: no scheme aliases in it",
+		    path);
+	qsort(c->alias, c->n, sizeof(*c->alias), cmp_str);
+	for (i = j = 0; i < c->n; i++) {
+		if (j > 0 && strcmp(c->alias[j - 1], c->alias[i]) == 0)
+			free(c->alias[i]);
+		else
+			c->alias[j++] = c->alias[i];
+	}
+	c->n = j;
+	return WARTA_OK;
+}
+
 struct g2_catalog *
 g2_catalog_load(const char *path, struct warta_error *err)
 {
 	xmlParserCtxtPtr ctxt = NULL;
 	xmlDocPtr doc = NULL;
-	xmlNodePtr root, n;
+	xmlNodePtr root;
 	struct g2_catalog *c = NULL;
 	struct first_error fe;
 	struct xml_quiet q;
 	int doctype = 0, ok = 0;
-	size_t cap = 0, i, j;
 
 	memset(&fe, 0, sizeof(fe));
 	xmlInitParser();
@@ -212,45 +267,8 @@ g2_catalog_load(const char *path, struct warta_error *err)
 		warta_error_set(err, -1, "%s: not a NewsML-G2 catalog", path);
 		goto out;
 	}
-	for (n = g2_from(root->children); n != NULL; n = g2_from(n->next)) {
-		xmlChar *a;
-
-		if (!xmlStrEqual(n->name, X("scheme")) ||
-		    (a = xmlGetNoNsProp(n, X("alias"))) == NULL)
-			continue;
-		if (c->n == cap) {
-			size_t ncap = cap ? cap * 2 : 256;
-			char **p = realloc(c->alias, ncap * sizeof(*p));
-
-			if (p == NULL) {
-				xmlFree(a);
-				warta_error_set(err, -1, "%s: out of memory",
-				    path);
-				goto out;
-			}
-			c->alias = p;
-			cap = ncap;
-		}
-		c->alias[c->n] = strdup(S(a));
-		xmlFree(a);
-		if (c->alias[c->n] == NULL) {
-			warta_error_set(err, -1, "%s: out of memory", path);
-			goto out;
-		}
-		c->n++;
-	}
-	if (c->n == 0) {
-		warta_error_set(err, -1, "%s: no scheme aliases in it", path);
+	if (collect_aliases(c, root, path, err) != WARTA_OK)
 		goto out;
-	}
-	qsort(c->alias, c->n, sizeof(*c->alias), cmp_str);
-	for (i = j = 0; i < c->n; i++) {
-		if (j > 0 && strcmp(c->alias[j - 1], c->alias[i]) == 0)
-			free(c->alias[i]);
-		else
-			c->alias[j++] = c->alias[i];
-	}
-	c->n = j;
 	ok = 1;
 out:
 	xmlFreeDoc(doc);
