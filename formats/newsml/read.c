@@ -341,6 +341,63 @@ scan_markup(struct newsml_reader *r)
  * Looks at the unit at pos, which is about to be passed on.  Returns 0 to
  * pass it, 1 when the document ends before it, -1 on a refusal.
  */
+/* A byte order mark, or UTF-16 markup, after a document: the next one. */
+static int
+starts_document(struct newsml_reader *r, unsigned c)
+{
+	fill(r, 2 * (size_t)r->width);
+	return (r->width == 1 && c == 0xEF && looking_at(r, "\xEF\xBB\xBF")) ||
+	    (r->width == 1 && (c == 0xFE || c == 0xFF) && avail(r) > 1 &&
+	    unit(r, 1) == (c ^ 0x01)) ||
+	    (r->width == 1 && c == 0 && avail(r) > 1 && unit(r, 1) == '<') ||
+	    (r->width == 1 && c == '<' && avail(r) > 1 && unit(r, 1) == 0) ||
+	    c == 0xFEFF;
+}
+
+/* One unit inside a start tag: quotes, its end, the root's name. */
+static int
+scan_start_tag(struct newsml_reader *r, unsigned c)
+{
+	if (r->quote != 0) {
+		if (c == r->quote)
+			r->quote = 0;
+	} else if (c == '"' || c == '\'') {
+		r->quote = c;
+	} else if (c == '>') {
+		if (r->in_root_name)
+			root_named(r);
+		r->root_seen = 1;
+		if (r->prev1 != '/') {
+			if (r->depth >= NEWSML_MAX_DEPTH) {
+				char why[64];
+
+				snprintf(why, sizeof(why), "elements "
+				    "nested deeper than %d",
+				    NEWSML_MAX_DEPTH);
+				scan_fail(r, scan_offset(r), r->line,
+				    "too deep", why);
+				return -1;
+			}
+			r->depth++;
+		} else {
+			if (r->depth == r->item_level)
+				item_closed(r);
+			if (r->depth == 0)
+				r->root_closed = 1;
+		}
+		tag_closed(r);
+		return 0;
+	} else if (r->in_root_name) {
+		if (ascii_is_xml_space(c) || c == '/')
+			root_named(r);
+		else if (r->root_name_len + 1 < sizeof(r->root_name))
+			r->root_name[r->root_name_len++] =
+			    c < 0x80 ? (char)c : '?';
+	}
+	r->prev1 = c;
+	return 0;
+}
+
 static int
 scan_unit(struct newsml_reader *r)
 {
@@ -349,13 +406,7 @@ scan_unit(struct newsml_reader *r)
 	switch (r->st) {
 	case S_EPILOG:
 		/* A byte order mark, or UTF-16 markup, starts a document. */
-		fill(r, 2 * (size_t)r->width);
-		if ((r->width == 1 && c == 0xEF && looking_at(r, "\xEF\xBB\xBF")) ||
-		    (r->width == 1 && (c == 0xFE || c == 0xFF) && avail(r) > 1 &&
-		    unit(r, 1) == (c ^ 0x01)) ||
-		    (r->width == 1 && c == 0 && avail(r) > 1 && unit(r, 1) == '<') ||
-		    (r->width == 1 && c == '<' && avail(r) > 1 && unit(r, 1) == 0) ||
-		    c == 0xFEFF)
+		if (starts_document(r, c))
 			return 1;
 		/* FALLTHROUGH */
 	case S_PROLOG:
@@ -364,44 +415,7 @@ scan_unit(struct newsml_reader *r)
 			return scan_markup(r);
 		return 0;
 	case S_STAG:
-		if (r->quote != 0) {
-			if (c == r->quote)
-				r->quote = 0;
-		} else if (c == '"' || c == '\'') {
-			r->quote = c;
-		} else if (c == '>') {
-			if (r->in_root_name)
-				root_named(r);
-			r->root_seen = 1;
-			if (r->prev1 != '/') {
-				if (r->depth >= NEWSML_MAX_DEPTH) {
-					char why[64];
-
-					snprintf(why, sizeof(why), "elements "
-					    "nested deeper than %d",
-					    NEWSML_MAX_DEPTH);
-					scan_fail(r, scan_offset(r), r->line,
-					    "too deep", why);
-					return -1;
-				}
-				r->depth++;
-			} else {
-				if (r->depth == r->item_level)
-					item_closed(r);
-				if (r->depth == 0)
-					r->root_closed = 1;
-			}
-			tag_closed(r);
-			return 0;
-		} else if (r->in_root_name) {
-			if (ascii_is_xml_space(c) || c == '/')
-				root_named(r);
-			else if (r->root_name_len + 1 < sizeof(r->root_name))
-				r->root_name[r->root_name_len++] =
-				    c < 0x80 ? (char)c : '?';
-		}
-		r->prev1 = c;
-		return 0;
+		return scan_start_tag(r, c);
 	case S_ETAG:
 		if (c == '>' && r->depth > 0) {
 			if (--r->depth == r->item_level)
@@ -843,6 +857,29 @@ close_document(struct newsml_reader *r)
 }
 
 /* One step of the walk: 1 an item in *item, 0 go on, -1 error. */
+/* A root element that is no item or newsMessage of NewsML-G2. */
+static int
+not_newsml(struct newsml_reader *r, const xmlChar *local,
+    struct warta_error *err)
+{
+	char what[200];
+
+	if (pending_error(r, err) < 0)
+		return -1;
+	if (!in_g2(r->xr) && (is_item_name(local) ||
+	    xmlStrEqual(local, X("newsMessage"))))
+		snprintf(what, sizeof(what), "not NewsML-G2: the root "
+		    "element %.80s of the document at byte %lld is not "
+		    "in the namespace " NEWSML_NS, (const char *)local,
+		    r->doc_start);
+	else
+		snprintf(what, sizeof(what), "not NewsML-G2: the root "
+		    "element of the document at byte %lld is %.80s, "
+		    "not an item or a newsMessage", r->doc_start,
+		    (const char *)local);
+	return fail_msg(r, err, r->doc_start, what);
+}
+
 static int
 step(struct newsml_reader *r, xmlDocPtr *item, struct warta_error *err)
 {
@@ -894,24 +931,8 @@ step(struct newsml_reader *r, xmlDocPtr *item, struct warta_error *err)
 		r->skip_subtree = 1;
 		return 0;
 	}
-	if (depth != 2 && !(in_g2(xr) && is_item_name(local))) {
-		char what[200];
-
-		if (pending_error(r, err) < 0)
-			return -1;
-		if (!in_g2(xr) && (is_item_name(local) ||
-		    xmlStrEqual(local, X("newsMessage"))))
-			snprintf(what, sizeof(what), "not NewsML-G2: the root "
-			    "element %.80s of the document at byte %lld is not "
-			    "in the namespace " NEWSML_NS, (const char *)local,
-			    r->doc_start);
-		else
-			snprintf(what, sizeof(what), "not NewsML-G2: the root "
-			    "element of the document at byte %lld is %.80s, "
-			    "not an item or a newsMessage", r->doc_start,
-			    (const char *)local);
-		return fail_msg(r, err, r->doc_start, what);
-	}
+	if (depth != 2 && !(in_g2(xr) && is_item_name(local)))
+		return not_newsml(r, local, err);
 	/* Expand fails when the parser met an error anywhere in what it
 	 * read; the item may still be whole (item_sound). */
 	if ((node = xmlTextReaderExpand(xr)) == NULL &&
