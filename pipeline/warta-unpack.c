@@ -34,6 +34,7 @@
 #include "base/size.h"
 #include "bagit/catalog.h"
 #include "base/clock.h"
+#include "base/json.h"
 #include "newsml/edit.h"
 #include "newsml/read.h"
 #include "newsml/write.h"
@@ -385,27 +386,6 @@ subject_matches(xmlNodePtr item, const char *want)
  * Listing.
  */
 
-static void
-put_json_string(FILE *fp, const char *s)
-{
-	putc('"', fp);
-	for (; *s != '\0'; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch == '"' || ch == '\\')
-			fprintf(fp, "\\%c", ch);
-		else if (ch == '\n')
-			fputs("\\n", fp);
-		else if (ch == '\t')
-			fputs("\\t", fp);
-		else if (ch < 0x20)
-			fprintf(fp, "\\u%04x", ch);
-		else
-			putc(ch, fp);
-	}
-	putc('"', fp);
-}
-
 /* Writes s cut to width columns (UTF-8 characters), padded. */
 static void
 put_cell(FILE *fp, const char *s, int width, int pad)
@@ -449,6 +429,30 @@ list_header(struct run *r)
 	r->header_done = 1;
 }
 
+/* One object a line, for scripts. */
+static void
+list_json(struct run *r, const struct row *row, const char *words)
+{
+	struct wbuf *l = &r->line;
+	int rc;
+
+	wbuf_reset(l);
+	rc = wbuf_puts(l, "{\"guid\":") | json_put_string(l, row->guid) |
+	    wbuf_puts(l, ",\"date\":") | json_put_string(l, row->date) |
+	    wbuf_puts(l, ",\"place\":") | json_put_string(l, row->place) |
+	    wbuf_puts(l, ",\"byline\":") | json_put_string(l, row->byline) |
+	    wbuf_puts(l, ",\"title\":") | json_put_string(l, row->title) |
+	    wbuf_puts(l, ",\"words\":") | wbuf_puts(l, words) |
+	    wbuf_puts(l, ",\"path\":") | json_put_string(l, row->path) |
+	    wbuf_puts(l, "}\n");
+	if (rc != WARTA_OK) {
+		fprintf(stderr, PROG ": out of memory\n");
+		r->failed = 1;
+		return;
+	}
+	fwrite(l->data, 1, l->len, stdout);
+}
+
 static void
 list_row(struct run *r, const struct row *row)
 {
@@ -467,19 +471,7 @@ list_row(struct run *r, const struct row *row)
 		printf("\t%s\t%s\n", words, row->path);
 		break;
 	case LIST_JSON:
-		fputs("{\"guid\":", stdout);
-		put_json_string(stdout, row->guid);
-		fputs(",\"date\":", stdout);
-		put_json_string(stdout, row->date);
-		fputs(",\"place\":", stdout);
-		put_json_string(stdout, row->place);
-		fputs(",\"byline\":", stdout);
-		put_json_string(stdout, row->byline);
-		fputs(",\"title\":", stdout);
-		put_json_string(stdout, row->title);
-		printf(",\"words\":%s,\"path\":", words);
-		put_json_string(stdout, row->path);
-		fputs("}\n", stdout);
+		list_json(r, row, words);
 		break;
 	case LIST_TABLE: {
 		/* What is left of the terminal's width goes to the title. */
