@@ -27,6 +27,7 @@
 #include <libxml/xmlreader.h>
 #include <openssl/evp.h>
 
+#include "bagit/manifest.h"
 #include "bagit/read.h"
 #include "base/buf.h"
 #include "base/size.h"
@@ -68,13 +69,6 @@ struct item {
 	int in_tsv;		/* has its line in catalog.tsv */
 };
 
-/* A manifest line. */
-struct line {
-	char *path;
-	char *digest;
-	long lineno;
-};
-
 struct check {
 	struct options *opt;
 	struct item_check ic;
@@ -85,8 +79,7 @@ struct check {
 	size_t nfiles, capfiles;
 	struct item *items;
 	size_t nitems, capitems;
-	struct line *manifest[2], *tags[2];	/* sha256, sha512 */
-	size_t nmanifest[2], ntags[2];
+	struct manifest manifest[2], tags[2];	/* sha256, sha512 */
 	int have_manifest[2], have_tags[2], have_bagit;
 	char *oxum;		/* Payload-Oxum as bag-info.txt gives it */
 	struct wbuf catalog_tsv;
@@ -424,96 +417,22 @@ add_file(struct check *c, const char *path, const struct wbuf *data)
 	return 0;
 }
 
-/* RFC 8493 2.1.3: %0A, %0D and %25 in a manifest path. */
 static void
-decode_manifest_path(char *p)
+manifest_problem(void *arg, const char *where, const char *what)
 {
-	char *q = p;
-
-	for (; *p != '\0'; p++) {
-		if (p[0] == '%' && p[1] == '0' && (p[2] == 'A' || p[2] == 'a')) {
-			*q++ = '\n';
-			p += 2;
-		} else if (p[0] == '%' && p[1] == '0' &&
-		    (p[2] == 'D' || p[2] == 'd')) {
-			*q++ = '\r';
-			p += 2;
-		} else if (p[0] == '%' && p[1] == '2' && p[2] == '5') {
-			*q++ = '%';
-			p += 2;
-		} else
-			*q++ = *p;
-	}
-	*q = '\0';
+	problem(arg, where, "%s", what);
 }
 
-/* Reads "DIGEST  PATH" lines (one or more spaces or a tab between). */
-static int
+static void
 read_manifest(struct check *c, const char *name, const struct wbuf *data,
-    size_t hexlen, struct line **out, size_t *nout)
+    size_t hexlen, struct manifest *m)
 {
-	char *text, *line, *next, *sep, *path;
-	size_t cap = 0, n = 0;
-	long lineno = 0;
-	struct line *lines = NULL;
+	struct warta_error err;
 
-	if ((text = strndup(data->data != NULL ? data->data : "",
-	    data->len)) == NULL)
-		return -1;
-	for (line = text; *line != '\0'; line = next) {
-		lineno++;
-		if ((next = strchr(line, '\n')) != NULL)
-			*next++ = '\0';
-		else
-			next = line + strlen(line);
-		line[strcspn(line, "\r")] = '\0';
-		if (*line == '\0')
-			continue;
-		sep = line + strcspn(line, " \t");
-		path = sep + strspn(sep, " \t");
-		if (*sep == '\0' || *path == '\0' ||
-		    (size_t)(sep - line) != hexlen ||
-		    strspn(line, "0123456789abcdefABCDEF") != hexlen) {
-			problem(c, name, "line %ld: not \"DIGEST PATH\"",
-			    lineno);
-			continue;
-		}
-		*sep = '\0';
-		if (n == cap) {
-			struct line *nl;
-
-			cap = cap ? cap * 2 : 1024;
-			if ((nl = realloc(lines, cap * sizeof(*nl))) == NULL)
-				goto oom;
-			lines = nl;
-		}
-		decode_manifest_path(path);
-		if ((lines[n].path = strdup(path)) == NULL ||
-		    (lines[n].digest = strdup(line)) == NULL)
-			goto oom;
-		{
-			char *d;
-
-			for (d = lines[n].digest; *d != '\0'; d++)
-				if (*d >= 'A' && *d <= 'F')
-					*d = (char)(*d - 'A' + 'a');
-		}
-		lines[n].lineno = lineno;
-		n++;
-	}
-	free(text);
-	*out = lines;
-	*nout = n;
-	return 0;
-oom:
-	free(text);
-	while (n > 0) {
-		n--;
-		free(lines[n].path);
-		free(lines[n].digest);
-	}
-	free(lines);
-	return -1;
+	warta_error_clear(&err);
+	if (manifest_parse(m, name, data->data, data->len, hexlen,
+	    manifest_problem, c, &err) != WARTA_OK)
+		problem(c, name, "%s", err.message);
 }
 
 static void
@@ -566,11 +485,12 @@ find_file(struct check *c, const char *path)
 
 /* One manifest against the files (sorted by then). */
 static void
-compare_manifest(struct check *c, const char *name, const struct line *lines,
-    size_t n, int sha512)
+compare_manifest(struct check *c, const char *name, const struct manifest *m,
+    int sha512)
 {
+	const struct manifest_line *lines = m->lines;
 	struct file *f;
-	size_t i;
+	size_t i, n = m->n;
 
 	for (i = 0; i < n; i++) {
 		if ((f = find_file(c, lines[i].path)) == NULL) {
@@ -904,20 +824,16 @@ verify_bag(struct check *c, const char *path)
 			read_bag_info(c, &data);
 		else if (strcmp(e.path, "manifest-sha256.txt") == 0) {
 			c->have_manifest[0] = 1;
-			read_manifest(c, e.path, &data, 64, &c->manifest[0],
-			    &c->nmanifest[0]);
+			read_manifest(c, e.path, &data, 64, &c->manifest[0]);
 		} else if (strcmp(e.path, "manifest-sha512.txt") == 0) {
 			c->have_manifest[1] = 1;
-			read_manifest(c, e.path, &data, 128, &c->manifest[1],
-			    &c->nmanifest[1]);
+			read_manifest(c, e.path, &data, 128, &c->manifest[1]);
 		} else if (strcmp(e.path, "tagmanifest-sha256.txt") == 0) {
 			c->have_tags[0] = 1;
-			read_manifest(c, e.path, &data, 64, &c->tags[0],
-			    &c->ntags[0]);
+			read_manifest(c, e.path, &data, 64, &c->tags[0]);
 		} else if (strcmp(e.path, "tagmanifest-sha512.txt") == 0) {
 			c->have_tags[1] = 1;
-			read_manifest(c, e.path, &data, 128, &c->tags[1],
-			    &c->ntags[1]);
+			read_manifest(c, e.path, &data, 128, &c->tags[1]);
 		} else if (strcmp(e.path, "data/catalog.tsv") == 0) {
 			c->have_catalog_tsv = 1;
 			wbuf_reset(&c->catalog_tsv);
@@ -967,8 +883,7 @@ verify_bag(struct check *c, const char *path)
 	for (i = 0; i < 2; i++) {
 		if (c->have_manifest[i])
 			compare_manifest(c, i == 0 ? "manifest-sha256.txt" :
-			    "manifest-sha512.txt", c->manifest[i],
-			    c->nmanifest[i], (int)i);
+			    "manifest-sha512.txt", &c->manifest[i], (int)i);
 	}
 	for (i = 0; i < c->nfiles; i++)
 		if (starts_with(c->files[i].path, "data/") &&
@@ -978,8 +893,7 @@ verify_bag(struct check *c, const char *path)
 	for (i = 0; i < 2; i++)
 		if (c->have_tags[i])
 			compare_manifest(c, i == 0 ? "tagmanifest-sha256.txt" :
-			    "tagmanifest-sha512.txt", c->tags[i], c->ntags[i],
-			    (int)i);
+			    "tagmanifest-sha512.txt", &c->tags[i], (int)i);
 	snprintf(oxum, sizeof(oxum), "%llu.%llu", bytes, files);
 	if (c->oxum == NULL)
 		problem(c, "bag-info.txt", "no Payload-Oxum");
@@ -1004,16 +918,8 @@ check_free(struct check *c)
 	}
 	free(c->items);
 	for (k = 0; k < 2; k++) {
-		for (i = 0; i < c->nmanifest[k]; i++) {
-			free(c->manifest[k][i].path);
-			free(c->manifest[k][i].digest);
-		}
-		free(c->manifest[k]);
-		for (i = 0; i < c->ntags[k]; i++) {
-			free(c->tags[k][i].path);
-			free(c->tags[k][i].digest);
-		}
-		free(c->tags[k]);
+		manifest_release(&c->manifest[k]);
+		manifest_release(&c->tags[k]);
 	}
 	free(c->oxum);
 	wbuf_release(&c->catalog_tsv);
