@@ -29,6 +29,7 @@
 
 #include "bagit/manifest.h"
 #include "bagit/read.h"
+#include "bagit/sniff.h"
 #include "base/buf.h"
 #include "base/size.h"
 #include "bagit/catalog.h"
@@ -699,71 +700,9 @@ ends_with(const char *s, const char *suffix)
 	return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
-/*
- * What the first bytes say the file is: 'g' gzip, 'z' zip, 'x' xz, 's'
- * zstd, 'b' bzip2, 't' tar; 0 nothing known.
- */
-static int
-archive_magic(const char *path)
-{
-	unsigned char b[512];
-	size_t n;
-	FILE *fp;
-
-	if ((fp = fopen(path, "rb")) == NULL)
-		return 0;
-	n = fread(b, 1, sizeof(b), fp);
-	fclose(fp);
-	if (n >= 2 && b[0] == 0x1f && b[1] == 0x8b)
-		return 'g';
-	if (n >= 4 && memcmp(b, "PK\003\004", 4) == 0)
-		return 'z';
-	if (n >= 6 && memcmp(b, "\xfd" "7zXZ\0", 6) == 0)
-		return 'x';
-	if (n >= 4 && memcmp(b, "\x28\xb5\x2f\xfd", 4) == 0)
-		return 's';
-	if (n >= 3 && memcmp(b, "BZh", 3) == 0)
-		return 'b';
-	if (n >= 262 && memcmp(b + 257, "ustar", 5) == 0)
-		return 't';
-	return 0;
-}
-
-/* A zip's end of central directory, in its last 64 KiB and 22 bytes:
- * without it, a reader that trusts the directory sees no files. */
-static int
-zip_has_directory(const char *path)
-{
-	unsigned char *buf;
-	long size, from, i;
-	size_t n;
-	FILE *fp;
-	int found = 0;
-
-	if ((fp = fopen(path, "rb")) == NULL)
-		return 0;
-	if (fseek(fp, 0, SEEK_END) != 0 || (size = ftell(fp)) < 22) {
-		fclose(fp);
-		return 0;
-	}
-	from = size > 65557 ? size - 65557 : 0;
-	if ((buf = malloc((size_t)(size - from))) == NULL ||
-	    fseek(fp, from, SEEK_SET) != 0) {
-		free(buf);
-		fclose(fp);
-		return 0;
-	}
-	n = fread(buf, 1, (size_t)(size - from), fp);
-	fclose(fp);
-	for (i = (long)n - 22; i >= 0 && !found; i--)
-		found = memcmp(buf + i, "PK\005\006", 4) == 0;
-	free(buf);
-	return found;
-}
-
 /* Returns -1 when the bundle could not be opened at all. */
 static int
-verify_bag(struct check *c, const char *path)
+verify_bag(struct check *c, const char *path, enum sniff_kind magic)
 {
 	struct bag_reader *r;
 	struct bag_entry e;
@@ -772,11 +711,11 @@ verify_bag(struct check *c, const char *path)
 	unsigned long long bytes = 0, files = 0;
 	char oxum[64];
 	size_t i;
-	int rc, has_original, magic = archive_magic(path);
+	int rc, has_original;
 
 	warta_error_clear(&err);
 	if ((r = bag_reader_open(path, &c->opt->limits, &err)) == NULL) {
-		if (magic == 0) {
+		if (magic == SNIFF_UNKNOWN) {
 			if (!c->opt->quiet)
 				fprintf(stderr, PROG ": %s: %s\n", path,
 				    err.message);
@@ -787,7 +726,7 @@ verify_bag(struct check *c, const char *path)
 		problem(c, "", "the archive cannot be read: %s", err.message);
 		return 0;
 	}
-	if (magic == 'z' && !zip_has_directory(path))
+	if (magic == SNIFF_ZIP && !sniff_zip_has_directory(path))
 		problem(c, "", "no end of central directory: the zip is cut "
 		    "short or damaged");
 	while ((rc = bag_reader_next(r, &e, &err)) != 0) {
@@ -928,27 +867,6 @@ check_free(struct check *c)
 	free(c->refs);
 }
 
-/* A bundle, by its first bytes: XML starts with '<' (after a BOM or
- * white space); anything else is taken for an archive. */
-static int
-looks_like_xml(const char *path)
-{
-	unsigned char buf[64];
-	size_t n, i = 0;
-	FILE *fp;
-
-	if ((fp = fopen(path, "rb")) == NULL)
-		return -1;
-	n = fread(buf, 1, sizeof(buf), fp);
-	fclose(fp);
-	if (n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF)
-		i = 3;
-	while (i < n && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' ||
-	    buf[i] == '\r'))
-		i++;
-	return i < n && buf[i] == '<';
-}
-
 int
 main(int argc, char **argv)
 {
@@ -971,6 +889,9 @@ main(int argc, char **argv)
 	struct g2_catalog *catalog = NULL;
 	struct warta_error err;
 	unsigned long long *bound;
+	unsigned char head[SNIFF_HEAD];
+	enum sniff_kind kind;
+	size_t n;
 	int c, i, status = 0, xml;
 
 	memset(&opt, 0, sizeof(opt));
@@ -1053,9 +974,18 @@ main(int argc, char **argv)
 		chk.ic.catalog = catalog;
 		chk.ic.schema = schema;
 		chk.input = argv[i];
-		xml = strcmp(argv[i], "-") == 0 ? 1 : looks_like_xml(argv[i]);
+		xml = 1;
+		kind = SNIFF_UNKNOWN;
+		if (strcmp(argv[i], "-") != 0) {
+			if (sniff_read_head(argv[i], head, sizeof(head), &n) != 0)
+				xml = -1;
+			else {
+				xml = sniff_xml(head, n);
+				kind = sniff_archive(head, n);
+			}
+		}
 		if (xml < 0 || (xml ? verify_stream(&chk, argv[i]) :
-		    verify_bag(&chk, argv[i])) < 0) {
+		    verify_bag(&chk, argv[i], kind)) < 0) {
 			if (xml < 0 && !opt.quiet)
 				fprintf(stderr, PROG ": %s: %s\n", argv[i],
 				    strerror(errno));
