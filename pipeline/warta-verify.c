@@ -161,7 +161,8 @@ verify_stream(const struct item_check *ic, const char *path,
 	int rc;
 
 	if (strcmp(path, "-") == 0)
-		return bag_check_stream(ic, stdin, "<stdin>", print_problem, rp);
+		return bag_check_stream(ic, stdin, "<stdin>", print_problem,
+		    rp);
 	if ((fp = fopen(path, "rb")) == NULL)
 		return -1;
 	rc = bag_check_stream(ic, fp, path, print_problem, rp);

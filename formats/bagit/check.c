@@ -679,11 +679,11 @@ compare_tsv_line(struct bag_check *c, char *line, long lineno)
 	if (it->unreadable)
 		return 1;
 	if (strcmp(it->guid, field[CATALOG_TSV_GUID]) != 0)
-		PROBLEM(c, "data/catalog.tsv", "line %ld: guid %s, but %s holds "
-		    "%s", lineno, field[CATALOG_TSV_GUID], path, it->guid);
+		PROBLEM(c, "data/catalog.tsv", "line %ld: guid %s, but %s "
+		    "holds %s", lineno, field[CATALOG_TSV_GUID], path, it->guid);
 	if (strtol(field[CATALOG_TSV_VERSION], NULL, 10) != it->version)
-		PROBLEM(c, "data/catalog.tsv", "line %ld: version %s, but %s is "
-		    "version %ld", lineno, field[CATALOG_TSV_VERSION], path,
+		PROBLEM(c, "data/catalog.tsv", "line %ld: version %s, but %s "
+		    "is version %ld", lineno, field[CATALOG_TSV_VERSION], path,
 		    it->version);
 	if (field[CATALOG_TSV_ORIGINAL][0] != '\0')
 		compare_original(c, lineno, field, it);
@@ -794,8 +794,8 @@ read_entries(struct bag_check *c, struct bag_reader *r, struct wbuf *data)
 			continue;
 		}
 		if (rc == BAG_ENTRY_OUTSIDE) {
-			PROBLEM(c, e.archive_path, "outside the bag's directory "
-			    "%s", bag_reader_name(r));
+			PROBLEM(c, e.archive_path, "outside the bag's "
+			    "directory %s", bag_reader_name(r));
 			continue;
 		}
 		wbuf_reset(data);

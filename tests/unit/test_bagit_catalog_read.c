@@ -1,5 +1,5 @@
 /*
- * test_catalog_read.c: a bundle's catalog read back: catalog.tsv's lines
+ * test_bagit_catalog_read.c: a bundle's catalog read back: catalog.tsv's lines
  * and fields, and catalog.xml's itemRefs, with what is refused in it.
  */
 #include <setjmp.h>

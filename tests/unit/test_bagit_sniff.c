@@ -1,5 +1,5 @@
 /*
- * test_sniff.c: what a file is by its bytes: each archive's magic, XML
+ * test_bagit_sniff.c: what a file is by its bytes: each archive's magic, XML
  * after a BOM and blanks, and a zip's end of central directory.
  */
 #include <setjmp.h>

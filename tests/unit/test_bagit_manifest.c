@@ -1,5 +1,5 @@
 /*
- * test_manifest.c: BagIt manifest lines (RFC 8493 2.1.3): the paths'
+ * test_bagit_manifest.c: BagIt manifest lines (RFC 8493 2.1.3): the paths'
  * percent-encoding both ways, the lines read, and the lines refused.
  */
 #include <setjmp.h>

@@ -1,5 +1,5 @@
 /*
- * test_bag_check.c: the check of a whole bag.  A tiny bag written with
+ * test_bagit_check.c: the check of a whole bag.  A tiny bag written with
  * bagit/write.h (the seed item, its original, the catalog) is valid, with
  * SHA-512 too; bags fed file by file are broken one way at a time, and
  * each problem comes with its exact text.
