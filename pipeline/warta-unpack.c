@@ -7,21 +7,21 @@
  * item is a data/ file ending in .xml that holds one NewsML-G2 item, so
  * that bags made by other tools are read too.  A listing whose selectors
  * need nothing but the catalog reads data/catalog.tsv and passes over the
- * items' data, which is as fast as listing the archive.
+ * items' data, which is as fast as listing the archive.  The selectors
+ * are bagit/select.h's.
  *
  * Nothing is written where the bundle says: -C builds every path itself
- * from the item's place in the bag, under the directory given, never
- * through a symbolic link, and never over a file without --force.
+ * from the item's place in the bag, under the directory given
+ * (bagit/extract.h: never through a symbolic link, never over a file
+ * without --force).
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -29,18 +29,21 @@
 
 #include <libxml/parser.h>
 
-#include "bagit/read.h"
-#include "base/buf.h"
-#include "base/size.h"
 #include "bagit/catalog.h"
+#include "bagit/catalog_read.h"
+#include "bagit/extract.h"
+#include "bagit/read.h"
+#include "bagit/select.h"
+#include "base/buf.h"
 #include "base/clock.h"
+#include "base/json.h"
+#include "base/size.h"
+#include "base/warta.h"
+#include "cli.h"
 #include "newsml/edit.h"
 #include "newsml/original.h"
 #include "newsml/read.h"
 #include "newsml/write.h"
-#include "base/warta.h"
-
-#define PROG "warta-unpack"
 
 enum mode { MODE_STREAM, MODE_LIST, MODE_EXTRACT };
 enum listing { LIST_TABLE, LIST_TSV, LIST_JSON };
@@ -48,31 +51,21 @@ enum listing { LIST_TABLE, LIST_TSV, LIST_JSON };
 struct options {
 	enum mode mode;
 	enum listing listing;
+	int listing_given;
 	const char *dir;
 	int force;
-	/* selectors */
-	const char *guid;
-	const char *date_from, *date_to;	/* prefixes; NULL: open */
-	const char *byline, *place, *lang, *subject;
+	struct selection sel;
 	pcre2_code *grep;
 	struct bag_limits limits;
-};
-
-/* What a listing or a selector needs to know of an item. */
-struct row {
-	const char *guid;
-	char date[11];
-	const char *place, *byline, *title, *lang;
-	unsigned long words;
-	const char *path;	/* in the bag: data/items/... */
 };
 
 struct run {
 	struct options opt;
 	struct newsml_stream *stream;
+	struct extract x;
 	char now[WARTA_NOW_SIZE];
 	struct wbuf data, text, line, out;
-	unsigned long items, selected, written;
+	unsigned long items, selected;
 	int failed;
 	int header_done;
 	int term_width;
@@ -82,7 +75,7 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: " PROG " [-t [--tsv | --json] | -C dir [--force]] "
+	    "usage: warta-unpack [-t [--tsv | --json] | -C dir [--force]] "
 	    "[selectors] bundle ...\n"
 	    "Writes the selected items of the bundles to standard output as a\n"
 	    "NewsML-G2 stream; -t lists them; -C extracts them.\n"
@@ -106,76 +99,109 @@ usage(FILE *fp)
 }
 
 static int
-usage_error(const char *fmt, const char *arg)
+compile_grep(struct options *opt, const char *pattern)
 {
-	fprintf(stderr, PROG ": ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, " (see " PROG " --help)\n");
-	return 2;
+	PCRE2_UCHAR msg[160];
+	PCRE2_SIZE erroff;
+	int errcode;
+
+	opt->grep = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP, &errcode, &erroff, NULL);
+	if (opt->grep != NULL)
+		return CLI_OK;
+	pcre2_get_error_message(errcode, msg, sizeof(msg));
+	cli_warn("--grep '%s': %s at offset %zu", pattern, (char *)msg,
+	    (size_t)erroff);
+	return CLI_USAGE;
 }
 
-/* "2021", "2021-08" or "2021-08-10": a real year, month or day. */
-static int
-is_date_prefix(const char *s)
+enum { O_TSV = 256, O_JSON, O_FORCE, O_GUID, O_DATE, O_BYLINE, O_PLACE,
+    O_LANG, O_SUBJECT, O_GREP, O_MAX_ENTRIES, O_MAX_BYTES, O_MAX_ENTRY,
+    O_MAX_RATIO };
+
+/* The bound an option sets, or NULL. */
+static unsigned long long *
+bound_of(struct options *opt, int c)
 {
-	static const char shape[] = "dddd-dd-dd";
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	size_t n = strlen(s), i;
-	int y, m, d;
-
-	if (n != 4 && n != 7 && n != 10)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != '-')
-			return 0;
-	if (n == 4)
-		return 1;
-	y = atoi(s);
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	if (m < 1 || m > 12)
-		return 0;
-	if (n == 7)
-		return 1;
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (m == 2 && d == 29)
-		return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-	return d >= 1 && d <= mdays[m - 1];
-}
-
-static int
-parse_date_option(char *arg, struct options *opt)
-{
-	char *dots = strstr(arg, "..");
-
-	if (dots == NULL) {
-		if (!is_date_prefix(arg))
-			return -1;
-		opt->date_from = opt->date_to = arg;
-		return 0;
+	switch (c) {
+	case O_MAX_ENTRIES:
+		return &opt->limits.max_entries;
+	case O_MAX_BYTES:
+		return &opt->limits.max_bytes;
+	case O_MAX_ENTRY:
+		return &opt->limits.max_entry;
+	case O_MAX_RATIO:
+		return &opt->limits.max_ratio;
+	default:
+		return NULL;
 	}
-	*dots = '\0';
-	opt->date_from = *arg != '\0' ? arg : NULL;
-	opt->date_to = dots[2] != '\0' ? dots + 2 : NULL;
-	if ((opt->date_from != NULL && !is_date_prefix(opt->date_from)) ||
-	    (opt->date_to != NULL && !is_date_prefix(opt->date_to)) ||
-	    (opt->date_from == NULL && opt->date_to == NULL))
-		return -1;
-	/* FROM after TO selects nothing: a mistake, not a query. */
-	if (opt->date_from != NULL && opt->date_to != NULL &&
-	    strncmp(opt->date_from, opt->date_to,
-	    strlen(opt->date_from) < strlen(opt->date_to) ?
-	    strlen(opt->date_from) : strlen(opt->date_to)) > 0)
-		return -1;
-	return 0;
+}
+
+/* One option of the command line; CLI_OK or CLI_USAGE. */
+static int
+take_option(struct options *opt, int c, char **argv)
+{
+	unsigned long long *bound;
+
+	switch (c) {
+	case 't':
+		opt->mode = MODE_LIST;
+		break;
+	case O_TSV:
+	case O_JSON:
+		opt->listing = c == O_TSV ? LIST_TSV : LIST_JSON;
+		opt->listing_given = 1;
+		break;
+	case 'C':
+		opt->mode = MODE_EXTRACT;
+		opt->dir = optarg;
+		break;
+	case O_FORCE:
+		opt->force = 1;
+		break;
+	case O_GUID:
+		opt->sel.guid = optarg;
+		break;
+	case O_DATE:
+		if (select_parse_date(optarg, &opt->sel) != 0)
+			return cli_usage_error("--date '%s': a year, a month, "
+			    "a day (2021-08-10), or FROM..TO", optarg);
+		break;
+	case O_BYLINE:
+		opt->sel.byline = optarg;
+		break;
+	case O_PLACE:
+		opt->sel.place = optarg;
+		break;
+	case O_LANG:
+		opt->sel.lang = optarg;
+		break;
+	case O_SUBJECT:
+		opt->sel.subject = optarg;
+		break;
+	case O_GREP:
+		return compile_grep(opt, optarg);
+	case 'h':
+		usage(stdout);
+		cli_exit_help();
+	case 'V':
+		cli_exit_version();
+	case ':':
+		return cli_usage_error("option '%s' needs a value",
+		    argv[optind - 1]);
+	default:
+		if ((bound = bound_of(opt, c)) == NULL)
+			return cli_bad_option(argv, optind, optopt);
+		if (size_parse(optarg, bound) != 0 || *bound == 0)
+			return cli_usage_error("'%s' is not a positive number",
+			    optarg);
+	}
+	return CLI_OK;
 }
 
 static int
 parse_options(int argc, char **argv, struct options *opt)
 {
-	enum { O_TSV = 256, O_JSON, O_FORCE, O_GUID, O_DATE, O_BYLINE,
-	    O_PLACE, O_LANG, O_SUBJECT, O_GREP, O_MAX_ENTRIES, O_MAX_BYTES,
-	    O_MAX_ENTRY, O_MAX_RATIO };
 	static const struct option longopts[] = {
 		{ "list", no_argument, NULL, 't' },
 		{ "tsv", no_argument, NULL, O_TSV },
@@ -197,215 +223,32 @@ parse_options(int argc, char **argv, struct options *opt)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	unsigned long long *bound;
-	int c, listing_given = 0, errcode;
-	PCRE2_SIZE erroff;
-	PCRE2_UCHAR msg[160];
+	int c, rc;
 
 	memset(opt, 0, sizeof(*opt));
 	bag_limits_default(&opt->limits);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":tC:hV", longopts, NULL)) != -1) {
-		bound = NULL;
-		switch (c) {
-		case 't':
-			opt->mode = MODE_LIST;
-			break;
-		case O_TSV:
-		case O_JSON:
-			opt->listing = c == O_TSV ? LIST_TSV : LIST_JSON;
-			listing_given = 1;
-			break;
-		case 'C':
-			opt->mode = MODE_EXTRACT;
-			opt->dir = optarg;
-			break;
-		case O_FORCE:
-			opt->force = 1;
-			break;
-		case O_GUID:
-			opt->guid = optarg;
-			break;
-		case O_DATE:
-			if (parse_date_option(optarg, opt) != 0)
-				return usage_error("--date '%s': a year, a "
-				    "month, a day (2021-08-10), or FROM..TO",
-				    optarg);
-			break;
-		case O_BYLINE:
-			opt->byline = optarg;
-			break;
-		case O_PLACE:
-			opt->place = optarg;
-			break;
-		case O_LANG:
-			opt->lang = optarg;
-			break;
-		case O_SUBJECT:
-			opt->subject = optarg;
-			break;
-		case O_GREP:
-			opt->grep = pcre2_compile((PCRE2_SPTR)optarg,
-			    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
-			    &errcode, &erroff, NULL);
-			if (opt->grep == NULL) {
-				pcre2_get_error_message(errcode, msg,
-				    sizeof(msg));
-				fprintf(stderr, PROG ": --grep '%s': %s at "
-				    "offset %zu\n", optarg, (char *)msg,
-				    (size_t)erroff);
-				return 2;
-			}
-			break;
-		case O_MAX_ENTRIES:
-			bound = &opt->limits.max_entries;
-			break;
-		case O_MAX_BYTES:
-			bound = &opt->limits.max_bytes;
-			break;
-		case O_MAX_ENTRY:
-			bound = &opt->limits.max_entry;
-			break;
-		case O_MAX_RATIO:
-			bound = &opt->limits.max_ratio;
-			break;
-		case 'h':
-			usage(stdout);
-			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1);
-		case 'V':
-			printf(PROG " %s\n", WARTA_VERSION);
-			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1);
-		case ':':
-			return usage_error("option '%s' needs a value",
-			    argv[optind - 1]);
-		default:
-			return usage_error("bad option '%s'", argv[optind - 1]);
-		}
-		if (bound != NULL && (size_parse(optarg, bound) != 0 ||
-		    *bound == 0))
-			return usage_error("'%s' is not a positive number",
-			    optarg);
-	}
-	if (listing_given && opt->mode != MODE_LIST)
-		return usage_error("--tsv and --json go with -t%s", "");
+	while ((c = getopt_long(argc, argv, ":tC:hV", longopts, NULL)) != -1)
+		if ((rc = take_option(opt, c, argv)) != CLI_OK)
+			return rc;
+	if (opt->listing_given && opt->mode != MODE_LIST)
+		return cli_usage_error("--tsv and --json go with -t");
 	if (optind == argc)
-		return usage_error("no bundle to read%s", "");
-	return 0;
-}
-
-/*
- * Selecting.
- */
-
-/* Case-insensitive (ASCII letters) substring. */
-static int
-contains(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle), i;
-
-	if (n == 0)
-		return 1;
-	for (; *hay != '\0'; hay++) {
-		for (i = 0; i < n && hay[i] != '\0'; i++) {
-			char a = hay[i], b = needle[i];
-
-			if (a >= 'A' && a <= 'Z')
-				a = (char)(a - 'A' + 'a');
-			if (b >= 'A' && b <= 'Z')
-				b = (char)(b - 'A' + 'a');
-			if (a != b)
-				break;
-		}
-		if (i == n)
-			return 1;
-	}
-	return 0;
-}
-
-static int
-lang_matches(const char *tag, const char *want)
-{
-	size_t n = strlen(want);
-
-	return strncasecmp(tag, want, n) == 0 &&
-	    (tag[n] == '\0' || tag[n] == '-');
-}
-
-/* By what the catalog knows. */
-static int
-row_selected(const struct options *o, const struct row *r)
-{
-	if (o->guid != NULL && strcmp(r->guid, o->guid) != 0)
-		return 0;
-	if (o->date_from != NULL && (r->date[0] == '\0' ||
-	    strncmp(r->date, o->date_from, strlen(o->date_from)) < 0))
-		return 0;
-	if (o->date_to != NULL && (r->date[0] == '\0' ||
-	    strncmp(r->date, o->date_to, strlen(o->date_to)) > 0))
-		return 0;
-	if (o->byline != NULL && !contains(r->byline, o->byline))
-		return 0;
-	if (o->place != NULL && !contains(r->place, o->place))
-		return 0;
-	if (o->lang != NULL && !lang_matches(r->lang, o->lang))
-		return 0;
-	return 1;
+		return cli_usage_error("no bundle to read");
+	return CLI_OK;
 }
 
 /* Whether the selection needs the items themselves. */
 static int
 needs_items(const struct options *o)
 {
-	return o->mode != MODE_LIST || o->subject != NULL || o->grep != NULL;
-}
-
-static int
-subject_matches(xmlNodePtr item, const char *want)
-{
-	xmlNodePtr cm = g2_child(item, "contentMeta"), s, n;
-	xmlChar *q;
-	char *t;
-	int hit = 0;
-
-	for (s = g2_child(cm, "subject"); s != NULL && !hit;
-	    s = g2_next_same(s)) {
-		q = xmlGetProp(s, (const xmlChar *)"qcode");
-		hit = q != NULL && strcmp((const char *)q, want) == 0;
-		xmlFree(q);
-		for (n = g2_child(s, "name"); n != NULL && !hit;
-		    n = g2_next_same(n)) {
-			t = g2_text(n);
-			hit = t != NULL && contains(t, want);
-			xmlFree(t);
-		}
-	}
-	return hit;
+	return o->mode != MODE_LIST || o->sel.subject != NULL ||
+	    o->grep != NULL;
 }
 
 /*
  * Listing.
  */
-
-static void
-put_json_string(FILE *fp, const char *s)
-{
-	putc('"', fp);
-	for (; *s != '\0'; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch == '"' || ch == '\\')
-			fprintf(fp, "\\%c", ch);
-		else if (ch == '\n')
-			fputs("\\n", fp);
-		else if (ch == '\t')
-			fputs("\\t", fp);
-		else if (ch < 0x20)
-			fprintf(fp, "\\u%04x", ch);
-		else
-			putc(ch, fp);
-	}
-	putc('"', fp);
-}
 
 /* Writes s cut to width columns (UTF-8 characters), padded. */
 static void
@@ -450,8 +293,32 @@ list_header(struct run *r)
 	r->header_done = 1;
 }
 
+/* One object a line, for scripts. */
 static void
-list_row(struct run *r, const struct row *row)
+list_json(struct run *r, const struct select_row *row, const char *words)
+{
+	struct wbuf *l = &r->line;
+	int rc;
+
+	wbuf_reset(l);
+	rc = wbuf_puts(l, "{\"guid\":") | json_put_string(l, row->guid) |
+	    wbuf_puts(l, ",\"date\":") | json_put_string(l, row->date) |
+	    wbuf_puts(l, ",\"place\":") | json_put_string(l, row->place) |
+	    wbuf_puts(l, ",\"byline\":") | json_put_string(l, row->byline) |
+	    wbuf_puts(l, ",\"title\":") | json_put_string(l, row->title) |
+	    wbuf_puts(l, ",\"words\":") | wbuf_puts(l, words) |
+	    wbuf_puts(l, ",\"path\":") | json_put_string(l, row->path) |
+	    wbuf_puts(l, "}\n");
+	if (rc != WARTA_OK) {
+		cli_warn("out of memory");
+		r->failed = 1;
+		return;
+	}
+	fwrite(l->data, 1, l->len, stdout);
+}
+
+static void
+list_row(struct run *r, const struct select_row *row)
 {
 	char words[24];
 
@@ -468,19 +335,7 @@ list_row(struct run *r, const struct row *row)
 		printf("\t%s\t%s\n", words, row->path);
 		break;
 	case LIST_JSON:
-		fputs("{\"guid\":", stdout);
-		put_json_string(stdout, row->guid);
-		fputs(",\"date\":", stdout);
-		put_json_string(stdout, row->date);
-		fputs(",\"place\":", stdout);
-		put_json_string(stdout, row->place);
-		fputs(",\"byline\":", stdout);
-		put_json_string(stdout, row->byline);
-		fputs(",\"title\":", stdout);
-		put_json_string(stdout, row->title);
-		printf(",\"words\":%s,\"path\":", words);
-		put_json_string(stdout, row->path);
-		fputs("}\n", stdout);
+		list_json(r, row, words);
 		break;
 	case LIST_TABLE: {
 		/* What is left of the terminal's width goes to the title. */
@@ -500,62 +355,25 @@ list_row(struct run *r, const struct row *row)
 	}
 }
 
-/* A catalog.tsv line into a row (fields are cut in place). */
-static int
-tsv_row(char *line, struct row *row)
-{
-	char *f[11];
-	int n = 0;
-
-	f[0] = line;
-	while (n < 10) {
-		char *tab = strchr(f[n], '\t');
-
-		if (tab == NULL)
-			break;
-		*tab = '\0';
-		f[++n] = tab + 1;
-	}
-	if (n != 10)
-		return -1;
-	memset(row, 0, sizeof(*row));
-	row->guid = f[0];
-	snprintf(row->date, sizeof(row->date), "%s", f[2]);
-	row->place = f[3];
-	row->byline = f[4];
-	row->title = f[5];
-	row->words = strtoul(f[6], NULL, 10);
-	row->lang = f[7];
-	row->path = f[8];
-	return 0;
-}
-
 static void
 list_catalog(struct run *r, const char *bundle, struct wbuf *tsv)
 {
-	char *line, *next;
-	struct row row;
+	char *line, *pos = tsv->data;
+	struct select_row row;
 	long lineno = 0;
 	char path[CATALOG_PATH_MAX + 8];
 
-	for (line = tsv->data; line != NULL && *line != '\0'; line = next) {
-		lineno++;
-		if ((next = strchr(line, '\n')) != NULL)
-			*next++ = '\0';
-		else
-			next = line + strlen(line);
-		if (lineno == 1 || *line == '\0')
-			continue;
-		if (tsv_row(line, &row) != 0) {
-			fprintf(stderr, PROG ": %s: data/catalog.tsv: line %ld:"
-			    " not 11 fields\n", bundle, lineno);
+	while ((line = catalog_tsv_next(&pos, &lineno)) != NULL) {
+		if (select_row_from_tsv(line, &row) != 0) {
+			cli_warn_at(bundle, "data/catalog.tsv: line %ld: not "
+			    "%d fields", lineno, CATALOG_TSV_COLUMNS);
 			r->failed = 1;
 			continue;
 		}
 		snprintf(path, sizeof(path), "data/%s", row.path);
 		row.path = path;
 		r->items++;
-		if (!row_selected(&r->opt, &row))
+		if (!select_row_matches(&r->opt.sel, &row))
 			continue;
 		r->selected++;
 		list_row(r, &row);
@@ -566,232 +384,140 @@ list_catalog(struct run *r, const char *bundle, struct wbuf *tsv)
  * Extracting.
  */
 
-/* Makes the directories of path (relative to the current directory),
- * refusing any that is a symbolic link. */
+/* NAME/data/KIND/PLACE.EXT (relative to the target) written. */
 static int
-make_parents(const char *path, const char *bundle)
+extract_one(struct run *r, const char *bundle, const char *name,
+    const char *kind, const char *place, const char *ext, const void *p,
+    size_t len)
 {
-	char buf[PATH_MAX];
-	struct stat st;
-	char *p;
+	struct warta_error err;
+	char rel[PATH_MAX];
+	int n;
 
-	if (strlen(path) >= sizeof(buf))
-		return -1;
-	strcpy(buf, path);
-	for (p = buf + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		if (lstat(buf, &st) == 0) {
-			if (!S_ISDIR(st.st_mode)) {
-				fprintf(stderr, PROG ": %s: %s: not a "
-				    "directory (a link is never followed)\n",
-				    bundle, buf);
-				return -1;
-			}
-		} else if (mkdir(buf, 0755) != 0 && errno != EEXIST) {
-			fprintf(stderr, PROG ": %s: %s: %s\n", bundle, buf,
-			    strerror(errno));
-			return -1;
-		}
-		*p = '/';
-	}
-	return 0;
-}
-
-static int
-write_file(struct run *r, const char *bundle, const char *path,
-    const void *p, size_t n)
-{
-	int fd, flags = O_WRONLY | O_CREAT | O_NOFOLLOW;
-	const char *s = p;
-	ssize_t w;
-
-	if (make_parents(path, bundle) != 0)
-		return -1;
-	flags |= r->opt.force ? O_TRUNC : O_EXCL;
-	if ((fd = open(path, flags, 0644)) < 0) {
-		fprintf(stderr, PROG ": %s: %s: %s\n", bundle, path,
-		    errno == EEXIST ? "exists; give --force to replace it" :
-		    strerror(errno));
-		return -1;
-	}
-	while (n > 0) {
-		if ((w = write(fd, s, n)) < 0) {
-			if (errno == EINTR)
-				continue;
-			fprintf(stderr, PROG ": %s: %s: %s\n", bundle, path,
-			    strerror(errno));
-			close(fd);
-			return -1;
-		}
-		s += w;
-		n -= (size_t)w;
-	}
-	if (close(fd) != 0) {
-		fprintf(stderr, PROG ": %s: %s: %s\n", bundle, path,
-		    strerror(errno));
-		return -1;
-	}
-	r->written++;
-	return 0;
-}
-
-/* "DIR/NAME/data/KIND/STEM.EXT" into out; -1 when it is too long. */
-static int
-out_path(char out[PATH_MAX], const struct run *r, const char *name,
-    const char *kind, const char *stem, const char *ext)
-{
-	int n = snprintf(out, PATH_MAX, "%s/%s/data/%s/%s%s", r->opt.dir,
-	    name, kind, stem, ext);
-
-	return n < 0 || n >= PATH_MAX ? -1 : 0;
+	warta_error_clear(&err);
+	n = snprintf(rel, sizeof(rel), "%s/data/%s/%s%s", name, kind, place,
+	    ext);
+	if (n < 0 || (size_t)n >= sizeof(rel))
+		warta_error_set(&err, -1, "%s/%s/data/%s/%s%s: the path is too "
+		    "long", r->x.dir, name, kind, place, ext);
+	else if (extract_write(&r->x, rel, p != NULL ? p : "", len, &err) ==
+	    WARTA_OK)
+		return 0;
+	cli_warn_at(bundle, "%s", err.message);
+	return -1;
 }
 
 /*
- * DIR/NAME/data/items/STEM.xml, and beside it the original and the text:
- * data/originals/STEM.txt and data/text/STEM.txt.
+ * DIR/NAME/data/items/PLACE, and beside it the original and the text:
+ * data/originals/STEM.txt and data/text/STEM.txt.  Each file on its own:
+ * one that exists does not keep the others of the item from being
+ * written.
  */
 static int
 extract_item(struct run *r, const char *bundle, const char *name,
     const char *path, xmlNodePtr item)
 {
 	struct wbuf original = WBUF_INIT;
-	char rec[65], out[PATH_MAX], stem[PATH_MAX];
+	char rec[65], stem[PATH_MAX];
 	struct warta_error err;
-	const char *rel = path + strlen("data/");
-	size_t n;
 	int rc = 0, has;
 
-	/* items/2021/08/10/ID.xml -> 2021/08/10/ID */
-	if (strncmp(rel, "items/", 6) == 0)
-		rel += 6;
-	n = strlen(rel);
-	if (n > 4 && strcmp(rel + n - 4, ".xml") == 0)
-		n -= 4;
-	if (n >= sizeof(stem) || out_path(out, r, name, "items", rel, "") != 0) {
-		fprintf(stderr, PROG ": %s: %s: the path is too long\n",
-		    bundle, path);
+	if (extract_item_stem(path, stem, sizeof(stem)) != WARTA_OK) {
+		cli_warn_at(bundle, "%s: the path is too long", path);
 		return -1;
 	}
-	memcpy(stem, rel, n);
-	stem[n] = '\0';
-	/* Each file on its own: one that exists does not keep the others
-	 * of the item from being written. */
-	if (write_file(r, bundle, out, r->out.data, r->out.len) != 0)
+	if (extract_one(r, bundle, name, "items", extract_item_place(path), "",
+	    r->out.data, r->out.len) != 0)
 		rc = -1;
 	warta_error_clear(&err);
 	has = newsml_original(item, &original, rec, &err);
 	if (has < 0) {
-		fprintf(stderr, PROG ": %s: %s: %s\n", bundle, path,
-		    err.message);
+		cli_warn_at(bundle, "%s: %s", path, err.message);
 		rc = -1;
-	} else if (has > 0 && (out_path(out, r, name, "originals", stem,
-	    ".txt") != 0 || write_file(r, bundle, out, original.data != NULL ?
-	    original.data : "", original.len) != 0))
+	} else if (has > 0 && extract_one(r, bundle, name, "originals", stem,
+	    ".txt", original.data, original.len) != 0)
 		rc = -1;
 	wbuf_release(&original);
 	wbuf_reset(&r->text);
 	if (newsml_item_text(item->doc, &r->text, &err) != WARTA_OK) {
-		fprintf(stderr, PROG ": %s: %s: %s\n", bundle, path,
-		    err.message);
+		cli_warn_at(bundle, "%s: %s", path, err.message);
 		return -1;
 	}
-	if (out_path(out, r, name, "text", stem, ".txt") != 0 ||
-	    write_file(r, bundle, out, r->text.data != NULL ? r->text.data :
-	    "", r->text.len) != 0)
+	if (extract_one(r, bundle, name, "text", stem, ".txt", r->text.data,
+	    r->text.len) != 0)
 		rc = -1;
 	return rc;
 }
 
 /*
- * One item of the bag: selected or not, then listed, streamed or
- * extracted.
+ * An item of the bag.
  */
-static void
-take_item(struct run *r, const char *bundle, const char *name,
-    const char *path)
+
+/* The first document of r->data, the file at path; NULL when it has
+ * none, or cannot be read (reported). */
+static xmlDocPtr
+read_doc(struct run *r, const char *bundle, const char *path)
 {
 	struct newsml_reader *rd;
 	struct warta_error err;
-	struct catalog_entry e;
-	struct row row;
 	xmlDocPtr doc = NULL;
-	xmlNodePtr item;
 	FILE *fp;
-	int rc, selected;
+	int rc;
 
 	warta_error_clear(&err);
 	if ((fp = fmemopen(r->data.data, r->data.len, "rb")) == NULL) {
-		fprintf(stderr, PROG ": %s: %s: %s\n", bundle, path,
-		    strerror(errno));
+		cli_warn_at(bundle, "%s: %s", path, strerror(errno));
 		r->failed = 1;
-		return;
+		return NULL;
 	}
 	rd = newsml_reader_new(fp, path, &err);
 	rc = rd != NULL ? newsml_reader_next(rd, &doc, &err) : -1;
 	newsml_reader_free(rd);
 	fclose(fp);
-	if (rc <= 0) {
-		if (rc < 0) {
-			fprintf(stderr, PROG ": %s: %s: %s\n", bundle, path,
-			    err.message);
-			r->failed = 1;
-		}
-		return;
-	}
-	item = xmlDocGetRootElement(doc);
-	if (!g2_is(item, "newsItem")) {
-		/* The catalog, or a package of another tool: not an item. */
-		xmlFreeDoc(doc);
-		return;
-	}
-	r->items++;
-	if (catalog_entry_read(item, 0, &e, &err) != WARTA_OK) {
-		fprintf(stderr, PROG ": %s: %s: %s\n", bundle, path,
-		    err.message);
+	if (rc < 0) {
+		cli_warn_at(bundle, "%s: %s", path, err.message);
 		r->failed = 1;
-		goto out;
 	}
-	memset(&row, 0, sizeof(row));
-	row.guid = e.guid;
-	memcpy(row.date, e.date, sizeof(row.date));
-	row.place = e.place;
-	row.byline = e.byline;
-	row.title = e.title;
-	row.lang = e.language;
-	row.words = e.words;
-	row.path = path;
-	selected = row_selected(&r->opt, &row);
-	if (selected && r->opt.subject != NULL)
-		selected = subject_matches(item, r->opt.subject);
-	if (selected && r->opt.grep != NULL) {
-		pcre2_match_data *md =
-		    pcre2_match_data_create_from_pattern(r->opt.grep, NULL);
+	return rc > 0 ? doc : NULL;
+}
 
-		wbuf_reset(&r->text);
-		if (md == NULL || newsml_item_text(doc, &r->text, &err) !=
-		    WARTA_OK)
-			selected = 0;
-		else
-			selected = pcre2_match(r->opt.grep,
-			    (PCRE2_SPTR)(r->text.data != NULL ? r->text.data :
-			    ""), r->text.len, 0, 0, md, NULL) >= 0;
-		pcre2_match_data_free(md);
-	}
-	if (!selected)
-		goto out;
-	r->selected++;
+/* Whether the item's text matches --grep. */
+static int
+grep_matches(struct run *r, xmlDocPtr doc)
+{
+	pcre2_match_data *md;
+	struct warta_error err;
+	int hit = 0;
+
+	md = pcre2_match_data_create_from_pattern(r->opt.grep, NULL);
+	wbuf_reset(&r->text);
+	if (md != NULL && newsml_item_text(doc, &r->text, &err) == WARTA_OK)
+		hit = pcre2_match(r->opt.grep, (PCRE2_SPTR)(r->text.data !=
+		    NULL ? r->text.data : ""), r->text.len, 0, 0, md, NULL) >=
+		    0;
+	pcre2_match_data_free(md);
+	return hit;
+}
+
+/* A selected item listed, streamed or extracted. */
+static void
+take_selected(struct run *r, const char *bundle, const char *name,
+    const struct select_row *row, xmlNodePtr item)
+{
+	struct warta_error err;
+
+	warta_error_clear(&err);
 	switch (r->opt.mode) {
 	case MODE_LIST:
-		list_row(r, &row);
+		list_row(r, row);
 		break;
 	case MODE_STREAM:
 		wbuf_reset(&r->out);
 		if (g2_serialize(item, &r->out) != 0 ||
 		    newsml_stream_item(r->stream, r->out.data, r->out.len,
 		    &err) != WARTA_OK) {
-			fprintf(stderr, PROG ": standard output: %s\n",
-			    err.message[0] != '\0' ? err.message :
-			    "out of memory");
+			cli_warn("standard output: %s", err.message[0] !=
+			    '\0' ? err.message : "out of memory");
 			r->failed = 1;
 		}
 		break;
@@ -799,60 +525,102 @@ take_item(struct run *r, const char *bundle, const char *name,
 		/* The item as the bag holds it, byte for byte. */
 		wbuf_reset(&r->out);
 		if (wbuf_append(&r->out, r->data.data, r->data.len) !=
-		    WARTA_OK || extract_item(r, bundle, name, path, item) != 0)
+		    WARTA_OK || extract_item(r, bundle, name, row->path,
+		    item) != 0)
 			r->failed = 1;
 		break;
+	}
+}
+
+/*
+ * One item of the bag (its data in r->data): selected or not, then
+ * listed, streamed or extracted.
+ */
+static void
+take_item(struct run *r, const char *bundle, const char *name,
+    const char *path)
+{
+	struct warta_error err;
+	struct catalog_entry e;
+	struct select_row row;
+	xmlDocPtr doc;
+	xmlNodePtr item;
+	int selected;
+
+	if ((doc = read_doc(r, bundle, path)) == NULL)
+		return;
+	item = xmlDocGetRootElement(doc);
+	if (!g2_is(item, "newsItem")) {
+		/* The catalog, or a package of another tool: not an item. */
+		xmlFreeDoc(doc);
+		return;
+	}
+	r->items++;
+	warta_error_clear(&err);
+	if (catalog_entry_read(item, 0, &e, &err) != WARTA_OK) {
+		cli_warn_at(bundle, "%s: %s", path, err.message);
+		r->failed = 1;
+		goto out;
+	}
+	select_row_from_entry(&e, path, &row);
+	selected = select_row_matches(&r->opt.sel, &row);
+	if (selected && r->opt.sel.subject != NULL)
+		selected = select_subject(item, r->opt.sel.subject);
+	if (selected && r->opt.grep != NULL)
+		selected = grep_matches(r, doc);
+	if (selected) {
+		r->selected++;
+		take_selected(r, bundle, name, &row, item);
 	}
 out:
 	catalog_entry_free(&e);
 	xmlFreeDoc(doc);
 }
 
+/*
+ * A bundle.
+ */
+
+/* The entry's data into data; -1 when it could not be read (reported). */
 static int
-is_item_path(const char *path)
+read_entry(struct run *r, struct bag_reader *br, const char *bundle,
+    const char *path, struct wbuf *data)
 {
-	size_t n = strlen(path);
-
-	return strncmp(path, "data/", 5) == 0 && n > 9 &&
-	    strcmp(path + n - 4, ".xml") == 0 &&
-	    strcmp(path, "data/catalog.xml") != 0;
-}
-
-/* A bag's name, made safe to be a directory: one plain component. */
-static int
-safe_name(const char *name)
-{
-	return *name != '\0' && strcmp(name, ".") != 0 &&
-	    strcmp(name, "..") != 0 && strchr(name, '/') == NULL &&
-	    strchr(name, '\\') == NULL;
-}
-
-static void
-unpack_bundle(struct run *r, const char *bundle, int read_items)
-{
-	struct bag_reader *br;
-	struct bag_entry e;
 	struct warta_error err;
-	struct wbuf tsv = WBUF_INIT;
-	int rc, have_tsv = 0, broken = 0;
-	int fast = !read_items && !needs_items(&r->opt);
 
 	warta_error_clear(&err);
-	if ((br = bag_reader_open(bundle, &r->opt.limits, &err)) == NULL) {
-		fprintf(stderr, PROG ": %s: %s\n", bundle, err.message);
-		r->failed = 1;
-		return;
-	}
+	if (bag_reader_read(br, data, &err) == WARTA_OK)
+		return 0;
+	cli_warn_at(bundle, "%s: %s", path, err.message);
+	r->failed = 1;
+	return -1;
+}
+
+/*
+ * The entries of the bundle.  fast: only data/catalog.tsv is read, into
+ * tsv; returns 1 when it was, 0 when not.  *broken is set when the bundle
+ * could not be read to its end.
+ */
+static int
+read_bundle(struct run *r, struct bag_reader *br, const char *bundle,
+    int fast, struct wbuf *tsv, int *broken)
+{
+	struct bag_entry e;
+	struct warta_error err;
+	int rc, have_tsv = 0;
+
+	warta_error_clear(&err);
+	*broken = 0;
 	while ((rc = bag_reader_next(br, &e, &err)) != 0) {
 		if (rc < 0) {
-			fprintf(stderr, PROG ": %s: %s\n", bundle, err.message);
+			cli_warn_at(bundle, "%s", err.message);
 			r->failed = 1;
-			broken = 1;
+			*broken = 1;
 			break;
 		}
 		if (rc == BAG_ENTRY_REFUSED) {
-			fprintf(stderr, PROG ": %s: %s: %s\n", bundle,
-			    e.archive_path, err.message);
+			cli_warn_at(bundle, "%s: %s", e.archive_path,
+			    err.message);
 			r->failed = 1;
 			continue;
 		}
@@ -861,47 +629,53 @@ unpack_bundle(struct run *r, const char *bundle, int read_items)
 		if (fast) {
 			if (strcmp(e.path, "data/catalog.tsv") != 0)
 				continue;
-			if (bag_reader_read(br, &tsv, &err) != WARTA_OK) {
-				fprintf(stderr, PROG ": %s: %s: %s\n", bundle,
-				    e.path, err.message);
-				r->failed = 1;
-				broken = 1;
+			if (read_entry(r, br, bundle, e.path, tsv) != 0) {
+				*broken = 1;
 				break;
 			}
 			have_tsv = 1;
 			continue;
 		}
-		if (!is_item_path(e.path))
+		if (!select_item_path(e.path))
 			continue;
 		if (r->opt.mode == MODE_EXTRACT &&
-		    !safe_name(bag_reader_name(br))) {
-			fprintf(stderr, PROG ": %s: the bag's name '%s' cannot "
-			    "be a directory\n", bundle, bag_reader_name(br));
+		    !extract_safe_name(bag_reader_name(br))) {
+			cli_warn_at(bundle, "the bag's name '%s' cannot be a "
+			    "directory", bag_reader_name(br));
 			r->failed = 1;
 			break;
 		}
 		wbuf_reset(&r->data);
-		if (bag_reader_read(br, &r->data, &err) != WARTA_OK) {
-			fprintf(stderr, PROG ": %s: %s: %s\n", bundle, e.path,
-			    err.message);
-			r->failed = 1;
+		if (read_entry(r, br, bundle, e.path, &r->data) != 0)
 			break;
-		}
 		take_item(r, bundle, bag_reader_name(br), e.path);
 	}
-	bag_reader_free(br);
-	if (fast) {
-		if (have_tsv)
-			list_catalog(r, bundle, &tsv);
-		else if (!broken) {
-			/* Another tool's bag: no catalog, read the items
-			 * (what of it can be read). */
-			wbuf_release(&tsv);
-			unpack_bundle(r, bundle, 1);
-			return;
-		}
+	return have_tsv;
+}
+
+static void
+unpack_bundle(struct run *r, const char *bundle, int read_items)
+{
+	struct bag_reader *br;
+	struct warta_error err;
+	struct wbuf tsv = WBUF_INIT;
+	int have_tsv, broken, fast = !read_items && !needs_items(&r->opt);
+
+	warta_error_clear(&err);
+	if ((br = bag_reader_open(bundle, &r->opt.limits, &err)) == NULL) {
+		cli_warn_at(bundle, "%s", err.message);
+		r->failed = 1;
+		return;
 	}
+	have_tsv = read_bundle(r, br, bundle, fast, &tsv, &broken);
+	bag_reader_free(br);
+	if (have_tsv)
+		list_catalog(r, bundle, &tsv);
 	wbuf_release(&tsv);
+	/* Another tool's bag: no catalog, read the items (what of it can
+	 * be read). */
+	if (fast && !have_tsv && !broken)
+		unpack_bundle(r, bundle, 1);
 }
 
 int
@@ -912,13 +686,16 @@ main(int argc, char **argv)
 	struct winsize ws;
 	int i, rc;
 
+	cli_set_name("warta-unpack");
 	memset(&r, 0, sizeof(r));
-	if ((rc = parse_options(argc, argv, &r.opt)) != 0)
+	if ((rc = parse_options(argc, argv, &r.opt)) != CLI_OK)
 		return rc;
+	r.x.dir = r.opt.dir;
+	r.x.force = r.opt.force;
 	warta_error_clear(&err);
 	if (warta_now(r.now, &err) != WARTA_OK) {
-		fprintf(stderr, PROG ": %s\n", err.message);
-		return 2;
+		cli_warn("%s", err.message);
+		return CLI_USAGE;
 	}
 	r.term_width = 100;
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) ==
@@ -926,16 +703,15 @@ main(int argc, char **argv)
 		r.term_width = ws.ws_col;
 	if (r.opt.mode == MODE_STREAM &&
 	    (r.stream = newsml_stream_new(stdout, r.now)) == NULL) {
-		fprintf(stderr, PROG ": out of memory\n");
-		return 1;
+		cli_warn("out of memory");
+		return CLI_SOME_FAILED;
 	}
 	for (i = optind; i < argc; i++) {
 		FILE *fp;
 
 		/* libarchive's "Failed to open" does not say why. */
 		if ((fp = fopen(argv[i], "rb")) == NULL) {
-			fprintf(stderr, PROG ": %s: %s\n", argv[i],
-			    strerror(errno));
+			cli_warn_at(argv[i], "%s", strerror(errno));
 			r.failed = 1;
 			continue;
 		}
@@ -945,17 +721,13 @@ main(int argc, char **argv)
 	list_header(&r);
 	if (r.stream != NULL &&
 	    newsml_stream_finish(r.stream, &err) != WARTA_OK) {
-		fprintf(stderr, PROG ": standard output: %s\n", err.message);
+		cli_warn("standard output: %s", err.message);
 		r.failed = 1;
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, PROG ": standard output: %s\n",
-		    strerror(errno));
-		r.failed = 1;
-	}
+	rc = cli_finish(r.failed ? CLI_SOME_FAILED : CLI_OK);
 	if (r.opt.mode == MODE_EXTRACT)
-		fprintf(stderr, PROG ": %lu of %lu items selected, %lu files "
-		    "written\n", r.selected, r.items, r.written);
+		cli_warn("%lu of %lu items selected, %lu files written",
+		    r.selected, r.items, r.x.written);
 	newsml_stream_free(r.stream);
 	pcre2_code_free(r.opt.grep);
 	wbuf_release(&r.data);
@@ -963,5 +735,5 @@ main(int argc, char **argv)
 	wbuf_release(&r.line);
 	wbuf_release(&r.out);
 	xmlCleanupParser();
-	return r.failed ? 1 : 0;
+	return rc;
 }

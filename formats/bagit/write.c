@@ -14,6 +14,7 @@
 #include <archive_entry.h>
 #include <openssl/evp.h>
 
+#include "bagit/manifest.h"
 #include "bagit/write.h"
 #include "base/buf.h"
 #include "base/spool.h"
@@ -31,6 +32,7 @@ struct bag {
 	unsigned long long files, bytes;
 	struct wbuf tags;	/* lines of the tag manifests, built last */
 	struct wbuf tags512;
+	struct wbuf line;	/* a payload manifest line, being built */
 };
 
 static const struct {
@@ -230,25 +232,6 @@ write_header(struct bag *b, const char *rel, size_t len,
 	return rc;
 }
 
-/* RFC 8493 2.1.3: CR, LF and '%' in a manifest path are percent-encoded. */
-static int
-put_manifest_path(FILE *fp, const char *path)
-{
-	static const char hex[] = "0123456789ABCDEF";
-
-	for (; *path != '\0'; path++) {
-		unsigned char c = (unsigned char)*path;
-
-		if (c == '\r' || c == '\n' || c == '%') {
-			if (putc('%', fp) == EOF || putc(hex[c >> 4], fp) == EOF ||
-			    putc(hex[c & 15], fp) == EOF)
-				return -1;
-		} else if (putc(c, fp) == EOF)
-			return -1;
-	}
-	return 0;
-}
-
 static void
 to_hex(const unsigned char *md, unsigned int n, char *hex)
 {
@@ -318,9 +301,9 @@ hashing_free(struct hashing *h)
 	h->ctx[0] = h->ctx[1] = NULL;
 }
 
-/* Adds the lines of one payload file to the manifests. */
+/* Adds the lines of one payload file (path: data/...) to the manifests. */
 static int
-record_payload(struct bag *b, const char *rel, const struct hashing *h,
+record_payload(struct bag *b, const char *path, const struct hashing *h,
     size_t len, struct warta_error *err)
 {
 	int i;
@@ -328,10 +311,11 @@ record_payload(struct bag *b, const char *rel, const struct hashing *h,
 	for (i = 0; i < 2; i++) {
 		if (b->manifest[i] == NULL)
 			continue;
-		if (fputs(h->hex[i], b->manifest[i]) == EOF ||
-		    fputs("  data/", b->manifest[i]) == EOF ||
-		    put_manifest_path(b->manifest[i], rel) != 0 ||
-		    putc('\n', b->manifest[i]) == EOF)
+		wbuf_reset(&b->line);
+		if (manifest_put_line(&b->line, h->hex[i], path) != WARTA_OK)
+			return warta_error_set(err, -1, "out of memory");
+		if (fwrite(b->line.data, 1, b->line.len, b->manifest[i]) !=
+		    b->line.len)
 			return warta_error_set(err, -1, "temporary file: %s",
 			    strerror(errno));
 	}
@@ -345,18 +329,11 @@ static int
 record_tag(struct bag *b, const char *rel, const struct hashing *h,
     struct warta_error *err)
 {
-	int rc;
-
-	rc = wbuf_puts(&b->tags, h->hex[0]) != WARTA_OK ||
-	    wbuf_puts(&b->tags, "  ") != WARTA_OK ||
-	    wbuf_puts(&b->tags, rel) != WARTA_OK ||
-	    wbuf_putc(&b->tags, '\n') != WARTA_OK;
-	if (b->o.sha512)
-		rc |= wbuf_puts(&b->tags512, h->hex[1]) != WARTA_OK ||
-		    wbuf_puts(&b->tags512, "  ") != WARTA_OK ||
-		    wbuf_puts(&b->tags512, rel) != WARTA_OK ||
-		    wbuf_putc(&b->tags512, '\n') != WARTA_OK;
-	return rc ? warta_error_set(err, -1, "out of memory") : WARTA_OK;
+	if (manifest_put_line(&b->tags, h->hex[0], rel) != WARTA_OK ||
+	    (b->o.sha512 && manifest_put_line(&b->tags512, h->hex[1], rel) !=
+	    WARTA_OK))
+		return warta_error_set(err, -1, "out of memory");
+	return WARTA_OK;
 }
 
 /* A tag file (not payload): written, and its lines kept for the tag
@@ -394,6 +371,7 @@ bag_free(struct bag *b)
 		fclose(b->manifest[1]);
 	wbuf_release(&b->tags);
 	wbuf_release(&b->tags512);
+	wbuf_release(&b->line);
 	free(b->path);
 	free(b->temp);
 	free(b->name);
@@ -416,6 +394,7 @@ bag_create(const char *path, const char *name, const struct bag_options *o,
 	b->o = *o;
 	wbuf_init(&b->tags);
 	wbuf_init(&b->tags512);
+	wbuf_init(&b->line);
 	if ((b->path = strdup(path)) == NULL ||
 	    (b->name = strdup(name)) == NULL) {
 		warta_error_set(err, -1, "out of memory");
@@ -461,7 +440,7 @@ bag_add(struct bag *b, const char *rel, const void *p, size_t len,
 	if (write_header(b, full, len, err) != WARTA_OK ||
 	    write_all(b, p, len, err) != WARTA_OK)
 		return WARTA_FAILED;
-	return record_payload(b, rel, &h, len, err);
+	return record_payload(b, full, &h, len, err);
 }
 
 /*
@@ -518,7 +497,7 @@ bag_add_stream(struct bag *b, const char *rel, FILE *fp, size_t len,
 	snprintf(full, sizeof(full), "data/%s", rel);
 	rc = write_stream(b, full, fp, len, &h, err);
 	if (rc == WARTA_OK)
-		rc = record_payload(b, rel, &h, len, err);
+		rc = record_payload(b, full, &h, len, err);
 	hashing_free(&h);
 	return rc;
 }

@@ -1,0 +1,74 @@
+/*
+ * bagit/catalog_read.h: a bundle's catalog read back: the lines of
+ * data/catalog.tsv cut into their fields, and the itemRefs of
+ * data/catalog.xml (bagit/catalog.h writes both).
+ *
+ * Both come from anyone's bag: a line with too few fields is the caller's
+ * to report, and catalog.xml is read as a stream (an itemRef per item: a
+ * tree of it would grow with the bundle), with no network, no DTD and no
+ * entity expansion.
+ */
+#ifndef WARTA_BAGIT_CATALOG_READ_H
+#define WARTA_BAGIT_CATALOG_READ_H
+
+#include <stddef.h>
+
+#include "bagit/problem.h"
+#include "newsml/g2_rules.h"
+
+/* The columns of catalog.tsv, in order (catalog_tsv_header()). */
+enum catalog_tsv_column {
+	CATALOG_TSV_GUID,
+	CATALOG_TSV_VERSION,
+	CATALOG_TSV_DATE,
+	CATALOG_TSV_PLACE,
+	CATALOG_TSV_BYLINE,
+	CATALOG_TSV_TITLE,
+	CATALOG_TSV_WORDS,
+	CATALOG_TSV_LANGUAGE,
+	CATALOG_TSV_ITEM,		/* items/..., relative to data/ */
+	CATALOG_TSV_ORIGINAL,		/* originals/..., or "" */
+	CATALOG_TSV_ORIGINAL_SHA256,	/* or "" */
+	CATALOG_TSV_COLUMNS
+};
+
+/*
+ * The next data line of a catalog.tsv text, cut in place from *pos (the
+ * text is NUL-terminated; NULL is an empty text): the header (line 1)
+ * and empty lines are passed over.  *lineno is the line's number (start
+ * it at 0).  NULL at the end.
+ */
+char *catalog_tsv_next(char **pos, long *lineno);
+
+/*
+ * Cuts line at its tabs, in place, into field[]; returns how many fields
+ * it has, CATALOG_TSV_COLUMNS when it is whole (a tab after the last
+ * column ends it).  Fields past the count are left as they were.
+ */
+size_t catalog_tsv_split(char *line, char *field[CATALOG_TSV_COLUMNS]);
+
+/* The hrefs of catalog.xml's itemRefs. */
+struct catalog_refs {
+	char **href;
+	size_t n, cap;
+	int sorted;
+	int failed;		/* not well-formed: the list is not whole */
+};
+
+void catalog_refs_init(struct catalog_refs *r);
+void catalog_refs_release(struct catalog_refs *r);
+/* Whether href is among them (sorts them the first time). */
+int catalog_refs_has(struct catalog_refs *r, const char *href);
+
+/*
+ * Reads the len bytes at p as data/catalog.xml: well-formed, a NewsML-G2
+ * packageItem, valid against schema when it is not NULL; the href of
+ * every itemRef is added to refs.  Every problem goes to fn, where being
+ * "data/catalog.xml": the first error of a document that is not
+ * well-formed (refs->failed is set then: its itemRefs are not all known),
+ * each reason the schema gives, a DOCTYPE (refused, as everywhere).
+ */
+void catalog_xml_read(const void *p, size_t len, struct g2_schema *schema,
+    struct catalog_refs *refs, bag_problem_fn *fn, void *arg);
+
+#endif

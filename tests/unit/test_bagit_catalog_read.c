@@ -1,0 +1,160 @@
+/*
+ * test_bagit_catalog_read.c: a bundle's catalog read back: catalog.tsv's lines
+ * and fields, and catalog.xml's itemRefs, with what is refused in it.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "bagit/catalog_read.h"
+
+#define PKG_OPEN "<packageItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\">"
+
+static char problems[4096];
+
+static void
+collect(void *arg, const char *where, const char *problem)
+{
+	size_t n = strlen(problems);
+
+	(void)arg;
+	snprintf(problems + n, sizeof(problems) - n, "%s: %s\n", where,
+	    problem);
+}
+
+static void
+test_tsv_lines(void **state)
+{
+	char text[] = "guid\tversion\n\nfirst\n\n\nsecond\nlast";
+	char *pos = text, *line;
+	long lineno = 0;
+
+	(void)state;
+	/* The header and empty lines are passed over. */
+	assert_non_null(line = catalog_tsv_next(&pos, &lineno));
+	assert_string_equal(line, "first");
+	assert_int_equal(lineno, 3);
+	assert_non_null(line = catalog_tsv_next(&pos, &lineno));
+	assert_string_equal(line, "second");
+	assert_int_equal(lineno, 6);
+	assert_non_null(line = catalog_tsv_next(&pos, &lineno));
+	assert_string_equal(line, "last");
+	assert_int_equal(lineno, 7);
+	assert_null(catalog_tsv_next(&pos, &lineno));
+	assert_null(catalog_tsv_next(&pos, &lineno));
+	pos = NULL;
+	lineno = 0;
+	assert_null(catalog_tsv_next(&pos, &lineno));
+}
+
+static void
+test_tsv_fields(void **state)
+{
+	char whole[] = "g\t3\t2021-08-10\tSemarang\tPurwanto\tT\t120\tid\t"
+	    "items/2021/08/10/x.xml\toriginals/2021/08/10/x.txt\tabc";
+	char longer[] = "a\tb\tc\td\te\tf\tg\th\ti\tj\tk\textra";
+	char shorter[] = "a\tb\tc";
+	char *f[CATALOG_TSV_COLUMNS];
+
+	(void)state;
+	assert_int_equal(catalog_tsv_split(whole, f), CATALOG_TSV_COLUMNS);
+	assert_string_equal(f[CATALOG_TSV_GUID], "g");
+	assert_string_equal(f[CATALOG_TSV_VERSION], "3");
+	assert_string_equal(f[CATALOG_TSV_DATE], "2021-08-10");
+	assert_string_equal(f[CATALOG_TSV_PLACE], "Semarang");
+	assert_string_equal(f[CATALOG_TSV_BYLINE], "Purwanto");
+	assert_string_equal(f[CATALOG_TSV_TITLE], "T");
+	assert_string_equal(f[CATALOG_TSV_WORDS], "120");
+	assert_string_equal(f[CATALOG_TSV_LANGUAGE], "id");
+	assert_string_equal(f[CATALOG_TSV_ITEM], "items/2021/08/10/x.xml");
+	assert_string_equal(f[CATALOG_TSV_ORIGINAL],
+	    "originals/2021/08/10/x.txt");
+	assert_string_equal(f[CATALOG_TSV_ORIGINAL_SHA256], "abc");
+	/* A tab after the last column ends it. */
+	assert_int_equal(catalog_tsv_split(longer, f), CATALOG_TSV_COLUMNS);
+	assert_string_equal(f[CATALOG_TSV_ORIGINAL_SHA256], "k");
+	assert_int_equal(catalog_tsv_split(shorter, f), 3);
+	assert_string_equal(f[2], "c");
+}
+
+static void
+test_refs(void **state)
+{
+	static const char refs[] = PKG_OPEN "<groupSet><group>"
+	    "<itemRef href=\"items/b.xml\"/><itemRef href=\"items/a.xml\"/>"
+	    "<itemRef/></group></groupSet></packageItem>";
+	struct catalog_refs r;
+
+	(void)state;
+	catalog_refs_init(&r);
+	assert_false(catalog_refs_has(&r, "items/a.xml"));
+	problems[0] = '\0';
+	catalog_xml_read(refs, sizeof(refs) - 1, NULL, &r, collect, NULL);
+	assert_string_equal(problems, "");
+	assert_int_equal(r.n, 2);
+	assert_false(r.failed);
+	assert_true(catalog_refs_has(&r, "items/a.xml"));
+	assert_true(catalog_refs_has(&r, "items/b.xml"));
+	assert_false(catalog_refs_has(&r, "items/c.xml"));
+	catalog_refs_release(&r);
+	assert_int_equal(r.n, 0);
+	catalog_refs_release(&r);
+}
+
+/* The problems of catalog.xml text s, and whether it failed. */
+static int
+read_xml(const char *s)
+{
+	struct catalog_refs r;
+	int failed;
+
+	catalog_refs_init(&r);
+	problems[0] = '\0';
+	catalog_xml_read(s, strlen(s), NULL, &r, collect, NULL);
+	failed = r.failed;
+	catalog_refs_release(&r);
+	return failed;
+}
+
+static void
+test_refused(void **state)
+{
+	(void)state;
+	assert_false(read_xml(""));
+	assert_string_equal(problems,
+	    "data/catalog.xml: empty, or cannot be read\n");
+	assert_false(read_xml("<packageItem/>"));
+	assert_string_equal(problems,
+	    "data/catalog.xml: not a NewsML-G2 packageItem\n");
+	assert_false(read_xml(PKG_OPEN "<itemRef href=\"x\"/></packageItem>"
+	    "\n"));
+	assert_string_equal(problems, "");
+	/* Not well-formed: the first error, once, with its line. */
+	assert_true(read_xml(PKG_OPEN "\n<itemRef href=\"x\">\n<oops>"));
+	assert_true(strncmp(problems, "data/catalog.xml: not well-formed XML "
+	    "(line 3): ", 48) == 0);
+	assert_non_null(strchr(problems, '\n'));
+	assert_string_equal(strchr(problems, '\n') + 1, "");
+	/* A DOCTYPE is refused, and the rest not read. */
+	assert_true(read_xml("<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a "
+	    "\"aaaa\">]>\n" PKG_OPEN "<itemRef href=\"&a;\"/></packageItem>"));
+	assert_string_equal(problems, "data/catalog.xml: DOCTYPE refused\n");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tsv_lines),
+		cmocka_unit_test(test_tsv_fields),
+		cmocka_unit_test(test_refs),
+		cmocka_unit_test(test_refused),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
