@@ -428,7 +428,7 @@ test_split_by_items(void **state)
 	o.max_items = 2;
 	assert_non_null(p = bag_packer_new(&o, NULL));
 	for (k = 1; k <= 5; k++) {
-		char date[16], text[32];
+		char date[24], text[32];
 
 		snprintf(date, sizeof(date), "2021-08-1%d", k);
 		snprintf(text, sizeof(text), "Artikel %d.", k);

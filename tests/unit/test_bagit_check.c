@@ -18,6 +18,7 @@
 #include <libxml/parser.h>
 
 #include "bagit/catalog.h"
+#include "newsml/original.h"
 #include "bagit/check.h"
 #include "bagit/write.h"
 #include "base/digest.h"
@@ -88,7 +89,7 @@ seed_bag(struct seed_bag *s)
 	s->item = seed(&s->item_len);
 	assert_non_null(doc = xmlReadMemory(s->item, (int)s->item_len,
 	    "seed.xml", NULL, XML_PARSE_NONET));
-	assert_int_equal(catalog_original(xmlDocGetRootElement(doc),
+	assert_int_equal(newsml_original(xmlDocGetRootElement(doc),
 	    &s->original, recorded, &err), 1);
 	assert_int_equal(catalog_entry_read(xmlDocGetRootElement(doc), 1,
 	    &s->e, &err), WARTA_OK);
