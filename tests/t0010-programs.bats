@@ -24,15 +24,9 @@ programs() {
 	done
 }
 
-# The programs that report through pipeline/cli.c; warta-pack, warta-verify
-# and warta-unpack join when they move to it.
-cli_programs() {
-	echo warta warta-normalize warta-meta warta-text
-}
-
 @test "a bad option is one line, the same in every program: exit 2" {
 	local p opt
-	for p in $(cli_programs); do
+	for p in $(programs); do
 		for opt in --no-such-option -Z; do
 			run -2 --separate-stderr "$WARTA_BIN/$p" "$opt"
 			expect "$p $opt stdout" "$output" ""
@@ -45,7 +39,8 @@ cli_programs() {
 @test "an option without its value names it: exit 2, one line" {
 	local p opt
 	set -- warta-normalize --encoding warta-normalize -e \
-	    warta-normalize -qs warta-meta --urgency
+	    warta-normalize -qs warta-meta --urgency warta-pack -o \
+	    warta-unpack --guid warta-verify --max-ratio
 	while [ $# -gt 0 ]; do
 		p=$1 opt=$2
 		shift 2
@@ -60,7 +55,7 @@ cli_programs() {
 @test "--help and --version that cannot be written: exit 2, one line" {
 	[ -w /dev/full ] || skip "no /dev/full"
 	local p opt
-	for p in $(cli_programs); do
+	for p in $(programs); do
 		for opt in --help --version; do
 			run -2 --separate-stderr sh -c '"$1" "$2" >/dev/full' sh \
 			    "$WARTA_BIN/$p" "$opt"
