@@ -12,7 +12,6 @@
  * longer key can still match.  The rules then only look at tokens, so the
  * whole costs a few passes over the text.
  */
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,69 +22,13 @@
 #include "article/article.h"
 #include "base/buf.h"
 #include "article/extract.h"
+#include "article/lexicon.h"
 #include "base/warta.h"
 
-extern const unsigned char data_gazetteer[];
-extern const size_t data_gazetteer_len;
-extern const unsigned char data_subjects[];
-extern const size_t data_subjects_len;
-extern const unsigned char data_cues[];
-extern const size_t data_cues_len;
-extern const unsigned char data_orgs[];
-extern const size_t data_orgs_len;
-
-#define MAXW 8			/* words in a key */
-#define MAXKEY 255		/* bytes in a key */
+#define MAXW LEXICON_MAXW	/* words in a key */
+#define MAXKEY LEXICON_MAXKEY	/* bytes in a key */
 #define NAME_MAXW 4		/* words in a person's name */
 #define SUMMARY_MAX 300		/* bytes of the lede before it is cut */
-
-/* ---- the data ---- */
-
-enum {
-	C_TITLE = 1 << 0,
-	C_SAY = 1 << 1,
-	C_SAID = 1 << 2,
-	C_ORGHEAD = 1 << 3,
-	C_ORGTAIL = 1 << 4,
-	C_NOTORG = 1 << 5,
-	C_NOTNAME = 1 << 6,
-	C_CONN = 1 << 7,
-	C_PLACEBLOCK = 1 << 8,
-	C_PLACEAFTER = 1 << 9,
-	C_PLACECTX = 1 << 10,
-	C_WEEKDAY = 1 << 11,
-	C_WDNEXT = 1 << 12,
-	C_WDLAST = 1 << 13,
-	C_MONTH = 1 << 14,
-	C_ABBREV = 1 << 15,
-	C_ACCORDING = 1 << 16,
-	C_NAMESAKE = 1 << 17,
-	C_DOCWORD = 1 << 18,
-	C_WDNEXTBEFORE = 1 << 19,
-	C_WDLASTBEFORE = 1 << 20,
-	C_WDNOT = 1 << 21,
-	C_ALIAS = 1 << 22
-};
-
-static const char *const cue_class_names[] = {
-	"title", "say", "said", "orghead", "orgtail", "notorg", "notname",
-	"conn", "placeblock", "placeafter", "placectx", "weekday", "wdnext",
-	"wdlast", "month", "abbrev", "according", "namesake", "docword", "wdnextbefore", "wdlastbefore",
-	"wdnot", "alias", NULL
-};
-
-/* Cue classes that do not stop a capitalized word from being a name
- * ("Said Iqbal", "Lalu Zohri"): they are verbs and small words. */
-#define C_WEAK (C_SAY | C_SAID | C_ACCORDING | C_WDNEXT | C_WDLAST | \
-    C_WDNEXTBEFORE | C_WDLASTBEFORE | C_WDNOT | C_PLACECTX | C_CONN | C_ALIAS)
-
-/* What a word of a key asks of the text's word (2 bits a word). */
-enum { CASE_ANY, CASE_CAP, CASE_UPPER };
-
-static const char *const place_kinds[] = {
-	"country", "capital", "province", "city", "regency", "island",
-	"region", "territory", NULL
-};
 
 /* The top-level Media Topics, with their en-GB labels. */
 static const char *const topic_labels[18] = {
@@ -109,623 +52,6 @@ static const char *const topic_labels[18] = {
 	"weather"
 };
 
-enum { ORG_PLACE = 1, ORG_EN = 2 };
-
-struct place {
-	const char *name;
-	const char *kind;
-	const char *bname;	/* the broader place's name, or NULL */
-	int broader;		/* its index, or -1 */
-};
-
-struct org {
-	const char *name;	/* the short name */
-	const char *full;	/* or NULL */
-	unsigned flags;
-};
-
-struct entry {
-	const char *key;	/* lower case, words separated by one space */
-	uint64_t hash;
-	uint16_t len;
-	uint8_t nwords;
-	uint8_t more;		/* a longer key starts with this one */
-	int16_t place;		/* index, or -1 */
-	int16_t org;		/* index, or -1 */
-	uint16_t place_case, org_case, cue_case;
-	uint8_t place_ambig;
-	uint8_t place_canon;	/* the key is the place's own name */
-	uint8_t org_short;	/* org is by its short name, not its full one */
-	int8_t weekday;		/* 1 (Monday) .. 7, or 0 */
-	uint32_t cue;		/* C_* */
-	uint8_t nsubj;
-	uint8_t subj_topic[3], subj_weight[3];
-};
-
-static struct {
-	struct entry *ent;
-	size_t nent, capent;
-	uint64_t *slot;		/* hash's top half, entry index + 1; 0 empty */
-	size_t mask;
-	struct place *place;
-	size_t nplace, capplace;
-	struct org *org;
-	size_t norg, caporg;
-	char *pool;
-	size_t poollen, poolcap;
-	size_t nkeywords, ncues;
-	int status;
-	char message[256];
-} D;
-
-static pthread_once_t data_once = PTHREAD_ONCE_INIT;
-
-static uint64_t
-fnv_add(uint64_t h, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
-#define FNV_INIT 0xcbf29ce484222325ULL
-
-/*
- * Lower case of s (n bytes of UTF-8) into out, which has room for 2n + 4
- * bytes: ASCII folded, other letters by utf8proc, the right single
- * quotation mark made an apostrophe ("Jum’at" is "Jum'at").  Returns the
- * length written.
- */
-static size_t
-lower_into(const unsigned char *s, size_t n, char *out)
-{
-	size_t i = 0, o = 0;
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t k;
-
-	while (i < n) {
-		if (s[i] < 0x80) {
-			unsigned char c = s[i++];
-
-			out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-			continue;
-		}
-		k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
-		if (k <= 0) {
-			out[o++] = (char)s[i++];
-			continue;
-		}
-		i += (size_t)k;
-		if (cp == 0x2019) {
-			out[o++] = '\'';
-			continue;
-		}
-		cp = utf8proc_tolower(cp);
-		o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + o);
-	}
-	return o;
-}
-
-static const struct entry *
-lookup(uint64_t h, const char *key, size_t len)
-{
-	size_t i;
-	uint64_t s, tag = h & 0xffffffff00000000ULL;
-
-	if (D.slot == NULL)
-		return NULL;
-	/* the slot's tag spares a look at most entries */
-	for (i = h & D.mask; (s = D.slot[i]) != 0; i = (i + 1) & D.mask) {
-		const struct entry *e;
-
-		if ((s & 0xffffffff00000000ULL) != tag)
-			continue;
-		e = &D.ent[(s & 0xffffffffU) - 1];
-		if (e->hash == h && e->len == len && memcmp(e->key, key, len) == 0)
-			return e;
-	}
-	return NULL;
-}
-
-static int
-data_error(const char *file, size_t line, const char *what)
-{
-	if (D.message[0] == '\0')
-		snprintf(D.message, sizeof(D.message), "data %s.tsv line %zu: %s",
-		    file, line, what);
-	return -1;
-}
-
-static char *
-pool_copy(const char *s, size_t n)
-{
-	char *p;
-
-	if (D.poollen + n + 1 > D.poolcap)
-		return NULL;
-	p = D.pool + D.poollen;
-	memcpy(p, s, n);
-	p[n] = '\0';
-	D.poollen += n + 1;
-	return p;
-}
-
-/* Finds or adds the entry for a key already lowered into the pool's
- * scratch area (not yet kept); NULL when the table is full. */
-static struct entry *
-intern(const char *key, size_t len, int nwords)
-{
-	uint64_t h = fnv_add(FNV_INIT, key, len);
-	size_t i;
-	uint64_t s;
-	struct entry *e;
-
-	for (i = h & D.mask; (s = D.slot[i]) != 0; i = (i + 1) & D.mask) {
-		e = &D.ent[(s & 0xffffffffU) - 1];
-		if (e->hash == h && e->len == len && memcmp(e->key, key, len) == 0)
-			return e;
-	}
-	if (D.nent == D.capent)
-		return NULL;
-	e = &D.ent[D.nent];
-	memset(e, 0, sizeof(*e));
-	if ((e->key = pool_copy(key, len)) == NULL)
-		return NULL;
-	e->hash = h;
-	e->len = (uint16_t)len;
-	e->nwords = (uint8_t)nwords;
-	e->place = e->org = -1;
-	D.slot[i] = (h & 0xffffffff00000000ULL) | (uint64_t)++D.nent;
-	return e;
-}
-
-/*
- * The entry for the data term s (n bytes), with the prefixes of a key of
- * several words marked as such; *casebits gets what each word asks of the
- * text.  NULL with a message when the term is bad or the table full.
- */
-static struct entry *
-add_term(const char *s, size_t n, uint16_t *casebits, const char *file,
-    size_t line)
-{
-	char key[2 * MAXKEY + 4];
-	size_t i = 0, k = 0, w0;
-	int nwords = 0;
-	uint16_t cb = 0;
-	struct entry *e;
-
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
-	while (i < n && s[i] == ' ')
-		i++;
-	if (i >= n || n - i > MAXKEY) {
-		data_error(file, line, "empty or overlong term");
-		return NULL;
-	}
-	while (i < n) {
-		size_t j = i, letters = 0, upper = 0;
-		int first_upper = 0;
-
-		while (j < n && s[j] != ' ')
-			j++;
-		if (nwords == MAXW) {
-			data_error(file, line, "term of too many words");
-			return NULL;
-		}
-		/* ASCII decides the case a word asks for; a key word is
-		 * never wholly outside ASCII */
-		for (w0 = i; w0 < j; w0++) {
-			unsigned char c = (unsigned char)s[w0];
-
-			if ((c | 32) >= 'a' && (c | 32) <= 'z') {
-				if (letters == 0)
-					first_upper = c <= 'Z';
-				letters++;
-				upper += c <= 'Z';
-			} else if (c >= 0x80 && letters == 0) {
-				letters++;
-				first_upper = 1;
-				upper++;
-			}
-		}
-		if (letters >= 2 && upper == letters)
-			cb |= (uint16_t)(CASE_UPPER << (2 * nwords));
-		else if (first_upper)
-			cb |= (uint16_t)(CASE_CAP << (2 * nwords));
-		if (k > 0) {
-			if ((e = intern(key, k, nwords)) == NULL)
-				goto full;
-			e->more = 1;
-			key[k++] = ' ';
-		}
-		k += lower_into((const unsigned char *)s + i, j - i, key + k);
-		nwords++;
-		i = j;
-		while (i < n && s[i] == ' ')
-			i++;
-	}
-	if ((e = intern(key, k, nwords)) == NULL)
-		goto full;
-	*casebits = cb;
-	return e;
-full:
-	data_error(file, line, "data table full");
-	return NULL;
-}
-
-/* Splits one line into at most nf tab-separated fields; returns their
- * number. */
-static int
-split_fields(const char *s, size_t n, const char **f, size_t *fl, int nf)
-{
-	int k = 0;
-	size_t i = 0, st = 0;
-
-	while (n > 0 && s[n - 1] == '\r')
-		n--;
-	for (i = 0; i <= n && k < nf; i++) {
-		if (i == n || s[i] == '\t') {
-			f[k] = s + st;
-			fl[k] = i - st;
-			k++;
-			st = i + 1;
-		}
-	}
-	return k;
-}
-
-/* Calls fn for each line of data that is not blank or a comment. */
-static int
-each_line(const unsigned char *data, size_t len, const char *file,
-    int (*fn)(const char *, size_t, const char *, size_t))
-{
-	size_t i = 0, line = 0;
-
-	while (i < len) {
-		const char *s = (const char *)data + i;
-		const char *nl = memchr(s, '\n', len - i);
-		size_t n = nl != NULL ? (size_t)(nl - s) : len - i;
-
-		line++;
-		i += n + 1;
-		if (n == 0 || s[0] == '#' || (n == 1 && s[0] == '\r'))
-			continue;
-		if (fn(s, n, file, line) != 0)
-			return -1;
-	}
-	return 0;
-}
-
-static int
-add_place_name(int idx, const char *s, size_t n, int canon, const char *file,
-    size_t line)
-{
-	struct entry *e;
-	uint16_t cb;
-	int ambig = 0;
-
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
-	if (n > 0 && s[n - 1] == '?') {
-		ambig = 1;
-		n--;
-	}
-	if ((e = add_term(s, n, &cb, file, line)) == NULL)
-		return -1;
-	if (e->place >= 0)
-		return data_error(file, line, "place name listed twice");
-	e->place = (int16_t)idx;
-	e->place_case = cb;
-	e->place_ambig = (uint8_t)ambig;
-	e->place_canon = (uint8_t)canon;
-	return 0;
-}
-
-static int
-gazetteer_line(const char *s, size_t n, const char *file, size_t line)
-{
-	const char *f[4];
-	size_t fl[4], i, st;
-	struct place *p;
-	int nf = split_fields(s, n, f, fl, 4), idx;
-	size_t nl = fl[0];
-
-	if (nf < 2 || fl[0] == 0)
-		return data_error(file, line, "expected name, kind, broader, aliases");
-	if (D.nplace == D.capplace)
-		return data_error(file, line, "too many places");
-	idx = (int)D.nplace;
-	p = &D.place[D.nplace++];
-	if (nl > 0 && f[0][nl - 1] == '?')
-		nl--;
-	if ((p->name = pool_copy(f[0], nl)) == NULL)
-		return data_error(file, line, "data table full");
-	p->kind = NULL;
-	for (i = 0; place_kinds[i] != NULL; i++)
-		if (strlen(place_kinds[i]) == fl[1] &&
-		    memcmp(place_kinds[i], f[1], fl[1]) == 0)
-			p->kind = place_kinds[i];
-	if (p->kind == NULL)
-		return data_error(file, line, "unknown kind of place");
-	/* the broader name, looked up once every place is read */
-	p->broader = -1;
-	p->bname = NULL;
-	if (nf >= 3 && fl[2] > 0 &&
-	    (p->bname = pool_copy(f[2], fl[2])) == NULL)
-		return data_error(file, line, "data table full");
-	if (add_place_name(idx, f[0], fl[0], 1, file, line) != 0)
-		return -1;
-	if (nf < 4)
-		return 0;
-	for (i = st = 0; i <= fl[3]; i++) {
-		if (i == fl[3] || f[3][i] == ';') {
-			if (i > st && add_place_name(idx, f[3] + st, i - st, 0,
-			    file, line) != 0)
-				return -1;
-			st = i + 1;
-		}
-	}
-	return 0;
-}
-
-static int
-subjects_line(const char *s, size_t n, const char *file, size_t line)
-{
-	const char *f[3];
-	size_t fl[3];
-	struct entry *e;
-	uint16_t cb;
-	int nf = split_fields(s, n, f, fl, 3), topic, weight, k;
-
-	if (nf != 3 || fl[1] != 15 || memcmp(f[1], "medtop:", 7) != 0 ||
-	    memcmp(f[1] + 9, "000000", 6) != 0 || fl[2] != 1)
-		return data_error(file, line, "expected keyword, medtop:NN000000, weight");
-	topic = (f[1][7] - '0') * 10 + (f[1][8] - '0');
-	weight = f[2][0] - '0';
-	if (topic < 1 || topic > 17 || f[1][7] < '0' || f[1][7] > '9' ||
-	    f[1][8] < '0' || f[1][8] > '9')
-		return data_error(file, line, "not a top-level Media Topic");
-	if (weight < 1 || weight > 3)
-		return data_error(file, line, "weight is not 1, 2 or 3");
-	if ((e = add_term(f[0], fl[0], &cb, file, line)) == NULL)
-		return -1;
-	for (k = 0; k < e->nsubj; k++)
-		if (e->subj_topic[k] == topic)
-			return data_error(file, line, "keyword listed twice for a topic");
-	if (e->nsubj == 3)
-		return data_error(file, line, "keyword of more than three topics");
-	e->subj_topic[e->nsubj] = (uint8_t)topic;
-	e->subj_weight[e->nsubj] = (uint8_t)weight;
-	e->nsubj++;
-	D.nkeywords++;
-	return 0;
-}
-
-static int
-cues_line(const char *s, size_t n, const char *file, size_t line)
-{
-	const char *f[3];
-	size_t fl[3];
-	struct entry *e;
-	uint16_t cb, merged = 0;
-	int nf = split_fields(s, n, f, fl, 3), c, w;
-
-	if (nf < 2)
-		return data_error(file, line, "expected term, class");
-	for (c = 0; cue_class_names[c] != NULL; c++)
-		if (strlen(cue_class_names[c]) == fl[1] &&
-		    memcmp(cue_class_names[c], f[1], fl[1]) == 0)
-			break;
-	if (cue_class_names[c] == NULL)
-		return data_error(file, line, "unknown class");
-	if ((e = add_term(f[0], fl[0], &cb, file, line)) == NULL)
-		return -1;
-	if (e->cue == 0) {
-		e->cue_case = cb;
-	} else {
-		/* a term listed in two spellings asks the looser case */
-		for (w = 0; w < MAXW; w++) {
-			unsigned a = (e->cue_case >> (2 * w)) & 3;
-			unsigned b = (cb >> (2 * w)) & 3;
-
-			merged |= (uint16_t)((a < b ? a : b) << (2 * w));
-		}
-		e->cue_case = merged;
-	}
-	e->cue |= 1u << c;
-	if ((1u << c) == C_WEEKDAY) {
-		if (nf < 3 || fl[2] != 1 || f[2][0] < '1' || f[2][0] > '7')
-			return data_error(file, line, "weekday without 1..7");
-		e->weekday = (int8_t)(f[2][0] - '0');
-	}
-	D.ncues++;
-	return 0;
-}
-
-static int
-orgs_line(const char *s, size_t n, const char *file, size_t line)
-{
-	const char *f[3];
-	size_t fl[3];
-	struct entry *e;
-	struct org *o;
-	uint16_t cb;
-	int nf = split_fields(s, n, f, fl, 3), idx;
-
-	if (nf < 1 || fl[0] == 0)
-		return data_error(file, line, "expected name, full name, flags");
-	if (D.norg == D.caporg)
-		return data_error(file, line, "too many organizations");
-	idx = (int)D.norg;
-	o = &D.org[D.norg++];
-	if ((o->name = pool_copy(f[0], fl[0])) == NULL)
-		return data_error(file, line, "data table full");
-	o->full = NULL;
-	if (nf >= 2 && fl[1] > 0 && (o->full = pool_copy(f[1], fl[1])) == NULL)
-		return data_error(file, line, "data table full");
-	o->flags = 0;
-	if (nf >= 3 && fl[2] > 0) {
-		if (fl[2] == 5 && memcmp(f[2], "place", 5) == 0)
-			o->flags = ORG_PLACE;
-		else if (fl[2] == 2 && memcmp(f[2], "en", 2) == 0)
-			o->flags = ORG_EN;
-		else
-			return data_error(file, line, "unknown flag");
-	}
-	if ((e = add_term(f[0], fl[0], &cb, file, line)) == NULL)
-		return -1;
-	if (e->org_short)
-		return data_error(file, line, "organization listed twice");
-	e->org = (int16_t)idx;
-	e->org_case = cb;
-	e->org_short = 1;
-	/* the full name finds it too, where it is a plain run of words
-	 * (the first organization of a full name keeps it) */
-	if (o->full != NULL && !(o->flags & ORG_PLACE) &&
-	    memchr(f[1], ',', fl[1]) == NULL) {
-		size_t i, words = 1;
-
-		for (i = 0; i < fl[1]; i++)
-			words += f[1][i] == ' ';
-		if (words <= MAXW) {
-			if ((e = add_term(f[1], fl[1], &cb, file, line)) == NULL)
-				return -1;
-			if (e->org < 0) {
-				e->org = (int16_t)idx;
-				e->org_case = cb;
-			}
-		}
-	}
-	return 0;
-}
-
-static size_t
-count_bytes(const unsigned char *s, size_t n, const char *set)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++)
-		k += strchr(set, s[i]) != NULL && s[i] != '\0';
-	return k;
-}
-
-static void
-load_data(void)
-{
-	const unsigned char *data[4] = { data_gazetteer, data_subjects,
-	    data_cues, data_orgs };
-	const size_t len[4] = { data_gazetteer_len, data_subjects_len,
-	    data_cues_len, data_orgs_len };
-	size_t total = 0, keys = 16, nslot = 1, i;
-
-	for (i = 0; i < 4; i++) {
-		total += len[i];
-		keys += count_bytes(data[i], len[i], "\n\t; ");
-	}
-	D.capent = keys;
-	while (nslot < 2 * keys)
-		nslot <<= 1;
-	D.mask = nslot - 1;
-	D.poolcap = 4 * total + 4096;
-	D.capplace = count_bytes(data_gazetteer, data_gazetteer_len, "\n") + 1;
-	D.caporg = count_bytes(data_orgs, data_orgs_len, "\n") + 1;
-	D.ent = calloc(D.capent, sizeof(*D.ent));
-	D.slot = calloc(nslot, sizeof(*D.slot));
-	D.pool = malloc(D.poolcap);
-	D.place = calloc(D.capplace, sizeof(*D.place));
-	D.org = calloc(D.caporg, sizeof(*D.org));
-	if (D.ent == NULL || D.slot == NULL || D.pool == NULL ||
-	    D.place == NULL || D.org == NULL) {
-		snprintf(D.message, sizeof(D.message), "out of memory");
-		goto fail;
-	}
-	if (each_line(data_gazetteer, data_gazetteer_len, "gazetteer",
-	    gazetteer_line) != 0 ||
-	    each_line(data_subjects, data_subjects_len, "subjects",
-	    subjects_line) != 0 ||
-	    each_line(data_cues, data_cues_len, "cues", cues_line) != 0 ||
-	    each_line(data_orgs, data_orgs_len, "orgs", orgs_line) != 0)
-		goto fail;
-	/* broader names to indices: the place the name itself names */
-	for (i = 0; i < D.nplace; i++) {
-		struct place *p = &D.place[i];
-		char key[2 * MAXKEY + 4];
-		const struct entry *e;
-		const char *b;
-		size_t k;
-
-		if ((b = p->bname) == NULL)
-			continue;
-		k = lower_into((const unsigned char *)b, strlen(b), key);
-		e = lookup(fnv_add(FNV_INIT, key, k), key, k);
-		if (e == NULL || e->place < 0 ||
-		    strcmp(D.place[e->place].name, b) != 0) {
-			snprintf(D.message, sizeof(D.message),
-			    "data gazetteer.tsv: %s: broader place '%s' is not listed",
-			    p->name, b);
-			goto fail;
-		}
-		p->broader = e->place;
-	}
-	for (i = 0; i < D.nplace; i++) {
-		int b = D.place[i].broader, steps = 0;
-
-		while (b >= 0 && steps++ < 8)
-			b = D.place[b].broader;
-		if (b >= 0) {
-			snprintf(D.message, sizeof(D.message),
-			    "data gazetteer.tsv: %s: broader places go round",
-			    D.place[i].name);
-			goto fail;
-		}
-	}
-	D.status = WARTA_OK;
-	return;
-fail:
-	free(D.ent);
-	free(D.slot);
-	free(D.pool);
-	free(D.place);
-	free(D.org);
-	D.ent = NULL;
-	D.slot = NULL;
-	D.pool = NULL;
-	D.place = NULL;
-	D.org = NULL;
-	D.nent = D.nplace = D.norg = 0;
-	D.status = WARTA_FAILED;
-}
-
-static int
-data_ready(struct warta_error *err)
-{
-	if (pthread_once(&data_once, load_data) != 0)
-		return warta_error_set(err, -1, "cannot read the extraction data");
-	if (D.status != WARTA_OK)
-		return warta_error_set(err, -1, "%s", D.message);
-	return WARTA_OK;
-}
-
-int
-extract_data_check(size_t *nplaces, size_t *nkeywords, size_t *ncues,
-    size_t *norgs, struct warta_error *err)
-{
-	if (data_ready(err) != WARTA_OK)
-		return WARTA_FAILED;
-	if (nplaces != NULL)
-		*nplaces = D.nplace;
-	if (nkeywords != NULL)
-		*nkeywords = D.nkeywords;
-	if (ncues != NULL)
-		*ncues = D.ncues;
-	if (norgs != NULL)
-		*norgs = D.norg;
-	return WARTA_OK;
-}
 
 /* ---- tokens ---- */
 
@@ -770,6 +96,7 @@ struct tok {
 };
 
 struct doc {
+	const struct lexicon *lex;
 	const char *text;
 	size_t len;
 	int en;			/* lang is "en" */
@@ -963,7 +290,7 @@ next_char(const unsigned char *s, size_t n, size_t i, size_t *k, int *cls)
  * Cuts the text into words and punctuation.  A word is a run of letters,
  * digits and marks, with a hyphen or an apostrophe inside it ("Timor-
  * Leste", "Jum'at"); it is lowered and hashed as it is read, the same way
- * lower_into() lowers the data's keys.
+ * lexicon_lower() lowers the data's keys.
  */
 static int
 tokenize(struct doc *d)
@@ -1005,7 +332,7 @@ tokenize(struct doc *d)
 		}
 		{
 			char *lo = d->low + d->lowlen, *o = lo;
-			uint64_t h = FNV_INIT;
+			uint64_t h = LEXICON_HASH_INIT;
 			size_t letters = 0, upper = 0, j = i;
 			int prev = 0;
 
@@ -1152,7 +479,7 @@ match_all(struct doc *d)
 
 	for (i = 0; i < d->n; i++) {
 		struct tok *t = &d->t[i];
-		const struct entry *e;
+		const struct lex_entry *e;
 		uint64_t h;
 		size_t klen;
 		int nw = 1;
@@ -1161,11 +488,11 @@ match_all(struct doc *d)
 			continue;
 		h = t->h;
 		klen = t->lolen;
-		e = lookup(h, d->low + t->lo, klen);
+		e = lexicon_find(d->lex, h, d->low + t->lo, klen);
 		if (e != NULL && e->more)
 			memcpy(key, d->low + t->lo, klen);
 		while (e != NULL) {
-			int idx = (int)(e - D.ent);
+			int idx = (int)(e - d->lex->ent);
 
 			if (e->place >= 0 && case_ok(d, i, nw, e->place_case)) {
 				t->pe = idx;
@@ -1198,11 +525,11 @@ match_all(struct doc *d)
 				key[klen++] = ' ';
 				memcpy(key + klen, d->low + u->lo, u->lolen);
 				klen += u->lolen;
-				h = fnv_add(fnv_add(h, " ", 1), d->low + u->lo,
+				h = lexicon_hash(lexicon_hash(h, " ", 1), d->low + u->lo,
 				    u->lolen);
 			}
 			nw++;
-			e = lookup(h, key, klen);
+			e = lexicon_find(d->lex, h, key, klen);
 		}
 	}
 }
@@ -1213,7 +540,7 @@ cue_at(const struct doc *d, size_t i)
 {
 	if (i >= d->n || d->t[i].ce < 0)
 		return 0;
-	return D.ent[d->t[i].ce].cue;
+	return d->lex->ent[d->t[i].ce].cue;
 }
 
 /* The cue classes of token i alone, as one word. */
@@ -1221,7 +548,7 @@ static uint32_t
 cue1(const struct doc *d, size_t i)
 {
 	return i < d->n && d->t[i].ce >= 0 && d->t[i].cn == 1 ?
-	    D.ent[d->t[i].ce].cue : 0;
+	    d->lex->ent[d->t[i].ce].cue : 0;
 }
 
 static void
@@ -1232,13 +559,13 @@ cover(struct doc *d)
 	for (i = 0; i < d->n; i++) {
 		const struct tok *t = &d->t[i];
 
-		if (t->pe >= 0 && !D.ent[t->pe].place_ambig)
+		if (t->pe >= 0 && !d->lex->ent[t->pe].place_ambig)
 			for (j = i; j < i + t->pn; j++)
 				d->t[j].mark |= COV_PLACE;
 		if (t->oe >= 0)
 			for (j = i; j < i + t->on; j++)
 				d->t[j].mark |= COV_ORG;
-		if (t->ce >= 0 && (D.ent[t->ce].cue & ~(uint32_t)C_WEAK))
+		if (t->ce >= 0 && (d->lex->ent[t->ce].cue & ~(uint32_t)C_WEAK))
 			for (j = i; j < i + t->cn; j++)
 				d->t[j].mark |= COV_CUE;
 	}
@@ -1514,7 +841,7 @@ inner_initials(const struct doc *d, size_t i)
 	return is_word(d, i) && (t->f & F_UPPER) && t->letters <= 3 &&
 	    t->len <= 3 && !(t->mark & (COV_PLACE | COV_ORG | M_NOTORG)) &&
 	    t->pe < 0 && t->oe < 0 && (t->ce < 0 || t->cn != 1 ||
-	    (D.ent[t->ce].cue & ~(uint32_t)C_NOTORG) == 0) &&
+	    (d->lex->ent[t->ce].cue & ~(uint32_t)C_NOTORG) == 0) &&
 	    name_like(d, i + 1);
 }
 
@@ -1628,7 +955,7 @@ cue_ends_at(const struct doc *d, size_t i, uint32_t c)
 
 		if (u->kind != TK_WORD)
 			return 0;
-		if (u->ce >= 0 && k + u->cn == i && (D.ent[u->ce].cue & c))
+		if (u->ce >= 0 && k + u->cn == i && (d->lex->ent[u->ce].cue & c))
 			return 1;
 	}
 	return 0;
@@ -1876,7 +1203,7 @@ title_blocked(const struct doc *d, size_t i)
 		if (u->kind != TK_WORD)
 			return 0;
 		if (u->ce >= 0 && k + u->cn == i &&
-		    (D.ent[u->ce].cue & (C_PLACEBLOCK | C_ORGHEAD | C_NAMESAKE |
+		    (d->lex->ent[u->ce].cue & (C_PLACEBLOCK | C_ORGHEAD | C_NAMESAKE |
 		    C_DOCWORD)))
 			return 1;
 		if (u->oe >= 0 && k + u->on == i)
@@ -1992,7 +1319,7 @@ find_people(struct doc *d, struct people *p)
 static uint64_t
 str_hash(const char *s)
 {
-	return fnv_add(FNV_INIT, s, strlen(s)) | 1;
+	return lexicon_hash(LEXICON_HASH_INIT, s, strlen(s)) | 1;
 }
 
 static struct docorg *
@@ -2217,21 +1544,21 @@ org_words(const struct doc *d, size_t a, size_t b)
 		return 1;
 	for (i = a; i < b; i++)
 		if (d->t[i].ce >= 0 && i + d->t[i].cn == b &&
-		    (D.ent[d->t[i].ce].cue & C_ORGTAIL))
+		    (d->lex->ent[d->t[i].ce].cue & C_ORGTAIL))
 			return 1;
 	return 0;
 }
 
 /* The known organization whose short name is at i, if it counts here. */
-static const struct org *
+static const struct lex_org *
 known_org(const struct doc *d, size_t i)
 {
 	const struct tok *t = &d->t[i];
-	const struct org *o;
+	const struct lex_org *o;
 
 	if (t->oe < 0)
 		return NULL;
-	o = &D.org[D.ent[t->oe].org];
+	o = &d->lex->org[d->lex->ent[t->oe].org];
 	if ((o->flags & ORG_EN) && !d->en)
 		return NULL;
 	return o;
@@ -2253,10 +1580,10 @@ place_after(const struct doc *d, size_t i)
 
 /* The name of token i's known organization with the place after it. */
 static int
-known_org_place(struct doc *d, const struct org *o, size_t i, size_t nwords,
+known_org_place(struct doc *d, const struct lex_org *o, size_t i, size_t nwords,
     size_t np)
 {
-	const struct place *pl = &D.place[D.ent[d->t[i + nwords].pe].place];
+	const struct lex_place *pl = &d->lex->place[d->lex->ent[d->t[i + nwords].pe].place];
 	char *sname, *lname = NULL;
 
 	sname = tok_copy(d, i, i + nwords + np);
@@ -2434,7 +1761,7 @@ fail:
 static int
 regional_place(const struct doc *d, size_t i)
 {
-	const char *k = D.place[D.ent[d->t[i].pe].place].kind;
+	const char *k = d->lex->place[d->lex->ent[d->t[i].pe].place].kind;
 
 	return strcmp(k, "city") == 0 || strcmp(k, "regency") == 0 ||
 	    strcmp(k, "province") == 0 || strcmp(k, "capital") == 0;
@@ -2509,7 +1836,7 @@ find_orgs(struct doc *d)
 	}
 	for (i = 0; i < d->n; i++) {
 		const struct tok *t = &d->t[i];
-		const struct org *o;
+		const struct lex_org *o;
 		struct def *df;
 
 		if (t->kind != TK_WORD || (t->f & F_HEAD) || (t->mark & M_PERSON))
@@ -2598,7 +1925,7 @@ find_orgs(struct doc *d)
 		    !(t->mark & (COV_PLACE | M_NOTORG)) && t->pe < 0 &&
 		    !(cue1(d, i) & (C_NOTORG | C_NOTNAME | C_TITLE)) &&
 		    (np = place_after(d, i + 1)) > 0 && regional_place(d, i + 1) &&
-		    !D.ent[d->t[i + 1].pe].place_ambig) {
+		    !d->lex->ent[d->t[i + 1].pe].place_ambig) {
 			char *s = tok_copy(d, i, i + 1 + np);
 
 			if (s == NULL || org_add(d, s, NULL, "acronym+place") == -1)
@@ -2638,7 +1965,8 @@ struct places {
 };
 
 static int
-add_place(struct places *ps, int idx, const char *name, const char *rule)
+add_place(const struct lexicon *lex, struct places *ps, int idx,
+    const char *name, const char *rule)
 {
 	struct extract_place *p;
 	int b;
@@ -2646,7 +1974,7 @@ add_place(struct places *ps, int idx, const char *name, const char *rule)
 
 	if (idx >= 0)
 		for (k = 0; k < ps->n; k++)
-			if (strcmp(ps->p[k].name, D.place[idx].name) == 0)
+			if (strcmp(ps->p[k].name, lex->place[idx].name) == 0)
 				return 0;
 	if (ps->n >= EXTRACT_MAX)
 		return 0;
@@ -2656,15 +1984,15 @@ add_place(struct places *ps, int idx, const char *name, const char *rule)
 	p = &ps->p[ps->n];
 	memset(p, 0, sizeof(*p));
 	p->rule = rule;
-	if ((p->name = strdup(idx >= 0 ? D.place[idx].name : name)) == NULL)
+	if ((p->name = strdup(idx >= 0 ? lex->place[idx].name : name)) == NULL)
 		return -1;
 	ps->n++;
 	if (idx < 0)
 		return 0;
-	p->kind = D.place[idx].kind;
-	for (b = D.place[idx].broader; b >= 0 && p->nbroader < 4;
-	    b = D.place[b].broader)
-		if ((p->broader[p->nbroader++] = strdup(D.place[b].name)) == NULL)
+	p->kind = lex->place[idx].kind;
+	for (b = lex->place[idx].broader; b >= 0 && p->nbroader < 4;
+	    b = lex->place[b].broader)
+		if ((p->broader[p->nbroader++] = strdup(lex->place[b].name)) == NULL)
 			return -1;
 	return 0;
 }
@@ -2676,13 +2004,13 @@ find_places(struct doc *d, struct places *ps)
 
 	for (i = 0; i < d->n; i++) {
 		const struct tok *t = &d->t[i];
-		const struct entry *e;
+		const struct lex_entry *e;
 		size_t end;
 		int ok = 1;
 
 		if (t->pe < 0)
 			continue;
-		e = &D.ent[t->pe];
+		e = &d->lex->ent[t->pe];
 		end = i + t->pn;
 		/* in a headline or a sentence of capitals, the place's own
 		 * name only, not a short form ("Sulut" is also "menyulut") */
@@ -2707,7 +2035,7 @@ find_places(struct doc *d, struct places *ps)
 				const struct tok *u = &d->t[k];
 
 				if (u->ce >= 0 && k + u->cn == i &&
-				    (D.ent[u->ce].cue & C_PLACEBLOCK))
+				    (d->lex->ent[u->ce].cue & C_PLACEBLOCK))
 					ok = 0;
 				if (u->kind != TK_WORD)
 					break;
@@ -2725,7 +2053,7 @@ find_places(struct doc *d, struct places *ps)
 				const struct tok *u = &d->t[k];
 
 				if (u->ce >= 0 && k + u->cn == i &&
-				    (D.ent[u->ce].cue & C_PLACECTX))
+				    (d->lex->ent[u->ce].cue & C_PLACECTX))
 					ctx = 1;
 				if (u->oe >= 0 && k + u->on == i)
 					ctx = 1;	/* "Polres Batu" */
@@ -2735,12 +2063,12 @@ find_places(struct doc *d, struct places *ps)
 			/* "Solo, Jawa Tengah" */
 			if (is_punct(d, end, ',') && is_word(d, end + 1) &&
 			    d->t[end + 1].pe >= 0 &&
-			    !D.ent[d->t[end + 1].pe].place_ambig)
+			    !d->lex->ent[d->t[end + 1].pe].place_ambig)
 				ctx = 1;
 			if (!ctx)
 				ok = 0;
 		}
-		if (ok && add_place(ps, e->place, NULL, "gazetteer") != 0)
+		if (ok && add_place(d->lex, ps, e->place, NULL, "gazetteer") != 0)
 			return -1;
 		if (ok)
 			i = end - 1;
@@ -2786,12 +2114,12 @@ find_subjects(struct doc *d, struct extraction *x)
 	 * in a hundred words in a long one */
 	cap = d->words / 100 > 3 ? d->words / 100 : 3;
 	for (h = 0; h < nslot; h++) {
-		const struct entry *e;
+		const struct lex_entry *e;
 		double c;
 
 		if (hit[h].ent == 0)
 			continue;
-		e = &D.ent[hit[h].ent - 1];
+		e = &d->lex->ent[hit[h].ent - 1];
 		c = hit[h].count > cap ? (double)cap : (double)hit[h].count;
 		for (k = 0; k < e->nsubj; k++) {
 			score[e->subj_topic[k]] += e->subj_weight[k] * c;
@@ -2924,7 +2252,7 @@ find_dates(struct doc *d, const char *pub_date, struct extraction *x)
 	pubwd = (int)(((pub + 3) % 7 + 7) % 7) + 1;
 	for (i = 0; i < d->n; i++) {
 		const struct tok *t = &d->t[i];
-		const struct entry *e;
+		const struct lex_entry *e;
 		int strict = 0, delta;
 		long y, day;
 		unsigned m, dd;
@@ -2933,7 +2261,7 @@ find_dates(struct doc *d, const char *pub_date, struct extraction *x)
 
 		if (t->ce < 0 || t->cn != 1 || (t->f & F_HEAD))
 			continue;
-		e = &D.ent[t->ce];
+		e = &d->lex->ent[t->ce];
 		if (!(e->cue & C_WEEKDAY) || !(t->f & F_CAP))
 			continue;
 		/* "Minggu" is also "week" */
@@ -3120,9 +2448,9 @@ extraction_free(struct extraction *x)
 }
 
 int
-extract_text(const char *text, size_t len, const char *lang,
-    const char *dateline_place, const char *pub_date, struct extraction *x,
-    struct warta_error *err)
+extract_text(const struct lexicon *lex, const char *text, size_t len,
+    const char *lang, const char *dateline_place, const char *pub_date,
+    struct extraction *x, struct warta_error *err)
 {
 	struct doc d;
 	struct people pp;
@@ -3130,13 +2458,12 @@ extract_text(const char *text, size_t len, const char *lang,
 	size_t i, cap;
 
 	memset(x, 0, sizeof(*x));
-	if (data_ready(err) != WARTA_OK)
-		return WARTA_FAILED;
 	if (len >= UINT32_MAX / 2)
 		return warta_error_set(err, -1, "text too long to extract from");
 	memset(&d, 0, sizeof(d));
 	memset(&pp, 0, sizeof(pp));
 	memset(&ps, 0, sizeof(ps));
+	d.lex = lex;
 	d.text = text != NULL ? text : "";
 	d.len = text != NULL ? len : 0;
 	d.en = lang != NULL && strncmp(lang, "en", 2) == 0;
@@ -3149,17 +2476,8 @@ extract_text(const char *text, size_t len, const char *lang,
 	cover(&d);
 	x->words = d.words;
 	if (dateline_place != NULL && *dateline_place != '\0') {
-		char key[2 * MAXKEY + 4];
-		size_t n = strlen(dateline_place), k;
-		const struct entry *e = NULL;
-
-		if (n <= MAXKEY) {
-			k = lower_into((const unsigned char *)dateline_place, n, key);
-			e = lookup(fnv_add(FNV_INIT, key, k), key, k);
-		}
-		if (e != NULL && e->place >= 0)
-			d.dateline_place = e->place;
-		if (add_place(&ps, d.dateline_place, dateline_place,
+		d.dateline_place = lexicon_place(lex, dateline_place);
+		if (add_place(lex, &ps, d.dateline_place, dateline_place,
 		    "dateline") != 0)
 			goto oom;
 	}
