@@ -84,7 +84,8 @@ lexicon_lower(const unsigned char *s, size_t n, char *out)
 			continue;
 		}
 		cp = utf8proc_tolower(cp);
-		o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + o);
+		o += (size_t)utf8proc_encode_char(cp,
+		    (utf8proc_uint8_t *)out + o);
 	}
 	return o;
 }
@@ -106,7 +107,8 @@ lexicon_find(const struct lexicon *lex, uint64_t h, const char *key,
 		if ((s & 0xffffffff00000000ULL) != tag)
 			continue;
 		e = &lex->ent[(s & 0xffffffffU) - 1];
-		if (e->hash == h && e->len == len && memcmp(e->key, key, len) == 0)
+		if (e->hash == h && e->len == len &&
+		    memcmp(e->key, key, len) == 0)
 			return e;
 	}
 	return NULL;
@@ -160,7 +162,8 @@ intern(struct lexicon *lex, const char *key, size_t len, int nwords)
 	for (i = h & lex->mask; (s = lex->slot[i]) != 0;
 	    i = (i + 1) & lex->mask) {
 		e = &lex->ent[(s & 0xffffffffU) - 1];
-		if (e->hash == h && e->len == len && memcmp(e->key, key, len) == 0)
+		if (e->hash == h && e->len == len &&
+		    memcmp(e->key, key, len) == 0)
 			return e;
 	}
 	if (lex->nent == lex->capent)
@@ -245,7 +248,8 @@ add_term(const struct loader *ld, const char *s, size_t n,
 			e->more = 1;
 			key[k++] = ' ';
 		}
-		k += lexicon_lower((const unsigned char *)s + i, j - i, key + k);
+		k += lexicon_lower((const unsigned char *)s + i, j - i,
+		    key + k);
 		nwords++;
 		i = j;
 		while (i < n && s[i] == ' ')
@@ -297,7 +301,8 @@ gazetteer_line(void *arg, const char *s, size_t n, size_t line)
 	size_t nl = fl[0];
 
 	if (nf < 2 || fl[0] == 0)
-		return data_error(ld, line, "expected name, kind, broader, aliases");
+		return data_error(ld, line,
+		    "expected name, kind, broader, aliases");
 	if (lex->nplace == lex->capplace)
 		return data_error(ld, line, "too many places");
 	idx = (int)lex->nplace;
@@ -346,7 +351,8 @@ subjects_line(void *arg, const char *s, size_t n, size_t line)
 
 	if (nf != 3 || fl[1] != 15 || memcmp(f[1], "medtop:", 7) != 0 ||
 	    memcmp(f[1] + 9, "000000", 6) != 0 || fl[2] != 1)
-		return data_error(ld, line, "expected keyword, medtop:NN000000, weight");
+		return data_error(ld, line,
+		    "expected keyword, medtop:NN000000, weight");
 	topic = (f[1][7] - '0') * 10 + (f[1][8] - '0');
 	weight = f[2][0] - '0';
 	if (topic < 1 || topic > 17 || f[1][7] < '0' || f[1][7] > '9' ||
@@ -358,9 +364,11 @@ subjects_line(void *arg, const char *s, size_t n, size_t line)
 		return -1;
 	for (k = 0; k < e->nsubj; k++)
 		if (e->subj_topic[k] == topic)
-			return data_error(ld, line, "keyword listed twice for a topic");
+			return data_error(ld, line,
+			    "keyword listed twice for a topic");
 	if (e->nsubj == 3)
-		return data_error(ld, line, "keyword of more than three topics");
+		return data_error(ld, line,
+		    "keyword of more than three topics");
 	e->subj_topic[e->nsubj] = (uint8_t)topic;
 	e->subj_weight[e->nsubj] = (uint8_t)weight;
 	e->nsubj++;
@@ -512,7 +520,8 @@ lexicon_alloc(struct lexicon *lex)
 		nslot <<= 1;
 	lex->mask = nslot - 1;
 	lex->poolcap = 4 * total + 4096;
-	lex->capplace = count_bytes(data_gazetteer, data_gazetteer_len, "\n") + 1;
+	lex->capplace = count_bytes(data_gazetteer, data_gazetteer_len,
+	    "\n") + 1;
 	lex->caporg = count_bytes(data_orgs, data_orgs_len, "\n") + 1;
 	lex->ent = calloc(lex->capent, sizeof(*lex->ent));
 	lex->slot = calloc(nslot, sizeof(*lex->slot));
@@ -564,8 +573,10 @@ lexicon_new(struct warta_error *err)
 		const size_t *len;
 		tsv_line_fn fn;
 	} files[] = {
-		{ "gazetteer", data_gazetteer, &data_gazetteer_len, gazetteer_line },
-		{ "subjects", data_subjects, &data_subjects_len, subjects_line },
+		{ "gazetteer", data_gazetteer, &data_gazetteer_len,
+		    gazetteer_line },
+		{ "subjects", data_subjects, &data_subjects_len,
+		    subjects_line },
 		{ "cues", data_cues, &data_cues_len, cues_line },
 		{ "orgs", data_orgs, &data_orgs_len, orgs_line },
 	};
@@ -573,7 +584,8 @@ lexicon_new(struct warta_error *err)
 	struct loader ld;
 	size_t i;
 
-	if ((lex = calloc(1, sizeof(*lex))) == NULL || lexicon_alloc(lex) != 0) {
+	if ((lex = calloc(1, sizeof(*lex))) == NULL ||
+	    lexicon_alloc(lex) != 0) {
 		lexicon_free(lex);
 		warta_error_set(err, -1, "out of memory");
 		return NULL;

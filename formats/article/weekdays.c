@@ -1,0 +1,176 @@
+/*
+ * article/weekdays.c: the dates a text gives by a weekday alone ("Senin",
+ * "last Monday"), the latest such day on or before the item's date.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article/rules.h"
+#include "article/tokens.h"
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
+static long
+days_from_civil(long y, unsigned m, unsigned dd)
+{
+	long era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m + (m > 2 ? (unsigned)-3 : 9)) + 2) / 5 + dd - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long)doe - 719468;
+}
+
+static void
+civil_from_days(long z, long *y, unsigned *m, unsigned *dd)
+{
+	long era;
+	unsigned doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned)(z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	*y = (long)yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*dd = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y += *m <= 2;
+}
+
+/* pub_date's days since the epoch, or 0 with *ok 0. */
+static long
+parse_pub(const char *s, int *ok)
+{
+	long y;
+	unsigned m, dd;
+	int i;
+
+	*ok = 0;
+	if (s == NULL || strlen(s) < 10)
+		return 0;
+	for (i = 0; i < 10; i++)
+		if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return 0;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (unsigned)((s[5] - '0') * 10 + (s[6] - '0'));
+	dd = (unsigned)((s[8] - '0') * 10 + (s[9] - '0'));
+	if (m < 1 || m > 12 || dd < 1 || dd > 31)
+		return 0;
+	*ok = 1;
+	return days_from_civil(y, m, dd);
+}
+
+/* Whether a date follows the weekday at i: "(10/8)", ", 10 Agustus",
+ * ", Aug. 10", "10/8". */
+static int
+date_follows(const struct doc *d, size_t i)
+{
+	size_t j = i + 1;
+
+	if (is_punct(d, j, '(') || is_punct(d, j, ','))
+		j++;
+	if (!is_word(d, j))
+		return 0;
+	if (d->tok[j].flags & F_DIGIT)
+		return 1;
+	if (cue1(d, j) & C_MONTH)
+		return 1;
+	return d->tok[j].low_len == 7 &&
+	    memcmp(d->low + d->tok[j].low_off, "tanggal", 7) == 0;
+}
+
+/*
+ * The weekday that token i names as a date, or -1: a capitalized weekday
+ * with no date after it, that is no part of a name ("Jumat Agung",
+ * "Black Friday") nor a day to come ("Senin depan").  *strict is set for
+ * a day before ("Senin lalu", "last Monday").
+ */
+static int
+weekday_at(const struct doc *d, size_t i, int *strict)
+{
+	const struct tok *t = &d->tok[i];
+	const struct lex_entry *e;
+	uint32_t next, prev;
+
+	if (t->cue_ent < 0 || t->cue_words != 1 || (t->flags & F_HEAD))
+		return -1;
+	e = &d->lex->ent[t->cue_ent];
+	if (!(e->cue & C_WEEKDAY) || !(t->flags & F_CAP))
+		return -1;
+	/* "Minggu" is also "week" */
+	if (e->weekday == 7 && t->low_len == 6 && (t->flags & F_SENT) &&
+	    memcmp(d->low + t->low_off, "minggu", 6) == 0)
+		return -1;
+	if (date_follows(d, i))
+		return -1;
+	next = is_word(d, i + 1) ? cue1(d, i + 1) : 0;
+	prev = i > 0 && is_word(d, i - 1) ? cue1(d, i - 1) : 0;
+	if ((next & C_WDNEXT) || (prev & (C_WDNEXTBEFORE | C_WDNOT)))
+		return -1;
+	*strict = (next & C_WDLAST) || (prev & C_WDLASTBEFORE);
+	if (is_word(d, i + 1) && (d->tok[i + 1].flags & F_CAP) &&
+	    (d->tok[i + 1].flags & F_SPACE))
+		return -1;
+	if (i > 0 && is_word(d, i - 1) && (d->tok[i - 1].flags & F_CAP) &&
+	    !(d->tok[i - 1].flags & F_SENT) && !(cue1(d, i - 1) &
+	    (C_WEEKDAY | C_PLACECTX)))
+		return -1;
+	return e->weekday;
+}
+
+/* Adds iso to x's dates unless it is there; *cap is their room. */
+static int
+add_date(struct extraction *x, size_t *cap, const char *iso)
+{
+	char *s, **dates;
+	size_t k;
+
+	for (k = 0; k < x->ndates; k++)
+		if (strcmp(x->dates[k], iso) == 0)
+			return 0;
+	if (x->ndates >= EXTRACT_MAX)
+		return 0;
+	if ((dates = extract_grow(x->dates, cap, x->ndates,
+	    sizeof(*x->dates))) == NULL)
+		return -1;
+	x->dates = dates;
+	if ((s = strdup(iso)) == NULL)
+		return -1;
+	x->dates[x->ndates++] = s;
+	return 0;
+}
+
+int
+find_weekday_dates(struct doc *d, const char *pub_date, struct extraction *x)
+{
+	size_t i, cap = 0;
+	int ok, pubwd, wd, strict, delta;
+	long pub = parse_pub(pub_date, &ok), y;
+	unsigned m, dd;
+	char iso[32];
+
+	if (!ok)
+		return 0;
+	pubwd = (int)(((pub + 3) % 7 + 7) % 7) + 1;
+	for (i = 0; i < d->ntok; i++) {
+		if ((wd = weekday_at(d, i, &strict)) < 0)
+			continue;
+		delta = (pubwd - wd + 7) % 7;
+		if (strict && delta == 0)
+			delta = 7;
+		civil_from_days(pub - delta, &y, &m, &dd);
+		if (y < 0 || y > 9999)
+			continue;
+		snprintf(iso, sizeof(iso), "%04ld-%02u-%02u", y, m, dd);
+		if (add_date(x, &cap, iso) != 0)
+			return -1;
+	}
+	return 0;
+}
