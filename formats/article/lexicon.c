@@ -176,6 +176,7 @@ intern(struct lexicon *lex, const char *key, size_t len, int nwords)
 	e->len = (uint16_t)len;
 	e->nwords = (uint8_t)nwords;
 	e->place = e->org = -1;
+	e->weekday = -1;
 	lex->slot[i] = (h & 0xffffffff00000000ULL) | (uint64_t)++lex->nent;
 	return e;
 }
@@ -414,8 +415,8 @@ cues_line(void *arg, const char *s, size_t n, size_t line)
 	e->cue_case = e->cue == 0 ? cb : looser_case(e->cue_case, cb);
 	e->cue |= 1u << c;
 	if ((1u << c) == C_WEEKDAY) {
-		if (nf < 3 || fl[2] != 1 || f[2][0] < '1' || f[2][0] > '7')
-			return data_error(ld, line, "weekday without 1..7");
+		if (nf < 3 || fl[2] != 1 || f[2][0] < '0' || f[2][0] > '6')
+			return data_error(ld, line, "weekday without 0..6");
 		e->weekday = (int8_t)(f[2][0] - '0');
 	}
 	ld->lex->ncues++;

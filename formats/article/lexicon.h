@@ -100,7 +100,7 @@ struct lex_entry {
 	uint8_t place_ambig;
 	uint8_t place_canon;	/* the key is the place's own name */
 	uint8_t org_short;	/* org is by its short name, not its full one */
-	int8_t weekday;		/* 1 (Monday) .. 7, or 0 */
+	int8_t weekday;		/* 0 (Monday) .. 6 (Sunday), or -1 */
 	uint32_t cue;		/* enum cue_class */
 	uint8_t nsubj;
 	uint8_t subj_topic[3], subj_weight[3];

@@ -105,7 +105,7 @@ weekday_at(const struct doc *d, size_t i, int *strict)
 	if (!(e->cue & C_WEEKDAY) || !(t->flags & F_CAP))
 		return -1;
 	/* "Minggu" is also "week" */
-	if (e->weekday == 7 && t->low_len == 6 && (t->flags & F_SENT) &&
+	if (e->weekday == 6 && t->low_len == 6 && (t->flags & F_SENT) &&
 	    memcmp(d->low + t->low_off, "minggu", 6) == 0)
 		return -1;
 	if (date_follows(d, i))
@@ -158,7 +158,8 @@ find_weekday_dates(struct doc *d, const char *pub_date, struct extraction *x)
 
 	if (!ok)
 		return 0;
-	pubwd = (int)(((pub + 3) % 7 + 7) % 7) + 1;
+	/* 1970-01-01 was a Thursday; 0 is Monday, as cues.tsv counts */
+	pubwd = (int)(((pub + 3) % 7 + 7) % 7);
 	for (i = 0; i < d->ntok; i++) {
 		if ((wd = weekday_at(d, i, &strict)) < 0)
 			continue;

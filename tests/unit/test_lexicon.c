@@ -1,7 +1,9 @@
 /*
  * test_lexicon.c: what the extraction rules read: the data files' lines
  * and fields (article/tsv.c), the lexicon made from them
- * (article/lexicon.c), and a text cut into tokens (article/tokens.c).
+ * (article/lexicon.c), a text cut into tokens (article/tokens.c), and
+ * the word lists of datelines, bylines, dates and languages
+ * (article/wordlist.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +16,7 @@
 #include "article/lexicon.h"
 #include "article/tokens.h"
 #include "article/tsv.h"
+#include "article/wordlist.h"
 
 static struct lexicon *lex;
 
@@ -157,6 +160,37 @@ test_tokens(void **state)
 	doc_free(&d);
 }
 
+static void
+test_wordlist(void **state)
+{
+	struct wordlist w;
+	struct warta_error err;
+	const struct word *e;
+
+	(void)state;
+	if (wordlist_init(&w, &err) != WARTA_OK)
+		fail_msg("wordlist_init: %s", err.message);
+	/* in any case, by each of its classes */
+	assert_true(wordlist_find(&w, "JAKARTA", 7, NULL) & W_PLACE);
+	assert_true(wordlist_find(&w, "Bandar Lampung", 14, NULL) & W_PLACE);
+	assert_true(wordlist_find(&w, "Antara", 6, NULL) & W_OUTLET);
+	assert_true(wordlist_find(&w, "ant", 3, NULL) & W_AGENCY);
+	assert_true(wordlist_find(&w, "Penulis", 7, NULL) & W_AUTHOR);
+	assert_true(wordlist_find(&w, "editor", 6, NULL) & W_EDITOR);
+	assert_true(wordlist_find(&w, "oleh", 4, NULL) & W_STOP_ID);
+	assert_true(wordlist_find(&w, "The", 3, NULL) & W_STOP_EN);
+	/* months from 1, weekdays from Monday as 0 */
+	assert_true(wordlist_find(&w, "sept", 4, &e) & W_MONTH);
+	assert_int_equal(e->month, 9);
+	assert_true(wordlist_find(&w, "senin", 5, &e) & W_WEEKDAY);
+	assert_int_equal(e->weekday, 0);
+	assert_true(wordlist_find(&w, "Sunday", 6, &e) & W_WEEKDAY);
+	assert_int_equal(e->weekday, 6);
+	assert_int_equal(e->month, 0);
+	assert_int_equal(wordlist_find(&w, "Semarangan", 10, NULL), 0);
+	assert_int_equal(wordlist_find(&w, "", 0, NULL), 0);
+}
+
 static int
 make_lexicon(void **state)
 {
@@ -185,6 +219,7 @@ main(void)
 		cmocka_unit_test(test_tsv),
 		cmocka_unit_test(test_lexicon),
 		cmocka_unit_test(test_tokens),
+		cmocka_unit_test(test_wordlist),
 	};
 
 	return cmocka_run_group_tests(tests, make_lexicon, free_lexicon);
