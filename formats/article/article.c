@@ -19,7 +19,10 @@
 
 #include "article/article.h"
 #include "article/wordlist.h"
+#include "base/ascii.h"
 #include "base/buf.h"
+#include "base/calendar.h"
+#include "base/utf8.h"
 #include "base/warta.h"
 
 /* ---- memory ---- */
@@ -153,27 +156,18 @@ is_alpha_ascii(int c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static int
-lower_ascii(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
 /* The code point at s[i] and its length; an invalid byte reads as itself. */
 static int32_t
 cp_at(const char *s, size_t n, size_t i, size_t *clen)
 {
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t r;
+	uint32_t cp;
 
-	r = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-	    (utf8proc_ssize_t)(n - i), &cp);
-	if (r <= 0) {
+	*clen = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+	if (cp == UTF8_INVALID) {
 		*clen = 1;
 		return (unsigned char)s[i];
 	}
-	*clen = (size_t)r;
-	return cp;
+	return (int32_t)cp;
 }
 
 static int
@@ -283,7 +277,7 @@ span_is(const char *s, size_t n, const char *word)
 	if (strlen(word) != n)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (lower_ascii((unsigned char)s[i]) != word[i])
+		if (ascii_lower((unsigned char)s[i]) != word[i])
 			return 0;
 	return 1;
 }
@@ -922,7 +916,7 @@ parse_byline(struct article *a, const struct wordlist *w)
 
 /* ---- dates ---- */
 
-/* 0 is Monday, as civil_weekday() and dates.tsv count. */
+/* 0 is Monday, as cal_weekday() and dates.tsv count. */
 static const char *const weekday_en[] = {
 	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 	"Sunday"
@@ -942,7 +936,7 @@ read_name(const char *s, size_t n, size_t i, char *word, size_t wsize)
 		if (is_alpha_ascii((unsigned char)s[i])) {
 			if (k + 1 >= wsize)
 				return 0;
-			word[k++] = (char)lower_ascii((unsigned char)s[i]);
+			word[k++] = (char)ascii_lower((unsigned char)s[i]);
 			i++;
 		} else if (k > 0 && s[i] == '\'' && i + 1 < n &&
 		    is_alpha_ascii((unsigned char)s[i + 1]))
@@ -1016,34 +1010,11 @@ read_num(const char *s, size_t n, size_t i, int mind, int maxd, int *val)
 	return k;
 }
 
-static int
-days_in_month(int y, int m)
-{
-	static const int dim[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-	    31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return dim[m - 1];
-}
-
+/* A date of the calendar, in the years an archive's news can name. */
 static int
 valid_date(int y, int m, int d)
 {
-	return y >= 1600 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 &&
-	    d <= days_in_month(y, m);
-}
-
-/* The proleptic Gregorian weekday, 0 for Monday (Sakamoto's method,
- * which counts from Sunday). */
-static int
-civil_weekday(int y, int m, int d)
-{
-	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
-
-	if (m < 3)
-		y -= 1;
-	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d + 6) % 7;
+	return y >= 1600 && y <= 2999 && cal_valid_date(y, m, d);
 }
 
 struct found_date {
@@ -1254,16 +1225,16 @@ add_date(struct article *a, const char *s, size_t n, const struct found_date *f)
 	if (!ok && !alt_ok)
 		return WARTA_OK;
 	if (f->wd >= 0) {
-		if (ok && civil_weekday(y, m, dd) == f->wd)
+		if (ok && cal_weekday(y, m, dd) == f->wd)
 			;
-		else if (alt_ok && civil_weekday(y, f->alt_m, f->alt_d) == f->wd)
+		else if (alt_ok && cal_weekday(y, f->alt_m, f->alt_d) == f->wd)
 			m = f->alt_m, dd = f->alt_d;
 		else {
 			if (!ok)
 				m = f->alt_m, dd = f->alt_d;
 			if (article_warn(a, "date '%.*s': the weekday does not "
 			    "match %04d-%02d-%02d, a %s", (int)(n > 200 ? 200 : n),
-			    s, y, m, dd, weekday_en[civil_weekday(y, m, dd)]) !=
+			    s, y, m, dd, weekday_en[cal_weekday(y, m, dd)]) !=
 			    WARTA_OK)
 				return WARTA_FAILED;
 		}

@@ -16,6 +16,9 @@
 
 #include "article/lexicon.h"
 #include "article/tsv.h"
+#include "base/ascii.h"
+#include "base/hash.h"
+#include "base/utf8.h"
 #include "base/warta.h"
 
 extern const unsigned char data_gazetteer[];
@@ -47,45 +50,29 @@ struct loader {
 	struct warta_error *err;
 };
 
-uint64_t
-lexicon_hash(uint64_t h, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
 size_t
 lexicon_lower(const unsigned char *s, size_t n, char *out)
 {
-	size_t i = 0, o = 0;
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t k;
+	size_t i = 0, o = 0, k;
+	uint32_t cp;
 
 	while (i < n) {
 		if (s[i] < 0x80) {
-			unsigned char c = s[i++];
-
-			out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			out[o++] = (char)ascii_lower(s[i++]);
 			continue;
 		}
-		k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
-		if (k <= 0) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (cp == UTF8_INVALID) {
 			out[o++] = (char)s[i++];
 			continue;
 		}
-		i += (size_t)k;
+		i += k;
 		if (cp == 0x2019) {
 			out[o++] = '\'';
 			continue;
 		}
-		cp = utf8proc_tolower(cp);
-		o += (size_t)utf8proc_encode_char(cp,
-		    (utf8proc_uint8_t *)out + o);
+		o += (size_t)utf8proc_encode_char(utf8proc_tolower(
+		    (utf8proc_int32_t)cp), (utf8proc_uint8_t *)out + o);
 	}
 	return o;
 }
@@ -124,7 +111,7 @@ lexicon_place(const struct lexicon *lex, const char *name)
 	if (n > LEXICON_MAXKEY)
 		return -1;
 	k = lexicon_lower((const unsigned char *)name, n, key);
-	e = lexicon_find(lex, lexicon_hash(LEXICON_HASH_INIT, key, k), key, k);
+	e = lexicon_find(lex, fnv1a(FNV1A_INIT, key, k), key, k);
 	return e != NULL ? e->place : -1;
 }
 
@@ -154,7 +141,7 @@ pool_copy(struct lexicon *lex, const char *s, size_t n)
 static struct lex_entry *
 intern(struct lexicon *lex, const char *key, size_t len, int nwords)
 {
-	uint64_t h = lexicon_hash(LEXICON_HASH_INIT, key, len);
+	uint64_t h = fnv1a(FNV1A_INIT, key, len);
 	size_t i;
 	uint64_t s;
 	struct lex_entry *e;

@@ -120,10 +120,6 @@ struct lexicon {
 	size_t nkeywords, ncues;
 };
 
-/* The hash of a key's bytes, as entries are hashed. */
-#define LEXICON_HASH_INIT 0xcbf29ce484222325ULL
-uint64_t lexicon_hash(uint64_t h, const char *s, size_t n);
-
 /*
  * Lower case of s (n bytes of UTF-8) into out, which has room for 2n + 4
  * bytes: ASCII folded, other letters by utf8proc, the right single
@@ -132,7 +128,8 @@ uint64_t lexicon_hash(uint64_t h, const char *s, size_t n);
  */
 size_t lexicon_lower(const unsigned char *s, size_t n, char *out);
 
-/* The entry of a lower-case key of hash h, or NULL. */
+/* The entry of a lower-case key of hash h (fnv1a() of its bytes from
+ * FNV1A_INIT, base/hash.h), or NULL. */
 const struct lex_entry *lexicon_find(const struct lexicon *lex, uint64_t h,
     const char *key, size_t len);
 

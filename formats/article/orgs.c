@@ -10,6 +10,7 @@
 
 #include "article/rules.h"
 #include "article/tokens.h"
+#include "base/hash.h"
 
 /* An organization found, with the names it goes by. */
 struct docorg {
@@ -40,7 +41,7 @@ struct orgs {
 static uint64_t
 str_hash(const char *s)
 {
-	return lexicon_hash(LEXICON_HASH_INIT, s, strlen(s)) | 1;
+	return fnv1a(FNV1A_INIT, s, strlen(s)) | 1;
 }
 
 static struct docorg *

@@ -12,83 +12,25 @@
 #include "article/article.h"
 #include "article/lexicon.h"
 #include "article/tokens.h"
+#include "base/hash.h"
+#include "base/utf8.h"
 
-/* What a character is to a word. */
-enum char_class {
-	CH_OTHER,		/* punctuation, symbols: a token of its own */
-	CH_SPACE,
-	CH_LOWER,		/* a letter that is no capital */
-	CH_UPPER,
-	CH_DIGIT,
-	CH_MARK			/* a combining mark, inside a word */
-};
-
-static int
-is_space_cp(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' ||
-	    cp == '\v' || cp == '\n' || cp == 0xa0 || cp == 0x2028 ||
-	    cp == 0x2029 || (cp >= 0x2000 && cp <= 0x200b) || cp == 0x202f ||
-	    cp == 0x205f || cp == 0x3000 || cp == 0xfeff;
-}
-
-static enum char_class
-char_class(uint32_t cp)
-{
-	if (cp < 0x80) {
-		if (cp >= 'a' && cp <= 'z')
-			return CH_LOWER;
-		if (cp >= 'A' && cp <= 'Z')
-			return CH_UPPER;
-		if (cp >= '0' && cp <= '9')
-			return CH_DIGIT;
-		return is_space_cp(cp) ? CH_SPACE : CH_OTHER;
-	}
-	if (is_space_cp(cp))
-		return CH_SPACE;
-	switch (utf8proc_category((utf8proc_int32_t)cp)) {
-	case UTF8PROC_CATEGORY_LU:
-	case UTF8PROC_CATEGORY_LT:
-		return CH_UPPER;
-	case UTF8PROC_CATEGORY_LL:
-	case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO:
-		return CH_LOWER;
-	case UTF8PROC_CATEGORY_ND:
-	case UTF8PROC_CATEGORY_NL:
-	case UTF8PROC_CATEGORY_NO:
-		return CH_DIGIT;
-	case UTF8PROC_CATEGORY_MN:
-	case UTF8PROC_CATEGORY_MC:
-	case UTF8PROC_CATEGORY_ME:
-		return CH_MARK;
-	case UTF8PROC_CATEGORY_ZS:
-	case UTF8PROC_CATEGORY_ZL:
-	case UTF8PROC_CATEGORY_ZP:
-		return CH_SPACE;
-	default:
-		return CH_OTHER;
-	}
-}
-
-/* The code point at s[i] and its length (a bad byte is itself). */
+/* The code point at s[i] and its length; a bad byte is U+FFFD, alone. */
 static uint32_t
 cp_at(const unsigned char *s, size_t n, size_t i, size_t *k)
 {
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t r;
+	uint32_t cp;
 
 	if (s[i] < 0x80) {
 		*k = 1;
 		return s[i];
 	}
-	r = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
-	if (r <= 0) {
+	*k = utf8_decode(s + i, n - i, &cp);
+	if (cp == UTF8_INVALID) {
 		*k = 1;
 		return 0xfffd;
 	}
-	*k = (size_t)r;
-	return (uint32_t)cp;
+	return cp;
 }
 
 /*
@@ -152,8 +94,8 @@ tok_reserve(struct doc *d)
 	return 0;
 }
 
-/* char_class() of the ASCII characters, looked up: most of a text is
- * ASCII. */
+/* utf8_char_class() of the ASCII characters, looked up: most of a text
+ * is ASCII. */
 static const unsigned char ascii_class[128] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -168,17 +110,17 @@ static const unsigned char ascii_class[128] = {
 /* The code point at s[i], its length and its class. */
 static inline uint32_t
 next_char(const unsigned char *s, size_t n, size_t i, size_t *k,
-    enum char_class *cls)
+    enum utf8_class *cls)
 {
 	uint32_t cp;
 
 	if (s[i] < 0x80) {
 		*k = 1;
-		*cls = (enum char_class)ascii_class[s[i]];
+		*cls = (enum utf8_class)ascii_class[s[i]];
 		return s[i];
 	}
 	cp = cp_at(s, n, i, k);
-	*cls = char_class(cp);
+	*cls = utf8_char_class(cp);
 	return cp;
 }
 
@@ -188,12 +130,12 @@ static int
 joins_word(const unsigned char *s, size_t n, size_t j, size_t k, uint32_t cp)
 {
 	size_t k2;
-	enum char_class c2;
+	enum utf8_class c2;
 
 	if (!((cp == '-' || cp == '\'' || cp == 0x2019) && j + k < n))
 		return 0;
 	next_char(s, n, j + k, &k2, &c2);
-	return c2 == CH_LOWER || c2 == CH_UPPER || c2 == CH_DIGIT;
+	return c2 == UTF8_LOWER || c2 == UTF8_UPPER || c2 == UTF8_DIGIT;
 }
 
 /* Writes the lower case of cp, a character inside a word, at o, as
@@ -220,33 +162,33 @@ lower_cp(uint32_t cp, char *o)
  */
 static size_t
 read_word(struct doc *d, struct tok *t, size_t i, uint32_t cp, size_t k,
-    enum char_class cls)
+    enum utf8_class cls)
 {
 	const unsigned char *s = (const unsigned char *)d->text;
 	size_t n = d->len, letters = 0, upper = 0, j = i;
 	char *lo = d->low + d->lowlen, *o = lo, *o0;
-	uint64_t h = LEXICON_HASH_INIT;
-	enum char_class prev = CH_OTHER;
+	uint64_t h = FNV1A_INIT;
+	enum utf8_class prev = UTF8_OTHER;
 
 	t->kind = TK_WORD;
-	t->flags |= cls == CH_UPPER ? F_CAP : cls == CH_LOWER ? F_LOWER : 0;
+	t->flags |= cls == UTF8_UPPER ? F_CAP : cls == UTF8_LOWER ? F_LOWER : 0;
 	for (;;) {
 		/* most of a word is ASCII letters and digits */
-		while (cp < 0x80 && cls >= CH_LOWER) {
+		while (cp < 0x80 && cls >= UTF8_LOWER) {
 			unsigned char b = (unsigned char)cp;
 
-			if (cls == CH_UPPER) {
-				if (prev == CH_LOWER)
+			if (cls == UTF8_UPPER) {
+				if (prev == UTF8_LOWER)
 					t->flags |= F_INNER;
 				upper++;
 				b += 32;
 			}
-			if (cls == CH_DIGIT)
+			if (cls == UTF8_DIGIT)
 				t->flags |= F_DIGIT;
 			else
 				letters++;
 			*o++ = (char)b;
-			h = (h ^ b) * 0x100000001b3ULL;
+			h = fnv1a_byte(h, b);
 			prev = cls;
 			if (++j >= n)
 				goto word_end;
@@ -254,30 +196,30 @@ read_word(struct doc *d, struct tok *t, size_t i, uint32_t cp, size_t k,
 			if (cp >= 0x80)
 				cp = next_char(s, n, j, &k, &cls);
 			else
-				cls = (enum char_class)ascii_class[cp], k = 1;
+				cls = (enum utf8_class)ascii_class[cp], k = 1;
 		}
-		if (cls == CH_SPACE)
+		if (cls == UTF8_SPACE)
 			break;
-		if (cls == CH_LOWER || cls == CH_UPPER) {
-			if (cls == CH_UPPER && prev == CH_LOWER)
+		if (cls == UTF8_LOWER || cls == UTF8_UPPER) {
+			if (cls == UTF8_UPPER && prev == UTF8_LOWER)
 				t->flags |= F_INNER;
 			letters++;
-			upper += cls == CH_UPPER;
-		} else if (cls == CH_DIGIT) {
+			upper += cls == UTF8_UPPER;
+		} else if (cls == UTF8_DIGIT) {
 			t->flags |= F_DIGIT;
-		} else if (cls == CH_OTHER) {
+		} else if (cls == UTF8_OTHER) {
 			if (!joins_word(s, n, j, k, cp))
 				break;
 		}
 		o0 = o;
 		o += lower_cp(cp, o);
-		h = lexicon_hash(h, o0, (size_t)(o - o0));
+		h = fnv1a(h, o0, (size_t)(o - o0));
 		prev = cls;
 		j += k;
 		if (j >= n)
 			break;
 		cp = next_char(s, n, j, &k, &cls);
-		if (cls == CH_SPACE)
+		if (cls == UTF8_SPACE)
 			break;
 	}
 word_end:
@@ -299,7 +241,7 @@ tokenize(struct doc *d)
 	const unsigned char *s = (const unsigned char *)d->text;
 	size_t n = d->len, i = 0, k, nl = 0;
 	int space = 1, para = 1, chunk = 1;
-	enum char_class cls;
+	enum utf8_class cls;
 
 	d->lowcap = 2 * n + 16;
 	if ((d->low = malloc(d->lowcap)) == NULL)
@@ -308,7 +250,7 @@ tokenize(struct doc *d)
 		uint32_t cp = next_char(s, n, i, &k, &cls);
 		struct tok *t;
 
-		if (cls == CH_SPACE) {
+		if (cls == UTF8_SPACE) {
 			if (cp == '\n' && ++nl >= 2)
 				para = 1;
 			space = chunk = 1;
@@ -325,7 +267,7 @@ tokenize(struct doc *d)
 		    (i < d->head_end ? F_HEAD : 0));
 		space = para = 0;
 		nl = 0;
-		if (cls == CH_OTHER) {
+		if (cls == UTF8_OTHER) {
 			t->kind = TK_PUNCT;
 			t->cp = cp;
 			t->len = (uint32_t)k;
@@ -422,7 +364,7 @@ match_all(struct doc *d)
 				key[klen++] = ' ';
 				memcpy(key + klen, d->low + u->low_off, u->low_len);
 				klen += u->low_len;
-				h = lexicon_hash(lexicon_hash(h, " ", 1),
+				h = fnv1a(fnv1a(h, " ", 1),
 				    d->low + u->low_off, u->low_len);
 			}
 			nw++;

@@ -9,62 +9,26 @@
 
 #include "article/rules.h"
 #include "article/tokens.h"
+#include "base/calendar.h"
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
-static long
-days_from_civil(long y, unsigned m, unsigned dd)
+/* pub_date's year, month and day (any day up to 31): 1, or 0 when it
+ * is no "YYYY-MM-DD...". */
+static int
+parse_pub(const char *s, int *y, int *m, int *dd)
 {
-	long era;
-	unsigned yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (153 * (m + (m > 2 ? (unsigned)-3 : 9)) + 2) / 5 + dd - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (long)doe - 719468;
-}
-
-static void
-civil_from_days(long z, long *y, unsigned *m, unsigned *dd)
-{
-	long era;
-	unsigned doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = (unsigned)(z - era * 146097);
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	*y = (long)yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*dd = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y += *m <= 2;
-}
-
-/* pub_date's days since the epoch, or 0 with *ok 0. */
-static long
-parse_pub(const char *s, int *ok)
-{
-	long y;
-	unsigned m, dd;
 	int i;
 
-	*ok = 0;
 	if (s == NULL || strlen(s) < 10)
 		return 0;
 	for (i = 0; i < 10; i++)
-		if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+		if ((i == 4 || i == 7) ? s[i] != '-' :
+		    (s[i] < '0' || s[i] > '9'))
 			return 0;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
 	    (s[3] - '0');
-	m = (unsigned)((s[5] - '0') * 10 + (s[6] - '0'));
-	dd = (unsigned)((s[8] - '0') * 10 + (s[9] - '0'));
-	if (m < 1 || m > 12 || dd < 1 || dd > 31)
-		return 0;
-	*ok = 1;
-	return days_from_civil(y, m, dd);
+	*m = (s[5] - '0') * 10 + (s[6] - '0');
+	*dd = (s[8] - '0') * 10 + (s[9] - '0');
+	return *m >= 1 && *m <= 12 && *dd >= 1 && *dd <= 31;
 }
 
 /* Whether a date follows the weekday at i: "(10/8)", ", 10 Agustus",
@@ -151,25 +115,24 @@ int
 find_weekday_dates(struct doc *d, const char *pub_date, struct extraction *x)
 {
 	size_t i, cap = 0;
-	int ok, pubwd, wd, strict, delta;
-	long pub = parse_pub(pub_date, &ok), y;
-	unsigned m, dd;
+	int pubwd, wd, strict, delta, y, m, dd;
+	long pub;
 	char iso[32];
 
-	if (!ok)
+	if (!parse_pub(pub_date, &y, &m, &dd))
 		return 0;
-	/* 1970-01-01 was a Thursday; 0 is Monday, as cues.tsv counts */
-	pubwd = (int)(((pub + 3) % 7 + 7) % 7);
+	pub = cal_days_from_civil(y, m, dd);
+	pubwd = cal_weekday(y, m, dd);
 	for (i = 0; i < d->ntok; i++) {
 		if ((wd = weekday_at(d, i, &strict)) < 0)
 			continue;
 		delta = (pubwd - wd + 7) % 7;
 		if (strict && delta == 0)
 			delta = 7;
-		civil_from_days(pub - delta, &y, &m, &dd);
+		cal_civil_from_days(pub - delta, &y, &m, &dd);
 		if (y < 0 || y > 9999)
 			continue;
-		snprintf(iso, sizeof(iso), "%04ld-%02u-%02u", y, m, dd);
+		snprintf(iso, sizeof(iso), "%04d-%02d-%02d", y, m, dd);
 		if (add_date(x, &cap, iso) != 0)
 			return -1;
 	}

@@ -7,6 +7,8 @@
 
 #include "article/tsv.h"
 #include "article/wordlist.h"
+#include "base/ascii.h"
+#include "base/hash.h"
 #include "base/warta.h"
 
 extern const unsigned char data_datelines[];
@@ -37,23 +39,15 @@ struct loader {
 	struct warta_error *err;
 };
 
-static int
-lower_ascii(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
 /* FNV-1a of the lower case of s. */
 static uint64_t
 word_hash(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = FNV1A_INIT;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)lower_ascii((unsigned char)s[i]);
-		h *= 0x100000001b3ULL;
-	}
+	for (i = 0; i < n; i++)
+		h = fnv1a_byte(h, (unsigned char)ascii_lower((unsigned char)s[i]));
 	return h;
 }
 
@@ -70,7 +64,7 @@ word_slot(const struct wordlist *w, const char *s, size_t n)
 		if (e->len != n)
 			continue;
 		for (k = 0; k < n; k++)
-			if (lower_ascii((unsigned char)s[k]) != e->key[k])
+			if (ascii_lower((unsigned char)s[k]) != e->key[k])
 				break;
 		if (k == n)
 			break;

@@ -17,6 +17,7 @@
 #include "article/tokens.h"
 #include "article/tsv.h"
 #include "article/wordlist.h"
+#include "base/hash.h"
 
 static struct lexicon *lex;
 
@@ -74,7 +75,7 @@ test_tsv(void **state)
 static const struct lex_entry *
 find(const char *key)
 {
-	return lexicon_find(lex, lexicon_hash(LEXICON_HASH_INIT, key,
+	return lexicon_find(lex, fnv1a(FNV1A_INIT, key,
 	    strlen(key)), key, strlen(key));
 }
 
@@ -145,7 +146,7 @@ test_tokens(void **state)
 			break;
 	assert_true(i < d.ntok);
 	assert_true(d.tok[i].flags & F_LOWER);
-	assert_true(d.tok[i].hash == lexicon_hash(LEXICON_HASH_INIT,
+	assert_true(d.tok[i].hash == fnv1a(FNV1A_INIT,
 	    "kata-nya", 8));
 	for (i = 0; i < d.ntok; i++)
 		if (d.tok[i].len == 6 && memcmp(text + d.tok[i].off, "Jum'at",
