@@ -6,6 +6,8 @@
  *
  * Every scan is linear in the text, and the patterns are tried only at
  * word starts, so a 16 MiB paragraph costs a few passes over its bytes.
+ * The words it knows (cities and outlets of datelines, agencies and credit
+ * labels, month and weekday names, stopwords) are data: article/wordlist.h.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -16,7 +18,11 @@
 #include <utf8proc.h>
 
 #include "article/article.h"
+#include "article/wordlist.h"
+#include "base/ascii.h"
 #include "base/buf.h"
+#include "base/calendar.h"
+#include "base/utf8.h"
 #include "base/warta.h"
 
 /* ---- memory ---- */
@@ -150,27 +156,18 @@ is_alpha_ascii(int c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static int
-lower_ascii(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
 /* The code point at s[i] and its length; an invalid byte reads as itself. */
 static int32_t
 cp_at(const char *s, size_t n, size_t i, size_t *clen)
 {
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t r;
+	uint32_t cp;
 
-	r = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-	    (utf8proc_ssize_t)(n - i), &cp);
-	if (r <= 0) {
+	*clen = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+	if (cp == UTF8_INVALID) {
 		*clen = 1;
 		return (unsigned char)s[i];
 	}
-	*clen = (size_t)r;
-	return cp;
+	return (int32_t)cp;
 }
 
 static int
@@ -280,18 +277,9 @@ span_is(const char *s, size_t n, const char *word)
 	if (strlen(word) != n)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (lower_ascii((unsigned char)s[i]) != word[i])
+		if (ascii_lower((unsigned char)s[i]) != word[i])
 			return 0;
 	return 1;
-}
-
-static int
-span_in(const char *s, size_t n, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (span_is(s, n, *list))
-			return 1;
-	return 0;
 }
 
 /* ALL CAPS to title case: "NEW YORK" to "New York", "ST. LOUIS" to "St. Louis". */
@@ -328,41 +316,6 @@ fail:
 }
 
 /* ---- dateline ---- */
-
-/*
- * Cities a dateline names without capitals or an outlet ("Jakarta -",
- * "Jakarta, Di jejaring sosial"); an ALL CAPS place needs no list.
- */
-static const char *const known_places[] = {
-	"jakarta", "bandung", "surabaya", "semarang", "yogyakarta", "medan",
-	"makassar", "palembang", "denpasar", "bogor", "depok", "tangerang",
-	"bekasi", "solo", "surakarta", "malang", "padang", "pekanbaru",
-	"banda aceh", "manado", "balikpapan", "samarinda", "pontianak",
-	"banjarmasin", "jayapura", "ambon", "kupang", "mataram", "batam",
-	"jambi", "bengkulu", "bandar lampung", "serang", "cirebon",
-	"tasikmalaya", "sukabumi", "purwokerto", "magelang", "kudus",
-	"pekalongan", "tegal", "kediri", "jember", "madiun", "palu", "kendari",
-	"gorontalo", "ternate", "sorong", "manokwari", "palangka raya",
-	"tarakan", "pangkalpinang", "tanjungpinang", "mamuju", "sleman",
-	"bantul", "cianjur", "garut", "karawang", "sidoarjo", "gresik",
-	"banyuwangi", "cilegon", "dili", "washington", "new york", "london",
-	"paris", "berlin", "tokyo", "beijing", "moscow", "moskow", "singapore",
-	"singapura", "kuala lumpur", "bangkok", "manila", "sydney", "canberra",
-	"seoul", "hong kong", "new delhi", "cairo", "kairo", "riyadh", "mekkah",
-	"makkah", "madinah", "jeddah", "dubai", "istanbul", "ankara", "tehran",
-	"teheran", "baghdad", "damascus", "damaskus", "brussels", "brussel",
-	"geneva", "jenewa", "rome", "roma", "madrid", "los angeles",
-	"san francisco", "chicago", "hanoi", "yangon", "taipei", "amsterdam",
-	"den haag", "vienna", "wina", NULL
-};
-
-/* Outlets that carry no dot or digit to give them away. */
-static const char *const known_outlets[] = {
-	"antara", "kompas", "tempo", "detik", "detikcom", "republika",
-	"okezone", "tribunnews", "viva", "merdeka", "sindonews", "suara",
-	"kontan", "kumparan", "jpnn", "inilah", "bisnis", "ap", "afp",
-	"reuters", "bbc", "bernama", "xinhua", "maritim", NULL
-};
 
 struct dateline {
 	size_t text_end;		/* the dateline as written: s[0, text_end) */
@@ -422,31 +375,32 @@ read_dash(const char *s, size_t n, size_t i)
 }
 
 static int
-is_known_place(const char *s, size_t n)
+is_known_place(const struct wordlist *w, const char *s, size_t n)
 {
 	size_t i;
 
-	if (span_in(s, n, known_places))
+	if (wordlist_find(w, s, n, NULL) & W_PLACE)
 		return 1;
 	/* "Jakarta Selatan", "Bandung Barat" */
 	for (i = 0; i < n && s[i] != ' '; i++)
 		;
-	return i < n && span_in(s, i, known_places);
+	return i < n && (wordlist_find(w, s, i, NULL) & W_PLACE);
 }
 
 static int
-is_outletish(const char *s, size_t n)
+is_outletish(const struct wordlist *w, const char *s, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
 		if (s[i] == '.' || is_digit((unsigned char)s[i]))
 			return 1;
-	return span_in(s, n, known_outlets);
+	return (wordlist_find(w, s, n, NULL) & W_OUTLET) != 0;
 }
 
 static size_t
-read_month_name(const char *s, size_t n, size_t i, int *month);
+read_month_name(const struct wordlist *w, const char *s, size_t n, size_t i,
+    int *month);
 
 /* Letters in s all capitals (other characters ignored), at least two. */
 static int
@@ -494,7 +448,7 @@ dateline_caps_outlet(const char *s, size_t n, struct dateline *d)
 
 /* "Jakarta (ANTARA) -", "WASHINGTON (AP) —", "LONDON, Jan 5 (Reuters) -". */
 static int
-dateline_paren_outlet(const char *s, size_t n, struct dateline *d)
+dateline_paren_outlet(const struct wordlist *w, const char *s, size_t n, struct dateline *d)
 {
 	size_t pend, j, k, ostart;
 	int caps, letters, month;
@@ -504,7 +458,7 @@ dateline_paren_outlet(const char *s, size_t n, struct dateline *d)
 	j = pend;
 	d->date_start = d->date_end = 0;
 	if (j + 1 < n && s[j] == ',' && s[j + 1] == ' ') {
-		k = read_month_name(s, n, j + 2, &month);
+		k = read_month_name(w, s, n, j + 2, &month);
 		if (k == 0 || k >= n || s[k] != ' ')
 			return 0;
 		d->date_start = j + 2;
@@ -529,8 +483,8 @@ dateline_paren_outlet(const char *s, size_t n, struct dateline *d)
 		return 0;
 	/* "Presiden Joko Widodo (Jokowi) - ..." is a sentence: the place or
 	 * the outlet must look like one */
-	if (!caps && !is_known_place(s, pend) &&
-	    !is_outletish(s + ostart, k - ostart) &&
+	if (!caps && !is_known_place(w, s, pend) &&
+	    !is_outletish(w, s + ostart, k - ostart) &&
 	    !all_caps_span(s + ostart, k - ostart))
 		return 0;
 	d->place_start = 0, d->place_end = pend;
@@ -543,7 +497,7 @@ dateline_paren_outlet(const char *s, size_t n, struct dateline *d)
 
 /* "JAKARTA, KOMPAS.com -" or "Liputan6.com, Jakarta -". */
 static int
-dateline_comma_outlet(const char *s, size_t n, struct dateline *d)
+dateline_comma_outlet(const struct wordlist *w, const char *s, size_t n, struct dateline *d)
 {
 	size_t aend, bend, j;
 	int acaps, bcaps, al, bl, a_out, b_out;
@@ -556,8 +510,8 @@ dateline_comma_outlet(const char *s, size_t n, struct dateline *d)
 		return 0;
 	if ((j = read_dash(s, n, bend)) == 0)
 		return 0;
-	a_out = is_outletish(s, aend);
-	b_out = is_outletish(s + aend + 2, bend - aend - 2);
+	a_out = is_outletish(w, s, aend);
+	b_out = is_outletish(w, s + aend + 2, bend - aend - 2);
 	/* one side must name an outlet, or it is a sentence */
 	if (!a_out && !b_out)
 		return 0;
@@ -570,7 +524,7 @@ dateline_comma_outlet(const char *s, size_t n, struct dateline *d)
 		d->outlet_start = aend + 2, d->outlet_end = bend;
 		d->title_place = acaps;
 	}
-	if (is_outletish(s + d->place_start, d->place_end - d->place_start))
+	if (is_outletish(w, s + d->place_start, d->place_end - d->place_start))
 		return 0;
 	d->text_end = bend;
 	d->total = j;
@@ -604,7 +558,7 @@ dateline_domain(const char *s, size_t n, struct dateline *d)
  * stays a sentence.
  */
 static int
-dateline_bare_place(const char *s, size_t n, struct dateline *d)
+dateline_bare_place(const struct wordlist *w, const char *s, size_t n, struct dateline *d)
 {
 	struct token t;
 	size_t pend, j;
@@ -612,7 +566,7 @@ dateline_bare_place(const char *s, size_t n, struct dateline *d)
 
 	if ((words = read_words(s, n, 0, 3, 0, &pend, &caps, &letters)) == 0)
 		return 0;
-	known = is_known_place(s, pend);
+	known = is_known_place(w, s, pend);
 	if (!known && !(caps && letters >= 3))
 		return 0;
 	d->place_start = 0, d->place_end = pend;
@@ -632,7 +586,7 @@ dateline_bare_place(const char *s, size_t n, struct dateline *d)
 		j = pend + 2;
 		if (!read_token(s, n, j, 0, &t) || !t.first_upper)
 			return 0;
-		if (is_known_place(s + j, t.end - j))
+		if (is_known_place(w, s + j, t.end - j))
 			return 0;
 		d->total = j;
 		return 1;
@@ -641,22 +595,22 @@ dateline_bare_place(const char *s, size_t n, struct dateline *d)
 }
 
 static int
-find_dateline(const char *s, size_t n, struct dateline *d)
+find_dateline(const struct wordlist *w, const char *s, size_t n, struct dateline *d)
 {
 	memset(d, 0, sizeof(*d));
 	if (dateline_caps_outlet(s, n, d))
 		return 1;
 	memset(d, 0, sizeof(*d));
-	if (dateline_paren_outlet(s, n, d))
+	if (dateline_paren_outlet(w, s, n, d))
 		return 1;
 	memset(d, 0, sizeof(*d));
-	if (dateline_comma_outlet(s, n, d))
+	if (dateline_comma_outlet(w, s, n, d))
 		return 1;
 	memset(d, 0, sizeof(*d));
 	if (dateline_domain(s, n, d))
 		return 1;
 	memset(d, 0, sizeof(*d));
-	if (dateline_bare_place(s, n, d))
+	if (dateline_bare_place(w, s, n, d))
 		return 1;
 	memset(d, 0, sizeof(*d));
 	return 0;
@@ -665,9 +619,13 @@ find_dateline(const char *s, size_t n, struct dateline *d)
 size_t
 article_dateline_len(const char *s, size_t n)
 {
+	struct wordlist w;
 	struct dateline d;
 
-	return find_dateline(s, n, &d) ? d.total : 0;
+	/* the data is checked by the tests: a malformed list finds none */
+	if (wordlist_init(&w, NULL) != WARTA_OK)
+		return 0;
+	return find_dateline(&w, s, n, &d) ? d.total : 0;
 }
 
 static int
@@ -681,7 +639,7 @@ set_span(char **dst, const char *s, size_t start, size_t end, int title)
 }
 
 static int
-parse_dateline(struct article *a)
+parse_dateline(struct article *a, const struct wordlist *w)
 {
 	struct dateline d;
 	const char *s;
@@ -689,7 +647,7 @@ parse_dateline(struct article *a)
 	if (a->npara == 0)
 		return WARTA_OK;
 	s = a->paras[0];
-	if (!find_dateline(s, strlen(s), &d))
+	if (!find_dateline(w, s, strlen(s), &d))
 		return WARTA_OK;
 	if (set_span(&a->dateline, s, 0, d.text_end, 0) != WARTA_OK ||
 	    set_span(&a->place, s, d.place_start, d.place_end,
@@ -767,19 +725,6 @@ is_desk_code(const char *s, size_t n)
 	return slash || upper == 0 || (lower == 0 && n <= 6);
 }
 
-static const char *const agency_codes[] = {
-	"ant", "antara", "afp", "ap", "reuters", "dpa", "kyodo", "xinhua",
-	"bernama", "upi", "dtc", "dtk", "okz", "kcm", NULL
-};
-
-static const char *const author_labels[] = {
-	"reporter", "penulis", "pewarta", "wartawan", "writer", "author",
-	"oleh", "laporan", NULL
-};
-static const char *const editor_labels[] = {
-	"editor", "penyunting", "redaktur", "editing", NULL
-};
-
 static size_t
 trim_left(const char *s, size_t i, size_t end)
 {
@@ -813,7 +758,7 @@ set_byline(struct article *a, const char *s, size_t n, const char *name,
  * *name to the first author it names (or leaves it NULL).
  */
 static int
-credit_para(const char *s, size_t n, const char **name, size_t *nn)
+credit_para(const struct wordlist *w, const char *s, size_t n, const char **name, size_t *nn)
 {
 	size_t i, end, part_end, colon;
 	int parts = 0;
@@ -846,12 +791,13 @@ credit_para(const char *s, size_t n, const char **name, size_t *nn)
 
 			if (vend == vstart)
 				return 0;
-			if (span_in(s + i, lend - i, author_labels)) {
+			if (wordlist_find(w, s + i, lend - i, NULL) & W_AUTHOR) {
 				if (*name == NULL) {
 					*name = s + vstart;
 					*nn = vend - vstart;
 				}
-			} else if (!span_in(s + i, lend - i, editor_labels))
+			} else if (!(wordlist_find(w, s + i, lend - i, NULL) &
+			    W_EDITOR))
 				return 0;
 		}
 		parts++;
@@ -921,7 +867,7 @@ closing_byline(const char *s, size_t n, size_t *ns, size_t *ne)
 }
 
 static int
-parse_byline(struct article *a)
+parse_byline(struct article *a, const struct wordlist *w)
 {
 	const char *s, *name;
 	size_t i, n, nn, ns, ne;
@@ -938,7 +884,7 @@ parse_byline(struct article *a)
 	for (i = a->npara; i > 0 && a->npara - i < 4; i--) {
 		s = a->paras[i - 1];
 		n = strlen(s);
-		if (credit_para(s, n, &name, &nn)) {
+		if (credit_para(w, s, n, &name, &nn)) {
 			if (name != NULL) {
 				if (!is_person_name(name, nn))
 					return set_byline(a, name, nn, NULL,
@@ -948,7 +894,7 @@ parse_byline(struct article *a)
 			continue;
 		}
 		if (closing_byline(s, n, &ns, &ne)) {
-			if (credit_para(s + ns, ne - ns, &name, &nn)) {
+			if (credit_para(w, s + ns, ne - ns, &name, &nn)) {
 				if (name == NULL)
 					return WARTA_OK;
 				return set_byline(a, name, nn, name, nn,
@@ -956,9 +902,9 @@ parse_byline(struct article *a)
 			}
 			/* "(Ant)" is ANTARA's desk, not a person named Ant */
 			person = is_person_name(s + ns, ne - ns) &&
-			    !span_in(s + ns, ne - ns, agency_codes);
+			    !(wordlist_find(w, s + ns, ne - ns, NULL) & W_AGENCY);
 			if (!person && !is_desk_code(s + ns, ne - ns) &&
-			    !span_in(s + ns, ne - ns, agency_codes))
+			    !(wordlist_find(w, s + ns, ne - ns, NULL) & W_AGENCY))
 				return WARTA_OK;
 			return set_byline(a, s + ns, ne - ns, s + ns, ne - ns,
 			    person);
@@ -970,40 +916,10 @@ parse_byline(struct article *a)
 
 /* ---- dates ---- */
 
-/* Sorted by name, for bsearch(). */
-struct name_num {
-	const char *name;
-	int num;
-};
-
-static const struct name_num month_names[] = {
-	{ "agt", 8 }, { "agu", 8 }, { "agus", 8 }, { "agustus", 8 },
-	{ "apr", 4 }, { "april", 4 }, { "aug", 8 }, { "august", 8 },
-	{ "dec", 12 }, { "december", 12 }, { "des", 12 }, { "desember", 12 },
-	{ "feb", 2 }, { "februari", 2 }, { "february", 2 }, { "jan", 1 },
-	{ "januari", 1 }, { "january", 1 }, { "jul", 7 }, { "juli", 7 },
-	{ "july", 7 }, { "jun", 6 }, { "june", 6 }, { "juni", 6 },
-	{ "mar", 3 }, { "march", 3 }, { "maret", 3 }, { "may", 5 },
-	{ "mei", 5 }, { "nopember", 11 }, { "nov", 11 }, { "november", 11 },
-	{ "oct", 10 }, { "october", 10 }, { "okt", 10 }, { "oktober", 10 },
-	{ "peb", 2 }, { "pebruari", 2 }, { "sep", 9 }, { "sept", 9 },
-	{ "september", 9 }
-};
-
-/* 0 is Sunday, as civil_weekday() counts. */
-static const struct name_num weekday_names[] = {
-	{ "ahad", 0 }, { "fri", 5 }, { "friday", 5 }, { "jumat", 5 },
-	{ "kamis", 4 }, { "minggu", 0 }, { "mon", 1 }, { "monday", 1 },
-	{ "rabu", 3 }, { "sabtu", 6 }, { "sat", 6 }, { "saturday", 6 },
-	{ "selasa", 2 }, { "senin", 1 }, { "sun", 0 }, { "sunday", 0 },
-	{ "thu", 4 }, { "thur", 4 }, { "thurs", 4 }, { "thursday", 4 },
-	{ "tue", 2 }, { "tues", 2 }, { "tuesday", 2 }, { "wed", 3 },
-	{ "wednesday", 3 }
-};
-
+/* 0 is Monday, as cal_weekday() and dates.tsv count. */
 static const char *const weekday_en[] = {
-	"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-	"Saturday"
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+	"Sunday"
 };
 
 /*
@@ -1020,7 +936,7 @@ read_name(const char *s, size_t n, size_t i, char *word, size_t wsize)
 		if (is_alpha_ascii((unsigned char)s[i])) {
 			if (k + 1 >= wsize)
 				return 0;
-			word[k++] = (char)lower_ascii((unsigned char)s[i]);
+			word[k++] = (char)ascii_lower((unsigned char)s[i]);
 			i++;
 		} else if (k > 0 && s[i] == '\'' && i + 1 < n &&
 		    is_alpha_ascii((unsigned char)s[i + 1]))
@@ -1040,45 +956,19 @@ read_name(const char *s, size_t n, size_t i, char *word, size_t wsize)
 	return i;
 }
 
-/*
- * strcmp() order, compared inline: a call to strcmp() costs more than the
- * comparison, which most often ends at the first letter.
- */
-static int
-cmp_name(const void *key, const void *elem)
-{
-	const unsigned char *k = key;
-	const unsigned char *e =
-	    (const unsigned char *)((const struct name_num *)elem)->name;
-
-	while (*k != '\0' && *k == *e) {
-		k++;
-		e++;
-	}
-	return *k - *e;
-}
-
-#define LOOKUP(table, word) lookup(table, sizeof(table) / sizeof(table[0]), word)
-
-static int
-lookup(const struct name_num *t, size_t n, const char *word)
-{
-	const struct name_num *e;
-
-	e = bsearch(word, t, n, sizeof(*t), cmp_name);
-	return e != NULL ? e->num : -1;
-}
-
 static size_t
-read_month_name(const char *s, size_t n, size_t i, int *month)
+read_month_name(const struct wordlist *w, const char *s, size_t n, size_t i,
+    int *month)
 {
+	const struct word *e;
 	char word[16];
 	size_t end;
 
 	if ((end = read_name(s, n, i, word, sizeof(word))) == 0)
 		return 0;
-	if ((*month = LOOKUP(month_names, word)) < 0)
+	if (!(wordlist_find(w, word, strlen(word), &e) & W_MONTH))
 		return 0;
+	*month = e->month;
 	/* "Agt." "Sept." */
 	if (strlen(word) <= 4 && end < n && s[end] == '.')
 		end++;
@@ -1086,15 +976,18 @@ read_month_name(const char *s, size_t n, size_t i, int *month)
 }
 
 static size_t
-read_weekday(const char *s, size_t n, size_t i, int *wd)
+read_weekday(const struct wordlist *w, const char *s, size_t n, size_t i,
+    int *wd)
 {
+	const struct word *e;
 	char word[16];
 	size_t end;
 
 	if ((end = read_name(s, n, i, word, sizeof(word))) == 0)
 		return 0;
-	if ((*wd = LOOKUP(weekday_names, word)) < 0)
+	if (!(wordlist_find(w, word, strlen(word), &e) & W_WEEKDAY))
 		return 0;
+	*wd = e->weekday;
 	return end;
 }
 
@@ -1117,33 +1010,11 @@ read_num(const char *s, size_t n, size_t i, int mind, int maxd, int *val)
 	return k;
 }
 
-static int
-days_in_month(int y, int m)
-{
-	static const int dim[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-	    31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return dim[m - 1];
-}
-
+/* A date of the calendar, in the years an archive's news can name. */
 static int
 valid_date(int y, int m, int d)
 {
-	return y >= 1600 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 &&
-	    d <= days_in_month(y, m);
-}
-
-/* The proleptic Gregorian weekday, 0 for Sunday (Sakamoto's method). */
-static int
-civil_weekday(int y, int m, int d)
-{
-	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
-
-	if (m < 3)
-		y -= 1;
-	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
+	return y >= 1600 && y <= 2999 && cal_valid_date(y, m, d);
 }
 
 struct found_date {
@@ -1155,7 +1026,7 @@ struct found_date {
 
 /* The numeric part of a date at i, after any weekday.  Returns its end. */
 static size_t
-read_date_body(const char *s, size_t n, size_t i, struct found_date *f)
+read_date_body(const struct wordlist *w, const char *s, size_t n, size_t i, struct found_date *f)
 {
 	size_t k, e;
 	/* read_num() sets them only when it succeeds */
@@ -1185,7 +1056,7 @@ read_date_body(const char *s, size_t n, size_t i, struct found_date *f)
 		/* 10 Agustus 2021 */
 		if ((k = read_num(s, n, i, 1, 2, &a)) != 0 && k < n &&
 		    s[k] == ' ' &&
-		    (k = read_month_name(s, n, skip_spaces(s, n, k), &m)) != 0 &&
+		    (k = read_month_name(w, s, n, skip_spaces(s, n, k), &m)) != 0 &&
 		    k < n && s[k] == ' ' &&
 		    (e = read_num(s, n, skip_spaces(s, n, k), 4, 4, &y)) != 0) {
 			f->y = y, f->m = m, f->d = a;
@@ -1194,7 +1065,7 @@ read_date_body(const char *s, size_t n, size_t i, struct found_date *f)
 		return 0;
 	}
 	/* March 14, 2023 */
-	if ((k = read_month_name(s, n, i, &m)) != 0 && k < n && s[k] == ' ' &&
+	if ((k = read_month_name(w, s, n, i, &m)) != 0 && k < n && s[k] == ' ' &&
 	    (k = read_num(s, n, skip_spaces(s, n, k), 1, 2, &a)) != 0) {
 		if (k < n && s[k] == ',')
 			k++;
@@ -1312,7 +1183,7 @@ may_open_date(const char *s, size_t n, size_t i, struct next_word *next,
 
 /* A date at word start i, with an optional weekday before it. */
 static size_t
-read_date(const char *s, size_t n, size_t i, struct found_date *f)
+read_date(const struct wordlist *w, const char *s, size_t n, size_t i, struct found_date *f)
 {
 	size_t k, e;
 	int paren = 0;
@@ -1321,7 +1192,7 @@ read_date(const char *s, size_t n, size_t i, struct found_date *f)
 	f->wd = -1;
 	k = i;
 	if (is_alpha_ascii((unsigned char)s[i]) &&
-	    (e = read_weekday(s, n, i, &f->wd)) != 0) {
+	    (e = read_weekday(w, s, n, i, &f->wd)) != 0) {
 		k = e;
 		if (k < n && s[k] == ',')
 			k++;
@@ -1332,7 +1203,7 @@ read_date(const char *s, size_t n, size_t i, struct found_date *f)
 		}
 	}
 	/* a weekday with no date after it is an ordinary word */
-	if ((e = read_date_body(s, n, k, f)) == 0)
+	if ((e = read_date_body(w, s, n, k, f)) == 0)
 		return 0;
 	if (paren) {
 		if (e >= n || s[e] != ')')
@@ -1354,16 +1225,16 @@ add_date(struct article *a, const char *s, size_t n, const struct found_date *f)
 	if (!ok && !alt_ok)
 		return WARTA_OK;
 	if (f->wd >= 0) {
-		if (ok && civil_weekday(y, m, dd) == f->wd)
+		if (ok && cal_weekday(y, m, dd) == f->wd)
 			;
-		else if (alt_ok && civil_weekday(y, f->alt_m, f->alt_d) == f->wd)
+		else if (alt_ok && cal_weekday(y, f->alt_m, f->alt_d) == f->wd)
 			m = f->alt_m, dd = f->alt_d;
 		else {
 			if (!ok)
 				m = f->alt_m, dd = f->alt_d;
 			if (article_warn(a, "date '%.*s': the weekday does not "
 			    "match %04d-%02d-%02d, a %s", (int)(n > 200 ? 200 : n),
-			    s, y, m, dd, weekday_en[civil_weekday(y, m, dd)]) !=
+			    s, y, m, dd, weekday_en[cal_weekday(y, m, dd)]) !=
 			    WARTA_OK)
 				return WARTA_FAILED;
 		}
@@ -1390,7 +1261,7 @@ alnum_end(const char *s, size_t n, size_t i)
 }
 
 static int
-parse_dates(struct article *a)
+parse_dates(struct article *a, const struct wordlist *w)
 {
 	struct found_date f;
 	struct next_word next;
@@ -1413,7 +1284,7 @@ parse_dates(struct article *a)
 			skip_from = i;
 			if (at_word_start(s, i) &&
 			    may_open_date(s, n, i, &next, &skip_from) &&
-			    (e = read_date(s, n, i, &f)) != 0) {
+			    (e = read_date(w, s, n, i, &f)) != 0) {
 				if (add_date(a, s + i, e - i, &f) != WARTA_OK)
 					return WARTA_FAILED;
 				i = e;
@@ -1433,102 +1304,14 @@ parse_dates(struct article *a)
  * to the end to tell. */
 #define LANG_SAMPLE	((size_t)64 * 1024)
 
-/* 1 for Indonesian, 2 for English */
-static const struct name_num stopwords[] = {
-	{ "ada", 1 }, { "adalah", 1 }, { "akan", 1 }, { "an", 2 },
-	{ "and", 2 }, { "are", 2 }, { "as", 2 }, { "at", 2 }, { "atau", 1 },
-	{ "bahwa", 1 }, { "be", 2 }, { "bisa", 1 }, { "but", 2 }, { "by", 2 },
-	{ "dalam", 1 }, { "dan", 1 }, { "dari", 1 }, { "dengan", 1 },
-	{ "di", 1 }, { "for", 2 }, { "from", 2 }, { "has", 2 }, { "have", 2 },
-	{ "he", 2 }, { "in", 2 }, { "ini", 1 }, { "is", 2 }, { "it", 2 },
-	{ "itu", 1 }, { "jika", 1 }, { "juga", 1 }, { "kami", 1 },
-	{ "karena", 1 }, { "kata", 1 }, { "ke", 1 }, { "kita", 1 },
-	{ "lebih", 1 }, { "mereka", 1 }, { "not", 2 }, { "of", 2 },
-	{ "oleh", 1 }, { "on", 2 }, { "pada", 1 }, { "para", 1 },
-	{ "said", 2 }, { "saya", 1 }, { "sebagai", 1 }, { "she", 2 },
-	{ "sudah", 1 }, { "tak", 1 }, { "telah", 1 }, { "tersebut", 1 },
-	{ "that", 2 }, { "the", 2 }, { "they", 2 }, { "this", 2 },
-	{ "tidak", 1 }, { "to", 2 }, { "untuk", 1 }, { "was", 2 },
-	{ "were", 2 }, { "which", 2 }, { "will", 2 }, { "with", 2 },
-	{ "would", 2 }, { "yang", 1 }
-};
-
-/*
- * Every word of the sample is looked up, so the stopwords go into a small
- * hash table: one probe or two per word, where a binary search pays a
- * mispredicted comparison at every level.  The table is built for each
- * call (sixty-odd words, less work than a paragraph) and lives on the
- * stack, so nothing is shared between calls.
- */
-#define STOPWORD_MAX	8	/* letters in the longest stopword */
-#define STOP_SLOTS	256	/* a power of two, four times the stopwords */
-
-struct stop_table {
-	uint64_t key[STOP_SLOTS];	/* a packed word, 0 when free */
-	unsigned char num[STOP_SLOTS];	/* its language: 1 or 2 */
-};
-
-/* Up to STOPWORD_MAX letters, lower-cased, as one number. */
-static uint64_t
-pack_word(const char *s, size_t n)
-{
-	uint64_t k = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		k |= (uint64_t)lower_ascii((unsigned char)s[i]) << (8 * i);
-	return k;
-}
-
-/* Fibonacci hashing: the top bits of the product mix every letter. */
-static size_t
-stop_slot(uint64_t k)
-{
-	return (size_t)((k * UINT64_C(0x9E3779B97F4A7C15)) >> 56) &
-	    (STOP_SLOTS - 1);
-}
-
-static void
-stop_table_init(struct stop_table *t)
-{
-	size_t i, slot;
-	uint64_t k;
-
-	memset(t, 0, sizeof(*t));
-	for (i = 0; i < sizeof(stopwords) / sizeof(stopwords[0]); i++) {
-		k = pack_word(stopwords[i].name, strlen(stopwords[i].name));
-		for (slot = stop_slot(k); t->key[slot] != 0;
-		    slot = (slot + 1) & (STOP_SLOTS - 1))
-			;
-		t->key[slot] = k;
-		t->num[slot] = (unsigned char)stopwords[i].num;
-	}
-}
-
-/* The language of the stopword packed in k, or 0. */
 static int
-stop_table_find(const struct stop_table *t, uint64_t k)
+parse_lang(struct article *a, const struct wordlist *w, const char *hint)
 {
-	size_t slot;
-
-	for (slot = stop_slot(k); t->key[slot] != 0;
-	    slot = (slot + 1) & (STOP_SLOTS - 1))
-		if (t->key[slot] == k)
-			return t->num[slot];
-	return 0;
-}
-
-static int
-parse_lang(struct article *a, const char *hint)
-{
-	struct stop_table stops;
 	size_t p, i, k, n, seen;
-	uint64_t key;
 	long id = 0, en = 0;
 	const char *s;
-	int which;
+	unsigned which;
 
-	stop_table_init(&stops);
 	for (p = 0, seen = 0; p < a->npara && seen < LANG_SAMPLE; p++) {
 		s = a->paras[p];
 		n = strlen(s);
@@ -1540,22 +1323,17 @@ parse_lang(struct article *a, const char *hint)
 				k = i + 1;
 				continue;
 			}
-			/* packed as pack_word() packs it, while it is read */
-			key = 0;
 			for (k = i; k < n && is_alpha_ascii((unsigned char)s[k]);
 			    k++)
-				if (k - i < STOPWORD_MAX)
-					key |= (uint64_t)lower_ascii(
-					    (unsigned char)s[k]) << (8 * (k - i));
+				;
 			/* part of a longer word with non-ASCII letters */
 			if (i > 0 && (unsigned char)s[i - 1] >= 0x80)
 				continue;
 			if (k < n && (unsigned char)s[k] >= 0x80)
 				continue;
-			which = k - i <= STOPWORD_MAX ?
-			    stop_table_find(&stops, key) : 0;
-			id += which == 1;
-			en += which == 2;
+			which = wordlist_find(w, s + i, k - i, NULL);
+			id += (which & W_STOP_ID) != 0;
+			en += (which & W_STOP_EN) != 0;
 		}
 	}
 	/* four stopwords and a two-to-one majority decide; less is a guess */
@@ -1574,9 +1352,15 @@ int
 article_parse(struct article *a, const char *lang_hint,
     struct warta_error *err)
 {
+	struct wordlist w;
+
 	free_fields(a);
-	if (parse_dateline(a) != WARTA_OK || parse_byline(a) != WARTA_OK ||
-	    parse_dates(a) != WARTA_OK || parse_lang(a, lang_hint) != WARTA_OK)
+	if (wordlist_init(&w, err) != WARTA_OK)
+		return WARTA_FAILED;
+	if (parse_dateline(a, &w) != WARTA_OK ||
+	    parse_byline(a, &w) != WARTA_OK ||
+	    parse_dates(a, &w) != WARTA_OK ||
+	    parse_lang(a, &w, lang_hint) != WARTA_OK)
 		return warta_error_set(err, -1, "out of memory");
 	return WARTA_OK;
 }

@@ -7,10 +7,8 @@
  * check (a title or speech verb beside a name, an acronym defined in the
  * text, a place the gazetteer knows), and the rule that made it is given
  * with it.  What the rules know is data kept with the project and compiled
- * into the library: formats/data/gazetteer.tsv (places), subjects.tsv
- * (Media Topic keywords), cues.tsv (titles, speech verbs, organization
- * words, stop lists) and orgs.tsv (organizations known by a short name).
- * They are read once, on first use, and kept for the life of the program.
+ * into the library, read into a lexicon (article/lexicon.h) that the
+ * caller makes once and passes to every call.
  *
  * The text is UTF-8 with paragraphs separated by blank lines, as
  * warta-text prints one item.  A short first paragraph without a full stop
@@ -107,6 +105,7 @@
 
 #include <stddef.h>
 
+#include "article/lexicon.h"
 #include "base/warta.h"
 
 #define EXTRACT_MAX 100
@@ -155,25 +154,14 @@ struct extraction {
  * the few that are only safe in English, like "UN").  dateline_place (the
  * item's located/dateline, or NULL) comes first among the places.
  * pub_date ("YYYY-MM-DD..." or NULL) resolves weekdays; without it no
- * date is resolved.  Fails only when memory runs out, the text passes
- * 2 GiB, or the data compiled into the library is malformed; x is then
- * empty.  Safe to call from several threads: the data is read once and
- * only read after.
+ * date is resolved.  lex is only read.  Fails only when memory runs out
+ * or the text passes 2 GiB; x is then empty.
  */
-int extract_text(const char *text, size_t len, const char *lang,
-    const char *dateline_place, const char *pub_date, struct extraction *x,
-    struct warta_error *err);
+int extract_text(const struct lexicon *lex, const char *text, size_t len,
+    const char *lang, const char *dateline_place, const char *pub_date,
+    struct extraction *x, struct warta_error *err);
 
 /* Frees what x holds and empties it; x may be NULL. */
 void extraction_free(struct extraction *x);
-
-/*
- * Reads the data once (extract_text does so on first use) and checks it:
- * every broader place is on the list, no name is listed twice, every topic
- * is a top-level Media Topic.  For the tests; nplaces, nkeywords, ncues and
- * norgs (any may be NULL) get the number of entries of each file.
- */
-int extract_data_check(size_t *nplaces, size_t *nkeywords, size_t *ncues,
-    size_t *norgs, struct warta_error *err);
 
 #endif

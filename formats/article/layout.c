@@ -19,7 +19,9 @@
 #include <utf8proc.h>
 
 #include "article/article.h"
+#include "base/ascii.h"
 #include "base/buf.h"
+#include "base/utf8.h"
 #include "base/warta.h"
 
 /* Lines longer than this are never wrapped lines (widths are ~60-100). */
@@ -64,26 +66,17 @@ is_space(int c)
 	return ((SPACE_BITS >> (c & 63)) & (c >= 0 && c < 64)) != 0;
 }
 
-static int
-lower_ascii(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
 static int32_t
 cp_at(const char *s, size_t n, size_t i, size_t *clen)
 {
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t r;
+	uint32_t cp;
 
-	r = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-	    (utf8proc_ssize_t)(n - i), &cp);
-	if (r <= 0) {
+	*clen = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+	if (cp == UTF8_INVALID) {
 		*clen = 1;
 		return (unsigned char)s[i];
 	}
-	*clen = (size_t)r;
-	return cp;
+	return (int32_t)cp;
 }
 
 /* The code point that ends s[0, n), and where it starts. */
@@ -198,7 +191,7 @@ starts_with_ci(const char *s, size_t n, const char *prefix)
 	if (n < len)
 		return 0;
 	for (i = 0; i < len; i++)
-		if (lower_ascii((unsigned char)s[i]) != prefix[i])
+		if (ascii_lower((unsigned char)s[i]) != prefix[i])
 			return 0;
 	return 1;
 }
@@ -488,7 +481,7 @@ common_prefix_ci(const char *a, size_t an, const char *b, size_t bn)
 	size_t i = 0;
 
 	while (i < an && i < bn &&
-	    lower_ascii((unsigned char)a[i]) == lower_ascii((unsigned char)b[i]))
+	    ascii_lower((unsigned char)a[i]) == ascii_lower((unsigned char)b[i]))
 		i++;
 	return i;
 }

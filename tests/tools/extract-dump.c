@@ -40,6 +40,7 @@ static struct {
 } total;
 
 static int counts_only;
+static struct lexicon *lex;
 
 static xmlNodePtr
 child(xmlNodePtr n, const char *name)
@@ -71,11 +72,11 @@ dump(const char *text, size_t len, const char *lang, const char *place,
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (r = 1; r < repeat; r++) {
-		if (extract_text(text, len, lang, place, date, &x, &err) != 0)
+		if (extract_text(lex, text, len, lang, place, date, &x, &err) != 0)
 			goto fail;
 		extraction_free(&x);
 	}
-	if (extract_text(text, len, lang, place, date, &x, &err) != 0)
+	if (extract_text(lex, text, len, lang, place, date, &x, &err) != 0)
 		goto fail;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	total.secs += (double)(t1.tv_sec - t0.tv_sec) +
@@ -210,6 +211,7 @@ int
 main(int argc, char **argv)
 {
 	const char *lang = NULL, *place = NULL, *date = NULL;
+	struct warta_error err;
 	int c, text = 0, rc = 0, i;
 	long repeat = 1;
 
@@ -239,6 +241,10 @@ main(int argc, char **argv)
 			return 2;
 		}
 	}
+	if ((lex = lexicon_new(&err)) == NULL) {
+		fprintf(stderr, "extract-dump: %s\n", err.message);
+		return 1;
+	}
 	if (optind == argc) {
 		rc = text ? dump_text("-", lang, place, date, repeat) :
 		    dump_newsml(stdin, "<stdin>", repeat);
@@ -265,6 +271,7 @@ main(int argc, char **argv)
 	    total.people, total.orgs, total.places, total.subjects,
 	    total.summaries, total.dates, total.words,
 	    total.secs > 0 ? total.bytes / total.secs / 1e6 : 0.0);
+	lexicon_free(lex);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		rc = -1;
 	return rc != 0;

@@ -16,13 +16,16 @@
 #include "article/article.h"
 #include "article/extract.h"
 
+/* One lexicon for every test, as a program makes one for every item. */
+static struct lexicon *lex;
+
 static void
 extract(const char *text, const char *lang, const char *place,
     const char *date, struct extraction *x)
 {
 	struct warta_error err;
 
-	if (extract_text(text, strlen(text), lang, place, date, x, &err) !=
+	if (extract_text(lex, text, strlen(text), lang, place, date, x, &err) !=
 	    WARTA_OK)
 		fail_msg("extract_text: %s", err.message);
 }
@@ -124,19 +127,21 @@ static void
 test_data(void **state)
 {
 	struct warta_error err;
+	struct lexicon *l;
 	size_t places, keywords, cues, orgs;
 
 	(void)state;
-	if (extract_data_check(&places, &keywords, &cues, &orgs, &err) !=
-	    WARTA_OK)
+	if ((l = lexicon_new(&err)) == NULL)
 		fail_msg("data: %s", err.message);
+	lexicon_counts(l, &places, &keywords, &cues, &orgs);
 	/* 38 provinces, ~100 cities, 195 countries and their capitals */
 	assert_true(places >= 38 + 98 + 2 * 195);
 	assert_true(keywords >= 500);
 	assert_true(cues >= 500);
 	assert_true(orgs >= 150);
-	assert_int_equal(extract_data_check(NULL, NULL, NULL, NULL, &err),
-	    WARTA_OK);
+	lexicon_counts(l, NULL, NULL, NULL, NULL);
+	lexicon_free(l);
+	lexicon_free(NULL);
 }
 
 static void
@@ -464,7 +469,7 @@ test_empty(void **state)
 	    x.ndates + x.words, 0);
 	assert_null(x.summary);
 	extraction_free(&x);
-	assert_int_equal(extract_text(NULL, 0, NULL, NULL, NULL, &x, &err),
+	assert_int_equal(extract_text(lex, NULL, 0, NULL, NULL, NULL, &x, &err),
 	    WARTA_OK);
 	assert_null(x.summary);
 	extraction_free(&x);
@@ -497,7 +502,7 @@ test_megabyte(void **state)
 	}
 	text[n] = '\0';
 	t0 = clock();
-	assert_int_equal(extract_text(text, n, "id", "Semarang", "2021-08-10",
+	assert_int_equal(extract_text(lex, text, n, "id", "Semarang", "2021-08-10",
 	    &x, &err), WARTA_OK);
 	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
 	/* well under a second, even under the sanitizers */
@@ -509,6 +514,27 @@ test_megabyte(void **state)
 	extraction_free(&x);
 	free(text);
 	free(seed);
+}
+
+static int
+make_lexicon(void **state)
+{
+	struct warta_error err;
+
+	(void)state;
+	if ((lex = lexicon_new(&err)) == NULL) {
+		print_error("lexicon_new: %s\n", err.message);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+free_lexicon(void **state)
+{
+	(void)state;
+	lexicon_free(lex);
+	return 0;
 }
 
 int
@@ -528,5 +554,5 @@ main(void)
 		cmocka_unit_test(test_megabyte),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, make_lexicon, free_lexicon);
 }

@@ -1,0 +1,139 @@
+/*
+ * article/lexicon.h: what the extraction rules know, read from the data
+ * compiled into the library: formats/data/gazetteer.tsv (places),
+ * subjects.tsv (Media Topic keywords), cues.tsv (titles, speech verbs,
+ * organization words, stop lists) and orgs.tsv (organizations known by a
+ * short name).
+ *
+ * The caller makes one lexicon with lexicon_new() and passes it to every
+ * extract_text(); it is only read after, so threads may share it.
+ *
+ * Inside, one hash table of lower-case keys of one to LEXICON_MAXW words:
+ * an entry says what its key is as a place, an organization, a cue word
+ * and a topic keyword, and which case each of its words asks of the text.
+ * The extraction modules (article/tokens.c and the rules) read the
+ * structures below; everything else treats a lexicon as opaque.
+ */
+#ifndef WARTA_LEXICON_H
+#define WARTA_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/warta.h"
+
+struct lexicon;
+
+/* Reads and checks the data: every broader place is on the list, no name
+ * is listed twice, every topic is a top-level Media Topic.  NULL, with
+ * err set, when memory runs out or the data is malformed. */
+struct lexicon *lexicon_new(struct warta_error *err);
+void lexicon_free(struct lexicon *lex);		/* NULL is a no-op */
+
+/* How many entries each file gave; any pointer may be NULL. */
+void lexicon_counts(const struct lexicon *lex, size_t *nplaces,
+    size_t *nkeywords, size_t *ncues, size_t *norgs);
+
+#define LEXICON_MAXW 8		/* words in a key */
+#define LEXICON_MAXKEY 255	/* bytes in a key */
+
+/* The classes of a cue word (cues.tsv says what each means). */
+enum cue_class {
+	C_TITLE = 1 << 0,
+	C_SAY = 1 << 1,
+	C_SAID = 1 << 2,
+	C_ORGHEAD = 1 << 3,
+	C_ORGTAIL = 1 << 4,
+	C_NOTORG = 1 << 5,
+	C_NOTNAME = 1 << 6,
+	C_CONN = 1 << 7,
+	C_PLACEBLOCK = 1 << 8,
+	C_PLACEAFTER = 1 << 9,
+	C_PLACECTX = 1 << 10,
+	C_WEEKDAY = 1 << 11,
+	C_WDNEXT = 1 << 12,
+	C_WDLAST = 1 << 13,
+	C_MONTH = 1 << 14,
+	C_ABBREV = 1 << 15,
+	C_ACCORDING = 1 << 16,
+	C_NAMESAKE = 1 << 17,
+	C_DOCWORD = 1 << 18,
+	C_WDNEXTBEFORE = 1 << 19,
+	C_WDLASTBEFORE = 1 << 20,
+	C_WDNOT = 1 << 21,
+	C_ALIAS = 1 << 22
+};
+
+/* Cue classes that do not stop a capitalized word from being a name
+ * ("Said Iqbal", "Lalu Zohri"): they are verbs and small words. */
+#define C_WEAK (C_SAY | C_SAID | C_ACCORDING | C_WDNEXT | C_WDLAST | \
+    C_WDNEXTBEFORE | C_WDLASTBEFORE | C_WDNOT | C_PLACECTX | C_CONN | C_ALIAS)
+
+/* What a word of a key asks of the text's word (2 bits a word). */
+enum { CASE_ANY, CASE_CAP, CASE_UPPER };
+
+/* orgs.tsv's flags. */
+enum { ORG_PLACE = 1, ORG_EN = 2 };
+
+struct lex_place {
+	const char *name;
+	const char *kind;	/* "country", "city", ... */
+	const char *bname;	/* the broader place's name, or NULL */
+	int broader;		/* its index, or -1 */
+};
+
+struct lex_org {
+	const char *name;	/* the short name */
+	const char *full;	/* or NULL */
+	unsigned flags;		/* ORG_* */
+};
+
+struct lex_entry {
+	const char *key;	/* lower case, words separated by one space */
+	uint64_t hash;
+	uint16_t len;
+	uint8_t nwords;
+	uint8_t more;		/* a longer key starts with this one */
+	int16_t place;		/* index, or -1 */
+	int16_t org;		/* index, or -1 */
+	uint16_t place_case, org_case, cue_case;
+	uint8_t place_ambig;
+	uint8_t place_canon;	/* the key is the place's own name */
+	uint8_t org_short;	/* org is by its short name, not its full one */
+	int8_t weekday;		/* 0 (Monday) .. 6 (Sunday), or -1 */
+	uint32_t cue;		/* enum cue_class */
+	uint8_t nsubj;
+	uint8_t subj_topic[3], subj_weight[3];
+};
+
+struct lexicon {
+	struct lex_entry *ent;
+	size_t nent, capent;
+	uint64_t *slot;		/* hash's top half, entry index + 1; 0 empty */
+	size_t mask;
+	struct lex_place *place;
+	size_t nplace, capplace;
+	struct lex_org *org;
+	size_t norg, caporg;
+	char *pool;
+	size_t poollen, poolcap;
+	size_t nkeywords, ncues;
+};
+
+/*
+ * Lower case of s (n bytes of UTF-8) into out, which has room for 2n + 4
+ * bytes: ASCII folded, other letters by utf8proc, the right single
+ * quotation mark made an apostrophe ("Jum’at" is "Jum'at").  Returns the
+ * length written.
+ */
+size_t lexicon_lower(const unsigned char *s, size_t n, char *out);
+
+/* The entry of a lower-case key of hash h (fnv1a() of its bytes from
+ * FNV1A_INIT, base/hash.h), or NULL. */
+const struct lex_entry *lexicon_find(const struct lexicon *lex, uint64_t h,
+    const char *key, size_t len);
+
+/* The place a name (any case) names, or -1. */
+int lexicon_place(const struct lexicon *lex, const char *name);
+
+#endif

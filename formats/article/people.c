@@ -1,0 +1,591 @@
+/*
+ * article/people.c: the people a text names, by a title or a speech verb
+ * beside the name (article/extract.h says which rules).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article/rules.h"
+#include "article/tokens.h"
+
+#define NAME_MAXW 4		/* words in a person's name */
+
+/* A capitalized word that can be part of a person's name. */
+static int
+name_like(const struct doc *d, size_t i)
+{
+	const struct tok *t;
+	size_t k, seg = 0;
+
+	if (!is_word(d, i))
+		return 0;
+	t = &d->tok[i];
+	if ((t->flags & (F_HEAD | F_TITLE | F_UPPER | F_INNER | F_DIGIT)) ||
+	    !(t->flags & F_CAP) || t->letters < 2 || (t->mark & (COV_PLACE |
+	    COV_ORG | COV_CUE | M_ORG | M_NOTORG)))
+		return 0;
+	/* a speech verb or small word capitalized mid-sentence is a name
+	 * ("Said Iqbal"); at a sentence start it is the word */
+	if (t->cue_ent >= 0 && (t->flags & F_SENT) && t->cue_words == 1)
+		return 0;
+	/* a part of one letter: "T-Mobile", "e-KTP" */
+	for (k = 0; k <= t->low_len; k++) {
+		if (k == t->low_len || d->low[t->low_off + k] == '-') {
+			if (seg == 1)
+				return 0;
+			seg = 0;
+		} else {
+			seg++;
+		}
+	}
+	return !seen_lower(d, t);
+}
+
+/* An initial: one capital, with a full stop ("M. Hanif Dhakiri") or
+ * without one before a name word ("M Syaiful Jihad"); *k gets its tokens. */
+static int
+is_initial(const struct doc *d, size_t i, size_t *k)
+{
+	if (!is_word(d, i) || d->tok[i].letters != 1 ||
+	    !(d->tok[i].flags & F_CAP) || d->tok[i].len > 2 ||
+	    (d->tok[i].flags & (F_DIGIT | F_HEAD)))
+		return 0;
+	if (is_punct(d, i + 1, '.') && !(d->tok[i + 1].flags & F_SPACE)) {
+		*k = 2;
+		return 1;
+	}
+	*k = 1;
+	return name_like(d, i + 1) && (d->tok[i + 1].flags & F_SPACE);
+}
+
+/* Initials in capitals inside a name, between name words ("Retno LP
+ * Marsudi"): at most three letters that name nothing else. */
+static int
+inner_initials(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->tok[i];
+
+	return is_word(d, i) && (t->flags & F_UPPER) && t->letters <= 3 &&
+	    t->len <= 3 && !(t->mark & (COV_PLACE | COV_ORG | M_NOTORG)) &&
+	    t->place_ent < 0 && t->org_ent < 0 &&
+	    (t->cue_ent < 0 || t->cue_words != 1 ||
+	    (d->lex->ent[t->cue_ent].cue & ~(uint32_t)C_NOTORG) == 0) &&
+	    name_like(d, i + 1);
+}
+
+/* Small words inside a name: "bin", "van", "de". */
+static int
+name_conn(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "bin", "binti", "van", "von", "der",
+	    "de", "da", "al", NULL };
+	size_t k;
+
+	if (!is_word(d, i) || !(d->tok[i].flags & F_LOWER))
+		return 0;
+	for (k = 0; w[k] != NULL; k++)
+		if (strlen(w[k]) == d->tok[i].low_len &&
+		    memcmp(w[k], d->low + d->tok[i].low_off,
+		    d->tok[i].low_len) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A name starting at i: up to NAME_MAXW name-like words and initials,
+ * ending in a word.  Returns the token past it, or 0.
+ */
+static size_t
+name_run(const struct doc *d, size_t i)
+{
+	size_t k = i, end = 0, m;
+	int words = 0;
+
+	while (k < d->ntok) {
+		if (k > i && (!(d->tok[k].flags & F_SPACE) ||
+		    (d->tok[k].flags & F_PARA)))
+			break;
+		if (name_like(d, k)) {
+			words++;
+			end = ++k;
+		} else if (is_initial(d, k, &m)) {
+			words++;
+			k += m;
+		} else if (words > 0 && inner_initials(d, k)) {
+			words++;
+			k++;
+		} else if (words > 0 && name_conn(d, k) && name_like(d, k + 1)) {
+			k++;
+		} else {
+			break;
+		}
+		if (words > NAME_MAXW)
+			return 0;
+	}
+	return end;
+}
+
+/* Whether the capitalized stretch ends at token i: a name must end it. */
+static int
+stretch_ends(const struct doc *d, size_t i)
+{
+	const struct tok *t;
+
+	if (i >= d->ntok)
+		return 1;
+	t = &d->tok[i];
+	if (t->kind != TK_WORD || (t->flags & (F_PARA | F_DIGIT)))
+		return 1;
+	/* "Guru Besar Pangan dan Gizi" goes on */
+	if (t->flags & F_LOWER)
+		return !((cue1(d, i) & C_CONN) && is_word(d, i + 1) &&
+		    (d->tok[i + 1].flags & F_CAP) &&
+		    (d->tok[i + 1].flags & F_SPACE));
+	/* "Dr Fritz Sumantri Usman SpS", "Presiden Joko Widodo Senin
+	 * (10/8) mengatakan" */
+	return (t->flags & F_INNER) || (cue1(d, i) & (C_WEEKDAY | C_MONTH)) != 0;
+}
+
+/* "Deputi Bidang Protokol, Pers, dan Media": a list of what the title is
+ * of, not a name, goes on after the comma. */
+static int
+enumeration(const struct doc *d, size_t i)
+{
+	size_t j = i + 1;
+
+	if (!is_punct(d, i, ','))
+		return 0;
+	while (is_word(d, j) && (d->tok[j].flags & F_CAP) && j < i + 4)
+		j++;
+	return j > i + 1 && (is_punct(d, j, ',') || (is_word(d, j) &&
+	    (cue1(d, j) & C_CONN)));
+}
+
+/*
+ * Whether a name at i belongs to what comes before it: a street, a
+ * mosque, a hospital named after someone ("Jalan Pejambon", "Masjid
+ * Istiqlal", "Rumah Sakit Umum Daerah (RSUD) Abdul Wahab Sjahranie").
+ */
+static int
+namesake(const struct doc *d, size_t i)
+{
+	size_t k;
+
+	if (tok_cue_ends_at(d, i, C_NAMESAKE))
+		return 1;
+	if (i < 3 || !is_punct(d, i - 1, ')'))
+		return 0;
+	for (k = i - 2; k > 0 && is_word(d, k); k--)
+		;
+	if (!is_punct(d, k, '('))
+		return 0;
+	return (cue_at(d, k + 1) & C_NAMESAKE) ||
+	    tok_cue_ends_at(d, k, C_NAMESAKE);
+}
+
+/* A place or a place's word after "X, ": "Camat Sawahan, Kota Surabaya"
+ * names a district, not a person. */
+static int
+place_follows(const struct doc *d, size_t i)
+{
+	return is_punct(d, i, ',') && is_word(d, i + 1) &&
+	    (d->tok[i + 1].place_ent >= 0 || (cue_at(d, i + 1) & C_PLACECTX));
+}
+
+/* Whether a name that runs to end closes what a title at i is of. */
+static int
+name_closes_title(const struct doc *d, size_t i, size_t end)
+{
+	return stretch_ends(d, end) && !namesake(d, i) &&
+	    !place_follows(d, end) && !enumeration(d, end);
+}
+
+/*
+ * The name after the comma at j, when a title's description ends there:
+ * "Kepala Dinas X, Heru Tjahjono,", "Menlu, Retno", "PM Singapura, Lee
+ * Hsien Loong mencatatkan".  desc: words of the description before it.
+ * Returns the token past the name, or 0.
+ */
+static size_t
+name_after_comma(const struct doc *d, size_t j, int desc)
+{
+	size_t end = name_run(d, j + 1);
+	const struct tok *e = end < d->ntok ? &d->tok[end] : NULL;
+
+	if (end == 0)
+		return 0;
+	if (e != NULL && e->kind == TK_PUNCT && (e->cp == ',' ||
+	    tok_sent_end(d, end)) && !place_follows(d, end) &&
+	    !enumeration(d, end))
+		return end;
+	if (cue1(d, end) & C_SAID)
+		return end;
+	if (desc > 0 && e != NULL && e->kind == TK_WORD &&
+	    (e->flags & F_LOWER) && stretch_ends(d, end))
+		return end;
+	return 0;
+}
+
+/* Whether a title's description goes on after the comma at j: "Kepala
+ * Biro Hukum, Komunikasi, dan Informasi Publik Kementerian PAN-RB, Herman
+ * Suryatman". */
+static int
+description_goes_on(const struct doc *d, size_t j)
+{
+	return is_word(d, j + 1) &&
+	    (((d->tok[j + 1].flags & F_CAP) && !name_like(d, j + 1)) ||
+	    ((cue1(d, j + 1) & C_CONN) && is_word(d, j + 2) &&
+	    (d->tok[j + 2].flags & F_CAP)));
+}
+
+/*
+ * The person after a title ending at i, past what the title is of
+ * ("Kepala BBPLK Semarang Heru Wibowo", "Menteri Ketenagakerjaan Ida
+ * Fauziyah", "Kepala Dinas ... Jawa Timur, Heru Tjahjono,").  abbrev: the
+ * title may take a full stop ("Dr.").  Sets *a and *b to the name's
+ * tokens; returns 1 when found.
+ */
+static int
+after_title(const struct doc *d, size_t i, int abbrev, size_t *a, size_t *b)
+{
+	size_t j = i, end, steps = 0, m;
+	int desc = 0;
+
+	if (abbrev && is_punct(d, j, '.') && !(d->tok[j].flags & F_SPACE))
+		j++;
+	while (j < d->ntok && steps++ < 16) {
+		const struct tok *t = &d->tok[j];
+
+		if (t->flags & F_PARA)
+			return 0;
+		if (t->kind == TK_WORD && (name_like(d, j) ||
+		    is_initial(d, j, &m))) {
+			if ((end = name_run(d, j)) == 0)
+				return 0;
+			if (name_closes_title(d, j, end)) {
+				/* "Wali Kota Solo Gibran": a place right
+				 * after the title is its own */
+				if (j == i && end - j > 1 &&
+				    d->tok[j].place_ent >= 0)
+					j++;
+				*a = j;
+				*b = end;
+				return 1;
+			}
+			/* a name-like word of what the title is of */
+			desc++;
+			j = end;
+		} else if (t->kind == TK_WORD) {
+			if (t->flags & (F_CAP | F_DIGIT))
+				desc++;
+			/* "Menteri Kelautan dan Perikanan", but not
+			 * "Presiden dan Wakil Presiden" */
+			else if (!((cue1(d, j) & C_CONN) && desc > 0 &&
+			    is_word(d, j + 1) && (d->tok[j + 1].flags & F_CAP)))
+				return 0;
+			j++;
+		} else if (t->cp == '(' &&
+		    (end = tok_paren_acronym(d, j)) != 0) {
+			j = end;
+		} else if (t->cp == '.' && !(t->flags & F_SPACE) && j > 0 &&
+		    (cue1(d, j - 1) & C_ABBREV)) {
+			j++;	/* "Kombes Pol. Budi" */
+		} else if (t->cp == ',' && name_like(d, j + 1) &&
+		    (end = name_after_comma(d, j, desc)) != 0) {
+			*a = j + 1;
+			*b = end;
+			return 1;
+		} else if (t->cp == ',' && desc > 0 &&
+		    description_goes_on(d, j)) {
+			j++;
+		} else {
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* The person after the title that starts at token i. */
+static int
+title_at(const struct doc *d, size_t i, size_t *a, size_t *b)
+{
+	size_t end = i + d->tok[i].cue_words;
+
+	return after_title(d, end, (cue1(d, end - 1) & C_ABBREV) != 0, a, b);
+}
+
+/* The words of a name, as hashes of their lower case. */
+struct namewords {
+	uint64_t h[NAME_MAXW + 2];
+	size_t n;
+};
+
+/* Whether the words of a are a run of the words of b. */
+static int
+words_within(const struct namewords *a, const struct namewords *b)
+{
+	size_t i, k;
+
+	for (i = 0; i + a->n <= b->n; i++) {
+		for (k = 0; k < a->n; k++)
+			if (a->h[k] != b->h[i + k])
+				break;
+		if (k == a->n)
+			return 1;
+	}
+	return 0;
+}
+
+struct people {
+	char **name;
+	const char **rule;
+	struct namewords *w;	/* the name's words */
+	struct namewords *alias;	/* "Joko Widodo alias Jokowi" */
+	size_t n, cap, wcap, acap;
+};
+
+static void
+name_words(const struct doc *d, size_t a, size_t b, struct namewords *w)
+{
+	size_t i;
+
+	w->n = 0;
+	for (i = a; i < b; i++)
+		if (d->tok[i].kind == TK_WORD && w->n < NAME_MAXW + 2)
+			w->h[w->n++] = d->tok[i].hash;
+}
+
+/* Adds the person named by tokens [a, b); returns the person's index,
+ * or -1 when memory runs out, -2 when there are enough. */
+static int
+add_name(struct doc *d, struct people *p, size_t a, size_t b,
+    const char *rule)
+{
+	struct namewords w, *pw;
+	char *s;
+	size_t i;
+
+	for (i = a; i < b; i++)
+		d->tok[i].mark |= M_PERSON;
+	name_words(d, a, b, &w);
+	for (i = 0; i < p->n; i++) {
+		/* "Sanusi" after "Anwar Sanusi", "Jokowi" after "Joko
+		 * Widodo alias Jokowi" */
+		if (words_within(&w, &p->w[i]) || (p->alias[i].n > 0 &&
+		    words_within(&w, &p->alias[i])))
+			return (int)i;
+		if (words_within(&p->w[i], &w)) {
+			/* the longer form, in place */
+			if ((s = tok_copy(d, a, b)) == NULL)
+				return -1;
+			free(p->name[i]);
+			p->name[i] = s;
+			p->w[i] = w;
+			return (int)i;
+		}
+	}
+	if (p->n >= EXTRACT_MAX)
+		return -2;
+	if ((pw = extract_grow(p->w, &p->wcap, p->n, sizeof(*p->w))) == NULL)
+		return -1;
+	p->w = pw;
+	p->w[p->n] = w;
+	if ((pw = extract_grow(p->alias, &p->acap, p->n,
+	    sizeof(*p->alias))) == NULL)
+		return -1;
+	p->alias = pw;
+	p->alias[p->n].n = 0;
+	if ((s = tok_copy(d, a, b)) == NULL ||
+	    extract_list_add(&p->name, &p->rule, &p->n, &p->cap, s, rule) != 0)
+		return -1;
+	return (int)p->n - 1;
+}
+
+/* Adds a person, and the other name given after "alias". */
+static int
+add_person(struct doc *d, struct people *p, size_t a, size_t b,
+    const char *rule)
+{
+	int k = add_name(d, p, a, b, rule);
+	size_t e, i;
+
+	if (k == -1)
+		return -1;
+	if (k >= 0 && (cue1(d, b) & C_ALIAS) && (d->tok[b].flags & F_LOWER) &&
+	    (e = name_run(d, b + 1)) != 0 && stretch_ends(d, e) &&
+	    p->alias[k].n == 0) {
+		for (i = b + 1; i < e; i++)
+			d->tok[i].mark |= M_PERSON;
+		name_words(d, b + 1, e, &p->alias[k]);
+	}
+	return 0;
+}
+
+/* Words before a title that make it part of a place's or an
+ * organization's name ("Jalan Jenderal Sudirman", "RSUP Dr. Sardjito"). */
+static int
+title_blocked(const struct doc *d, size_t i)
+{
+	size_t k;
+
+	for (k = i; k-- > 0 && i - k <= LEXICON_MAXW;) {
+		const struct tok *u = &d->tok[k];
+
+		if (u->kind != TK_WORD)
+			return 0;
+		if (u->cue_ent >= 0 && k + u->cue_words == i &&
+		    (d->lex->ent[u->cue_ent].cue & (C_PLACEBLOCK | C_ORGHEAD |
+		    C_NAMESAKE | C_DOCWORD)))
+			return 1;
+		if (u->org_ent >= 0 && k + u->org_words == i)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The first token of a name of two words or more right before the speech
+ * verb at i, the whole capitalized stretch ("Heru Wibowo mengatakan"), or
+ * i when there is none.
+ */
+static size_t
+speaker_before(const struct doc *d, size_t i)
+{
+	size_t k = i, words = 0;
+
+	while (k > 0 && words <= NAME_MAXW &&
+	    (name_like(d, k - 1) || (is_punct(d, k - 1, '.') &&
+	    k >= 2 && d->tok[k - 2].letters == 1 &&
+	    (d->tok[k - 2].flags & F_CAP)))) {
+		k -= is_punct(d, k - 1, '.') ? 2 : 1;
+		words++;
+	}
+	if (words >= 2 && words <= NAME_MAXW &&
+	    !(k > 0 && is_word(d, k - 1) && (d->tok[k - 1].flags & F_CAP)) &&
+	    name_like(d, i - 1) && name_run(d, k) == i)
+		return k;
+	return i;
+}
+
+/*
+ * The person a cue of classes c at token i names: after a title, after a
+ * speech verb or "menurut".  Sets *a and *b to the name's tokens and
+ * *rule; returns 1 when found.
+ */
+static int
+person_after_cue(const struct doc *d, size_t i, uint32_t c, size_t *a,
+    size_t *b, const char **rule)
+{
+	const struct tok *t = &d->tok[i];
+	size_t j = i + t->cue_words;
+
+	*rule = "title";
+	if (c & C_TITLE)
+		return title_at(d, i, a, b);
+	/* "kata" after a quotation, or "menurut" anywhere: "dari kata
+	 * Pika" is the noun */
+	if (!((c & C_ACCORDING) || ((c & C_SAY) && (i == 0 ||
+	    d->tok[i - 1].kind == TK_PUNCT || (t->flags & F_SENT)))))
+		return 0;
+	if ((cue_at(d, j) & C_TITLE) && title_at(d, j, a, b))
+		return 1;
+	*rule = "speech";
+	*a = j;
+	return (*b = name_run(d, j)) != 0 && stretch_ends(d, *b) &&
+	    (d->tok[j].flags & F_SPACE);
+}
+
+/* People by the cues around their names. */
+static int
+people_by_cues(struct doc *d, struct people *p)
+{
+	size_t i, a, b, inside = 0;
+	const char *rule;
+
+	for (i = 0; i < d->ntok; i++) {
+		const struct tok *t = &d->tok[i];
+		uint32_t c;
+
+		if (t->kind != TK_WORD || (t->flags & F_HEAD) ||
+		    (t->mark & M_PERSON) || (c = cue_at(d, i)) == 0)
+			continue;
+		/* "Konsulat Jenderal": no title inside another cue */
+		if (t->cue_words > 1 && !(c & C_TITLE) &&
+		    inside < i + t->cue_words)
+			inside = i + t->cue_words;
+		if ((c & C_TITLE) && i >= inside && !title_blocked(d, i) &&
+		    person_after_cue(d, i, C_TITLE, &a, &b, &rule)) {
+			if (add_person(d, p, a, b, rule) != 0)
+				return -1;
+			i = b - 1;
+			continue;
+		}
+		/* speech verbs are small words; capitalized mid-sentence
+		 * they are names */
+		if ((c & (C_SAY | C_ACCORDING | C_SAID)) &&
+		    !(t->flags & F_LOWER) && !(t->flags & F_SENT))
+			continue;
+		if (person_after_cue(d, i, c & ~(uint32_t)C_TITLE, &a, &b,
+		    &rule)) {
+			if (add_person(d, p, a, b, rule) != 0)
+				return -1;
+			i = b - 1;
+			continue;
+		}
+		if ((c & C_SAID) && i >= 2 && t->cue_words == 1 &&
+		    (a = speaker_before(d, i)) < i &&
+		    add_person(d, p, a, i, "speech") != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* "Siti Sofia Sudarma, Direktur ...": a name and its title after. */
+static int
+people_before_titles(struct doc *d, struct people *p)
+{
+	size_t i, a, b, k;
+
+	for (i = 0; i < d->ntok; i++) {
+		const struct tok *t = &d->tok[i];
+
+		if (t->kind != TK_WORD || (t->flags & F_HEAD) ||
+		    (t->mark & M_PERSON) || !name_like(d, i) ||
+		    (i > 0 && is_word(d, i - 1) &&
+		    (d->tok[i - 1].flags & F_CAP)))
+			continue;
+		if ((b = name_run(d, i)) == 0 || b - i < 2 ||
+		    !is_punct(d, b, ',') || !is_word(d, b + 1) ||
+		    !(cue_at(d, b + 1) & C_TITLE) ||
+		    !(d->tok[b + 1].flags & F_CAP) || namesake(d, i) ||
+		    (i > 0 && d->tok[i - 1].kind == TK_PUNCT &&
+		    !tok_sent_end(d, i - 1) && d->tok[i - 1].cp != ',' &&
+		    !is_opening(d->tok[i - 1].cp)))
+			continue;
+		/* "Neurologist, Dr Fritz ...": the title is the next one's */
+		if (title_at(d, b + 1, &a, &k))
+			continue;
+		if (add_person(d, p, i, b, "title") != 0)
+			return -1;
+		i = b;
+	}
+	return 0;
+}
+
+int
+find_people(struct doc *d, struct extraction *x)
+{
+	struct people p;
+	int rc;
+
+	memset(&p, 0, sizeof(p));
+	rc = people_by_cues(d, &p) != 0 || people_before_titles(d, &p) != 0 ?
+	    -1 : 0;
+	x->people = p.name;
+	x->people_rule = p.rule;
+	x->npeople = p.n;
+	free(p.w);
+	free(p.alias);
+	return rc;
+}

@@ -1,0 +1,162 @@
+/*
+ * article/places.c: the dateline's place and the gazetteer's places a text
+ * names, each once, in order.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article/rules.h"
+#include "article/tokens.h"
+
+struct places {
+	struct extract_place *p;
+	size_t n, cap;
+};
+
+static int
+add_place(const struct lexicon *lex, struct places *ps, int idx,
+    const char *name, const char *rule)
+{
+	struct extract_place *p;
+	int b;
+	size_t k;
+
+	if (idx >= 0)
+		for (k = 0; k < ps->n; k++)
+			if (strcmp(ps->p[k].name, lex->place[idx].name) == 0)
+				return 0;
+	if (ps->n >= EXTRACT_MAX)
+		return 0;
+	if ((p = extract_grow(ps->p, &ps->cap, ps->n, sizeof(*ps->p))) == NULL)
+		return -1;
+	ps->p = p;
+	p = &ps->p[ps->n];
+	memset(p, 0, sizeof(*p));
+	p->rule = rule;
+	if ((p->name = strdup(idx >= 0 ? lex->place[idx].name : name)) == NULL)
+		return -1;
+	ps->n++;
+	if (idx < 0)
+		return 0;
+	p->kind = lex->place[idx].kind;
+	for (b = lex->place[idx].broader; b >= 0 && p->nbroader < 4;
+	    b = lex->place[b].broader)
+		if ((p->broader[p->nbroader++] =
+		    strdup(lex->place[b].name)) == NULL)
+			return -1;
+	return 0;
+}
+
+/* Whether the place at tokens [i, end) is part of another name: a
+ * person's, a known organization's ("Garuda Indonesia"), or one a cue
+ * before or after it makes ("Jalan Semarang", "Jawa Pos"). */
+static int
+inside_name(const struct doc *d, size_t i, size_t end)
+{
+	const struct tok *t = &d->tok[i];
+	size_t k;
+
+	for (k = i; k < end; k++)
+		if (d->tok[k].mark & M_PERSON)
+			return 1;
+	for (k = i; k > 0 && k + LEXICON_MAXW > i; k--) {
+		const struct tok *u = &d->tok[k - 1];
+
+		if (u->org_ent >= 0 && k - 1 + u->org_words >= end &&
+		    u->org_words > 1)
+			return 1;
+		if (u->kind != TK_WORD)
+			break;
+	}
+	if (i > 0 && d->tok[i - 1].kind == TK_WORD && (t->flags & F_SPACE)) {
+		/* the cue ending right before: "Jalan", "bahasa" */
+		for (k = i; k-- > 0 && i - k <= 3;) {
+			const struct tok *u = &d->tok[k];
+
+			if (u->cue_ent >= 0 && k + u->cue_words == i &&
+			    (d->lex->ent[u->cue_ent].cue & C_PLACEBLOCK))
+				return 1;
+			if (u->kind != TK_WORD)
+				break;
+		}
+	}
+	return is_word(d, end) && (d->tok[end].flags & F_SPACE) &&
+	    (cue_at(d, end) & C_PLACEAFTER);
+}
+
+/* Whether a name that is also a word ("Batu", "Medan") is a place at
+ * tokens [i, end): after "di", "kota", an organization ("Polres Batu"),
+ * or before ", <place>" ("Solo, Jawa Tengah"); never at a sentence's
+ * start. */
+static int
+in_place_context(const struct doc *d, size_t i, size_t end)
+{
+	size_t k;
+
+	if (d->tok[i].flags & (F_HEAD | F_SENT))
+		return 0;
+	for (k = i; k-- > 0 && i - k <= 2;) {
+		const struct tok *u = &d->tok[k];
+
+		if (u->cue_ent >= 0 && k + u->cue_words == i &&
+		    (d->lex->ent[u->cue_ent].cue & C_PLACECTX))
+			return 1;
+		if (u->org_ent >= 0 && k + u->org_words == i)
+			return 1;
+		if (u->kind != TK_WORD)
+			break;
+	}
+	return is_punct(d, end, ',') && is_word(d, end + 1) &&
+	    d->tok[end + 1].place_ent >= 0 &&
+	    !d->lex->ent[d->tok[end + 1].place_ent].place_ambig;
+}
+
+/* The places of the gazetteer the text names; dateline is the dateline's
+ * place (or -1), which counts even by an ambiguous name. */
+static int
+gazetteer_places(struct doc *d, int dateline, struct places *ps)
+{
+	size_t i;
+
+	for (i = 0; i < d->ntok; i++) {
+		const struct tok *t = &d->tok[i];
+		const struct lex_entry *e;
+		size_t end;
+
+		if (t->place_ent < 0)
+			continue;
+		e = &d->lex->ent[t->place_ent];
+		end = i + t->place_words;
+		/* in a headline or a sentence of capitals, the place's own
+		 * name only, not a short form ("Sulut" is also "menyulut") */
+		if ((t->flags & (F_HEAD | F_TITLE)) && (e->place_ambig ||
+		    !e->place_canon))
+			continue;
+		if (inside_name(d, i, end) || (e->place_ambig &&
+		    e->place != dateline && !in_place_context(d, i, end)))
+			continue;
+		if (add_place(d->lex, ps, e->place, NULL, "gazetteer") != 0)
+			return -1;
+		i = end - 1;
+	}
+	return 0;
+}
+
+int
+find_places(struct doc *d, const char *dateline_place, struct extraction *x)
+{
+	struct places ps = { NULL, 0, 0 };
+	int dateline = -1, rc = 0;
+
+	if (dateline_place != NULL && *dateline_place != '\0') {
+		dateline = lexicon_place(d->lex, dateline_place);
+		rc = add_place(d->lex, &ps, dateline, dateline_place,
+		    "dateline");
+	}
+	if (rc == 0)
+		rc = gazetteer_places(d, dateline, &ps);
+	x->places = ps.p;
+	x->nplaces = ps.n;
+	return rc;
+}

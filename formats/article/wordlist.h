@@ -1,0 +1,53 @@
+/*
+ * article/wordlist.h: the words article.c reads datelines, bylines,
+ * dates and the language by, from the data compiled into the library:
+ * formats/data/datelines.tsv, bylines.tsv, dates.tsv and stopwords.tsv
+ * (each file says what its classes mean).
+ *
+ * A word list is small and made for each call that reads a text: it
+ * points into the compiled data and allocates nothing, so it lives on the
+ * caller's stack and is never shared.
+ */
+#ifndef WARTA_WORDLIST_H
+#define WARTA_WORDLIST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/warta.h"
+
+enum word_class {
+	W_PLACE = 1 << 0,	/* a city a dateline names alone */
+	W_OUTLET = 1 << 1,	/* an outlet with no dot or digit */
+	W_AGENCY = 1 << 2,	/* a news agency or its desk code */
+	W_AUTHOR = 1 << 3,	/* a credit label naming the author */
+	W_EDITOR = 1 << 4,	/* a credit label naming an editor */
+	W_MONTH = 1 << 5,	/* a month's name: value 1..12 */
+	W_WEEKDAY = 1 << 6,	/* a weekday's name: 0 (Monday) .. 6 */
+	W_STOP_ID = 1 << 7,	/* a stopword of Indonesian */
+	W_STOP_EN = 1 << 8	/* a stopword of English */
+};
+
+#define WORDLIST_SLOTS 1024	/* twice the words of the files at least */
+
+struct wordlist {
+	struct word {
+		const char *key;	/* in the data, lower case; NULL: free */
+		uint16_t len;
+		uint16_t classes;	/* enum word_class */
+		int8_t month;		/* 1..12, or 0 */
+		int8_t weekday;		/* 0 (Monday) .. 6, or -1 */
+	} slot[WORDLIST_SLOTS];
+};
+
+/* Reads the files into w; fails only when the data is malformed. */
+int wordlist_init(struct wordlist *w, struct warta_error *err);
+
+/*
+ * The classes of the word s (n bytes), matched in any case (ASCII), or 0;
+ * *word (when not NULL) gets its entry.
+ */
+unsigned wordlist_find(const struct wordlist *w, const char *s, size_t n,
+    const struct word **word);
+
+#endif
