@@ -17,6 +17,7 @@
 
 #include <libxml/parser.h>
 
+#include "article/lexicon.h"
 #include "base/buf.h"
 #include "base/clock.h"
 #include "meta/meta.h"
@@ -45,6 +46,7 @@ struct run {
 	struct options opt;
 	struct sidecar *sidecar;
 	struct vocab *vocab;
+	struct lexicon *lexicon;	/* for --no-find, NULL */
 	struct newsml_stream *stream;
 	char now[WARTA_NOW_SIZE];
 	struct wbuf before, after;
@@ -187,6 +189,10 @@ check_everything(struct run *r)
 		cli_warn("%s", err.message);
 		return CLI_USAGE;
 	}
+	if (r->opt.find && (r->lexicon = lexicon_new(&err)) == NULL) {
+		cli_warn("%s", err.message);
+		return CLI_SOME_FAILED;
+	}
 	for (f = SC_PROVIDER; f < SC_NFIELDS; f++)
 		if (meta_check((enum sidecar_field)f, r->opt.set.value[f],
 		    r->vocab, &err) != WARTA_OK) {
@@ -291,7 +297,8 @@ meta_item(struct run *r, struct newsml_reader *rd, xmlDocPtr doc)
 	} else if (change_for(r, item, &c) != 0) {
 		item_error(r, rd, "out of memory");
 	} else if (meta_apply(item, &c, r->vocab, &err) != WARTA_OK ||
-	    (r->opt.find && meta_find(item, r->vocab, &r->found, &err) !=
+	    (r->opt.find && meta_find(r->lexicon, item, r->vocab, &r->found,
+	    &err) !=
 	    WARTA_OK)) {
 		/* Only an item with no itemMeta, or memory running out,
 		 * gets here: reported, and written as it stands (never
@@ -478,6 +485,7 @@ out:
 	newsml_stream_free(r.stream);
 	sidecar_free(r.sidecar);
 	vocab_free(r.vocab);
+	lexicon_free(r.lexicon);
 	wbuf_release(&r.before);
 	wbuf_release(&r.after);
 	wbuf_release(&r.subjects);

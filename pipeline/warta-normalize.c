@@ -18,6 +18,7 @@
 
 #include "article/article.h"
 #include "article/item.h"
+#include "article/wordlist.h"
 #include "base/buf.h"
 #include "base/clock.h"
 #include "base/digest.h"
@@ -48,6 +49,7 @@ struct run {
 	struct options opt;
 	char now[WARTA_NOW_SIZE];
 	struct mojibake *mojibake;
+	struct wordlist *words;
 	struct newsml_stream *stream;
 	struct wbuf raw, decoded, repaired, cleaned, item, guid;
 	unsigned long normalized, rejected;
@@ -177,7 +179,7 @@ normalize_one(struct run *r, const char *file, const char *name_in_item)
 		goto fail;
 	if (repair(r, &err) != WARTA_OK)
 		goto fail;
-	if ((a = article_new()) == NULL) {
+	if ((a = article_new(r->words)) == NULL) {
 		warta_error_set(&err, -1, "out of memory");
 		goto fail;
 	}
@@ -396,7 +398,8 @@ start(struct run *r)
 	warta_error_clear(&err);
 	if (warta_now(r->now, &err) != WARTA_OK)
 		return cli_bad_value("%s", err.message);
-	if ((r->mojibake = mojibake_new(&err)) == NULL) {
+	if ((r->mojibake = mojibake_new(&err)) == NULL ||
+	    (r->words = wordlist_new(&err)) == NULL) {
 		cli_warn("%s", err.message);
 		return CLI_SOME_FAILED;
 	}
@@ -433,6 +436,7 @@ main(int argc, char **argv)
 out:
 	newsml_stream_free(r.stream);
 	mojibake_free(r.mojibake);
+	wordlist_free(r.words);
 	wbuf_release(&r.raw);
 	wbuf_release(&r.decoded);
 	wbuf_release(&r.repaired);

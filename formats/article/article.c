@@ -28,9 +28,13 @@
 /* ---- memory ---- */
 
 struct article *
-article_new(void)
+article_new(const struct wordlist *words)
 {
-	return calloc(1, sizeof(struct article));
+	struct article *a = calloc(1, sizeof(struct article));
+
+	if (a != NULL)
+		a->words = words;
+	return a;
 }
 
 static void
@@ -617,15 +621,11 @@ find_dateline(const struct wordlist *w, const char *s, size_t n, struct dateline
 }
 
 size_t
-article_dateline_len(const char *s, size_t n)
+article_dateline_len(const struct wordlist *w, const char *s, size_t n)
 {
-	struct wordlist w;
 	struct dateline d;
 
-	/* the data is checked by the tests: a malformed list finds none */
-	if (wordlist_init(&w, NULL) != WARTA_OK)
-		return 0;
-	return find_dateline(&w, s, n, &d) ? d.total : 0;
+	return find_dateline(w, s, n, &d) ? d.total : 0;
 }
 
 static int
@@ -1352,15 +1352,13 @@ int
 article_parse(struct article *a, const char *lang_hint,
     struct warta_error *err)
 {
-	struct wordlist w;
+	const struct wordlist *w = a->words;
 
 	free_fields(a);
-	if (wordlist_init(&w, err) != WARTA_OK)
-		return WARTA_FAILED;
-	if (parse_dateline(a, &w) != WARTA_OK ||
-	    parse_byline(a, &w) != WARTA_OK ||
-	    parse_dates(a, &w) != WARTA_OK ||
-	    parse_lang(a, &w, lang_hint) != WARTA_OK)
+	if (parse_dateline(a, w) != WARTA_OK ||
+	    parse_byline(a, w) != WARTA_OK ||
+	    parse_dates(a, w) != WARTA_OK ||
+	    parse_lang(a, w, lang_hint) != WARTA_OK)
 		return warta_error_set(err, -1, "out of memory");
 	return WARTA_OK;
 }

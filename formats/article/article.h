@@ -22,7 +22,11 @@ struct article_date {
 	char *text;		/* as written: "Selasa (10/8/2021)" */
 };
 
+struct wordlist;
+
 struct article {
+	const struct wordlist *words;	/* what datelines, dates, ... are read by */
+
 	char **paras;		/* the body, one entry per paragraph */
 	size_t npara;
 	char *headline;		/* a title line the source has, never invented */
@@ -43,7 +47,8 @@ struct article {
 	size_t nwarnings;
 };
 
-struct article *article_new(void);
+/* words: the program's word list (article/wordlist.h), kept, not owned. */
+struct article *article_new(const struct wordlist *words);
 void article_free(struct article *a);	/* article_free(NULL) is a no-op */
 
 /* Appends a copy of s (n bytes) as the next paragraph. */
@@ -81,6 +86,7 @@ int article_parse(struct article *a, const char *lang_hint,
  * article/layout.c asks it so that a short dateline paragraph is never taken for
  * a title line.
  */
-size_t article_dateline_len(const char *s, size_t n);
+size_t article_dateline_len(const struct wordlist *w, const char *s,
+    size_t n);
 
 #endif

@@ -592,12 +592,12 @@ join_line(struct wbuf *b, const char *s, size_t n)
 /* ---- the title line ---- */
 
 static int
-is_title_line(const char *s, size_t n)
+is_title_line(const struct wordlist *w, const char *s, size_t n)
 {
 	size_t i, words = 1, k, clen;
 	int32_t cp;
 
-	if (n == 0 || article_dateline_len(s, n) != 0)
+	if (n == 0 || article_dateline_len(w, s, n) != 0)
 		return 0;
 	for (i = 0; i < n; i++)
 		if (s[i] == ' ' && ++words >= TITLE_MAX_WORDS)
@@ -701,7 +701,7 @@ layout_paragraphs(struct article *a, const char *text, size_t len,
 	/* a title line is one line with body text after it; never invented */
 	if (first == 0 && a->headline == NULL && a->npara >= 2 &&
 	    em.first_lines == 1 &&
-	    is_title_line(a->paras[0], strlen(a->paras[0]))) {
+	    is_title_line(a->words, a->paras[0], strlen(a->paras[0]))) {
 		a->headline = a->paras[0];
 		memmove(a->paras, a->paras + 1, (a->npara - 1) * sizeof(char *));
 		a->npara--;

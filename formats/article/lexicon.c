@@ -16,6 +16,7 @@
 
 #include "article/lexicon.h"
 #include "article/tsv.h"
+#include "article/wordlist.h"
 #include "base/ascii.h"
 #include "base/hash.h"
 #include "base/utf8.h"
@@ -586,7 +587,8 @@ lexicon_new(struct warta_error *err)
 		    &ld) != 0)
 			goto fail;
 	}
-	if (link_broader(lex, err) != 0)
+	if (link_broader(lex, err) != 0 ||
+	    (lex->words = wordlist_new(err)) == NULL)
 		goto fail;
 	return lex;
 fail:
@@ -604,7 +606,14 @@ lexicon_free(struct lexicon *lex)
 	free(lex->pool);
 	free(lex->place);
 	free(lex->org);
+	wordlist_free(lex->words);
 	free(lex);
+}
+
+const struct wordlist *
+lexicon_words(const struct lexicon *lex)
+{
+	return lex->words;
 }
 
 void

@@ -23,12 +23,17 @@
 #include "base/warta.h"
 
 struct lexicon;
+struct wordlist;
 
 /* Reads and checks the data: every broader place is on the list, no name
  * is listed twice, every topic is a top-level Media Topic.  NULL, with
  * err set, when memory runs out or the data is malformed. */
 struct lexicon *lexicon_new(struct warta_error *err);
 void lexicon_free(struct lexicon *lex);		/* NULL is a no-op */
+
+/* The word list of datelines, bylines and dates (article/wordlist.h) that
+ * the lexicon carries, so that the rules need only the lexicon. */
+const struct wordlist *lexicon_words(const struct lexicon *lex);
 
 /* How many entries each file gave; any pointer may be NULL. */
 void lexicon_counts(const struct lexicon *lex, size_t *nplaces,
@@ -118,6 +123,7 @@ struct lexicon {
 	char *pool;
 	size_t poollen, poolcap;
 	size_t nkeywords, ncues;
+	struct wordlist *words;
 };
 
 /*

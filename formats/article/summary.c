@@ -29,7 +29,8 @@ body_start(const struct doc *d)
 	while (q < d->text + d->len && !(q[0] == '\n' &&
 	    q + 1 < d->text + d->len && q[1] == '\n'))
 		q++;
-	start += article_dateline_len(p, (size_t)(q - p));
+	start += article_dateline_len(lexicon_words(d->lex), p,
+	    (size_t)(q - p));
 	for (i = 0; i < d->ntok && d->tok[i].off < start; i++)
 		;
 	while (i < d->ntok && d->tok[i].kind == TK_PUNCT &&

@@ -39,7 +39,7 @@ cp_at(const unsigned char *s, size_t n, size_t i, size_t *k)
  * offset past it, or 0.
  */
 static size_t
-find_headline(const char *s, size_t n)
+find_headline(const struct wordlist *w, const char *s, size_t n)
 {
 	size_t i, end = 0, words = 0;
 	int inword = 0;
@@ -73,7 +73,7 @@ find_headline(const char *s, size_t n)
 			words++;
 		}
 	}
-	if (words > 25 || article_dateline_len(s, end) > 0)
+	if (words > 25 || article_dateline_len(w, s, end) > 0)
 		return 0;
 	return end;
 }
@@ -622,7 +622,7 @@ doc_read(struct doc *d, const struct lexicon *lex, const char *text,
 	d->text = text != NULL ? text : "";
 	d->len = text != NULL ? len : 0;
 	d->en = lang != NULL && strncmp(lang, "en", 2) == 0;
-	d->head_end = find_headline(d->text, d->len);
+	d->head_end = find_headline(lexicon_words(lex), d->text, d->len);
 	if (tokenize(d) != 0 || lower_words(d) != 0)
 		return -1;
 	match_all(d);

@@ -3,6 +3,7 @@
  * data into a small open-addressing table (article/wordlist.h).
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "article/tsv.h"
@@ -186,4 +187,26 @@ wordlist_init(struct wordlist *w, struct warta_error *err)
 			return WARTA_FAILED;
 	}
 	return WARTA_OK;
+}
+
+struct wordlist *
+wordlist_new(struct warta_error *err)
+{
+	struct wordlist *w;
+
+	if ((w = malloc(sizeof(*w))) == NULL) {
+		warta_error_set(err, -1, "out of memory");
+		return NULL;
+	}
+	if (wordlist_init(w, err) != WARTA_OK) {
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+void
+wordlist_free(struct wordlist *w)
+{
+	free(w);
 }

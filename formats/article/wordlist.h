@@ -4,9 +4,10 @@
  * formats/data/datelines.tsv, bylines.tsv, dates.tsv and stopwords.tsv
  * (each file says what its classes mean).
  *
- * A word list is small and made for each call that reads a text: it
- * points into the compiled data and allocates nothing, so it lives on the
- * caller's stack and is never shared.
+ * A word list points into the compiled data.  Making one takes longer
+ * than reading an article, so a program makes it once (wordlist_new(), or
+ * the one inside a lexicon) and passes it down; it is only read after,
+ * so threads may share it.
  */
 #ifndef WARTA_WORDLIST_H
 #define WARTA_WORDLIST_H
@@ -42,6 +43,10 @@ struct wordlist {
 
 /* Reads the files into w; fails only when the data is malformed. */
 int wordlist_init(struct wordlist *w, struct warta_error *err);
+
+/* A word list of its own, made once by a program and passed down. */
+struct wordlist *wordlist_new(struct warta_error *err);
+void wordlist_free(struct wordlist *w);		/* NULL is a no-op */
 
 /*
  * The classes of the word s (n bytes), matched in any case (ASCII), or 0;

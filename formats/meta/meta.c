@@ -1143,12 +1143,11 @@ cue_language(xmlNodePtr item, xmlNodePtr cm, char out[3])
 }
 
 int
-meta_find(xmlNodePtr item, const struct vocab *v, struct meta_found *found,
-    struct warta_error *err)
+meta_find(const struct lexicon *lex, xmlNodePtr item, const struct vocab *v,
+    struct meta_found *found, struct warta_error *err)
 {
 	struct meta_found none;
 	struct extraction x;
-	struct lexicon *lex = NULL;
 	struct wbuf text = WBUF_INIT;
 	xmlNodePtr cm, body, n, old = NULL;
 	char *place = NULL, *pub = NULL, lang[3], words[32];
@@ -1169,8 +1168,7 @@ meta_find(xmlNodePtr item, const struct vocab *v, struct meta_found *found,
 	}
 	place = g2_text(g2_child(g2_child(cm, "located"), "name"));
 	pub = g2_text(g2_child(cm, "contentCreated"));
-	if ((lex = lexicon_new(err)) == NULL ||
-	    extract_text(lex, text.data, text.len, cue_language(item, cm, lang),
+	if (extract_text(lex, text.data, text.len, cue_language(item, cm, lang),
 	    place, pub, &x, err) != WARTA_OK)
 		goto out;
 	for (n = g2_child(cm, "subject"); n != NULL; n = g2_next_same(n))
@@ -1192,7 +1190,6 @@ meta_find(xmlNodePtr item, const struct vocab *v, struct meta_found *found,
 	rc = WARTA_OK;
 out:
 	extraction_free(&x);
-	lexicon_free(lex);
 	wbuf_release(&text);
 	xmlFree(place);
 	xmlFree(pub);

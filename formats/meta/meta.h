@@ -46,6 +46,8 @@ int meta_apply(xmlNodePtr item, const struct meta_change *c,
     const struct vocab *v, struct warta_error *err);
 
 /* What meta_find found and added to one item, for the counts. */
+struct lexicon;
+
 struct meta_found {
 	unsigned long people, orgs, places, subjects, summaries;
 };
@@ -54,10 +56,11 @@ struct meta_found {
  * Reads the item's text and adds the people, organizations, places and
  * subjects it names, a summary where it has no description, the word
  * count, and the dates it names by weekday only (resolved against its
- * contentCreated).  found may be NULL.
+ * contentCreated), by what lex knows (made once, article/lexicon.h).
+ * found may be NULL.
  */
-int meta_find(xmlNodePtr item, const struct vocab *v, struct meta_found *found,
-    struct warta_error *err);
+int meta_find(const struct lexicon *lex, xmlNodePtr item,
+    const struct vocab *v, struct meta_found *found, struct warta_error *err);
 
 /*
  * Appends to out, serialized, every part of the item that meta_apply and

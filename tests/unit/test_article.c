@@ -13,12 +13,38 @@
 #include <cmocka.h>
 
 #include "article/article.h"
+#include "article/wordlist.h"
 
 /* An article of the given paragraphs (NULL-terminated), parsed. */
+
+/* The word list every article is read by, made once for the tests. */
+static struct wordlist *words;
+
+static int
+make_words(void **state)
+{
+	struct warta_error err;
+
+	(void)state;
+	if ((words = wordlist_new(&err)) == NULL) {
+		print_error("wordlist_new: %s\n", err.message);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+free_words(void **state)
+{
+	(void)state;
+	wordlist_free(words);
+	return 0;
+}
+
 static struct article *
 parse_hint(const char *hint, const char *first, ...)
 {
-	struct article *a = article_new();
+	struct article *a = article_new(words);
 	struct warta_error err;
 	const char *p;
 	va_list ap;
@@ -50,7 +76,7 @@ assert_str_or_null(const char *got, const char *want)
 static void
 test_memory(void **state)
 {
-	struct article *a = article_new();
+	struct article *a = article_new(words);
 
 	(void)state;
 	article_free(NULL);
@@ -64,7 +90,7 @@ test_memory(void **state)
 struct dateline_case {
 	const char *para;
 	const char *dateline, *place, *outlet, *date;
-	size_t len;		/* article_dateline_len() */
+	size_t len;		/* article_dateline_len(words, ) */
 };
 
 static void
@@ -117,7 +143,7 @@ test_datelines(void **state)
 		assert_str_or_null(a->place, c->place);
 		assert_str_or_null(a->outlet, c->outlet);
 		assert_str_or_null(a->dateline_date, c->date);
-		assert_int_equal(article_dateline_len(c->para, strlen(c->para)),
+		assert_int_equal(article_dateline_len(words, c->para, strlen(c->para)),
 		    c->len);
 		/* the body stays as written */
 		assert_string_equal(a->paras[0], c->para);
@@ -161,7 +187,7 @@ test_no_dateline(void **state)
 			    a->dateline, *p);
 		assert_null(a->place);
 		assert_null(a->outlet);
-		assert_int_equal(article_dateline_len(*p, strlen(*p)), 0);
+		assert_int_equal(article_dateline_len(words, *p, strlen(*p)), 0);
 		article_free(a);
 	}
 	/* only the first paragraph opens with a dateline */
@@ -469,7 +495,7 @@ test_parse_twice(void **state)
 	article_free(a);
 
 	/* no paragraphs at all */
-	a = article_new();
+	a = article_new(words);
 	assert_int_equal(article_parse(a, NULL, &err), WARTA_OK);
 	assert_null(a->dateline);
 	assert_int_equal(a->ndates, 0);
@@ -496,7 +522,7 @@ test_bad_bytes(void **state)
 	for (j = junk; *j != NULL; j++) {
 		a = parse(*j);
 		article_free(a);
-		(void)article_dateline_len(*j, strlen(*j));
+		(void)article_dateline_len(words, *j, strlen(*j));
 	}
 }
 
@@ -506,7 +532,7 @@ test_huge(void **state)
 {
 	static const char chunk[] = "yang Selasa (10/8/2021) kata di Jakarta ";
 	const size_t n = (size_t)16 << 20, m = sizeof(chunk) - 1;
-	struct article *a = article_new();
+	struct article *a = article_new(words);
 	struct warta_error err;
 	char *text;
 	size_t i;
@@ -547,7 +573,7 @@ test_seed(void **state)
 	assert_non_null(text = malloc((size_t)n + 1));
 	assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
 	fclose(f);
-	a = article_new();
+	a = article_new(words);
 	assert_int_equal(layout_paragraphs(a, text, (size_t)n, &err), WARTA_OK);
 	assert_int_equal(article_parse(a, NULL, &err), WARTA_OK);
 	assert_string_equal(a->dateline, "SEMARANG-MARITIM");
@@ -586,5 +612,5 @@ main(void)
 		cmocka_unit_test(test_seed),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, make_words, free_words);
 }

@@ -108,7 +108,7 @@ seed_text(void)
 	assert_non_null(raw = malloc((size_t)n + 1));
 	assert_int_equal(fread(raw, 1, (size_t)n, f), (size_t)n);
 	fclose(f);
-	a = article_new();
+	a = article_new(lexicon_words(lex));
 	assert_int_equal(layout_paragraphs(a, raw, (size_t)n, &err), WARTA_OK);
 	for (i = 0; i < a->npara; i++)
 		len += strlen(a->paras[i]) + 2;

@@ -14,11 +14,37 @@
 #include <cmocka.h>
 
 #include "article/article.h"
+#include "article/wordlist.h"
+
+
+/* The word list every article is read by, made once for the tests. */
+static struct wordlist *words;
+
+static int
+make_words(void **state)
+{
+	struct warta_error err;
+
+	(void)state;
+	if ((words = wordlist_new(&err)) == NULL) {
+		print_error("wordlist_new: %s\n", err.message);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+free_words(void **state)
+{
+	(void)state;
+	wordlist_free(words);
+	return 0;
+}
 
 static struct article *
 lay(const char *text)
 {
-	struct article *a = article_new();
+	struct article *a = article_new(words);
 	struct warta_error err;
 
 	assert_non_null(a);
@@ -539,7 +565,7 @@ test_bad_bytes(void **state)
 {
 	static const char junk[] = "\xff\xfe-\n\xc3\n\xe2\x80\n-\n\x80\x80 x-\n"
 	    "\xf0\x9f\n\n\x01\x02 \xe2\x80\x94\n";
-	struct article *a = article_new();
+	struct article *a = article_new(words);
 	struct warta_error err;
 
 	(void)state;
@@ -553,7 +579,7 @@ static void
 test_huge(void **state)
 {
 	const size_t n = (size_t)16 << 20;
-	static const char words[] = "kata yang  panjang ";
+	static const char filler[] = "kata yang  panjang ";
 	struct article *a;
 	struct warta_error err;
 	char *text;
@@ -562,8 +588,8 @@ test_huge(void **state)
 	(void)state;
 	assert_non_null(text = malloc(n));
 	for (i = 0; i < n; i++)
-		text[i] = words[i % (sizeof(words) - 1)];
-	a = article_new();
+		text[i] = filler[i % (sizeof(filler) - 1)];
+	a = article_new(words);
 	assert_int_equal(layout_paragraphs(a, text, n, &err), WARTA_OK);
 	assert_int_equal(a->npara, 1);
 	assert_true(strlen(a->paras[0]) < n);
@@ -571,7 +597,7 @@ test_huge(void **state)
 	article_free(a);
 
 	memset(text, '\n', n);
-	a = article_new();
+	a = article_new(words);
 	assert_int_equal(layout_paragraphs(a, text, n, &err), WARTA_OK);
 	assert_int_equal(a->npara, 0);
 	article_free(a);
@@ -600,7 +626,7 @@ test_seed(void **state)
 	assert_non_null(text = malloc((size_t)n + 1));
 	assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
 	fclose(f);
-	a = article_new();
+	a = article_new(words);
 	assert_int_equal(layout_paragraphs(a, text, (size_t)n, &err), WARTA_OK);
 	assert_int_equal(a->npara, 10);
 	assert_null(a->headline);
@@ -640,5 +666,5 @@ main(void)
 		cmocka_unit_test(test_seed),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, make_words, free_words);
 }

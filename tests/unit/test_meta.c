@@ -19,6 +19,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "article/lexicon.h"
 #include "base/buf.h"
 #include "meta/meta.h"
 #include "newsml/edit.h"
@@ -29,6 +30,31 @@
 #define XHTML "http://www.w3.org/1999/xhtml"
 #define AGENT "tag:warta.invalid,2026:warta-meta"
 #define NOW "2024-01-02T03:04:05Z"
+
+
+/* What meta_find reads the text by, made once for the tests. */
+static struct lexicon *lex;
+
+static int
+make_lexicon(void **state)
+{
+	struct warta_error err;
+
+	(void)state;
+	if ((lex = lexicon_new(&err)) == NULL) {
+		print_error("lexicon_new: %s\n", err.message);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+free_lexicon(void **state)
+{
+	(void)state;
+	lexicon_free(lex);
+	return 0;
+}
 
 static char tmp_path[64];
 
@@ -913,7 +939,7 @@ test_find_people(void **state)
 	(void)state;
 	memset(&found, 0, sizeof(found));
 	warta_error_clear(&err);
-	if (meta_find(root(d), NULL, &found, &err) != WARTA_OK)
+	if (meta_find(lex, root(d), NULL, &found, &err) != WARTA_OK)
 		fail_msg("meta_find: %s", err.message);
 	assert_true(found.people >= 2);
 	cm = g2_child(root(d), "contentMeta");
@@ -941,7 +967,7 @@ test_find_people(void **state)
 	/* A second run finds nothing new and changes no byte. */
 	once = serialize(d);
 	memset(&found, 0, sizeof(found));
-	if (meta_find(root(d), NULL, &found, &err) != WARTA_OK)
+	if (meta_find(lex, root(d), NULL, &found, &err) != WARTA_OK)
 		fail_msg("meta_find: %s", err.message);
 	assert_int_equal(found.people, 0);
 	assert_int_equal(found.orgs, 0);
@@ -950,7 +976,7 @@ test_find_people(void **state)
 	assert_int_equal(found.summaries, 0);
 	serialized_is(d, once);
 	/* found may be NULL. */
-	assert_int_equal(meta_find(root(d), NULL, NULL, &err), WARTA_OK);
+	assert_int_equal(meta_find(lex, root(d), NULL, NULL, &err), WARTA_OK);
 	serialized_is(d, once);
 	free(once);
 	xmlFreeDoc(d);
@@ -977,7 +1003,7 @@ test_find_keeps_given(void **state)
 	assert_int_equal(g2_set_text(n, "Anwar Sanusi"), 0);
 	memset(&found, 0, sizeof(found));
 	warta_error_clear(&err);
-	if (meta_find(root(d), NULL, &found, &err) != WARTA_OK)
+	if (meta_find(lex, root(d), NULL, &found, &err) != WARTA_OK)
 		fail_msg("meta_find: %s", err.message);
 	for (s = g2_child(cm, "subject"); s != NULL; s = g2_next_same(s)) {
 		char *t = g2_text(g2_child(s, "name"));
@@ -1024,7 +1050,7 @@ test_find_package(void **state)
 	(void)state;
 	memset(&found, 0, sizeof(found));
 	warta_error_clear(&err);
-	assert_int_equal(meta_find(root(d), NULL, &found, &err), WARTA_OK);
+	assert_int_equal(meta_find(lex, root(d), NULL, &found, &err), WARTA_OK);
 	assert_int_equal(found.people + found.orgs + found.places +
 	    found.subjects + found.summaries, 0);
 	serialized_is(d, pkg);
@@ -1063,7 +1089,7 @@ main(void)
 	};
 	int rc;
 
-	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	rc = cmocka_run_group_tests(tests, make_lexicon, free_lexicon);
 	xmlCleanupParser();
 	return rc;
 }
