@@ -174,27 +174,6 @@ cp_at(const char *s, size_t n, size_t i, size_t *clen)
 	return (int32_t)cp;
 }
 
-static int
-is_letter_cp(int32_t cp)
-{
-	utf8proc_category_t c;
-
-	if (cp < 0x80)
-		return is_alpha_ascii(cp);
-	c = utf8proc_category(cp);
-	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL ||
-	    c == UTF8PROC_CATEGORY_LT || c == UTF8PROC_CATEGORY_LM ||
-	    c == UTF8PROC_CATEGORY_LO;
-}
-
-static int
-is_upper_cp(int32_t cp)
-{
-	if (cp < 0x80)
-		return cp >= 'A' && cp <= 'Z';
-	return utf8proc_isupper(cp);
-}
-
 /* Is s[i] the start of a word (not inside a run of letters or digits)? */
 static int
 at_word_start(const char *s, size_t i)
@@ -210,7 +189,7 @@ at_word_start(const char *s, size_t i)
 	while (k > 0 && i - k < 4 && ((unsigned char)s[k] & 0xC0) == 0x80)
 		k--;
 	cp = cp_at(s, i, k, &clen);
-	return !is_letter_cp(cp);
+	return !utf8_is_letter((uint32_t)cp);
 }
 
 static size_t
@@ -243,11 +222,11 @@ read_token(const char *s, size_t n, size_t i, int with_digits,
 	t->start = t->end = i;
 	while (i < n) {
 		cp = cp_at(s, n, i, &clen);
-		if (is_letter_cp(cp)) {
+		if (utf8_is_letter((uint32_t)cp)) {
 			if (t->letters == 0 && t->digits == 0)
-				t->first_upper = is_upper_cp(cp);
+				t->first_upper = utf8_is_upper((uint32_t)cp);
 			t->letters++;
-			if (is_upper_cp(cp))
+			if (utf8_is_upper((uint32_t)cp))
 				t->upper++;
 		} else if (with_digits && cp < 0x80 && is_digit(cp)) {
 			t->digits++;
@@ -256,7 +235,7 @@ read_token(const char *s, size_t n, size_t i, int with_digits,
 			t->dots++;
 		} else if ((cp == '\'' || cp == 0x2019 || cp == '&') &&
 		    t->letters > 0 && i + clen < n &&
-		    is_letter_cp(cp_at(s, n, i + clen, &next))) {
+		    utf8_is_letter((uint32_t)cp_at(s, n, i + clen, &next))) {
 			/* "Jum'at", "O'Neil": only inside a word */
 		} else
 			break;
@@ -297,7 +276,7 @@ title_case(const char *s, size_t n)
 
 	for (i = 0; i < n; i += clen) {
 		cp = cp_at(s, n, i, &clen);
-		if (is_letter_cp(cp)) {
+		if (utf8_is_letter((uint32_t)cp)) {
 			if (!word_start)
 				cp = utf8proc_tolower(cp);
 			word_start = 0;
@@ -416,9 +395,9 @@ all_caps_span(const char *s, size_t n)
 
 	for (i = 0; i < n; i += clen) {
 		cp = cp_at(s, n, i, &clen);
-		if (!is_letter_cp(cp))
+		if (!utf8_is_letter((uint32_t)cp))
 			continue;
-		if (!is_upper_cp(cp))
+		if (!utf8_is_upper((uint32_t)cp))
 			return 0;
 		letters++;
 	}
@@ -481,7 +460,7 @@ dateline_paren_outlet(const struct wordlist *w, const char *s, size_t n, struct 
 	    s[k] != '('; k++)
 		;
 	if (k >= n || s[k] != ')' || k == ostart ||
-	    !is_upper_cp((unsigned char)s[ostart]))
+	    !utf8_is_upper((uint32_t)(unsigned char)s[ostart]))
 		return 0;
 	if ((j = read_dash(s, n, k + 1)) == 0)
 		return 0;
@@ -950,7 +929,7 @@ read_name(const char *s, size_t n, size_t i, char *word, size_t wsize)
 	}
 	/* "Mei" in "Meiß" is no month */
 	if (k == 0 || (i < n && (unsigned char)s[i] >= 0x80 &&
-	    is_letter_cp(cp_at(s, n, i, &clen))))
+	    utf8_is_letter((uint32_t)cp_at(s, n, i, &clen))))
 		return 0;
 	word[k] = '\0';
 	return i;

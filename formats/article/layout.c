@@ -92,27 +92,6 @@ cp_before(const char *s, size_t n, size_t *start)
 }
 
 static int
-is_letter_cp(int32_t cp)
-{
-	utf8proc_category_t c;
-
-	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-	c = utf8proc_category(cp);
-	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL ||
-	    c == UTF8PROC_CATEGORY_LT || c == UTF8PROC_CATEGORY_LM ||
-	    c == UTF8PROC_CATEGORY_LO;
-}
-
-static int
-is_upper_cp(int32_t cp)
-{
-	if (cp < 0x80)
-		return cp >= 'A' && cp <= 'Z';
-	return utf8proc_isupper(cp);
-}
-
-static int
 is_digit_cp(int32_t cp)
 {
 	return cp >= '0' && cp <= '9';
@@ -472,7 +451,7 @@ static const char *const redup_prefixes[] = {
 static int
 is_word_cp(int32_t cp)
 {
-	return is_letter_cp(cp) || is_digit_cp(cp);
+	return utf8_is_letter((uint32_t)cp) || is_digit_cp(cp);
 }
 
 static size_t
@@ -504,7 +483,7 @@ hyphen_is_real(const char *left, size_t ln, const char *right, size_t rn)
 	if (rn == 0 || ln == 0)
 		return 1;
 	cp = cp_at(right, rn, 0, &clen);
-	if (is_upper_cp(cp) || is_digit_cp(cp))
+	if (utf8_is_upper((uint32_t)cp) || is_digit_cp(cp))
 		return 1;
 	/* the same word again, or all but its last letter ("warna-warni") */
 	common = common_prefix_ci(left, ln, right, rn);
@@ -605,7 +584,7 @@ is_title_line(const struct wordlist *w, const char *s, size_t n)
 	if (words < 2)
 		return 0;
 	cp = cp_at(s, n, 0, &clen);
-	if (!is_upper_cp(cp) && !is_digit_cp(cp))
+	if (!utf8_is_upper((uint32_t)cp) && !is_digit_cp(cp))
 		return 0;
 	/* a sentence, a clause or a label, not a title */
 	cp = cp_before(s, n, &k);

@@ -216,3 +216,24 @@ cp1252_from_unicode(uint32_t cp)
 			return 0x80 + k;
 	return -1;
 }
+
+int
+utf8_is_letter(uint32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	c = utf8proc_category((utf8proc_int32_t)cp);
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL ||
+	    c == UTF8PROC_CATEGORY_LT || c == UTF8PROC_CATEGORY_LM ||
+	    c == UTF8PROC_CATEGORY_LO;
+}
+
+int
+utf8_is_upper(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	return utf8proc_isupper((utf8proc_int32_t)cp);
+}

@@ -54,6 +54,10 @@ enum utf8_class {
 /* The class of cp, by utf8proc's general categories (ASCII by hand). */
 enum utf8_class utf8_char_class(uint32_t cp);
 
+/* A letter (Unicode L*), and an upper-case one (by utf8proc). */
+int utf8_is_letter(uint32_t cp);
+int utf8_is_upper(uint32_t cp);
+
 /*
  * Windows-1252.  cp1252_to_unicode() reads any byte: the five bytes
  * Microsoft left undefined (0x81 0x8D 0x8F 0x90 0x9D) become the C1 code

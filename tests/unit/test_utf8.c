@@ -202,6 +202,21 @@ test_char_class(void **state)
 }
 
 static void
+test_letter_upper(void **state)
+{
+	(void)state;
+	assert_true(utf8_is_letter('a') && utf8_is_letter('Z'));
+	assert_false(utf8_is_letter('1') || utf8_is_letter('-'));
+	assert_true(utf8_is_letter(0xe9));	/* é */
+	assert_true(utf8_is_letter(0x3b1));	/* α */
+	assert_false(utf8_is_letter(0x301));	/* a combining accent */
+	assert_false(utf8_is_letter(0x201c));	/* “ */
+	assert_true(utf8_is_upper('A') && utf8_is_upper(0xc9));	/* É */
+	assert_false(utf8_is_upper('a') || utf8_is_upper(0xe9));
+	assert_false(utf8_is_upper('1'));
+}
+
+static void
 test_cp1252(void **state)
 {
 	static const unsigned char undefined[] = { 0x81, 0x8D, 0x8F, 0x90,
@@ -251,6 +266,7 @@ main(void)
 		cmocka_unit_test(test_is_space),
 		cmocka_unit_test(test_char_class_ascii),
 		cmocka_unit_test(test_char_class),
+		cmocka_unit_test(test_letter_upper),
 		cmocka_unit_test(test_cp1252),
 	};
 
