@@ -4,6 +4,7 @@
 #   make demo             run the pipeline on samples/ and show the result
 #   make check            every test, then again under ASan and UBSan
 #   make unit             the unit tests of formats/ alone, in seconds
+#   make eval             what normalize and meta read, against tests/eval/ labels
 #   make golden           rewrite samples/*.xml from samples/*.txt (review the diff!)
 #   make bench            the benchmark (tests/bench.sh)
 #   make deps             only the dependency step (libraries and compiler)
@@ -198,6 +199,9 @@ unit: build/testdeps.ok
 demo: programs build/testdeps.ok
 	@tests/demo.sh build/bin
 
+eval: programs build/testdeps.ok
+	@python3 tests/eval/score.py build/bin
+
 golden: programs
 	@tests/golden.sh build/bin
 
@@ -215,7 +219,7 @@ clean:
 
 .PRECIOUS: $(B)/gen/data_%.c $(B)/obj/pipeline/%.o
 
-.PHONY: all programs _programs _testbin _unitbin deps check unit demo golden \
+.PHONY: all programs _programs _testbin _unitbin deps check unit demo eval golden \
 	bench install clean
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
