@@ -356,6 +356,12 @@ guids() {
 	usage_error --urgency
 	usage_error --sidecar "$T/no-such.csv"
 	usage_error --vocab "$T/no-such.tsv"
+	# A directory, and a file over the bound: refused, and (under ASan)
+	# nothing of what was read is leaked.
+	usage_error --vocab "$T"
+	has "vocab a directory" "$stderr" "Is a directory"
+	head -c $((17 * 1024 * 1024)) /dev/zero | tr '\0' 'x' >"$T/big.tsv"
+	usage_error --vocab "$T/big.tsv"
 	# A good option before a bad one changes nothing.
 	usage_error --note fine --urgency 12
 	# Values are checked before any input is read: a missing file does

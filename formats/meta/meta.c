@@ -134,6 +134,7 @@ vocab_load(const char *path, struct warta_error *err)
 	qsort(v->e, v->n, sizeof(*v->e), entry_cmp);
 	return v;
 fail:
+	wbuf_release(&raw);	/* file_read leaves what it allocated */
 	vocab_free(v);
 	return NULL;
 }
