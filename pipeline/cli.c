@@ -145,7 +145,11 @@ close_stdout(void)
 	if (fflush(stdout) != 0)
 		note_stdout_errno();
 	(void)cli_stdout_failed();
-	if (fclose(stdout) != 0)
+	/*
+	 * A program run with standard output closed (>&-) that wrote
+	 * nothing there has lost nothing: only its fclose() fails, EBADF.
+	 */
+	if (fclose(stdout) != 0 && !(errno == EBADF && stdout_errno == 0))
 		note_stdout_errno();
 	if (stdout_errno == 0)
 		return 0;

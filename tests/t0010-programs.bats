@@ -72,3 +72,16 @@ programs() {
 		[ "$status" -eq 0 ] || { echo "$output"; false; }
 	done
 }
+
+@test "standard output closed: a program that writes nothing there succeeds" {
+	local d=$BATS_TEST_TMPDIR
+	warta-normalize -q "$SAMPLES/semarang-maritim-purwanto.txt" >"$d/seed.xml"
+	# run captures standard output itself: close it inside.
+	run sh -c '"$@" >&-' sh warta-pack -q -o "$d/b.tar.gz" "$d/seed.xml"
+	expect "pack with stdout closed" "$status $output" "0 "
+	[ -f "$d/b.tar.gz" ]
+	# One that writes there does fail, and says so.
+	run --separate-stderr sh -c '"$@" >&-' sh warta-text "$d/seed.xml"
+	expect "text with stdout closed" "$status" 1
+	has "text with stdout closed" "$stderr" "standard output:"
+}
