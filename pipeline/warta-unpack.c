@@ -301,15 +301,23 @@ list_json(struct run *r, const struct select_row *row, const char *words)
 	int rc;
 
 	wbuf_reset(l);
-	rc = wbuf_puts(l, "{\"guid\":") | json_put_string(l, row->guid) |
-	    wbuf_puts(l, ",\"date\":") | json_put_string(l, row->date) |
-	    wbuf_puts(l, ",\"place\":") | json_put_string(l, row->place) |
-	    wbuf_puts(l, ",\"byline\":") | json_put_string(l, row->byline) |
-	    wbuf_puts(l, ",\"title\":") | json_put_string(l, row->title) |
-	    wbuf_puts(l, ",\"words\":") | wbuf_puts(l, words) |
-	    wbuf_puts(l, ",\"path\":") | json_put_string(l, row->path) |
-	    wbuf_puts(l, "}\n");
-	if (rc != WARTA_OK) {
+	/* || and not |: the fields must go in in this order. */
+	rc = wbuf_puts(l, "{\"guid\":") != WARTA_OK ||
+	    json_put_string(l, row->guid) != WARTA_OK ||
+	    wbuf_puts(l, ",\"date\":") != WARTA_OK ||
+	    json_put_string(l, row->date) != WARTA_OK ||
+	    wbuf_puts(l, ",\"place\":") != WARTA_OK ||
+	    json_put_string(l, row->place) != WARTA_OK ||
+	    wbuf_puts(l, ",\"byline\":") != WARTA_OK ||
+	    json_put_string(l, row->byline) != WARTA_OK ||
+	    wbuf_puts(l, ",\"title\":") != WARTA_OK ||
+	    json_put_string(l, row->title) != WARTA_OK ||
+	    wbuf_puts(l, ",\"words\":") != WARTA_OK ||
+	    wbuf_puts(l, words) != WARTA_OK ||
+	    wbuf_puts(l, ",\"path\":") != WARTA_OK ||
+	    json_put_string(l, row->path) != WARTA_OK ||
+	    wbuf_puts(l, "}\n") != WARTA_OK;
+	if (rc) {
 		cli_warn("out of memory");
 		r->failed = 1;
 		return;

@@ -337,6 +337,18 @@ usage_error() {
 	cmp "$SEED" "$d/originals/$SEED_STEM.txt"
 }
 
+@test "-C: under a long directory name, a message keeps the whole path and the reason" {
+	# 30 levels of 15 characters: 450 bytes of directory, more than a
+	# fixed 512-byte message has room for with the bag's own path.
+	local long=$T/long i
+	for i in $(seq 30); do long=$long/aaaaaaaaaaaaaa; done
+	mkdir -p "$long"
+	warta-unpack -C "$long" --guid "$SEED_GUID" "$B" 2>/dev/null
+	run -1 --separate-stderr warta-unpack -C "$long" --guid "$SEED_GUID" "$B"
+	has stderr "$stderr" \
+	    "$long/$NAME/data/items/$SEED_STEM.xml: exists; give --force to replace it"
+}
+
 @test "-C: a symbolic link planted in DIR is never followed" {
 	mkdir -p "$T/out" "$T/elsewhere"
 	ln -s "$T/elsewhere" "$T/out/$NAME"

@@ -20,7 +20,8 @@ enum warta_status {
 };
 
 struct warta_error {
-	char message[512];
+	/* Room for a whole path (PATH_MAX) and what went wrong with it. */
+	char message[4096 + 512];
 	long long offset;	/* byte offset in the input, or -1 */
 };
 
