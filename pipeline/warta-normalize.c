@@ -152,10 +152,16 @@ repair(struct run *r, struct warta_error *err)
 	wbuf_reset(&r->cleaned);
 	/* Mojibake first: its patterns are the raw decoded characters, and
 	 * what it repairs may need the cleaning steps (a no-break space from
-	 * "Â ", a C1 control from a Java-style encoder). */
-	if (mojibake_fix(r->mojibake, r->decoded.data, r->decoded.len,
-	    &r->repaired, &fixes) != WARTA_OK ||
-	    text_clean(r->repaired.data, r->repaired.len, &r->cleaned) !=
+	 * "Â ", a C1 control from a Java-style encoder).  Before it, the
+	 * last bytes of closing quotes an earlier decoder lost are put back
+	 * (in cleaned, free until text_clean), so that it repairs them too. */
+	if (mojibake_restore_lost(r->decoded.data, r->decoded.len,
+	    &r->cleaned, NULL) != WARTA_OK ||
+	    mojibake_fix(r->mojibake, r->cleaned.data, r->cleaned.len,
+	    &r->repaired, &fixes) != WARTA_OK)
+		return warta_error_set(err, -1, "out of memory");
+	wbuf_reset(&r->cleaned);
+	if (text_clean(r->repaired.data, r->repaired.len, &r->cleaned) !=
 	    WARTA_OK)
 		return warta_error_set(err, -1, "out of memory");
 	return WARTA_OK;

@@ -181,7 +181,7 @@ usage_error() {
 	same "--date 2023-03-14.." "$(selected --date 2023-03-14..)" "$(catalog_guids '$3 >= "2023-03-14"')"
 	expect "--date 2023-03-14.. count" "$(selected --date 2023-03-14.. | wc -l)" 1
 	# An undated item (most samples name no date) is in no range.
-	expect undated "$(catalog_guids '$3 == ""' | wc -l)" 40
+	expect undated "$(catalog_guids '$3 == ""' | wc -l)" 47
 	same "--date ..2999" "$(selected --date ..2999)" "$(catalog_guids '$3 != ""')"
 	same "--date 1000.." "$(selected --date 1000..)" "$(catalog_guids '$3 != ""')"
 	same "--byline purwanto" "$(selected --byline purwanto)" "$SEED_GUID"
@@ -190,7 +190,7 @@ usage_error() {
 	same "--place jakarta" "$(selected --place jakarta)" "$(catalog_guids '$4 == "Jakarta"')"
 	expect "--place jakarta count" "$(selected --place jakarta | wc -l)" 4
 	same "--lang en" "$(selected --lang en)" "$(catalog_guids '$8 ~ /^en(-|$)/')"
-	expect "--lang en count" "$(selected --lang en | wc -l)" 11
+	expect "--lang en count" "$(selected --lang en | wc -l)" 14
 	same "--lang ID" "$(selected --lang ID)" "$(catalog_guids '$8 ~ /^id(-|$)/')"
 	same "--lang e" "$(selected --lang e)" ""
 }

@@ -14,6 +14,10 @@
  * point into one byte, and the UTF-8 "decode" of those bytes is a strict
  * decoder that also accepts CESU-8 surrogate pairs and Java's C0 80 (ftfy's
  * utf-8-variants), so a failed decode means "not this encoding".
+ *
+ * One step is warta's own, not ftfy's, and separate (mojibake_restore_lost,
+ * at the end): where ftfy can only write U+FFFD for the lost last byte of
+ * a closing quote, it puts the byte back before the repair.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
@@ -22,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/ascii.h"
 #include "base/utf8.h"
 #include "text/mojibake.h"
 
@@ -1201,6 +1206,88 @@ mojibake_fix(struct mojibake *m, const char *s, size_t n, struct wbuf *out,
 		*fixes = steps;
 	wbuf_release(&clean);
 	return rc;
+}
+
+/*
+ * The mojibake of U+201D (”), one layer and two, short of its last byte:
+ * "â€" is E2 80 read as Windows-1252, "Ã¢â‚¬Â" is that read once more.
+ */
+static const char lost_1[] = "\xc3\xa2\xe2\x82\xac";
+static const char lost_2[] = "\xc3\x83\xc2\xa2\xc3\xa2\xe2\x80\x9a\xc2\xac"
+    "\xc3\x82";
+
+/* Where a closing quote can end: the end, or ASCII that is not a letter
+ * or digit (a space, a line end, punctuation). */
+static int
+closes_at(const unsigned char *s, size_t n, size_t i)
+{
+	int c;
+
+	if (i == n)
+		return 1;
+	c = ascii_lower(s[i]);
+	return c < 0x80 && !(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'z');
+}
+
+/*
+ * The length of a lost closing quote at s[i] (its prefix and the mark of
+ * the lost byte: U+FFFD, '?' or nothing), or 0.  It must close where a
+ * quote closes.  With no mark, "â€ " is also "†" whose A0 became a space
+ * (ftfy's restore_byte_a0): the quote needs plain text around it, ASCII
+ * other than a space before it and ASCII after what follows it.
+ */
+static size_t
+lost_quote_at(const unsigned char *s, size_t n, size_t i, size_t *prefix)
+{
+	size_t p, k;
+
+	if (n - i >= sizeof(lost_1) - 1 &&
+	    memcmp(s + i, lost_1, sizeof(lost_1) - 1) == 0)
+		p = sizeof(lost_1) - 1;
+	else if (n - i >= sizeof(lost_2) - 1 &&
+	    memcmp(s + i, lost_2, sizeof(lost_2) - 1) == 0)
+		p = sizeof(lost_2) - 1;
+	else
+		return 0;
+	*prefix = p;
+	k = i + p;
+	if (n - k >= 3 && memcmp(s + k, "\xef\xbf\xbd", 3) == 0 &&
+	    closes_at(s, n, k + 3))
+		return p + 3;
+	if (k < n && s[k] == '?' && closes_at(s, n, k + 1))
+		return p + 1;
+	if (i == 0 || s[i - 1] >= 0x80 || ascii_is_xml_space(s[i - 1]) ||
+	    !closes_at(s, n, k) || (k + 1 < n && s[k + 1] >= 0x80))
+		return 0;
+	return p;
+}
+
+int
+mojibake_restore_lost(const char *text, size_t n, struct wbuf *out,
+    unsigned *restored)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	const unsigned char *c;
+	size_t i = 0, done = 0, len, prefix;
+
+	if (restored != NULL)
+		*restored = 0;
+	/* both prefixes start with C3 */
+	while (i < n && (c = memchr(s + i, 0xc3, n - i)) != NULL) {
+		i = (size_t)(c - s);
+		if ((len = lost_quote_at(s, n, i, &prefix)) == 0) {
+			i++;
+			continue;
+		}
+		if (wbuf_append(out, s + done, i + prefix - done) != WARTA_OK ||
+		    wbuf_append(out, "\xc2\x9d", 2) != WARTA_OK)
+			return WARTA_FAILED;
+		if (restored != NULL)
+			(*restored)++;
+		i += len;
+		done = i;
+	}
+	return wbuf_append(out, s + done, n - done);
 }
 
 int

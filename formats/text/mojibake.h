@@ -30,6 +30,22 @@ void mojibake_free(struct mojibake *m);	/* mojibake_free(NULL) is a no-op */
 int mojibake_fix(struct mojibake *m, const char *s, size_t n,
     struct wbuf *out, unsigned *fixes);
 
+/*
+ * Puts back the last byte of a closing quote that a lossy decoder lost
+ * before the text reached us: ” (E2 80 9D) read as Windows-1252, which
+ * leaves 9D undefined, shows as "â€" (or "Ã¢â‚¬Â" two layers deep) and
+ * then U+FFFD, '?' or nothing.  ftfy can only turn that into U+FFFD (its
+ * replace_lossy_sequences), or "†" where a space follows; the byte lost
+ * could have been 81, 8D, 8F or 90 as well, but after a word and before
+ * a space, punctuation or the end, only ” is at home.  The byte is put
+ * back as U+009D, the character a sloppy decoder gives it, so that
+ * mojibake_fix then repairs the quote with the text around it.  Appends
+ * the text to out; *restored (when not NULL) gets the number of bytes put
+ * back.  Returns WARTA_FAILED only when memory runs out.
+ */
+int mojibake_restore_lost(const char *s, size_t n, struct wbuf *out,
+    unsigned *restored);
+
 /* True when the text shows sequences typical of mojibake. */
 int mojibake_is_bad(struct mojibake *m, const char *s, size_t n);
 

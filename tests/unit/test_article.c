@@ -480,6 +480,80 @@ test_lang(void **state)
 	article_free(a);
 }
 
+/* Short texts: ten words or more decide with fewer stopwords. */
+static void
+test_lang_short(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	/* 12 words, three Indonesian stopwords (di, ini, karena) */
+	a = parse("Harga cabai naik di pasar Bogor pekan ini karena hujan "
+	    "deras turun.");
+	assert_string_equal(a->lang, "id");
+	article_free(a);
+	/* 12 words, two English stopwords (on, after) */
+	a = parse("Oil prices rose sharply on Monday after storms hit "
+	    "refineries along Gulf coast.");
+	assert_string_equal(a->lang, "en");
+	article_free(a);
+	/* two stopwords of one language and none of the other */
+	a = parse("Timnas Indonesia lolos ke semifinal Piala AFF usai menang "
+	    "2-0 melawan Malaysia.");
+	assert_string_equal(a->lang, "id");
+	article_free(a);
+
+	/* under ten words: too short, unless four stopwords decide */
+	a = parse("Harga cabai naik di pasar Bogor.");
+	assert_string_equal(a->lang, "");
+	article_free(a);
+	a = parse_hint("en", "Banjir di Jakarta, warga mengungsi", NULL);
+	assert_string_equal(a->lang, "en");
+	article_free(a);
+	a = parse("Dia akan ke sana dan di sini.");
+	assert_string_equal(a->lang, "id");
+	article_free(a);
+
+	/* both languages, too few to outvote: no decision */
+	a = parse("Rektor Bandung Institute of Technology menyerahkan ijazah "
+	    "kepada ribuan wisudawan di Sabuga.");
+	assert_string_equal(a->lang, "");
+	article_free(a);
+}
+
+/* A capital marks a name or an acronym, not a stopword. */
+static void
+test_lang_case(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	/* "Dan", "Di", "Para" are names here; "AS" and "WHO" acronyms in
+	 * Indonesian copy, "New" part of a name */
+	a = parse("Shares closed higher as Dan Brown and Di Maria watched "
+	    "from Para, the broker said.");
+	assert_string_equal(a->lang, "en");
+	article_free(a);
+	a = parse("Menurut WHO dan pejabat AS di New York, wabah itu sudah "
+	    "mereda.");
+	assert_string_equal(a->lang, "id");
+	article_free(a);
+	/* only names and acronyms of the other language: nothing to go by */
+	a = parse("Warga Kampung Melayu melihat WHO, AS, The Times, Dan "
+	    "Smith, Of Mice.");
+	assert_string_equal(a->lang, "");
+	article_free(a);
+	/* where a sentence starts, a capital is only a capital */
+	a = parse("Dia pulang. Dia makan. Ia tidur. Para tamu pergi.");
+	assert_string_equal(a->lang, "id");
+	article_free(a);
+	/* a paragraph all in capitals (old wire copy) counts as it is */
+	a = parse("BRITISH GOVERNMENT BONDS EDGED HIGHER ON WEDNESDAY AHEAD "
+	    "OF THE BANK DECISION.");
+	assert_string_equal(a->lang, "en");
+	article_free(a);
+}
+
 static void
 test_parse_twice(void **state)
 {
@@ -606,6 +680,8 @@ main(void)
 		cmocka_unit_test(test_weekday_contradiction),
 		cmocka_unit_test(test_dates_in_order),
 		cmocka_unit_test(test_lang),
+		cmocka_unit_test(test_lang_short),
+		cmocka_unit_test(test_lang_case),
 		cmocka_unit_test(test_parse_twice),
 		cmocka_unit_test(test_bad_bytes),
 		cmocka_unit_test(test_huge),

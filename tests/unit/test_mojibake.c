@@ -191,6 +191,81 @@ test_lossy_and_altered_bytes(void **state)
 	check(m, "Kata a Ã b", "Kata a à b", 1);
 }
 
+/* mojibake_restore_lost, then mojibake_fix, as warta-normalize does. */
+static void
+check_lost(struct mojibake *m, const char *in, const char *want,
+    unsigned want_restored)
+{
+	struct wbuf mid = WBUF_INIT, out = WBUF_INIT;
+	unsigned restored = 12345;
+
+	assert_int_equal(mojibake_restore_lost(in, strlen(in), &mid,
+	    &restored), WARTA_OK);
+	assert_int_equal(restored, want_restored);
+	assert_int_equal(mojibake_fix(m, mid.data, mid.len, &out, NULL),
+	    WARTA_OK);
+	assert_int_equal(out.len, strlen(want));
+	if (out.len > 0)
+		assert_memory_equal(out.data, want, out.len);
+	wbuf_release(&mid);
+	wbuf_release(&out);
+}
+
+static void
+test_lost_closing_quote(void **state)
+{
+	struct mojibake *m = *state;
+	struct wbuf out = WBUF_INIT;
+	unsigned restored;
+
+	/* ” (E2 80 9D) read as Windows-1252 loses 9D: to U+FFFD, to '?' or
+	 * to nothing; ftfy gives U+FFFD (above), the quote comes back here. */
+	check_lost(m, "â€œ like this â€\xef\xbf\xbd", "“ like this ”", 1);
+	check_lost(m, "Dia bilang â€œtidakâ€\xef\xbf\xbd.", "Dia bilang “tidak”.",
+	    1);
+	check_lost(m, "upgraded to â€œbb+â€? from â€œbbâ€?",
+	    "upgraded to “bb+” from “bb”", 2);
+	check_lost(m, "He said â€œnoâ€ to it.", "He said “no” to it.", 1);
+	check_lost(m, "Kata â€œtidakâ€, ujarnya.", "Kata “tidak”, ujarnya.", 1);
+	check_lost(m, "He said â€œnoâ€", "He said “no”", 1);
+	check_lost(m, "He said â€œnoâ€\n", "He said “no”\n", 1);
+	/* the same right quote next to mojibake that is whole */
+	check_lost(m, "It’s “noâ€\xef\xbf\xbd now, cafÃ©", "It’s “no” now, café",
+	    1);
+	/* two layers deep: "Ã¢â‚¬Â" and the lost byte */
+	check_lost(m, "New Ã¢â‚¬Å“ RomanceÃ¢â‚¬Â\xef\xbf\xbd today.",
+	    "New “ Romance” today.", 1);
+	check_lost(m, "New Ã¢â‚¬Å“ RomanceÃ¢â‚¬Â.", "New “ Romance”.", 1);
+
+	/* Not where a quote closes: 81, 8D, 8F, 90 (‐, a zero-width joiner)
+	 * are as likely, and ftfy's U+FFFD stays. */
+	check_lost(m, "wellâ€\xef\xbf\xbdknown", "well\xef\xbf\xbdknown", 0);
+	check_lost(m, "x â€\xef\xbf\xbd" "y", "x \xef\xbf\xbd" "y", 0);
+	/* no mark, and a space before: not a closing quote */
+	check_lost(m, "x â€. y", "x â€. y", 0);
+	check_lost(m, "Ã\xef\xbf\xbd" "frica", "\xef\xbf\xbd" "frica", 0);
+	/* "â€ " is also † whose A0 became a space: without plain text
+	 * around it, ftfy's reading stands. */
+	check_lost(m, "ãƒâ€ ã¢", "ãƒâ€ ã¢", 0);
+	check_lost(m, "a “noâ€ â€œyes", "a “no†“yes", 0);
+	/* whole mojibake and right text are left alone */
+	check_lost(m, "â€œokâ€\xc2\x9d", "“ok”", 0);
+	check_lost(m, "“ok”, café", "“ok”, café", 0);
+	check_lost(m, "", "", 0);
+
+	/* appends, and takes a NULL count */
+	assert_int_equal(wbuf_puts(&out, ">"), WARTA_OK);
+	assert_int_equal(mojibake_restore_lost("noâ€.", strlen("noâ€."), &out,
+	    NULL), WARTA_OK);
+	assert_string_equal(out.data, ">noâ€\xc2\x9d.");
+	wbuf_reset(&out);
+	assert_int_equal(mojibake_restore_lost("â€", strlen("â€"), &out,
+	    &restored), WARTA_OK);
+	assert_int_equal(restored, 0);
+	assert_string_equal(out.data, "â€");
+	wbuf_release(&out);
+}
+
 static void
 test_other_charmaps(void **state)
 {
@@ -278,6 +353,7 @@ main(void)
 		cmocka_unit_test(test_empty_and_odd_inputs),
 		cmocka_unit_test(test_invalid_utf8_input),
 		cmocka_unit_test(test_lossy_and_altered_bytes),
+		cmocka_unit_test(test_lost_closing_quote),
 		cmocka_unit_test(test_other_charmaps),
 		cmocka_unit_test(test_partial_mojibake),
 		cmocka_unit_test(test_is_bad),
