@@ -203,7 +203,7 @@ normalize_one(struct run *r, const char *file, const char *name_in_item)
 	}
 	wbuf_reset(&r->guid);
 	if (newsml_make_guid(&r->guid, r->opt.provider,
-	    a->ndates > 0 ? a->dates[0].iso : NULL, sha) != WARTA_OK ||
+	    a->created[0] != '\0' ? a->created : NULL, sha) != WARTA_OK ||
 	    wbuf_putc(&r->guid, '\0') != WARTA_OK) {
 		warta_error_set(&err, -1, "out of memory");
 		goto fail;

@@ -56,6 +56,7 @@ free_fields(struct article *a)
 	free(a->dates);
 	a->dates = NULL;
 	a->ndates = 0;
+	a->created[0] = '\0';
 	a->lang[0] = '\0';
 }
 

@@ -38,8 +38,14 @@ struct article {
 	char *byline;		/* as written: "Purwanto" or "By Jane Doe" */
 	char *creator;		/* the person: "Purwanto", "Jane Doe" */
 
-	struct article_date *dates;	/* in order of appearance */
+	struct article_date *dates;	/* every date written, in order */
 	size_t ndates;
+	/*
+	 * The article's own date (YYYY-MM-DD), one of dates[], or "" when no
+	 * date in the text can be trusted to be it (article/dates.c says which
+	 * can, and warns why none could): contentCreated, the guid's date.
+	 */
+	char created[11];
 
 	char lang[16];		/* BCP 47: "id", "en", or "" */
 
@@ -73,7 +79,8 @@ int layout_paragraphs(struct article *a, const char *text, size_t len,
 
 /*
  * article/article.c: finds the dateline, place and outlet, byline and creator, the
- * dates in the text and the language, from a->paras.  lang_hint ("id",
+ * dates in the text and the article's own date among them, and the
+ * language, from a->paras (and a->headline, for a date).  lang_hint ("id",
  * "en", or NULL) is used when the text alone does not decide.  The body
  * text itself is left as written.
  */

@@ -9,7 +9,7 @@ void
 article_item_content(const struct article *a, struct newsml_content *c)
 {
 	memset(c, 0, sizeof(*c));
-	c->created = a->ndates > 0 ? a->dates[0].iso : NULL;
+	c->created = a->created[0] != '\0' ? a->created : NULL;
 	c->headline = a->headline;
 	c->dateline = a->dateline;
 	c->place = a->place;

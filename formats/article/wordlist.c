@@ -28,7 +28,8 @@ static const struct {
 } class_names[] = {
 	{ "place", 5 }, { "outlet", 6 }, { "agency", 6 }, { "author", 6 },
 	{ "editor", 6 }, { "month", 5 }, { "weekday", 7 }, { "id", 2 },
-	{ "en", 2 }
+	{ "en", 2 }, { "not-own", 7 }, { "past", 4 }, { "not-own-after", 13 },
+	{ "past-after", 10 }, { "cited", 5 }, { "event", 5 }
 };
 
 #define WORD_MAX 64		/* bytes in a word */

@@ -26,7 +26,13 @@ enum word_class {
 	W_MONTH = 1 << 5,	/* a month's name: value 1..12 */
 	W_WEEKDAY = 1 << 6,	/* a weekday's name: 0 (Monday) .. 6 */
 	W_STOP_ID = 1 << 7,	/* a stopword of Indonesian */
-	W_STOP_EN = 1 << 8	/* a stopword of English */
+	W_STOP_EN = 1 << 8,	/* a stopword of English */
+	W_NOT_OWN = 1 << 9,	/* before a date: another day than the article's */
+	W_PAST = 1 << 10,	/* before a date: a day before the article's */
+	W_NOT_OWN_AFTER = 1 << 11,	/* after a date: not the article's */
+	W_PAST_AFTER = 1 << 12,	/* after a date: before the article's */
+	W_CITED = 1 << 13,	/* before a date: a quoted source's date */
+	W_EVENT = 1 << 14	/* before a date: an event's day ("pada", "on") */
 };
 
 #define WORDLIST_SLOTS 1024	/* twice the words of the files at least */

@@ -375,7 +375,7 @@ test_dates(void **state)
 		{ "aksi 212 Jilid Dua 2017", NULL, NULL },
 		{ "Seninnya (10/8/2021)", "2021-08-10", "10/8/2021" },
 	};
-	size_t i;
+	size_t i, k;
 	struct article *a;
 
 	(void)state;
@@ -394,9 +394,13 @@ test_dates(void **state)
 			assert_string_equal(a->dates[0].iso, c->iso);
 			assert_string_equal(a->dates[0].text, c->as_written);
 		}
-		if (a->nwarnings != 0)
-			fail_msg("warning '%s' for '%s'", a->warnings[0],
-			    c->text);
+		/* the reader does not doubt the date itself; whether it is
+		 * the article's own is test_own_date()'s */
+		for (k = 0; k < a->nwarnings; k++)
+			if (strncmp(a->warnings[k], "no date of its own: ",
+			    20) != 0)
+				fail_msg("warning '%s' for '%s'",
+				    a->warnings[k], c->text);
 		article_free(a);
 	}
 }
@@ -408,30 +412,165 @@ test_weekday_contradiction(void **state)
 
 	(void)state;
 	/* 10 Aug 2021 was a Tuesday and 8 Oct 2021 a Friday, not Monday:
-	 * the day/month reading stays, with a warning */
+	 * the day/month reading stays among the dates, with a warning, and
+	 * is not the article's own date */
 	a = parse("Semarang, Senin (10/8/2021). Dalam kunjungan itu.");
 	assert_int_equal(a->ndates, 1);
 	assert_string_equal(a->dates[0].iso, "2021-08-10");
 	assert_string_equal(a->dates[0].text, "Senin (10/8/2021)");
-	assert_int_equal(a->nwarnings, 1);
+	assert_string_equal(a->created, "");
+	assert_int_equal(a->nwarnings, 2);
 	assert_string_equal(a->warnings[0], "date 'Senin (10/8/2021)': the "
 	    "weekday does not match 2021-08-10, a Tuesday");
+	assert_string_equal(a->warnings[1], "no date of its own: the weekday "
+	    "of 'Senin (10/8/2021)' does not match it");
 	article_free(a);
 
 	/* the only valid reading is kept when the weekday contradicts it */
 	a = parse("on Monday, 8/31/2021.");
 	assert_int_equal(a->ndates, 1);
 	assert_string_equal(a->dates[0].iso, "2021-08-31");
-	assert_int_equal(a->nwarnings, 1);
+	assert_string_equal(a->created, "");
+	assert_int_equal(a->nwarnings, 2);
 	article_free(a);
 
 	/* named months have one reading */
 	a = parse("Senin, 10 Agustus 2021 dan Rabu, March 14, 2023.");
 	assert_int_equal(a->ndates, 2);
-	assert_int_equal(a->nwarnings, 2);
+	assert_string_equal(a->created, "");
+	assert_int_equal(a->nwarnings, 3);
 	assert_string_equal(a->warnings[1], "date 'Rabu, March 14, 2023': "
 	    "the weekday does not match 2023-03-14, a Tuesday");
 	article_free(a);
+
+	/* 20 Oct 2026 is a Tuesday, and 10/20 is no day/month reading */
+	a = parse("Warga memadati alun-alun kota untuk menyaksikan pawai "
+	    "budaya yang digelar pemerintah daerah, Senin (20/10/2026).");
+	assert_string_equal(a->created, "");
+	assert_int_equal(a->nwarnings, 2);
+	article_free(a);
+}
+
+/* Which date is the article's own, from up to four paragraphs. */
+struct own_case {
+	const char *paras[4];	/* NULL-terminated */
+	const char *created;	/* "": none */
+	const char *warning;	/* the last warning starts so; NULL: none */
+};
+
+static void
+test_own_date(void **state)
+{
+	static const char filler[] = "Warga sekitar mengatakan jalan itu "
+	    "sudah lama rusak dan sering memakan korban pengendara motor.";
+	static const struct own_case cases[] = {
+		/* the weekday and date of Indonesian copy */
+		{ { "Bupati menyerahkan bantuan alat pertanian kepada 30 "
+		    "kelompok tani di Banyumas, Selasa (10/8/2021).", NULL },
+		  "2021-08-10", NULL },
+		/* the dateline's date, with or without a weekday */
+		{ { "Jakarta, Kamis (25/9/2014) - Harga cabai rawit di pasar "
+		    "induk naik dua kali lipat dalam sepekan terakhir.", NULL },
+		  "2014-09-25", NULL },
+		{ { "CHICAGO, Feb 12, 1987 (Reuter) - Great Lakes Utilities Co "
+		    "said it will redeem on March 16 all of its notes due May "
+		    "29, 1992.", NULL }, "1987-02-12", NULL },
+		/* a wire dateline without a year gives no date */
+		{ { "LONDON, March 3 (Reuters) - Shares in European airlines "
+		    "fell sharply on Thursday as crude oil climbed.", NULL },
+		  "", NULL },
+		/* a date line at the top, or closing the text */
+		{ { "Friday 4 February 2005", "Westbridge Albion manager Ian "
+		    "Donnelly expects a hard game, but they beat Albion in "
+		    "this fixture on 16 January 1996.", NULL },
+		  "2005-02-04", NULL },
+		{ { "Published: 2005/02/09 14:22:07 GMT", "Media giant Time "
+		    "Warner has reported a rise in quarterly profits, helped by "
+		    "strong DVD sales.", NULL }, "2005-02-09", NULL },
+		{ { "Namanya Sri Rahayu. Ia lahir pada tanggal 10 Juni 1968 di "
+		    "sebuah dusun di lereng Gunung Lawu, Karanganyar.", filler,
+		    "Karanganyar, 14 Juli 2017", NULL }, "2017-07-14", NULL },
+		/* a life event, a cited source, a deadline: none */
+		{ { "Namanya Sri Rahayu. Ia lahir pada tanggal 10 Juni 1968 di "
+		    "sebuah dusun di lereng Gunung Lawu, Karanganyar.", NULL },
+		  "", "no date of its own: '10 Juni 1968' follows 'lahir'" },
+		{ { "Isu itu bermula dari fatwa di Timur Tengah, seperti "
+		    "dikutip Los Angeles Times pada 24 April 2001, kata dia.",
+		    NULL }, "", "no date of its own: '24 April 2001' follows "
+		  "'dikutip'" },
+		{ { "Jembatan Kaligarang di Kota Semarang akan ditutup mulai "
+		    "24 April 2018 mendatang untuk perbaikan struktur.",
+		    "Penutupan itu diumumkan Dinas Pekerjaan Umum Kota "
+		    "Semarang, Rabu (11/4/2018).", NULL }, "2018-04-11", NULL },
+		{ { "Great Lakes Utilities Co said it will redeem all of its "
+		    "outstanding notes due May 29, 1992, at 101.5 pct.", NULL },
+		  "", "no date of its own: 'May 29, 1992' follows 'due'" },
+		{ { "Demonstrasi digelar di depan Kementerian Luar Negeri, "
+		    "Senin (2/11/2015) besok, kata Nojeng kepada wartawan, "
+		    "Minggu (1/11/2015).", NULL }, "2015-11-01", NULL },
+		/* a past match in a preview: a plain date after the lede */
+		{ { "Kingsmere Rovers travel to Dockside Road on Sunday looking "
+		    "for a first league win there. They last won 2-0 on 16 "
+		    "January 1996.", NULL },
+		  "", "no date of its own: '16 January 1996' is in the body" },
+		/* the lede's event date, when nothing better says */
+		{ { "The central bank said on March 14, 2023 that the "
+		    "country's banking system was sound and deposits safe.",
+		    NULL }, "2023-03-14", NULL },
+		/* a weekday and date beats it, and a source's weekday counts */
+		{ { "Kerusuhan itu terjadi pada 11 November 2017 di aula "
+		    "sekolah, kata Busyra, Selasa, 14 November 2017.", NULL },
+		  "2017-11-14", NULL },
+		{ { "Hasil penelitian itu menunjukkan ponsel mudah bengkok, "
+		    "seperti dikutip dari The Verge, Jumat (26/9/2014).", NULL },
+		  "2014-09-26", NULL },
+		/* the weekday that the day/month reading fits */
+		{ { "Ratusan pelajar mengikuti lomba lari lintas alam di "
+		    "kawasan Tahura Djuanda, Sabtu (3/5/2022).", NULL },
+		  "2022-03-05", NULL },
+		/* an article is later than a day it puts in the past */
+		{ { "Ananda Sukarlan walk out saat Anies Baswedan berpidato "
+		    "di Kolese Kanisius, Sabtu (11/11/2017) lalu.", filler,
+		    "Anies Baswedan, Senin, 16 Oktober 2017, menyampaikan "
+		    "pidato pertamanya sebagai gubernur di Balai Kota.", NULL },
+		  "", "no date of its own: 'Senin, 16 Oktober 2017' is not "
+		  "later than 'Sabtu (11/11/2017)'" },
+		/* and has the dateline's day */
+		{ { "LONDON, March 3 (Reuters) - Shares in European airlines "
+		    "fell sharply on Thursday as crude oil climbed.",
+		    "Friday, March 4, 2005", NULL }, "",
+		  "no date of its own: 'Friday, March 4, 2005' is not the "
+		  "dateline's 'March 3'" },
+		/* no date at all: nothing to warn about */
+		{ { "Pawai serupa akan digelar di Surabaya pada Sabtu depan.",
+		    NULL }, "", NULL },
+	};
+	size_t i, k;
+	struct article *a;
+	struct warta_error err;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct own_case *c = &cases[i];
+
+		assert_non_null(a = article_new(words));
+		for (k = 0; c->paras[k] != NULL; k++)
+			assert_int_equal(article_add_para(a, c->paras[k],
+			    strlen(c->paras[k])), WARTA_OK);
+		assert_int_equal(article_parse(a, NULL, &err), WARTA_OK);
+		if (strcmp(a->created, c->created) != 0)
+			fail_msg("case %zu: '%s', want '%s'", i, a->created,
+			    c->created);
+		if (c->warning == NULL && a->nwarnings != 0)
+			fail_msg("case %zu: warning '%s'", i, a->warnings[0]);
+		if (c->warning != NULL && (a->nwarnings == 0 ||
+		    strncmp(a->warnings[a->nwarnings - 1], c->warning,
+		    strlen(c->warning)) != 0))
+			fail_msg("case %zu: warning '%s', want '%s'", i,
+			    a->nwarnings ? a->warnings[a->nwarnings - 1] : "",
+			    c->warning);
+		article_free(a);
+	}
 }
 
 static void
@@ -659,6 +798,7 @@ test_seed(void **state)
 	assert_true(a->ndates >= 1);
 	assert_string_equal(a->dates[0].iso, "2021-08-10");
 	assert_string_equal(a->dates[0].text, "Selasa (10/8/2021)");
+	assert_string_equal(a->created, "2021-08-10");
 	assert_string_equal(a->lang, "id");
 	assert_int_equal(a->npara, 10);
 	assert_null(a->headline);
@@ -678,6 +818,7 @@ main(void)
 		cmocka_unit_test(test_byline_credit_lines),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_weekday_contradiction),
+		cmocka_unit_test(test_own_date),
 		cmocka_unit_test(test_dates_in_order),
 		cmocka_unit_test(test_lang),
 		cmocka_unit_test(test_lang_short),
