@@ -1,8 +1,9 @@
 /*
  * article/wordlist.h: the words article.c reads datelines, bylines,
- * dates and the language by, from the data compiled into the library:
- * formats/data/datelines.tsv, bylines.tsv, dates.tsv and stopwords.tsv
- * (each file says what its classes mean).
+ * dates and the language by, and the lines layout.c leaves out of the
+ * body, from the data compiled into the library:
+ * formats/data/datelines.tsv, bylines.tsv, dates.tsv, stopwords.tsv and
+ * boilerplate.tsv (each file says what its classes mean).
  *
  * A word list points into the compiled data.  Making one takes longer
  * than reading an article, so a program makes it once (wordlist_new(), or
@@ -26,10 +27,22 @@ enum word_class {
 	W_MONTH = 1 << 5,	/* a month's name: value 1..12 */
 	W_WEEKDAY = 1 << 6,	/* a weekday's name: 0 (Monday) .. 6 */
 	W_STOP_ID = 1 << 7,	/* a stopword of Indonesian */
-	W_STOP_EN = 1 << 8	/* a stopword of English */
+	W_STOP_EN = 1 << 8,	/* a stopword of English */
+	W_OUTLET_WORD = 1 << 9,	/* a word that makes a name an outlet's */
+	W_ROLE = 1 << 10,	/* a reporter's job after the name */
+	W_BOILER = 1 << 11,	/* opens a line that is not the article */
+	W_BOILER_HEAD = 1 << 12	/* the first word of a W_BOILER phrase */
 };
 
-#define WORDLIST_SLOTS 1024	/* twice the words of the files at least */
+/* How a boilerplate phrase (W_BOILER) marks its line. */
+enum boiler_form {
+	BOILER_LINE = 1,	/* any short line it opens: "Baca juga ..." */
+	BOILER_LABEL,		/* a line it opens before a colon: "Read more:" */
+	BOILER_WHOLE,		/* a line that is the phrase alone */
+	BOILER_END		/* as WHOLE, and nothing after it is the article */
+};
+
+#define WORDLIST_SLOTS 2048	/* twice the words of the files at least */
 
 struct wordlist {
 	struct word {
@@ -38,6 +51,7 @@ struct wordlist {
 		uint16_t classes;	/* enum word_class */
 		int8_t month;		/* 1..12, or 0 */
 		int8_t weekday;		/* 0 (Monday) .. 6, or -1 */
+		int8_t form;		/* enum boiler_form, or 0 */
 	} slot[WORDLIST_SLOTS];
 };
 
