@@ -618,7 +618,7 @@ parts() {
 		expect "items in $k" "$(tsv_guids "$T/x/$(printf 'arsip-%04d' "$k")" | wc -l)" 10
 	done
 	expect "items in $n" "$(tsv_guids "$T/x/$(printf 'arsip-%04d' "$n")" | wc -l)" $((NITEMS - 10 * (n - 1)))
-	[ "$n" -eq 6 ]
+	[ "$n" -eq 7 ]
 	# Last, so that where ../shared is absent the rest has run.
 	for ((k = 1; k <= n; k++)); do
 		validate "$T/x/$(printf 'arsip-%04d' "$k")/data/catalog.xml"
