@@ -1,8 +1,9 @@
 /*
  * article/article.c: one article's paragraphs, and what they say about themselves:
  * the dateline (place, outlet), the byline (creator), the dates written in
- * the text and the language.  The paragraphs are only read, never changed:
- * metadata is extracted, the body stays as written.
+ * the text and the language.  The paragraphs are only read, never changed,
+ * but for byline and credit paragraphs, which are moved out of the body
+ * (article/byline.c): metadata is extracted, the body stays as written.
  *
  * Every scan is linear in the text, and the patterns are tried only at
  * word starts, so a 16 MiB paragraph costs a few passes over its bytes.
@@ -75,6 +76,9 @@ article_free(struct article *a)
 	for (i = 0; i < a->nwarnings; i++)
 		free(a->warnings[i]);
 	free(a->warnings);
+	for (i = 0; i < a->ncredits; i++)
+		free(a->credits[i]);
+	free(a->credits);
 	free(a);
 }
 
@@ -155,8 +159,10 @@ article_parse(struct article *a, const char *lang_hint,
 	const struct wordlist *w = a->words;
 
 	free_fields(a);
-	if (parse_dateline(a, w) != WARTA_OK ||
-	    parse_byline(a, w) != WARTA_OK ||
+	/* the byline first: a byline line above the dateline is taken out,
+	 * and the dateline then opens the body */
+	if (parse_byline(a, w) != WARTA_OK ||
+	    parse_dateline(a, w) != WARTA_OK ||
 	    parse_dates(a, w) != WARTA_OK ||
 	    parse_lang(a, w, lang_hint) != WARTA_OK)
 		return warta_error_set(err, -1, "out of memory");

@@ -36,7 +36,16 @@ struct article {
 	char *outlet;		/* "Maritim" */
 	char *dateline_date;	/* a date inside the dateline, as written: "Jan 5" */
 	char *byline;		/* as written: "Purwanto" or "By Jane Doe" */
-	char *creator;		/* the person: "Purwanto", "Jane Doe" */
+	char *creator;		/* the person(s): "Purwanto", "Jane Doe and Omar Faruk" */
+
+	/*
+	 * Byline and credit paragraphs taken out of the body ("By Jane
+	 * Doe", "Associated Press", "Editor: Ani"), as written, in order:
+	 * the original rendition still has them, and a second
+	 * article_parse() reads the byline from them again.
+	 */
+	char **credits;
+	size_t ncredits;
 
 	struct article_date *dates;	/* every date written, in order */
 	size_t ndates;
@@ -70,9 +79,11 @@ int article_warn(struct article *a, const char *fmt, ...)
  * article/layout.c: cuts repaired text (valid UTF-8, LF line ends) into paragraphs:
  * blank lines, indentation, or one paragraph per line; hard-wrapped lines
  * joined; a hyphen at a line end joined only where it breaks a word; lines
- * that are not the article (bare page numbers, "Baca juga: ...", "SCROLL TO
- * CONTINUE WITH CONTENT") left out.  Sets a->headline where the source has a
- * title line.  Returns WARTA_FAILED only when memory runs out.
+ * that are not the article (bare page numbers, the promotion and page
+ * lines of formats/data/boilerplate.tsv: "Baca juga: ...", "Tonton juga
+ * video ...", "Read more: ...", and what follows "Related Topics") left
+ * out.  Sets a->headline where the source has a title line.  Returns
+ * WARTA_FAILED only when memory runs out.
  */
 int layout_paragraphs(struct article *a, const char *text, size_t len,
     struct warta_error *err);
@@ -81,8 +92,9 @@ int layout_paragraphs(struct article *a, const char *text, size_t len,
  * article/article.c: finds the dateline, place and outlet, byline and creator, the
  * dates in the text and the article's own date among them, and the
  * language, from a->paras (and a->headline, for a date).  lang_hint ("id",
- * "en", or NULL) is used when the text alone does not decide.  The body
- * text itself is left as written.
+ * "en", or NULL) is used when the text alone does not decide.  Byline
+ * and credit paragraphs are moved from a->paras to a->credits; the rest
+ * of the body is left as written.
  */
 int article_parse(struct article *a, const char *lang_hint,
     struct warta_error *err);
@@ -94,6 +106,21 @@ int article_parse(struct article *a, const char *lang_hint,
  * a title line.
  */
 size_t article_dateline_len(const struct wordlist *w, const char *s,
+    size_t n);
+
+/*
+ * article/dateline.c: is s (n bytes) a line that only dates the article,
+ * "Friday 4 February 2005", "Published: 2005/02/09 14:22:07 GMT"?  Such a
+ * line is neither a title nor the paragraph a dateline opens.
+ */
+int article_is_date_line(const struct wordlist *w, const char *s, size_t n);
+
+/*
+ * article/byline.c: is s (n bytes) a byline or credit line, "By Jane
+ * Doe", "Reporter: Budi | Editor: Ani", "Laporan wartawan X, Budi"?
+ * article/layout.c asks it so that such a line is never taken for a title.
+ */
+int article_is_credit_line(const struct wordlist *w, const char *s,
     size_t n);
 
 #endif

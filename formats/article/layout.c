@@ -19,6 +19,7 @@
 #include <utf8proc.h>
 
 #include "article/article.h"
+#include "article/wordlist.h"
 #include "base/ascii.h"
 #include "base/buf.h"
 #include "base/utf8.h"
@@ -39,13 +40,16 @@ struct line {
 	size_t first_word;	/* code points in the first word */
 	int blank;		/* nothing but spaces */
 	int boiler;		/* not the article: "Baca juga: ...", "12" */
+	int end_mark;		/* nothing after it is the article (boiler too) */
 	int page;		/* a bare page number (boiler too) */
+	int lower;		/* starts with a lower-case letter */
 	int final;		/* ends a sentence: . ! ? … or a closing quote */
 };
 
 struct layout {
 	int wrapped;		/* hard-wrapped lines, to be joined */
 	int indented;		/* paragraphs start with an indented line */
+	int blank_paras;	/* paragraphs are set apart by blank lines */
 	size_t width;		/* the wrap width, when wrapped */
 	size_t widest;		/* the longest line that is still wrapped */
 };
@@ -226,36 +230,97 @@ is_page_number(const char *s, size_t n)
 	return i == n;
 }
 
+/* "http://...", "www.example.com/x": a line that is one address. */
+static int
+is_url_line(const char *s, size_t n)
+{
+	if (!starts_with_ci(s, n, "http://") && !starts_with_ci(s, n, "https://") &&
+	    !starts_with_ci(s, n, "www."))
+		return 0;
+	return memchr(s, ' ', n) == NULL;
+}
+
+/* A boilerplate line no longer than this; a longer one is the article. */
+#define BOILER_MAX	300
+/* Words of a boilerplate phrase, at most. */
+#define BOILER_WORDS	6
+
 /*
- * Lines that are the web page, not the article.  "Baca juga" ("read
- * also") opens a link line whatever follows it; "Lihat juga" ("see also")
- * is also an ordinary verb phrase, so only its "Lihat juga:" form counts.
+ * Does a phrase of formats/data/boilerplate.tsv open s[0, n) in the way
+ * its form asks?  The phrase ends at a word boundary: a space, a colon,
+ * a comma, a dash or the end ("Baca juga:", "Baca juga -"), never inside
+ * a word ("Baca jugalah").  Every line is asked, so the first word is
+ * looked up alone first: most lines stop there.
  */
 static int
-is_boilerplate(const char *s, size_t n)
+boiler_phrase(const struct wordlist *w, const char *s, size_t n, int bracketed)
 {
-	size_t i;
+	const struct word *e;
+	size_t i, j;
+	int words = 0;
 
-	if (is_page_number(s, n))
-		return 1;
-	if (equals_ci(s, n, "scroll to continue with content") ||
-	    equals_ci(s, n, "advertisement"))
-		return 1;
-	if (n > 2 && s[0] == '(' && s[n - 1] == ')' &&
-	    (starts_with_ci(s + 1, n - 1, "baca juga") ||
-	    starts_with_ci(s + 1, n - 1, "lihat juga")))
-		return 1;
-	if (starts_with_ci(s, n, "baca juga") && n <= 300) {
-		i = 9;
-		return i == n || s[i] == ':' || s[i] == ',' || s[i] == ' ' ||
-		    s[i] == '-';
-	}
-	if (starts_with_ci(s, n, "lihat juga")) {
-		for (i = 10; i < n && s[i] == ' '; i++)
+	for (i = 0; i < n && s[i] != ' ' && s[i] != ':' && s[i] != ','; i++)
+		;
+	if (!(wordlist_find(w, s, i, NULL) & W_BOILER_HEAD))
+		return 0;
+	for (i = 1; i <= n && words < BOILER_WORDS; i++) {
+		if (i < n && s[i] != ' ' && s[i] != ':' && s[i] != ',' &&
+		    s[i] != '-')
+			continue;
+		if (s[i - 1] == ' ')
+			continue;
+		words += i == n || s[i] == ' ';
+		if (!(wordlist_find(w, s, i, &e) & W_BOILER))
+			continue;
+		for (j = i; j < n && s[j] == ' '; j++)
 			;
-		return i < n && s[i] == ':';
+		switch (e->form) {
+		case BOILER_LINE:
+			if (n <= BOILER_MAX || bracketed)
+				return 1;
+			break;
+		case BOILER_LABEL:
+			if (j < n && s[j] == ':')
+				return 1;
+			break;
+		default:
+			if (j < n && s[j] == ':')
+				j++;
+			if (j == n)
+				return e->form;
+			break;
+		}
 	}
 	return 0;
+}
+
+/*
+ * Lines that are the web page, not the article: the phrases of
+ * formats/data/boilerplate.tsv ("Baca juga: ...", "Read more: ...",
+ * "Tonton juga video ..."), alone or in brackets, a page number, an
+ * address alone.  Returns BOILER_END for a line after which nothing is
+ * the article ("Related Topics"), 1 for another.
+ */
+static int
+is_boilerplate(const struct wordlist *w, const char *s, size_t n)
+{
+	size_t i;
+	int form;
+
+	/* "###" ends a press release; boilerplate.tsv cannot hold it (a
+	 * line that starts with '#' is a comment there) */
+	if (n >= 3 && s[0] == '#' && s[n - 1] == '#') {
+		for (i = 0; i < n && s[i] == '#'; i++)
+			;
+		if (i == n)
+			return BOILER_END;
+	}
+	if (n > 2 && s[0] == '(' && s[n - 1] == ')')
+		return boiler_phrase(w, s + 1, n - 2, 1) != 0;
+	/* before the page numbers: "-30-" ends a story, it is no page */
+	if ((form = boiler_phrase(w, s, n, 0)) != 0)
+		return form == BOILER_END ? BOILER_END : 1;
+	return is_page_number(s, n) || is_url_line(s, n);
 }
 
 /*
@@ -283,7 +348,8 @@ count_code_points(const char *s, size_t n)
 
 /* Reads the line at *pos; returns 0 at the end of the text. */
 static int
-next_line(const char *text, size_t len, size_t pos, struct line *l)
+next_line(const struct wordlist *w, const char *text, size_t len, size_t pos,
+    struct line *l)
 {
 	const char *nl;
 	size_t i, k, e;
@@ -308,32 +374,51 @@ next_line(const char *text, size_t len, size_t pos, struct line *l)
 		;
 	l->first_word = count_code_points(text + i, k - i);
 	l->cols = l->first_word + count_code_points(text + k, e - k);
-	l->boiler = is_boilerplate(text + l->start, e - l->start);
+	l->boiler = is_boilerplate(w, text + l->start, e - l->start);
+	l->end_mark = l->boiler == BOILER_END;
 	l->page = l->boiler && is_page_number(text + l->start, e - l->start);
 	l->final = ends_sentence(text + l->start, e - l->start);
+	if ((unsigned char)text[i] < 0x80)
+		l->lower = text[i] >= 'a' && text[i] <= 'z';
+	else {
+		int32_t cp = cp_at(text, e, i, &k);
+
+		l->lower = utf8_is_letter((uint32_t)cp) &&
+		    !utf8_is_upper((uint32_t)cp);
+	}
 	return 1;
 }
 
 /* ---- the layout of the whole text ---- */
 
 static void
-decide_layout(const char *text, size_t len, struct layout *lay)
+decide_layout(const struct wordlist *w, const char *text, size_t len,
+    struct layout *lay)
 {
 	size_t hist[HIST_COLS + 1];
 	size_t pos, content = 0, shorts = 0, short_open = 0, band = 0;
-	size_t indent_starts = 0, seen, k, lo;
+	size_t indent_starts = 0, seen, k, lo, runs_on = 0, blank_breaks = 0;
 	struct line l;
-	int prev_indented = 0, prev_content = 0;
+	int prev_indented = 0, prev_content = 0, gap = 0;
 
 	memset(lay, 0, sizeof(*lay));
 	memset(hist, 0, sizeof(hist));
-	for (pos = 0; next_line(text, len, pos, &l); pos = l.next) {
+	for (pos = 0; next_line(w, text, len, pos, &l); pos = l.next) {
+		if (l.end_mark)
+			break;
 		if (l.page)
 			continue;
 		if (l.blank || l.boiler) {
 			prev_content = 0;
+			gap = l.blank || gap;
 			continue;
 		}
+		/* a blank line between paragraphs; the one under a title
+		 * line does not say how the body is laid out */
+		blank_breaks += gap && content > 1;
+		gap = 0;
+		/* a line that starts in lower case carries a sentence on */
+		runs_on += prev_content && l.lower;
 		content++;
 		hist[l.cols < HIST_COLS ? l.cols : HIST_COLS]++;
 		if (l.cols <= WRAP_MAX_COLS) {
@@ -347,12 +432,15 @@ decide_layout(const char *text, size_t len, struct layout *lay)
 		prev_content = 1;
 	}
 	lay->indented = indent_starts >= 2;
+	lay->blank_paras = blank_breaks > 0;
 
 	/*
 	 * Wrapped: most lines are short enough to be wrapped, at least half
 	 * of them end within a few words of the width (taken as the 90th
 	 * percentile of their lengths), and many end inside a sentence,
-	 * which a one-paragraph-per-line text seldom does.
+	 * which a one-paragraph-per-line text seldom does; or, where most
+	 * sentences happen to end at line ends, nearly all lines are of a
+	 * width and some line goes on with the sentence of the one before.
 	 */
 	if (shorts < 3 || shorts * 10 < content * 6)
 		return;
@@ -366,7 +454,10 @@ decide_layout(const char *text, size_t len, struct layout *lay)
 	lo = k - (k / 4 > 12 ? k / 4 : 12);
 	for (seen = lo; seen <= k + 3 && seen <= WRAP_MAX_COLS; seen++)
 		band += hist[seen];
-	if (band * 2 < shorts || short_open * 10 < shorts * 3)
+	if (band * 2 < shorts)
+		return;
+	if (short_open * 10 < shorts * 3 &&
+	    (band * 10 < shorts * 7 || runs_on == 0 || runs_on * 10 < shorts))
 		return;
 	lay->wrapped = 1;
 	lay->width = k;
@@ -393,6 +484,10 @@ breaks_between(const struct layout *lay, const struct line *prev,
 	/* far short of the width even with the next word: a heading, a list
 	 * item, a paragraph end (widths vary too much to ask for less) */
 	if (prev->cols + 1 + cur->first_word <= lay->width * 3 / 4)
+		return 1;
+	/* with neither blank lines nor indents to set paragraphs apart, a
+	 * sentence that ends at a line end ends its paragraph */
+	if (prev->final && !lay->blank_paras && !lay->indented && !cur->lower)
 		return 1;
 	/* the next word would have fitted: the break was meant */
 	if (prev->final && prev->cols + 1 + cur->first_word <= lay->widest)
@@ -570,32 +665,88 @@ join_line(struct wbuf *b, const char *s, size_t n)
 
 /* ---- the title line ---- */
 
+/* Quotes and brackets a title may open with: "'Nuclear dumpsite' plan". */
+static int
+is_opening_mark(int32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == '(' || cp == '[' ||
+	    cp == 0x2018 || cp == 0x201C || cp == 0x00AB || cp == 0x2039;
+}
+
+/*
+ * A title line: two to fifteen words, a capital or a figure at the start
+ * (after any quote), and no end that carries on into the next line: no
+ * comma, semicolon or colon, and no full stop but an ellipsis ("... as
+ * deadline looms...").  Never a dateline, a byline or a date line.
+ */
 static int
 is_title_line(const struct wordlist *w, const char *s, size_t n)
 {
 	size_t i, words = 1, k, clen;
 	int32_t cp;
 
-	if (n == 0 || article_dateline_len(w, s, n) != 0)
+	if (n == 0)
 		return 0;
 	for (i = 0; i < n; i++)
 		if (s[i] == ' ' && ++words >= TITLE_MAX_WORDS)
 			return 0;
 	if (words < 2)
 		return 0;
-	cp = cp_at(s, n, 0, &clen);
+	for (i = 0; i < n; i += clen)
+		if (!is_opening_mark(cp_at(s, n, i, &clen)))
+			break;
+	if (i >= n)
+		return 0;
+	cp = cp_at(s, n, i, &clen);
 	if (!utf8_is_upper((uint32_t)cp) && !is_digit_cp(cp))
 		return 0;
 	/* a sentence, a clause or a label, not a title */
 	cp = cp_before(s, n, &k);
-	if (cp == '.' || cp == ',' || cp == ';' || cp == ':' || cp == 0x2026)
+	if (cp == ',' || cp == ';' || cp == ':')
 		return 0;
-	/* a byline or credit line */
-	if (starts_with_ci(s, n, "by ") || starts_with_ci(s, n, "oleh ") ||
-	    starts_with_ci(s, n, "oleh:") || starts_with_ci(s, n, "reporter:") ||
-	    starts_with_ci(s, n, "penulis:") || starts_with_ci(s, n, "editor:"))
+	if (cp == '.' && !(k >= 2 && s[k - 1] == '.' && s[k - 2] == '.'))
 		return 0;
-	return 1;
+	return article_dateline_len(w, s, n) == 0 &&
+	    !article_is_credit_line(w, s, n) && !article_is_date_line(w, s, n);
+}
+
+/* Does paragraph p open in lower case, going on with the one before? */
+static int
+opens_lower(const char *p)
+{
+	size_t clen;
+	int32_t cp = cp_at(p, strlen(p), 0, &clen);
+
+	return utf8_is_letter((uint32_t)cp) && !utf8_is_upper((uint32_t)cp);
+}
+
+/*
+ * The title line: the first paragraph when it is one line that is a
+ * title (is_title_line) and the next does not carry it on; or the second
+ * when the first is a date line ("Thu Mar 3, 2005 11:32am GMT" above
+ * the title).  Never invented: body text must follow it.
+ */
+static void
+take_title(struct article *a, size_t first, const size_t *lines)
+{
+	size_t t;
+
+	if (first != 0 || a->headline != NULL)
+		return;
+	for (t = 0; t < 2 && t + 1 < a->npara; t++) {
+		if (lines[t] == 1 && !opens_lower(a->paras[t + 1]) &&
+		    is_title_line(a->words, a->paras[t], strlen(a->paras[t])))
+			break;
+		if (!article_is_date_line(a->words, a->paras[t],
+		    strlen(a->paras[t])))
+			return;
+	}
+	if (t >= 2 || t + 1 >= a->npara)
+		return;
+	a->headline = a->paras[t];
+	memmove(a->paras + t, a->paras + t + 1,
+	    (a->npara - t - 1) * sizeof(char *));
+	a->npara--;
 }
 
 /* ---- the whole ---- */
@@ -604,18 +755,22 @@ struct emitter {
 	struct article *a;
 	struct wbuf para;
 	size_t lines;		/* lines in the paragraph being built */
-	size_t first_lines;	/* lines in the first paragraph */
+	size_t first_lines[2];	/* lines in the first two paragraphs */
+	size_t first;		/* paragraphs the article had before */
 };
 
 static int
 flush(struct emitter *em)
 {
+	size_t k;
+
 	if (em->para.len == 0)
 		return WARTA_OK;
 	if (article_add_para(em->a, em->para.data, em->para.len) != WARTA_OK)
 		return WARTA_FAILED;
-	if (em->a->npara == 1)
-		em->first_lines = em->lines;
+	k = em->a->npara - 1 - em->first;
+	if (k < 2)
+		em->first_lines[k] = em->lines;
 	wbuf_reset(&em->para);
 	em->lines = 0;
 	return WARTA_OK;
@@ -628,16 +783,21 @@ layout_paragraphs(struct article *a, const char *text, size_t len,
 	struct emitter em;
 	struct layout lay;
 	struct line prev, cur, boiler;
-	size_t pos, first = a->npara;
+	size_t pos;
 	int have_prev = 0, in_boiler = 0;
 
 	memset(&em, 0, sizeof(em));
 	memset(&prev, 0, sizeof(prev));
 	memset(&boiler, 0, sizeof(boiler));
 	em.a = a;
+	em.first = a->npara;
 	wbuf_init(&em.para);
-	decide_layout(text, len, &lay);
-	for (pos = 0; next_line(text, len, pos, &cur); pos = cur.next) {
+	decide_layout(a->words, text, len, &lay);
+	for (pos = 0; next_line(a->words, text, len, pos, &cur);
+	    pos = cur.next) {
+		/* "Related Topics", "###": the page goes on, not the article */
+		if (cur.end_mark)
+			break;
 		/*
 		 * A page number stands where the page ended, most often inside
 		 * a paragraph: it is left out, and the lines on either side
@@ -676,15 +836,7 @@ layout_paragraphs(struct article *a, const char *text, size_t len,
 	if (flush(&em) != WARTA_OK)
 		goto fail;
 	wbuf_release(&em.para);
-
-	/* a title line is one line with body text after it; never invented */
-	if (first == 0 && a->headline == NULL && a->npara >= 2 &&
-	    em.first_lines == 1 &&
-	    is_title_line(a->words, a->paras[0], strlen(a->paras[0]))) {
-		a->headline = a->paras[0];
-		memmove(a->paras, a->paras + 1, (a->npara - 1) * sizeof(char *));
-		a->npara--;
-	}
+	take_title(a, em.first, em.first_lines);
 	return WARTA_OK;
 fail:
 	wbuf_release(&em.para);

@@ -20,6 +20,8 @@ extern const unsigned char data_dates[];
 extern const size_t data_dates_len;
 extern const unsigned char data_stopwords[];
 extern const size_t data_stopwords_len;
+extern const unsigned char data_boilerplate[];
+extern const size_t data_boilerplate_len;
 
 /* As the files name the classes of enum word_class, bit by bit. */
 static const struct {
@@ -29,7 +31,16 @@ static const struct {
 	{ "place", 5 }, { "outlet", 6 }, { "agency", 6 }, { "author", 6 },
 	{ "editor", 6 }, { "month", 5 }, { "weekday", 7 }, { "id", 2 },
 	{ "en", 2 }, { "not-own", 7 }, { "past", 4 }, { "not-own-after", 13 },
-	{ "past-after", 10 }, { "cited", 5 }, { "event", 5 }
+	{ "past-after", 10 }, { "cited", 5 }, { "event", 5 },
+	{ "outlet-word", 11 }, { "role", 4 }
+};
+
+/* boilerplate.tsv's classes: the forms of enum boiler_form, in order. */
+static const struct {
+	const char *name;
+	size_t len;
+} boiler_forms[] = {
+	{ "line", 4 }, { "label", 5 }, { "whole", 5 }, { "end", 3 }
 };
 
 #define WORD_MAX 64		/* bytes in a word */
@@ -114,6 +125,29 @@ class_value(unsigned cls, const char *s, size_t n)
 	return v <= 6 ? v : -1;
 }
 
+/* Marks the first word of a boilerplate phrase (a line's first word is
+ * looked up before the phrases it may open). */
+static int
+add_boiler_head(struct loader *ld, const char *s, size_t n, size_t line)
+{
+	struct word *e;
+	size_t i;
+
+	for (i = 0; i < n && s[i] != ' '; i++)
+		;
+	e = &ld->w->slot[word_slot(ld->w, s, i)];
+	if (e->key == NULL) {
+		if (++ld->used > WORDLIST_SLOTS / 2)
+			return data_error(ld, line, "more words than "
+			    "WORDLIST_SLOTS / 2");
+		e->key = s;
+		e->len = (uint16_t)i;
+		e->weekday = -1;
+	}
+	e->classes |= W_BOILER_HEAD;
+	return 0;
+}
+
 static int
 word_line(void *arg, const char *s, size_t n, size_t line)
 {
@@ -122,7 +156,7 @@ word_line(void *arg, const char *s, size_t n, size_t line)
 	size_t fl[3], i, k;
 	struct word *e;
 	unsigned cls = 0;
-	int nf = tsv_split(s, n, f, fl, 3), c, v = 0;
+	int nf = tsv_split(s, n, f, fl, 3), c, v = 0, form = 0;
 
 	if (nf < 2 || fl[0] == 0 || fl[0] > WORD_MAX)
 		return data_error(ld, line, "expected word, class");
@@ -134,6 +168,13 @@ word_line(void *arg, const char *s, size_t n, size_t line)
 		if (class_names[c].len == fl[1] &&
 		    memcmp(class_names[c].name, f[1], fl[1]) == 0)
 			cls = 1u << c;
+	for (c = 0; c < (int)(sizeof(boiler_forms) / sizeof(boiler_forms[0]));
+	    c++)
+		if (boiler_forms[c].len == fl[1] &&
+		    memcmp(boiler_forms[c].name, f[1], fl[1]) == 0) {
+			cls = W_BOILER;
+			form = BOILER_LINE + c;
+		}
 	if (cls == 0)
 		return data_error(ld, line, "unknown class");
 	if ((cls == W_MONTH || cls == W_WEEKDAY) &&
@@ -153,11 +194,15 @@ word_line(void *arg, const char *s, size_t n, size_t line)
 	}
 	if (e->classes & cls)
 		return data_error(ld, line, "word listed twice");
-	e->classes |= (uint16_t)cls;
+	e->classes |= (uint32_t)cls;
 	if (cls == W_MONTH)
 		e->month = (int8_t)v;
 	if (cls == W_WEEKDAY)
 		e->weekday = (int8_t)v;
+	if (cls == W_BOILER) {
+		e->form = (int8_t)form;
+		return add_boiler_head(ld, f[0], fl[0], line);
+	}
 	return 0;
 }
 
@@ -173,6 +218,7 @@ wordlist_init(struct wordlist *w, struct warta_error *err)
 		{ "bylines", data_bylines, &data_bylines_len },
 		{ "dates", data_dates, &data_dates_len },
 		{ "stopwords", data_stopwords, &data_stopwords_len },
+		{ "boilerplate", data_boilerplate, &data_boilerplate_len },
 	};
 	struct loader ld;
 	size_t i;

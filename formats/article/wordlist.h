@@ -1,8 +1,9 @@
 /*
  * article/wordlist.h: the words article.c reads datelines, bylines,
- * dates and the language by, from the data compiled into the library:
- * formats/data/datelines.tsv, bylines.tsv, dates.tsv and stopwords.tsv
- * (each file says what its classes mean).
+ * dates and the language by, and the lines layout.c leaves out of the
+ * body, from the data compiled into the library:
+ * formats/data/datelines.tsv, bylines.tsv, dates.tsv, stopwords.tsv and
+ * boilerplate.tsv (each file says what its classes mean).
  *
  * A word list points into the compiled data.  Making one takes longer
  * than reading an article, so a program makes it once (wordlist_new(), or
@@ -32,18 +33,31 @@ enum word_class {
 	W_NOT_OWN_AFTER = 1 << 11,	/* after a date: not the article's */
 	W_PAST_AFTER = 1 << 12,	/* after a date: before the article's */
 	W_CITED = 1 << 13,	/* before a date: a quoted source's date */
-	W_EVENT = 1 << 14	/* before a date: an event's day ("pada", "on") */
+	W_EVENT = 1 << 14,	/* before a date: an event's day ("pada", "on") */
+	W_OUTLET_WORD = 1 << 15,	/* a word that makes a name an outlet's */
+	W_ROLE = 1 << 16,	/* a reporter's job after the name */
+	W_BOILER = 1 << 17,	/* opens a line that is not the article */
+	W_BOILER_HEAD = 1 << 18	/* the first word of a W_BOILER phrase */
 };
 
-#define WORDLIST_SLOTS 1024	/* twice the words of the files at least */
+/* How a boilerplate phrase (W_BOILER) marks its line. */
+enum boiler_form {
+	BOILER_LINE = 1,	/* any short line it opens: "Baca juga ..." */
+	BOILER_LABEL,		/* a line it opens before a colon: "Read more:" */
+	BOILER_WHOLE,		/* a line that is the phrase alone */
+	BOILER_END		/* as WHOLE, and nothing after it is the article */
+};
+
+#define WORDLIST_SLOTS 2048	/* twice the words of the files at least */
 
 struct wordlist {
 	struct word {
 		const char *key;	/* in the data, lower case; NULL: free */
 		uint16_t len;
-		uint16_t classes;	/* enum word_class */
+		uint32_t classes;	/* enum word_class */
 		int8_t month;		/* 1..12, or 0 */
 		int8_t weekday;		/* 0 (Monday) .. 6, or -1 */
+		int8_t form;		/* enum boiler_form, or 0 */
 	} slot[WORDLIST_SLOTS];
 };
 

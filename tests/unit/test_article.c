@@ -130,6 +130,42 @@ test_datelines(void **state)
 		  "JAKARTA", "Jakarta", NULL, NULL, 9 },
 		{ "Jakarta: Banjir melanda ibu kota.",
 		  "Jakarta", "Jakarta", NULL, NULL, 9 },
+		/* places no list knows, in title case, before a dash */
+		{ "Ponorogo - Seorang petani ditemukan tewas di sawahnya.",
+		  "Ponorogo", "Ponorogo", NULL, NULL, 11 },
+		{ "California - A wildfire forced thousands to flee on Sunday.",
+		  "California", "California", NULL, NULL, 13 },
+		/* the portal form, OUTLET, PLACE: */
+		{ "Liputan6.com, Jakarta: Dinas Perhubungan memberlakukan "
+		  "rekayasa lalu lintas.", "Liputan6.com, Jakarta", "Jakarta",
+		  "Liputan6.com", NULL, 23 },
+		/* an outlet of two words, one an acronym */
+		{ "Jakarta, CNN Indonesia -- Badan Meteorologi memperingatkan "
+		  "potensi hujan lebat.", "Jakarta, CNN Indonesia", "Jakarta",
+		  "CNN Indonesia", NULL, 26 },
+		{ "Bandung, Harian Post - Warga memadati alun-alun kota.",
+		  "Bandung, Harian Post", "Bandung", "Harian Post", NULL, 23 },
+		/* an outlet alone: listed, or with a word such as "News" */
+		{ "Dream - Sejak pagi tadi, di media sosial beredar kabar.",
+		  "Dream", NULL, "Dream", NULL, 8 },
+		{ "Garuda News \u2013 Orang yang terkena serangan stroke.",
+		  "Garuda News", NULL, "Garuda News", NULL, 16 },
+		/* the region after the place, the year after the date */
+		{ "DHAKA, Bangladesh (AP) \u2014 Floods cut off villages.",
+		  "DHAKA, Bangladesh (AP)", "Dhaka", "AP", NULL, 27 },
+		{ "CHICAGO, Feb 12, 1987 (Reuter) - Great Lakes Utilities "
+		  "said it will redeem its notes.", "CHICAGO, Feb 12, 1987 "
+		  "(Reuter)", "Chicago", "Reuter", "Feb 12, 1987", 33 },
+		/* the underscore of old AP copy */
+		{ "NEW YORK (AP) _ The dollar slipped in quiet trading.",
+		  "NEW YORK (AP)", "New York", "AP", NULL, 16 },
+		/* OUTLET - PLACE. */
+		{ "KONTAN.CO.ID - JAKARTA. Harga cabai rawit naik tajam.",
+		  "KONTAN.CO.ID - JAKARTA", "Jakarta", "KONTAN.CO.ID", NULL,
+		  24 },
+		/* an abbreviation after the place is no outlet's domain */
+		{ "DULUTH, Minn. -- Northfield Medical Group opened a clinic.",
+		  "DULUTH", "Duluth", NULL, NULL, 8 },
 	};
 	size_t i;
 	struct article *a;
@@ -164,8 +200,15 @@ test_no_dateline(void **state)
 		/* a title glued to the text with a dash */
 		"Bahaya Mengkonsumsi Ikan Lele Yang Mengandung Sel Kanker - "
 		"Lele adalah sejenis ikan.",
-		/* an unknown word, not in capitals */
-		"Dream - Sejak pagi tadi, di media sosial beredar kabar.",
+		/* a name no list knows, in title case, before a dash: a
+		 * heading, not a sentence, follows it */
+		"Jokowi - Prabowo Bertemu di Istana",
+		/* ... or it is a small word */
+		"Yang - dikatakan itu tidak benar, kata dia kemarin sore.",
+		/* a heading in capitals with a dash */
+		"EVENING REPORT -- TRANSCRIPT",
+		/* a known city at the start of a sentence */
+		"Jakarta is the capital - and the largest city - of it.",
 		/* a person and a nickname */
 		"Presiden Joko Widodo (Jokowi) - hari ini - berkata.",
 		/* a compound, no space around the hyphen */
@@ -276,6 +319,174 @@ test_byline_credit_lines(void **state)
 	assert_string_equal(a->byline, "By Jane Doe");
 	assert_string_equal(a->creator, "Jane Doe");
 	article_free(a);
+}
+
+/* A byline paragraph above the text, and what stays of the body. */
+struct opening_case {
+	const char *paras[4];		/* NULL-terminated */
+	const char *byline, *creator;
+	const char *first;		/* the body's first paragraph after */
+	size_t credits;			/* paragraphs taken out */
+};
+
+static void
+test_opening_bylines(void **state)
+{
+	static const struct opening_case cases[] = {
+		{ { "By JANE DOE and OMAR FARUK", "Associated Press",
+		    "HOUSTON (AP) \u2014 A fire burned.", NULL },
+		  "By JANE DOE and OMAR FARUK", "Jane Doe and Omar Faruk",
+		  "HOUSTON (AP) \u2014 A fire burned.", 2 },
+		{ { "By MARIA LOPEZ, Associated Press", "A cable car jumped.",
+		    NULL }, "By MARIA LOPEZ, Associated Press", "Maria Lopez",
+		  "A cable car jumped.", 1 },
+		{ { "By JOHN SMITH", "Associated Press Writer",
+		    "ATLANTA (AP) \u2014 He died.", NULL }, "By JOHN SMITH",
+		  "John Smith", "ATLANTA (AP) \u2014 He died.", 2 },
+		{ { "By Sarah Mitchell", "Technology reporter", "Homes wait.",
+		    NULL }, "By Sarah Mitchell", "Sarah Mitchell",
+		  "Homes wait.", 2 },
+		/* an agency's credit: no byline */
+		{ { "By The Associated Press", "MIAMI (AP) \u2014 Rain fell.",
+		    NULL }, NULL, NULL, "MIAMI (AP) \u2014 Rain fell.", 1 },
+		/* the date after the bar stays in the body */
+		{ { "By Alex Turner | 12 October 2005", "Talks broke down.",
+		    NULL }, "By Alex Turner", "Alex Turner", "12 October 2005",
+		  1 },
+		{ { "Oleh Bambang Sutedjo", "Namanya Sri.", NULL },
+		  "Oleh Bambang Sutedjo", "Bambang Sutedjo", "Namanya Sri.",
+		  1 },
+		{ { "Penulis: Budi Santoso", "Harga naik.", NULL },
+		  "Budi Santoso", "Budi Santoso", "Harga naik.", 1 },
+		{ { "Reporter: Dina Anggraini | Editor: Yudistira Putra",
+		    "KONTAN.CO.ID - JAKARTA. Harga naik.", NULL },
+		  "Dina Anggraini", "Dina Anggraini",
+		  "KONTAN.CO.ID - JAKARTA. Harga naik.", 1 },
+		{ { "Laporan Wartawan Tribunnews.com, Rina Ayu Lestari",
+		    "TRIBUNNEWS.COM, JAKARTA - Harga naik.", NULL },
+		  "Rina Ayu Lestari", "Rina Ayu Lestari",
+		  "TRIBUNNEWS.COM, JAKARTA - Harga naik.", 1 },
+		{ { "Laporan wartawan Budi Santoso", "Harga naik.", NULL },
+		  "Budi Santoso", "Budi Santoso", "Harga naik.", 1 },
+		/* a date line above the byline stays */
+		{ { "Thursday 7 April 2005", "H\u00e9l\u00e8ne Martin, "
+		    "political correspondent", "The party will launch.",
+		    NULL }, "H\u00e9l\u00e8ne Martin", "H\u00e9l\u00e8ne Martin",
+		  "Thursday 7 April 2005", 1 },
+		/* sentences */
+		{ { "By Friday the rain had stopped.", "It was dry.", NULL },
+		  NULL, NULL, "By Friday the rain had stopped.", 0 },
+		{ { "By JANE DOE", NULL }, "By JANE DOE", "Jane Doe",
+		  "By JANE DOE", 0 },
+	};
+	size_t i;
+	struct article *a;
+	struct warta_error err;
+	const char *const *p;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct opening_case *c = &cases[i];
+
+		a = article_new(words);
+		for (p = c->paras; *p != NULL; p++)
+			assert_int_equal(article_add_para(a, *p, strlen(*p)),
+			    WARTA_OK);
+		assert_int_equal(article_parse(a, NULL, &err), WARTA_OK);
+		assert_str_or_null(a->byline, c->byline);
+		assert_str_or_null(a->creator, c->creator);
+		assert_string_equal(a->paras[0], c->first);
+		assert_int_equal(a->ncredits, c->credits);
+		/* a second reading gives the same */
+		assert_int_equal(article_parse(a, NULL, &err), WARTA_OK);
+		assert_str_or_null(a->byline, c->byline);
+		assert_str_or_null(a->creator, c->creator);
+		assert_int_equal(a->ncredits, c->credits);
+		article_free(a);
+	}
+}
+
+/* The byline line above the dateline is taken out; the dateline is read. */
+static void
+test_byline_then_dateline(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("By JANE DOE", "Associated Press",
+	    "HOUSTON (AP) \u2014 A fire at a chemical plant burned.",
+	    "Crews worked all night.");
+	assert_string_equal(a->place, "Houston");
+	assert_string_equal(a->outlet, "AP");
+	assert_int_equal(a->npara, 2);
+	article_free(a);
+	/* a date line above the dateline */
+	a = parse("Friday 4 February 2005",
+	    "LONDON (Reuters) - Shares fell on Friday.", "Oil rose.");
+	assert_string_equal(a->place, "London");
+	assert_int_equal(a->npara, 3);
+	article_free(a);
+}
+
+static void
+test_closing_credits(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("Gilts edged higher.", "Traders will watch a speech.",
+	    "(Reporting by Tom Beale; Editing by Sarah Cole)");
+	assert_string_equal(a->byline, "Tom Beale");
+	assert_string_equal(a->creator, "Tom Beale");
+	assert_int_equal(a->npara, 2);
+	article_free(a);
+
+	a = parse("Ratusan pelari ikut lomba.", "Panitia senang.",
+	    "Penulis: Kontributor Bandung, Rina Susilawati",
+	    "Editor: Dimas Prakoso");
+	assert_string_equal(a->byline, "Rina Susilawati");
+	assert_int_equal(a->npara, 2);
+	article_free(a);
+
+	/* an agency's sign-off: out of the body, and no byline */
+	a = parse("Great Lakes said it will redeem the notes.",
+	    "The company said so.", "Reuter");
+	assert_null(a->byline);
+	assert_int_equal(a->npara, 2);
+	article_free(a);
+
+	/* "Reporting by" in a sentence stays */
+	a = parse("Teks pertama.", "Reporting by the BBC showed it.");
+	assert_null(a->byline);
+	assert_int_equal(a->npara, 2);
+	article_free(a);
+}
+
+/* "Published: ...": a line that only dates the article */
+static void
+test_date_lines(void **state)
+{
+	static const char *const yes[] = {
+		"Friday 4 February 2005", "Published: 2005/02/09 14:22:07 GMT",
+		"Thu Mar 3, 2005 11:32am GMT", "Posted Friday, March 14, 2005",
+		"Last updated 10:45, 3 September 2019", "March 3, 1994",
+		"Broadcast: Sunday, 5 May 2002", "Karanganyar, 14 Juli 2017",
+		NULL
+	};
+	static const char *const no[] = {
+		"Election 2005: Lib Dems target student vote",
+		"Gempa 5 Maret 2021 Guncang Palu", "Rabu", "2005",
+		"Airline shares slide as oil tops $53", "", NULL
+	};
+	const char *const *p;
+
+	(void)state;
+	for (p = yes; *p != NULL; p++)
+		if (!article_is_date_line(words, *p, strlen(*p)))
+			fail_msg("'%s' is a date line", *p);
+	for (p = no; *p != NULL; p++)
+		if (article_is_date_line(words, *p, strlen(*p)))
+			fail_msg("'%s' is no date line", *p);
 }
 
 struct date_case {
@@ -816,6 +1027,10 @@ main(void)
 		cmocka_unit_test(test_no_dateline),
 		cmocka_unit_test(test_bylines),
 		cmocka_unit_test(test_byline_credit_lines),
+		cmocka_unit_test(test_opening_bylines),
+		cmocka_unit_test(test_byline_then_dateline),
+		cmocka_unit_test(test_closing_credits),
+		cmocka_unit_test(test_date_lines),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_weekday_contradiction),
 		cmocka_unit_test(test_own_date),

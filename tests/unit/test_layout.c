@@ -334,7 +334,24 @@ test_boilerplate(void **state)
 		"(Baca juga: Kemenkeu Usulkan Tunjangan Kinerja)",
 		"Lihat juga: Video Banjir di Jakarta",
 		"SCROLL TO CONTINUE WITH CONTENT", "ADVERTISEMENT",
-		"Advertisement", NULL
+		"Advertisement",
+		/* web copy's promotion lines, Indonesian and English */
+		"Tonton juga video \"Detik-detik Longsor Tutup Jalan\":",
+		"Simak juga: Banjir Rendam Ratusan Rumah",
+		"Simak Video \"Banjir di Kemang\"",
+		"Saksikan Live Streaming Liputan6 SCTV Setiap Hari di Sini",
+		"Read more: Which areas are on the slow list?",
+		"READ MORE: How fast is your connection?",
+		"Watch: The village that built its own network",
+		"Related: Storm damage timeline",
+		"Click here to sign up for our newsletter",
+		"Follow us on Twitter and Facebook",
+		"Story from BUSINESS NEWS:",
+		"http://news.example.org/business/4250012.stm",
+		"FOR IMMEDIATE RELEASE",
+		"Contact: Dale Pederson, (612) 555-0143",
+		"(Simak juga: Harga Cabai Naik)",
+		"Penulis adalah wartawan lepas yang tinggal di Solo.", NULL
 	};
 	const char *const *j;
 	char text[512];
@@ -351,10 +368,37 @@ test_boilerplate(void **state)
 	}
 	/* ordinary sentences that start alike stay */
 	a = lay("Lihat juga sejumlah foto yang beredar.\n"
-	    "Baca jugalah aturannya.\n12 orang tewas.\n");
+	    "Baca jugalah aturannya.\n12 orang tewas.\n"
+	    "Watch the skies, he said.\nRelated reports came later.\n"
+	    "Read more books, the minister urged.\n"
+	    "Tontonan itu ramai.\n");
 	expect_paras(a, "Lihat juga sejumlah foto yang beredar.",
-	    "Baca jugalah aturannya.", "12 orang tewas.", NULL);
+	    "Baca jugalah aturannya.", "12 orang tewas.",
+	    "Watch the skies, he said.", "Related reports came later.",
+	    "Read more books, the minister urged.", "Tontonan itu ramai.",
+	    NULL);
 	article_free(a);
+}
+
+/* "Related Topics", "###", "-30-": nothing after them is the article. */
+static void
+test_boilerplate_end(void **state)
+{
+	static const char *const marks[] = { "Related Topics", "###",
+		"-30-", NULL };
+	const char *const *m;
+	char text[512];
+	struct article *a;
+
+	(void)state;
+	for (m = marks; *m != NULL; m++) {
+		snprintf(text, sizeof(text), "Paragraf pertama di sini.\n\n"
+		    "Paragraf kedua di sana.\n\n%s\nBicester\nHousing\n", *m);
+		a = lay(text);
+		expect_paras(a, "Paragraf pertama di sini.",
+		    "Paragraf kedua di sana.", NULL);
+		article_free(a);
+	}
 }
 
 static void
@@ -506,6 +550,91 @@ test_title_line(void **state)
 	article_free(a);
 }
 
+/* A title that opens with a quote or closes with an ellipsis; a date
+ * line above the title. */
+static void
+test_title_punctuation(void **state)
+{
+	static const char *const titles[] = {
+		"'Nuclear dumpsite' plan attacked",
+		"\u2018Open up the exchanges\u2019 order for BT",
+		"\"Tidak Ada Gembok\" di Istiqlal",
+		"Time Warner profits climb, but AOL keeps losing members...",
+		"Strike talks collapse as deadline looms\u2026",
+		"EVENING REPORT -- TRANSCRIPT", NULL
+	};
+	const char *const *t;
+	char text[512];
+	struct article *a;
+
+	(void)state;
+	for (t = titles; *t != NULL; t++) {
+		snprintf(text, sizeof(text), "%s\n\nThe body of the text "
+		    "says what happened.\n", *t);
+		a = lay(text);
+		assert_non_null(a->headline);
+		assert_string_equal(a->headline, *t);
+		expect_paras(a, "The body of the text says what happened.",
+		    NULL);
+		article_free(a);
+	}
+	/* the date line above the title stays in the body */
+	a = lay("Thu Mar 3, 2005 11:32am GMT\n\nAirline shares slide as oil "
+	    "tops $53\n\nShares fell sharply on Thursday.\n");
+	assert_non_null(a->headline);
+	assert_string_equal(a->headline, "Airline shares slide as oil tops $53");
+	expect_paras(a, "Thu Mar 3, 2005 11:32am GMT",
+	    "Shares fell sharply on Thursday.", NULL);
+	article_free(a);
+	/* a press release: the label goes, the date line stays */
+	a = lay("FOR IMMEDIATE RELEASE\n\nMarch 3, 1994\n\n"
+	    "NORTHFIELD MEDICAL OPENS CLINIC\n\n"
+	    "DULUTH, Minn. -- The group opened a clinic.\n");
+	assert_non_null(a->headline);
+	assert_string_equal(a->headline, "NORTHFIELD MEDICAL OPENS CLINIC");
+	expect_paras(a, "March 3, 1994",
+	    "DULUTH, Minn. -- The group opened a clinic.", NULL);
+	article_free(a);
+}
+
+/*
+ * Hard-wrapped at 72 columns, where most sentences happen to end at a
+ * line end: still unwrapped, and its first line is no title.
+ */
+static void
+test_wrapped_sentences_at_line_ends(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = lay("Residents of the upper valley will lose their bus service "
+	    "at the end\n"
+	    "of the month, the council said. \"It is a sad day,\" said "
+	    "one resident.\n"
+	    "\"We have nothing else.\" The route cost too much to run and "
+	    "was cut.\n"
+	    "Officials said fewer than 200 people a week used it on "
+	    "weekday routes.\n"
+	    "Volunteers could apply for a grant to run a community bus "
+	    "instead.\n"
+	    "The council will meet again in the spring to review the "
+	    "decision.\n");
+	assert_null(a->headline);
+	expect_paras(a,
+	    "Residents of the upper valley will lose their bus service at "
+	    "the end of the month, the council said. \"It is a sad day,\" "
+	    "said one resident.",
+	    "\"We have nothing else.\" The route cost too much to run and "
+	    "was cut.",
+	    "Officials said fewer than 200 people a week used it on weekday "
+	    "routes.",
+	    "Volunteers could apply for a grant to run a community bus "
+	    "instead.",
+	    "The council will meet again in the spring to review the "
+	    "decision.", NULL);
+	article_free(a);
+}
+
 static void
 test_title_before_wrapped(void **state)
 {
@@ -542,6 +671,14 @@ test_no_title(void **state)
 		"Pokemon\nGame itu sedang populer.\n",
 		"ikan lele yang beredar di pasaran\nbukan dari alam liar.\n",
 		"\u201cItu hoax seribu persen\u201d\nkata Abu.\n",
+		/* a byline or credit line, a date line */
+		"Laporan Wartawan Tribunnews.com, Rina Ayu Lestari\n\n"
+		"Harga cabai naik.\n",
+		"Reporter: Dina Anggraini | Editor: Yudistira Putra\n\n"
+		"Harga cabai naik.\n",
+		"Friday 4 February 2005\n\nThe match was won.\n",
+		/* a sentence that ends in a full stop, not an ellipsis */
+		"The plan was attacked.\n\nThe body of the text.\n",
 		/* too many words for a title */
 		"Satu dua tiga empat lima enam tujuh delapan sembilan sepuluh "
 		"sebelas dua belas tiga belas empat belas\nBadan teks.\n",
@@ -654,11 +791,14 @@ main(void)
 		cmocka_unit_test(test_indented_list_stays_lines),
 		cmocka_unit_test(test_hyphens),
 		cmocka_unit_test(test_boilerplate),
+		cmocka_unit_test(test_boilerplate_end),
 		cmocka_unit_test(test_boilerplate_in_wrapped_text),
 		cmocka_unit_test(test_wrapped_boilerplate),
 		cmocka_unit_test(test_page_number_in_wrapped_text),
 		cmocka_unit_test(test_closing_code_one_per_line),
 		cmocka_unit_test(test_title_line),
+		cmocka_unit_test(test_title_punctuation),
+		cmocka_unit_test(test_wrapped_sentences_at_line_ends),
 		cmocka_unit_test(test_title_before_wrapped),
 		cmocka_unit_test(test_no_title),
 		cmocka_unit_test(test_bad_bytes),
