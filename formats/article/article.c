@@ -152,6 +152,23 @@ article_warn(struct article *a, const char *fmt, ...)
 	return WARTA_OK;
 }
 
+/*
+ * The date lines that open the text ("Friday 4 February 2005",
+ * "Published: 2005/02/09 14:22:07 GMT") are the page's, not the body's:
+ * once the dates are read (the own date is often theirs), they join the
+ * credits, kept in the original like the byline.
+ */
+static int
+take_date_lines(struct article *a, const struct wordlist *w)
+{
+	size_t k = 0;
+
+	while (k < 2 && k + 1 < a->npara &&
+	    article_is_date_line(w, a->paras[k], strlen(a->paras[k])))
+		k++;
+	return article_take_paras(a, 0, k);
+}
+
 int
 article_parse(struct article *a, const char *lang_hint,
     struct warta_error *err)
@@ -164,6 +181,7 @@ article_parse(struct article *a, const char *lang_hint,
 	if (parse_byline(a, w) != WARTA_OK ||
 	    parse_dateline(a, w) != WARTA_OK ||
 	    parse_dates(a, w) != WARTA_OK ||
+	    take_date_lines(a, w) != WARTA_OK ||
 	    parse_lang(a, w, lang_hint) != WARTA_OK)
 		return warta_error_set(err, -1, "out of memory");
 	return WARTA_OK;

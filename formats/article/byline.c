@@ -638,8 +638,8 @@ byline_of_credit(struct article *a, const struct wordlist *w, const char *s,
 /* ---- taking credits out of the body ---- */
 
 /* Moves paragraphs [i, i + k) to a->credits; keeps one paragraph at least. */
-static int
-take_paras(struct article *a, size_t i, size_t k)
+int
+article_take_paras(struct article *a, size_t i, size_t k)
 {
 	size_t j;
 
@@ -711,7 +711,7 @@ take_opening(struct article *a, const struct wordlist *w)
 		if (!is_role_line(w, s, n) && !is_opening_credit(w, s, n))
 			break;
 	}
-	return take_paras(a, i, k);
+	return article_take_paras(a, i, k);
 }
 
 /* The credit paragraphs that close the text: "Editor: Ani", "Reuter",
@@ -729,7 +729,7 @@ take_closing(struct article *a, const struct wordlist *w)
 		    !(n <= 40 && is_agency(w, s, n)) && !bracket_para(w, s, n))
 			break;
 	}
-	return take_paras(a, a->npara - k, k);
+	return article_take_paras(a, a->npara - k, k);
 }
 
 int

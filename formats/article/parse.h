@@ -39,6 +39,10 @@ char *scan_title_case(const char *s, size_t n);
 int article_grow(void **arr, size_t n, size_t elsize);
 char *article_copy_span(const char *s, size_t n);
 
+/* article/byline.c: moves paragraphs [i, i + k) to a->credits, leaving
+ * one paragraph at least. */
+int article_take_paras(struct article *a, size_t i, size_t k);
+
 /* the readers */
 int parse_dateline(struct article *a, const struct wordlist *w);
 int parse_byline(struct article *a, const struct wordlist *w);

@@ -349,10 +349,11 @@ test_opening_bylines(void **state)
 		/* an agency's credit: no byline */
 		{ { "By The Associated Press", "MIAMI (AP) \u2014 Rain fell.",
 		    NULL }, NULL, NULL, "MIAMI (AP) \u2014 Rain fell.", 1 },
-		/* the date after the bar stays in the body */
+		/* the date after the bar is a date line: it leaves the
+		 * body too, once the date is read */
 		{ { "By Alex Turner | 12 October 2005", "Talks broke down.",
-		    NULL }, "By Alex Turner", "Alex Turner", "12 October 2005",
-		  1 },
+		    NULL }, "By Alex Turner", "Alex Turner", "Talks broke down.",
+		  2 },
 		{ { "Oleh Bambang Sutedjo", "Namanya Sri.", NULL },
 		  "Oleh Bambang Sutedjo", "Bambang Sutedjo", "Namanya Sri.",
 		  1 },
@@ -368,11 +369,11 @@ test_opening_bylines(void **state)
 		  "TRIBUNNEWS.COM, JAKARTA - Harga naik.", 1 },
 		{ { "Laporan wartawan Budi Santoso", "Harga naik.", NULL },
 		  "Budi Santoso", "Budi Santoso", "Harga naik.", 1 },
-		/* a date line above the byline stays */
+		/* a date line above the byline: read, then a credit too */
 		{ { "Thursday 7 April 2005", "H\u00e9l\u00e8ne Martin, "
 		    "political correspondent", "The party will launch.",
 		    NULL }, "H\u00e9l\u00e8ne Martin", "H\u00e9l\u00e8ne Martin",
-		  "Thursday 7 April 2005", 1 },
+		  "The party will launch.", 2 },
 		/* sentences */
 		{ { "By Friday the rain had stopped.", "It was dry.", NULL },
 		  NULL, NULL, "By Friday the rain had stopped.", 0 },
@@ -420,11 +421,14 @@ test_byline_then_dateline(void **state)
 	assert_string_equal(a->outlet, "AP");
 	assert_int_equal(a->npara, 2);
 	article_free(a);
-	/* a date line above the dateline */
+	/* a date line above the dateline: read, then out of the body */
 	a = parse("Friday 4 February 2005",
 	    "LONDON (Reuters) - Shares fell on Friday.", "Oil rose.");
 	assert_string_equal(a->place, "London");
-	assert_int_equal(a->npara, 3);
+	assert_string_equal(a->created, "2005-02-04");
+	assert_int_equal(a->npara, 2);
+	assert_string_equal(a->paras[0],
+	    "LONDON (Reuters) - Shares fell on Friday.");
 	article_free(a);
 }
 
