@@ -125,16 +125,25 @@ next_char(const unsigned char *s, size_t n, size_t i, size_t *k,
 }
 
 /* Whether cp at s[j] (k bytes) joins two parts of a word: a hyphen or an
- * apostrophe with a letter or a digit after it ("Timor-Leste", "Jum'at"). */
+ * apostrophe with a letter or a digit after it ("Timor-Leste", "Jum'at").
+ * The possessive "'s" at a word's end is no part of it: "Gordon Brown's"
+ * names Gordon Brown, "AOL's" AOL. */
 static int
 joins_word(const unsigned char *s, size_t n, size_t j, size_t k, uint32_t cp)
 {
-	size_t k2;
-	enum utf8_class c2;
+	size_t k2, k3;
+	enum utf8_class c2, c3;
 
 	if (!((cp == '-' || cp == '\'' || cp == 0x2019) && j + k < n))
 		return 0;
 	next_char(s, n, j + k, &k2, &c2);
+	if (cp != '-' && (s[j + k] == 's' || s[j + k] == 'S')) {
+		if (j + k + 1 >= n)
+			return 0;
+		next_char(s, n, j + k + 1, &k3, &c3);
+		if (c3 != UTF8_LOWER && c3 != UTF8_UPPER && c3 != UTF8_DIGIT)
+			return 0;
+	}
 	return c2 == UTF8_LOWER || c2 == UTF8_UPPER || c2 == UTF8_DIGIT;
 }
 
