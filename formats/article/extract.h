@@ -119,6 +119,9 @@ struct extract_place {
 	char *broader[4];	/* nearest first: "Jawa Tengah", "Indonesia" */
 	size_t nbroader;
 	const char *rule;	/* "dateline" or "gazetteer" */
+	char *written[3];	/* other forms the text writes it in:
+				   "Tiongkok", "Cina" for "China" */
+	size_t nwritten;
 };
 
 struct extract_subject {
