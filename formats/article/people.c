@@ -199,11 +199,13 @@ place_follows(const struct doc *d, size_t i)
 	    (d->tok[i + 1].place_ent >= 0 || (cue_at(d, i + 1) & C_PLACECTX));
 }
 
+static int form_ends(const struct doc *, size_t);
+
 /* Whether a name that runs to end closes what a title at i is of. */
 static int
 name_closes_title(const struct doc *d, size_t i, size_t end)
 {
-	return stretch_ends(d, end) && !namesake(d, i) &&
+	return form_ends(d, end) && !namesake(d, i) &&
 	    !place_follows(d, end) && !enumeration(d, end);
 }
 
@@ -429,11 +431,15 @@ add_person(struct doc *d, struct people *p, size_t a, size_t b,
 }
 
 /* Words before a title that make it part of a place's or an
- * organization's name ("Jalan Jenderal Sudirman", "RSUP Dr. Sardjito"). */
+ * organization's name ("Jalan Jenderal Sudirman", "RSUP Dr. Sardjito");
+ * orgs: a known organization's name does too. */
 static int
-title_blocked(const struct doc *d, size_t i)
+name_blocked(const struct doc *d, size_t i, int orgs)
 {
 	size_t k;
+
+	if (i < d->ntok && (d->tok[i].flags & F_PARA))
+		return 0;	/* the last paragraph's end */
 
 	for (k = i; k-- > 0 && i - k <= LEXICON_MAXW;) {
 		const struct tok *u = &d->tok[k];
@@ -444,10 +450,16 @@ title_blocked(const struct doc *d, size_t i)
 		    (d->lex->ent[u->cue_ent].cue & (C_PLACEBLOCK | C_ORGHEAD |
 		    C_NAMESAKE | C_DOCWORD)))
 			return 1;
-		if (u->org_ent >= 0 && k + u->org_words == i)
+		if (orgs && u->org_ent >= 0 && k + u->org_words == i)
 			return 1;
 	}
 	return 0;
+}
+
+static int
+title_blocked(const struct doc *d, size_t i)
+{
+	return name_blocked(d, i, 1);
 }
 
 /*
@@ -632,11 +644,30 @@ credited(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* Whether the name of an organization the lexicon knows ends right
+ * before token i. */
+static int
+org_ends_at(const struct doc *d, size_t i)
+{
+	size_t k;
+
+	for (k = i; k-- > 0 && i - k <= LEXICON_MAXW;) {
+		const struct tok *u = &d->tok[k];
+
+		if (u->kind != TK_WORD)
+			return 0;
+		if (u->org_ent >= 0 && k + u->org_words == i)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Whether a capitalized stretch starts at i: no capitalized word right
- * before it, no "the" ("the Dublin group", "the Liberal Democrats"), and
- * no "of" or "and" inside a capitalized name ("Confederation of British
- * Industry", "Folk Dance and Song Society").
+ * before it but the end of a known organization's name, no "the" ("the
+ * Dublin group", "the Liberal Democrats"), and no "of" or "and" inside a
+ * capitalized name ("Confederation of British Industry", "Folk Dance and
+ * Song Society").
  */
 static int
 stretch_starts(const struct doc *d, size_t i)
@@ -648,9 +679,12 @@ stretch_starts(const struct doc *d, size_t i)
 	p = &d->tok[i - 1];
 	if (p->kind != TK_WORD)
 		return !is_punct(d, i - 1, '-') && !is_punct(d, i - 1, '&');
-	if (!(d->tok[i].flags & F_SPACE) || (p->flags & F_CAP) ||
-	    (cue1(d, i - 1) & C_DET))
+	if (!(d->tok[i].flags & F_SPACE) || (cue1(d, i - 1) & C_DET))
 		return 0;
+	/* "Kementerian Keuangan Sri Mulyani": an organization's name ends
+	 * where a known one does */
+	if (p->flags & F_CAP)
+		return org_ends_at(d, i);
 	return !((cue1(d, i - 1) & C_CONN) && i >= 2 && is_word(d, i - 2) &&
 	    (d->tok[i - 2].flags & F_CAP) &&
 	    !(d->tok[i - 2].mark & M_PERSON));
@@ -679,7 +713,7 @@ name_by_form(const struct doc *d, size_t i)
 		words += name_like(d, k);
 	}
 	if (words < 2 || !form_ends(d, end) || namesake(d, i) ||
-	    title_blocked(d, i) || place_follows(d, end) || credited(d, i))
+	    name_blocked(d, i, 0) || place_follows(d, end) || credited(d, i))
 		return 0;
 	return end;
 }

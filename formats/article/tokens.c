@@ -610,6 +610,9 @@ tok_cue_ends_at(const struct doc *d, size_t i, uint32_t c)
 {
 	size_t k;
 
+	if (i < d->ntok && (d->tok[i].flags & F_PARA))
+		return 0;	/* no cue across paragraphs */
+
 	for (k = i; k-- > 0 && i - k <= LEXICON_MAXW;) {
 		const struct tok *u = &d->tok[k];
 
