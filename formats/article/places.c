@@ -136,11 +136,11 @@ inside_name(const struct doc *d, size_t i, size_t end)
 /*
  * Whether the place at tokens [i, end) only modifies what follows it, as
  * part of another name or as an adjective: "China Bristle", "San
- * Francisco Municipal Transportation Agency" (a capitalized word after
- * it that is no place, title, date or person), and in English "Norway
- * spruce", "Jersey cows", "the Dublin group" (a word after it that is
- * not one a place's name is followed by, a verb or a small word:
- * placenext in cues.tsv).
+ * Francisco Municipal Transportation Agency", "Oxford Road" (a
+ * capitalized word after it that is no place, title, date or person),
+ * and in English "Norway spruce", "Jersey cows", "the Dublin group" (a
+ * word after it that is not one a place's name is followed by, a verb or
+ * a small word: placenext in cues.tsv).
  */
 static int
 modifies_noun(const struct doc *d, size_t i, size_t end)
@@ -210,10 +210,29 @@ in_place_context(const struct doc *d, size_t i, size_t end)
 	    !d->lex->ent[d->tok[end + 1].place_ent].place_ambig;
 }
 
+/* Whether the one word at i is a word of a person's name found in the
+ * text: "Carlisle said" after "Owen Carlisle". */
+static int
+names_person(const struct doc *d, size_t i, const struct extraction *x)
+{
+	const struct tok *t = &d->tok[i];
+	size_t k, n = t->len;
+	const char *w = d->text + t->off, *s;
+
+	for (k = 0; k < x->npeople; k++)
+		for (s = strstr(x->people[k], " "); s != NULL;
+		    s = strstr(s + 1, " "))
+			if (strncmp(s + 1, w, n) == 0 &&
+			    (s[1 + n] == '\0' || s[1 + n] == ' '))
+				return 1;
+	return 0;
+}
+
 /* The places of the gazetteer the text names; dateline is the dateline's
  * place (or -1), which counts even by an ambiguous name. */
 static int
-gazetteer_places(struct doc *d, int dateline, struct places *ps)
+gazetteer_places(struct doc *d, int dateline, const struct extraction *x,
+    struct places *ps)
 {
 	size_t i;
 
@@ -232,6 +251,7 @@ gazetteer_places(struct doc *d, int dateline, struct places *ps)
 		    !e->place_canon))
 			continue;
 		if (inside_name(d, i, end) || modifies_noun(d, i, end) ||
+		    (end == i + 1 && names_person(d, i, x)) ||
 		    national_org(d, i, end) || (e->place_ambig &&
 		    e->place != dateline && !in_place_context(d, i, end)))
 			continue;
@@ -254,7 +274,7 @@ find_places(struct doc *d, const char *dateline_place, struct extraction *x)
 		    "dateline");
 	}
 	if (rc == 0)
-		rc = gazetteer_places(d, dateline, &ps);
+		rc = gazetteer_places(d, dateline, x, &ps);
 	x->places = ps.p;
 	x->nplaces = ps.n;
 	return rc;
