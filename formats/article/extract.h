@@ -15,8 +15,10 @@
  * is taken for the headline: it is left out of the summary and the word
  * count, and, since a headline capitalizes every word, people and
  * organizations are not looked for in it, nor in a sentence whose every
- * word of four letters or more is capitalized; places there count only by
- * their own unambiguous names.
+ * word of four letters or more is capitalized (four such words at least,
+ * or two in a paragraph of three words or more that ends in a word: a
+ * heading, "Awal Mula Kasus"); places there count only by their own
+ * unambiguous names.
  *
  * What is found:
  *

@@ -467,6 +467,22 @@ tok_sent_end(const struct doc *d, size_t i)
 	    (d->tok[j].flags & F_LOWER));
 }
 
+/* Whether [a, b) is a paragraph of three words or more that ends in a
+ * word, a heading inside the body ("Awal Mula Kasus"). */
+static int
+heading(const struct doc *d, size_t a, size_t b)
+{
+	size_t i, words = 0;
+
+	if (b <= a || !(d->tok[a].flags & F_PARA) ||
+	    (b < d->ntok && !(d->tok[b].flags & F_PARA)) ||
+	    d->tok[b - 1].kind != TK_WORD)
+		return 0;
+	for (i = a; i < b; i++)
+		words += d->tok[i].kind == TK_WORD;
+	return words >= 3;
+}
+
 /* Marks the words of [a, b) as in a sentence of capitalized words
  * ("Untuk Sulut Sentimen, Jelas Bukan Siapa Siapa Pelakunya."), where
  * capitals say as little as in a headline. */
@@ -482,7 +498,7 @@ title_case(struct doc *d, size_t a, size_t b)
 			words++;
 			caps += (d->tok[i].flags & F_CAP) != 0;
 		}
-	if (words >= 4 && caps == words)
+	if ((words >= 4 || (words >= 2 && heading(d, a, b))) && caps == words)
 		for (i = a; i < b; i++)
 			d->tok[i].flags |= F_TITLE;
 }
