@@ -32,6 +32,8 @@ extraction_free(struct extraction *x)
 		free(x->places[i].name);
 		for (k = 0; k < x->places[i].nbroader; k++)
 			free(x->places[i].broader[k]);
+		for (k = 0; k < x->places[i].nwritten; k++)
+			free(x->places[i].written[k]);
 	}
 	free(x->places);
 	free(x->subjects);

@@ -15,8 +15,10 @@
  * is taken for the headline: it is left out of the summary and the word
  * count, and, since a headline capitalizes every word, people and
  * organizations are not looked for in it, nor in a sentence whose every
- * word of four letters or more is capitalized; places there count only by
- * their own unambiguous names.
+ * word of four letters or more is capitalized (four such words at least,
+ * or two in a paragraph of three words or more that ends in a word: a
+ * heading, "Awal Mula Kasus"); places there count only by their own
+ * unambiguous names.
  *
  * What is found:
  *
@@ -33,7 +35,17 @@
  *   before a speech verb, two words at least: "Heru Wibowo mengatakan",
  *     "Maria Lopez said" (rule "speech");
  *   before a title after a comma: "Siti Sofia Sudarma, Direktur ..." (rule
- *     "title").
+ *     "title");
+ *   by its form alone, two name words or more that are a whole
+ *     capitalized stretch, not after "the", nor after "of" or "and" in a
+ *     capitalized name, nor an item's credit ("By Peter Hall", "Editing
+ *     by Chris Dunn", "Editor: Dimas Prakoso"): "Chief executive Richard
+ *     Ashby told", "Jusuf Kalla menilai", "Kementerian Keuangan Sri
+ *     Mulyani" after a known organization (rule "form").
+ * A sentence's first word ending in -nya ("Namanya") is no name in
+ * Indonesian; "'s" is no part of a word ("Gordon Brown's").  A name may
+ * end before "of" ("Tomas Lindqvist of Brightwater Securities") or before
+ * "and" and another name ("Khairul Anam dan Jumali").
  * A name must end the run of capitalized words it is in, and not be what
  * a street, a mosque or a hospital is named after ("Jalan Sudirman",
  * "RSUD Dr. Moewardi").  A name already found, or any part of it
@@ -60,7 +72,9 @@
  *                            a head word like Kementerian, Badan, PT, Bank,
  *                            Universitas, Ministry, or a tail like Inc, Tbk)
  * Later mentions by either name ("Sekjen Kemnaker", "BBPLK Semarang")
- * are the same entry.  An acronym whose expansion names no organization
+ * are the same entry.  A known organization a few words into a paragraph
+ * and before a dash or a colon is the dateline's agency ("LONDON, March
+ * 3 (Reuters) -"), the item's source and no subject.  An acronym whose expansion names no organization
  * ("Aparatur Sipil Negara (ASN)", "work from home (WFH)"), and the stop
  * list in cues.tsv (ASN, SDM, WFH, PHK, KTP, ...), never give one.
  *
@@ -72,7 +86,14 @@
  * "Jepang").  A name that is also a word ("Batu", "Medan", "Solo") counts
  * only after "di", "ke", "kota", "in", ... or before ", <place>"; a place
  * inside another name ("Jalan Semarang", "Bank Indonesia", "bahasa
- * Inggris", "Jawa Pos") or inside a person's name does not count.
+ * Inggris", "Jawa Pos") or inside a person's name does not count; nor
+ * does one that modifies what follows it: a capitalized word that is no
+ * place, title, date or person ("China Bristle"), or in English a word
+ * no place's name is followed by ("Norway spruce", "the Dublin group";
+ * "Norway said" is a place); nor a country or region that ends an
+ * organization's name ("Majelis Ulama Indonesia", "Broadband Delivery
+ * UK").  Each place keeps the other forms the text writes it in
+ * ("Tiongkok", "Cina" for "China"), three at most.
  *
  * subjects: the top-level Media Topics whose keywords (subjects.tsv) weigh
  * most per 1000 words of the text (a keyword counts three times at most,
@@ -119,6 +140,9 @@ struct extract_place {
 	char *broader[4];	/* nearest first: "Jawa Tengah", "Indonesia" */
 	size_t nbroader;
 	const char *rule;	/* "dateline" or "gazetteer" */
+	char *written[3];	/* other forms the text writes it in:
+				   "Tiongkok", "Cina" for "China" */
+	size_t nwritten;
 };
 
 struct extract_subject {
@@ -141,7 +165,8 @@ struct extraction {
 	char **dates;		/* "2021-08-09", from a weekday alone */
 	size_t ndates;
 
-	/* Why each was found, one per entry: "title", "speech" (people);
+	/* Why each was found, one per entry: "title", "speech", "form"
+	 * (people);
 	 * "acronym", "known", "acronym+place", "name" (orgs). */
 	const char **people_rule;
 	const char **orgs_rule;

@@ -66,13 +66,18 @@ enum cue_class {
 	C_WDNEXTBEFORE = 1 << 19,
 	C_WDLASTBEFORE = 1 << 20,
 	C_WDNOT = 1 << 21,
-	C_ALIAS = 1 << 22
+	C_ALIAS = 1 << 22,
+	C_DET = 1 << 23,
+	C_CREDIT = 1 << 24,
+	C_AFFIL = 1 << 25,
+	C_PLACENEXT = 1 << 26
 };
 
 /* Cue classes that do not stop a capitalized word from being a name
  * ("Said Iqbal", "Lalu Zohri"): they are verbs and small words. */
 #define C_WEAK (C_SAY | C_SAID | C_ACCORDING | C_WDNEXT | C_WDLAST | \
-    C_WDNEXTBEFORE | C_WDLASTBEFORE | C_WDNOT | C_PLACECTX | C_CONN | C_ALIAS)
+    C_WDNEXTBEFORE | C_WDLASTBEFORE | C_WDNOT | C_PLACECTX | C_CONN | C_ALIAS | \
+    C_DET | C_CREDIT | C_AFFIL | C_PLACENEXT)
 
 /* What a word of a key asks of the text's word (2 bits a word). */
 enum { CASE_ANY, CASE_CAP, CASE_UPPER };

@@ -758,6 +758,31 @@ orgs_out(struct orgs *o, struct extraction *x)
 	return rc;
 }
 
+/*
+ * Whether the known organization at i is the item's source in its
+ * dateline, not a subject: "LONDON, March 3 (Reuters) -", "Jakarta, CNN
+ * Indonesia --", a few words into a paragraph and before a dash or a
+ * colon.
+ */
+static int
+dateline_source(const struct doc *d, size_t i)
+{
+	size_t k = i, j = i + d->tok[i].org_words, w = 0;
+
+	if (d->tok[i].org_ent < 0)
+		return 0;
+	while (k > 0 && !(d->tok[k].flags & F_PARA) && i - k < 8)
+		k--;
+	if (!(d->tok[k].flags & F_PARA))
+		return 0;
+	while (w++ < 2 && is_word(d, j) && (d->tok[j].flags & F_CAP))
+		j++;
+	if (is_punct(d, j, ')'))
+		j++;
+	return is_punct(d, j, '-') || is_punct(d, j, 0x2013) ||
+	    is_punct(d, j, 0x2014) || is_punct(d, j, ':');
+}
+
 int
 find_orgs(struct doc *d, struct extraction *x)
 {
@@ -772,6 +797,10 @@ find_orgs(struct doc *d, struct extraction *x)
 		if (t->kind != TK_WORD || (t->flags & F_HEAD) ||
 		    (t->mark & M_PERSON))
 			continue;
+		if (dateline_source(d, i)) {
+			i += t->org_words - 1;
+			continue;
+		}
 		if ((rc = defined_org_at(d, &i)) == 0 &&
 		    (rc = known_org_at(d, &i)) == 0 &&
 		    (rc = head_org_at(d, &i)) == 0 &&

@@ -29,6 +29,12 @@ name_like(const struct doc *d, size_t i)
 	 * ("Said Iqbal"); at a sentence start it is the word */
 	if (t->cue_ent >= 0 && (t->flags & F_SENT) && t->cue_words == 1)
 		return 0;
+	/* a sentence's first word with the suffix -nya is a common word
+	 * ("Namanya Sri Rahayu", "Sayangnya") */
+	if ((t->flags & F_SENT) && !d->en && t->letters >= 6 &&
+	    t->low_len >= 3 &&
+	    memcmp(d->low + t->low_off + t->low_len - 3, "nya", 3) == 0)
+		return 0;
 	/* a part of one letter: "T-Mobile", "e-KTP" */
 	for (k = 0; k <= t->low_len; k++) {
 		if (k == t->low_len || d->low[t->low_off + k] == '-') {
@@ -193,11 +199,13 @@ place_follows(const struct doc *d, size_t i)
 	    (d->tok[i + 1].place_ent >= 0 || (cue_at(d, i + 1) & C_PLACECTX));
 }
 
+static int form_ends(const struct doc *, size_t);
+
 /* Whether a name that runs to end closes what a title at i is of. */
 static int
 name_closes_title(const struct doc *d, size_t i, size_t end)
 {
-	return stretch_ends(d, end) && !namesake(d, i) &&
+	return form_ends(d, end) && !namesake(d, i) &&
 	    !place_follows(d, end) && !enumeration(d, end);
 }
 
@@ -423,11 +431,15 @@ add_person(struct doc *d, struct people *p, size_t a, size_t b,
 }
 
 /* Words before a title that make it part of a place's or an
- * organization's name ("Jalan Jenderal Sudirman", "RSUP Dr. Sardjito"). */
+ * organization's name ("Jalan Jenderal Sudirman", "RSUP Dr. Sardjito");
+ * orgs: a known organization's name does too. */
 static int
-title_blocked(const struct doc *d, size_t i)
+name_blocked(const struct doc *d, size_t i, int orgs)
 {
 	size_t k;
+
+	if (i < d->ntok && (d->tok[i].flags & F_PARA))
+		return 0;	/* the last paragraph's end */
 
 	for (k = i; k-- > 0 && i - k <= LEXICON_MAXW;) {
 		const struct tok *u = &d->tok[k];
@@ -438,10 +450,16 @@ title_blocked(const struct doc *d, size_t i)
 		    (d->lex->ent[u->cue_ent].cue & (C_PLACEBLOCK | C_ORGHEAD |
 		    C_NAMESAKE | C_DOCWORD)))
 			return 1;
-		if (u->org_ent >= 0 && k + u->org_words == i)
+		if (orgs && u->org_ent >= 0 && k + u->org_words == i)
 			return 1;
 	}
 	return 0;
+}
+
+static int
+title_blocked(const struct doc *d, size_t i)
+{
+	return name_blocked(d, i, 1);
 }
 
 /*
@@ -573,6 +591,151 @@ people_before_titles(struct doc *d, struct people *p)
 	return 0;
 }
 
+/*
+ * Whether a name found by its form ends the capitalized stretch at i: as
+ * stretch_ends() says, or before "of" and where the person is from
+ * ("Tomas Lindqvist of Brightwater Securities"), or before "and" and
+ * another name that ends it ("Khairul Anam dan Jumali", "Sam Whitlock
+ * and Jamie Achterberg").
+ */
+static int
+form_ends(const struct doc *d, size_t i)
+{
+	size_t e;
+
+	if (stretch_ends(d, i))
+		return 1;
+	if (!is_word(d, i) || !(d->tok[i].flags & F_LOWER))
+		return 0;
+	if (cue1(d, i) & C_AFFIL)
+		return 1;
+	return (cue1(d, i) & C_CONN) && name_like(d, i + 1) &&
+	    (e = name_run(d, i + 1)) != 0 && stretch_ends(d, e);
+}
+
+/*
+ * Whether the name at i is the item's credit, no one it is about: "By
+ * Peter Hall", "(Reporting by Yuki Mori", "Editor: Dimas Prakoso".  A
+ * credit of one word ("By", "Editor") is one only where a label stands:
+ * at the start of a paragraph, after "(" or before ":".
+ */
+static int
+credited(const struct doc *d, size_t i)
+{
+	size_t k;
+	int colon = 0;
+
+	if (i > 0 && is_punct(d, i - 1, ':')) {
+		i--;
+		colon = 1;
+	}
+	for (k = i; k-- > 0 && i - k <= LEXICON_MAXW;) {
+		const struct tok *u = &d->tok[k];
+
+		if (u->kind != TK_WORD)
+			return 0;
+		if (u->cue_ent < 0 || k + u->cue_words != i ||
+		    !(d->lex->ent[u->cue_ent].cue & C_CREDIT))
+			continue;
+		if (u->cue_words > 1 || colon || (u->flags & F_PARA) ||
+		    (k > 0 && is_punct(d, k - 1, '(')))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the name of an organization the lexicon knows ends right
+ * before token i. */
+static int
+org_ends_at(const struct doc *d, size_t i)
+{
+	size_t k;
+
+	for (k = i; k-- > 0 && i - k <= LEXICON_MAXW;) {
+		const struct tok *u = &d->tok[k];
+
+		if (u->kind != TK_WORD)
+			return 0;
+		if (u->org_ent >= 0 && k + u->org_words == i)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether a capitalized stretch starts at i: no capitalized word right
+ * before it but the end of a known organization's name, no "the" ("the
+ * Dublin group", "the Liberal Democrats"), and no "of" or "and" inside a
+ * capitalized name ("Confederation of British Industry", "Folk Dance and
+ * Song Society").
+ */
+static int
+stretch_starts(const struct doc *d, size_t i)
+{
+	const struct tok *p;
+
+	if (i == 0 || (d->tok[i].flags & F_PARA))
+		return 1;
+	p = &d->tok[i - 1];
+	if (p->kind != TK_WORD)
+		return !is_punct(d, i - 1, '-') && !is_punct(d, i - 1, '&');
+	if (!(d->tok[i].flags & F_SPACE) || (cue1(d, i - 1) & C_DET))
+		return 0;
+	/* "Kementerian Keuangan Sri Mulyani": an organization's name ends
+	 * where a known one does */
+	if (p->flags & F_CAP)
+		return org_ends_at(d, i);
+	return !((cue1(d, i - 1) & C_CONN) && i >= 2 && is_word(d, i - 2) &&
+	    (d->tok[i - 2].flags & F_CAP) &&
+	    !(d->tok[i - 2].mark & M_PERSON));
+}
+
+/*
+ * People by the form of their names alone: two name words or more, the
+ * whole of a capitalized stretch ("Chief executive Richard Ashby told",
+ * "Jusuf Kalla menilai"), where no word is a place, an organization, a
+ * title, a month or a common word the data knows, or one the text writes
+ * in lower case.  Returns the token past the name at i, or 0.
+ */
+static size_t
+name_by_form(const struct doc *d, size_t i)
+{
+	size_t end, k, m;
+	int words = 0;
+
+	if (!(d->tok[i].flags & F_CAP) || !stretch_starts(d, i) ||
+	    !(name_like(d, i) || is_initial(d, i, &m)) ||
+	    (end = name_run(d, i)) == 0)
+		return 0;
+	for (k = i; k < end; k++) {
+		if (d->tok[k].mark & M_PERSON)
+			return 0;
+		words += name_like(d, k);
+	}
+	if (words < 2 || !form_ends(d, end) || namesake(d, i) ||
+	    name_blocked(d, i, 0) || place_follows(d, end) || credited(d, i))
+		return 0;
+	return end;
+}
+
+static int
+people_by_form(struct doc *d, struct people *p)
+{
+	size_t i, end;
+
+	for (i = 0; i < d->ntok; i++) {
+		const struct tok *t = &d->tok[i];
+
+		if (t->kind != TK_WORD || (t->flags & (F_HEAD | F_TITLE)) ||
+		    (t->mark & M_PERSON) || (end = name_by_form(d, i)) == 0)
+			continue;
+		if (add_person(d, p, i, end, "form") != 0)
+			return -1;
+		i = end - 1;
+	}
+	return 0;
+}
+
 int
 find_people(struct doc *d, struct extraction *x)
 {
@@ -580,8 +743,8 @@ find_people(struct doc *d, struct extraction *x)
 	int rc;
 
 	memset(&p, 0, sizeof(p));
-	rc = people_by_cues(d, &p) != 0 || people_before_titles(d, &p) != 0 ?
-	    -1 : 0;
+	rc = people_by_cues(d, &p) != 0 || people_before_titles(d, &p) != 0 ||
+	    people_by_form(d, &p) != 0 ? -1 : 0;
 	x->people = p.name;
 	x->people_rule = p.rule;
 	x->npeople = p.n;

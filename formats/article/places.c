@@ -14,6 +14,54 @@ struct places {
 	size_t n, cap;
 };
 
+static int add_place(const struct lexicon *, struct places *, int,
+    const char *, const char *);
+
+/*
+ * Keeps the form the text writes place p in (tokens [a, b)) when it is
+ * not the place's name, nor a form kept already, nor in capitals ("AS",
+ * "RI"): an archivist reading Indonesian looks for "Tiongkok".
+ */
+static int
+keep_written(const struct doc *d, struct extract_place *p, size_t a,
+    size_t b)
+{
+	char *s;
+	size_t k;
+
+	if (p->nwritten >= 3 || (d->tok[a].flags & F_UPPER))
+		return 0;
+	if ((s = tok_copy(d, a, b)) == NULL)
+		return -1;
+	if (strcmp(s, p->name) == 0) {
+		free(s);
+		return 0;
+	}
+	for (k = 0; k < p->nwritten; k++)
+		if (strcmp(s, p->written[k]) == 0) {
+			free(s);
+			return 0;
+		}
+	p->written[p->nwritten++] = s;
+	return 0;
+}
+
+/* The place of index idx, found in the text at tokens [a, b). */
+static int
+add_place_at(struct doc *d, struct places *ps, int idx, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = 0; k < ps->n; k++)
+		if (strcmp(ps->p[k].name, d->lex->place[idx].name) == 0)
+			return keep_written(d, &ps->p[k], a, b);
+	if (add_place(d->lex, ps, idx, NULL, "gazetteer") != 0)
+		return -1;
+	return ps->n > 0 && strcmp(ps->p[ps->n - 1].name,
+	    d->lex->place[idx].name) == 0 ?
+	    keep_written(d, &ps->p[ps->n - 1], a, b) : 0;
+}
+
 static int
 add_place(const struct lexicon *lex, struct places *ps, int idx,
     const char *name, const char *rule)
@@ -85,6 +133,56 @@ inside_name(const struct doc *d, size_t i, size_t end)
 	    (cue_at(d, end) & C_PLACEAFTER);
 }
 
+/*
+ * Whether the place at tokens [i, end) only modifies what follows it, as
+ * part of another name or as an adjective: "China Bristle", "San
+ * Francisco Municipal Transportation Agency", "Oxford Road" (a
+ * capitalized word after it that is no place, title, date or person),
+ * and in English "Norway spruce", "Jersey cows", "the Dublin group" (a
+ * word after it that is not one a place's name is followed by, a verb or
+ * a small word: placenext in cues.tsv).
+ */
+static int
+modifies_noun(const struct doc *d, size_t i, size_t end)
+{
+	const struct tok *n;
+	uint32_t c;
+
+	if (!is_word(d, end) || !(d->tok[end].flags & F_SPACE) ||
+	    (d->tok[end].flags & (F_PARA | F_DIGIT)) ||
+	    (d->tok[i].flags & (F_HEAD | F_TITLE)))
+		return 0;
+	n = &d->tok[end];
+	c = cue_at(d, end);
+	if (n->flags & F_CAP)
+		return !(n->flags & F_UPPER) && n->place_ent < 0 &&
+		    !(n->mark & M_PERSON) && !(c & (C_TITLE | C_WEEKDAY |
+		    C_MONTH | C_SAID | C_SAY | C_CONN | C_PLACENEXT));
+	return d->en && !(c & (C_PLACENEXT | C_SAID | C_SAY | C_CONN |
+	    C_ACCORDING | C_DET | C_AFFIL | C_WDLAST | C_WDNEXT));
+}
+
+/* Whether a country or a region ends the name of an organization, its
+ * scope and no place the text is about: "Majelis Ulama Indonesia",
+ * "Perhimpunan Onkologi Indonesia", "Broadband Delivery UK". */
+static int
+national_org(const struct doc *d, size_t i, size_t end)
+{
+	const struct lex_entry *e = &d->lex->ent[d->tok[i].place_ent];
+	const char *kind = d->lex->place[e->place].kind;
+
+	if ((strcmp(kind, "country") != 0 && strcmp(kind, "region") != 0) ||
+	    i == 0 ||
+	    !is_word(d, i - 1) || !(d->tok[i].flags & F_SPACE))
+		return 0;
+	if ((d->tok[i].mark & M_ORG) && (d->tok[i - 1].mark & M_ORG))
+		return 1;
+	/* in English, after the capitalized words of a name */
+	return d->en && (d->tok[i - 1].flags & F_CAP) &&
+	    !(d->tok[i - 1].flags & F_SENT) && d->tok[i - 1].place_ent < 0 &&
+	    !(cue_at(d, i - 1) & (C_TITLE | C_PLACECTX)) && end > i;
+}
+
 /* Whether a name that is also a word ("Batu", "Medan") is a place at
  * tokens [i, end): after "di", "kota", an organization ("Polres Batu"),
  * or before ", <place>" ("Solo, Jawa Tengah"); never at a sentence's
@@ -112,10 +210,29 @@ in_place_context(const struct doc *d, size_t i, size_t end)
 	    !d->lex->ent[d->tok[end + 1].place_ent].place_ambig;
 }
 
+/* Whether the one word at i is a word of a person's name found in the
+ * text: "Carlisle said" after "Owen Carlisle". */
+static int
+names_person(const struct doc *d, size_t i, const struct extraction *x)
+{
+	const struct tok *t = &d->tok[i];
+	size_t k, n = t->len;
+	const char *w = d->text + t->off, *s;
+
+	for (k = 0; k < x->npeople; k++)
+		for (s = strstr(x->people[k], " "); s != NULL;
+		    s = strstr(s + 1, " "))
+			if (strncmp(s + 1, w, n) == 0 &&
+			    (s[1 + n] == '\0' || s[1 + n] == ' '))
+				return 1;
+	return 0;
+}
+
 /* The places of the gazetteer the text names; dateline is the dateline's
  * place (or -1), which counts even by an ambiguous name. */
 static int
-gazetteer_places(struct doc *d, int dateline, struct places *ps)
+gazetteer_places(struct doc *d, int dateline, const struct extraction *x,
+    struct places *ps)
 {
 	size_t i;
 
@@ -133,10 +250,12 @@ gazetteer_places(struct doc *d, int dateline, struct places *ps)
 		if ((t->flags & (F_HEAD | F_TITLE)) && (e->place_ambig ||
 		    !e->place_canon))
 			continue;
-		if (inside_name(d, i, end) || (e->place_ambig &&
+		if (inside_name(d, i, end) || modifies_noun(d, i, end) ||
+		    (end == i + 1 && names_person(d, i, x)) ||
+		    national_org(d, i, end) || (e->place_ambig &&
 		    e->place != dateline && !in_place_context(d, i, end)))
 			continue;
-		if (add_place(d->lex, ps, e->place, NULL, "gazetteer") != 0)
+		if (add_place_at(d, ps, e->place, i, end) != 0)
 			return -1;
 		i = end - 1;
 	}
@@ -155,7 +274,7 @@ find_places(struct doc *d, const char *dateline_place, struct extraction *x)
 		    "dateline");
 	}
 	if (rc == 0)
-		rc = gazetteer_places(d, dateline, &ps);
+		rc = gazetteer_places(d, dateline, x, &ps);
 	x->places = ps.p;
 	x->nplaces = ps.n;
 	return rc;

@@ -125,16 +125,25 @@ next_char(const unsigned char *s, size_t n, size_t i, size_t *k,
 }
 
 /* Whether cp at s[j] (k bytes) joins two parts of a word: a hyphen or an
- * apostrophe with a letter or a digit after it ("Timor-Leste", "Jum'at"). */
+ * apostrophe with a letter or a digit after it ("Timor-Leste", "Jum'at").
+ * The possessive "'s" at a word's end is no part of it: "Gordon Brown's"
+ * names Gordon Brown, "AOL's" AOL. */
 static int
 joins_word(const unsigned char *s, size_t n, size_t j, size_t k, uint32_t cp)
 {
-	size_t k2;
-	enum utf8_class c2;
+	size_t k2, k3;
+	enum utf8_class c2, c3;
 
 	if (!((cp == '-' || cp == '\'' || cp == 0x2019) && j + k < n))
 		return 0;
 	next_char(s, n, j + k, &k2, &c2);
+	if (cp != '-' && (s[j + k] == 's' || s[j + k] == 'S')) {
+		if (j + k + 1 >= n)
+			return 0;
+		next_char(s, n, j + k + 1, &k3, &c3);
+		if (c3 != UTF8_LOWER && c3 != UTF8_UPPER && c3 != UTF8_DIGIT)
+			return 0;
+	}
 	return c2 == UTF8_LOWER || c2 == UTF8_UPPER || c2 == UTF8_DIGIT;
 }
 
@@ -458,6 +467,22 @@ tok_sent_end(const struct doc *d, size_t i)
 	    (d->tok[j].flags & F_LOWER));
 }
 
+/* Whether [a, b) is a paragraph of three words or more that ends in a
+ * word, a heading inside the body ("Awal Mula Kasus"). */
+static int
+heading(const struct doc *d, size_t a, size_t b)
+{
+	size_t i, words = 0;
+
+	if (b <= a || !(d->tok[a].flags & F_PARA) ||
+	    (b < d->ntok && !(d->tok[b].flags & F_PARA)) ||
+	    d->tok[b - 1].kind != TK_WORD)
+		return 0;
+	for (i = a; i < b; i++)
+		words += d->tok[i].kind == TK_WORD;
+	return words >= 3;
+}
+
 /* Marks the words of [a, b) as in a sentence of capitalized words
  * ("Untuk Sulut Sentimen, Jelas Bukan Siapa Siapa Pelakunya."), where
  * capitals say as little as in a headline. */
@@ -473,7 +498,7 @@ title_case(struct doc *d, size_t a, size_t b)
 			words++;
 			caps += (d->tok[i].flags & F_CAP) != 0;
 		}
-	if (words >= 4 && caps == words)
+	if ((words >= 4 || (words >= 2 && heading(d, a, b))) && caps == words)
 		for (i = a; i < b; i++)
 			d->tok[i].flags |= F_TITLE;
 }
@@ -600,6 +625,9 @@ int
 tok_cue_ends_at(const struct doc *d, size_t i, uint32_t c)
 {
 	size_t k;
+
+	if (i < d->ntok && (d->tok[i].flags & F_PARA))
+		return 0;	/* no cue across paragraphs */
 
 	for (k = i; k-- > 0 && i - k <= LEXICON_MAXW;) {
 		const struct tok *u = &d->tok[k];

@@ -1024,9 +1024,11 @@ add_orgs(xmlNodePtr cm, const struct extraction *x, xmlNodePtr old,
 	return 0;
 }
 
+/* A place by its gazetteer name, then by the other names the text gives
+ * it in the item's language lang (or NULL): "China", then "Tiongkok". */
 static int
 add_places(xmlNodePtr cm, const struct extraction *x, xmlNodePtr old,
-    unsigned long *count)
+    const char *lang, unsigned long *count)
 {
 	const struct extract_place *p;
 	xmlNodePtr n, b;
@@ -1040,6 +1042,9 @@ add_places(xmlNodePtr cm, const struct extraction *x, xmlNodePtr old,
 		if ((n = add_found_subject(cm, "cpnat:geoArea", p->name)) ==
 		    NULL)
 			return -1;
+		for (j = 0; j < p->nwritten; j++)
+			if (add_name(n, p->written[j], NULL, lang) == NULL)
+				return -1;
 		for (j = 0; j < p->nbroader; j++) {
 			if ((b = g2_insert(n, "broader", concept_order)) ==
 			    NULL || g2_set_attr(b, "type", "cpnat:geoArea") !=
@@ -1169,14 +1174,16 @@ meta_find(const struct lexicon *lex, xmlNodePtr item, const struct vocab *v,
 	}
 	place = g2_text(g2_child(g2_child(cm, "located"), "name"));
 	pub = g2_text(g2_child(cm, "contentCreated"));
-	if (extract_text(lex, text.data, text.len, cue_language(item, cm, lang),
+	cue_language(item, cm, lang);
+	if (extract_text(lex, text.data, text.len, lang[0] ? lang : NULL,
 	    place, pub, &x, err) != WARTA_OK)
 		goto out;
 	for (n = g2_child(cm, "subject"); n != NULL; n = g2_next_same(n))
 		old = n;
 	if (add_people(cm, &x, old, &found->people) != 0 ||
 	    add_orgs(cm, &x, old, &found->orgs) != 0 ||
-	    add_places(cm, &x, old, &found->places) != 0 ||
+	    add_places(cm, &x, old, lang[0] ? lang : NULL,
+	    &found->places) != 0 ||
 	    add_topics(cm, &x, v, &found->subjects) != 0 ||
 	    add_summary(cm, &x, &found->summaries) != 0 ||
 	    add_dates(cm, &x) != 0) {

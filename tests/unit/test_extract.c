@@ -350,6 +350,103 @@ test_people_merge(void **state)
 	extraction_free(&x);
 }
 
+/* Issue 11: who is a person, by the form of the name alone. */
+static void
+test_people_by_form(void **state)
+{
+	struct extraction x;
+
+	(void)state;
+	/* an organization, a party and a common word are no one; no
+	 * possessive; a surname alone is the full name met before */
+	extract("Media giant Time Warner said the Liberal Democrats lost "
+	    "seats. The Election was close, and Gordon Brown's plan "
+	    "failed. Brown said he would try again.\n", "en", NULL, NULL, &x);
+	assert_people(&x, "Gordon Brown", NULL);
+	assert_true(has(x.orgs, x.norgs, "Time Warner"));
+	assert_true(has(x.orgs, x.norgs, "Liberal Democrats"));
+	extraction_free(&x);
+	/* a sentence's first word is no part of a name; a nickname's
+	 * greeting is no one */
+	extract("Justru Rudiantara menegaskan hal itu. \"Terimakasih "
+	    "Pak,\" tulis akun itu. Wakil Presiden Jusuf Kalla hadir. "
+	    "Jusuf Kalla menilai rencana itu baik.\n", "id", NULL, NULL, &x);
+	assert_people(&x, "Jusuf Kalla", NULL);
+	extraction_free(&x);
+	/* two capitalized words with no cue; a credit is no one */
+	extract("Chief executive Richard Ashby told analysts the plan was "
+	    "sound. Analyst Tomas Lindqvist of Brightwater Securities "
+	    "agreed.\n\n(Reporting by Peter Hall; Editing by Chris Dunn)\n",
+	    "en", NULL, NULL, &x);
+	assert_people(&x, "Richard Ashby", "Tomas Lindqvist", NULL);
+	assert_true(has(x.orgs, x.norgs, "Brightwater Securities"));
+	extraction_free(&x);
+}
+
+/* Issue 11: an organization stops at its own name; the well-known ones. */
+static void
+test_orgs_known(void **state)
+{
+	struct extraction x;
+
+	(void)state;
+	extract("Kementerian Keuangan Sri Mulyani Indrawati menjawab.\n",
+	    "id", NULL, NULL, &x);
+	assert_people(&x, "Sri Mulyani Indrawati", NULL);
+	assert_true(has(x.orgs, x.norgs, "Kementerian Keuangan (Kemenkeu)"));
+	assert_int_equal(x.norgs, 1);
+	extraction_free(&x);
+	extract("Ofcom told BT to open its network, and AOL's members left.\n",
+	    "en", NULL, NULL, &x);
+	assert_true(has(x.orgs, x.norgs, "Office of Communications (Ofcom)"));
+	assert_true(has(x.orgs, x.norgs, "British Telecommunications (BT)"));
+	assert_true(has(x.orgs, x.norgs, "America Online (AOL)"));
+	assert_int_equal(x.norgs, 3);
+	extraction_free(&x);
+	/* the agency of a dateline is the item's source */
+	extract("LONDON, March 3 (Reuters) - Gilts rose in London.\n", "en",
+	    NULL, NULL, &x);
+	assert_int_equal(x.norgs, 0);
+	extraction_free(&x);
+	extract("BNN dan BPS hadir bersama BMKG dan KPK.\n", "id", NULL, NULL,
+	    &x);
+	assert_int_equal(x.norgs, 4);
+	extraction_free(&x);
+}
+
+/* Issue 11: a place that modifies a noun is no place; the text's forms. */
+static void
+test_places_modifiers(void **state)
+{
+	struct extraction x;
+	const struct extract_place *p;
+
+	(void)state;
+	extract("Farmers planted Norway spruce and kept Jersey cows. The "
+	    "China Bristle brush sold well. She toured with the Dublin group "
+	    "the Ferrymen.\n", "en", NULL, NULL, &x);
+	assert_int_equal(x.nplaces, 0);
+	extraction_free(&x);
+	extract("Exports to Norway rose, and in Dublin the group played.\n",
+	    "en", NULL, NULL, &x);
+	assert_non_null(place(&x, "Norway"));
+	assert_non_null(place(&x, "Dublin"));
+	extraction_free(&x);
+	/* the forms the text gives a place, besides its name */
+	extract("Ikan itu dari Tiongkok. Di Cina dan China ikan itu murah.\n",
+	    "id", NULL, NULL, &x);
+	assert_non_null(p = place(&x, "China"));
+	assert_int_equal(p->nwritten, 2);
+	assert_string_equal(p->written[0], "Tiongkok");
+	assert_string_equal(p->written[1], "Cina");
+	/* a country at the end of an organization's name is its scope */
+	extraction_free(&x);
+	extract("Majelis Ulama Indonesia (MUI) menolak.\n", "id", NULL, NULL,
+	    &x);
+	assert_null(place(&x, "Indonesia"));
+	extraction_free(&x);
+}
+
 static void
 test_orgs(void **state)
 {
@@ -548,6 +645,9 @@ main(void)
 		cmocka_unit_test(test_ambiguous_places),
 		cmocka_unit_test(test_people_merge),
 		cmocka_unit_test(test_orgs),
+		cmocka_unit_test(test_people_by_form),
+		cmocka_unit_test(test_orgs_known),
+		cmocka_unit_test(test_places_modifiers),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_empty),
