@@ -2,6 +2,7 @@
  * cli.c: the programs' shared name, messages and exits; see cli.h.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,4 +177,31 @@ cli_finish(int status)
 	if (close_stdout() != 0 && status == CLI_OK)
 		status = CLI_SOME_FAILED;
 	return status;
+}
+
+int
+cli_only_help_version(int argc, char **argv, void (*usage)(FILE *),
+    int stop_at_operand)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, stop_at_operand ? "+hV" : "hV",
+	    longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			usage(stdout);
+			cli_exit_help();
+		case 'V':
+			cli_exit_version();
+		default:
+			return cli_bad_option(argv, optind, optopt);
+		}
+	}
+	return -1;
 }

@@ -67,6 +67,16 @@ int cli_bad_option(char **argv, int optind_now, int optopt_now);
 int cli_needs_value(char **argv, int optind_now, int optopt_now);
 
 /*
+ * The options of a program that has only -h and -V: prints the help with
+ * usage() or the version and exits, or reports a bad option.  With
+ * stop_at_operand, options after the first operand are left alone (the
+ * front command passes them to the stage).  Returns -1 to go on (optind
+ * at the first operand), or the exit status.
+ */
+int cli_only_help_version(int argc, char **argv, void (*usage)(FILE *),
+    int stop_at_operand);
+
+/*
  * Ends -h and -V: standard output is flushed and checked, the exit status
  * is CLI_OK or, when the text could not be written, CLI_USAGE.
  */

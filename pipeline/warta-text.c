@@ -101,32 +101,6 @@ text_path(struct run *r, const char *path)
 	fclose(fp);
 }
 
-/* Returns -1 to go on, or the exit status. */
-static int
-parse_options(int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c;
-
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			usage(stdout);
-			cli_exit_help();
-		case 'V':
-			cli_exit_version();
-		default:
-			return cli_bad_option(argv, optind, optopt);
-		}
-	}
-	return -1;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -134,7 +108,7 @@ main(int argc, char **argv)
 	int i, rc;
 
 	cli_set_name(PROG);
-	if ((rc = parse_options(argc, argv)) >= 0)
+	if ((rc = cli_only_help_version(argc, argv, usage, 0)) >= 0)
 		return rc;
 	memset(&r, 0, sizeof(r));
 	wbuf_init(&r.text);

@@ -52,36 +52,6 @@ usage(FILE *fp)
 	    "  -V, --version  the version\n");
 }
 
-/*
- * Options before the stage only: "+" stops at the first operand, so that
- * "warta meta --help" is the stage's help.  Returns -1 to go on, or the
- * exit status.
- */
-static int
-parse_options(int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c;
-
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			usage(stdout);
-			cli_exit_help();
-		case 'V':
-			cli_exit_version();
-		default:
-			return cli_bad_option(argv, optind, optopt);
-		}
-	}
-	return -1;
-}
-
 /* Runs warta-STAGE beside this program, else from the PATH. */
 static int
 run_stage(const char *stage, char **argv)
@@ -111,7 +81,7 @@ main(int argc, char **argv)
 	int rc;
 
 	cli_set_name(PROG);
-	if ((rc = parse_options(argc, argv)) >= 0)
+	if ((rc = cli_only_help_version(argc, argv, usage, 1)) >= 0)
 		return rc;
 	if (optind == argc)
 		return cli_usage_error("no stage given");
