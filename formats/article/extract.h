@@ -78,9 +78,12 @@
  * ("Aparatur Sipil Negara (ASN)", "work from home (WFH)"), and the stop
  * list in cues.tsv (ASN, SDM, WFH, PHK, KTP, ...), never give one.
  *
- * places: the dateline's place first (rule "dateline"; when the gazetteer
- * does not know it, as given, with kind NULL and no broader places), then
- * the places of the gazetteer the text names, in order (rule "gazetteer"),
+ * places: the dateline's place first when the text past the dateline
+ * names it too, even inside a name ("BBPLK Semarang"): a story filed in
+ * London is not about London, and its located says where it was filed
+ * (rule "dateline"; when the gazetteer does not know it, as given, with
+ * kind NULL and no broader places); then the places of the gazetteer the
+ * text past the dateline names, in order (rule "gazetteer"),
  * each once.  Names are the gazetteer's: Indonesian for Indonesia
  * ("Jawa Tengah", not "Central Java"), English abroad ("Japan" for
  * "Jepang").  A name that is also a word ("Batu", "Medan", "Solo") counts
@@ -177,7 +180,8 @@ struct extraction {
  * initialized; extraction_free() releases it in every case.  lang is
  * "id", "en" or NULL (both languages' cues are used either way; "en" adds
  * the few that are only safe in English, like "UN").  dateline_place (the
- * item's located/dateline, or NULL) comes first among the places.
+ * item's located/dateline, or NULL) comes first among the places when
+ * the text names it.
  * pub_date ("YYYY-MM-DD..." or NULL) resolves weekdays; without it no
  * date is resolved.  lex is only read.  Fails only when memory runs out
  * or the text passes 2 GiB; x is then empty.

@@ -2,9 +2,11 @@
  * article/places.c: the dateline's place and the gazetteer's places a text
  * names, each once, in order.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "article/rules.h"
 #include "article/tokens.h"
@@ -234,14 +236,16 @@ static int
 gazetteer_places(struct doc *d, int dateline, const struct extraction *x,
     struct places *ps)
 {
-	size_t i;
+	size_t i, body = doc_body_start(d);
 
 	for (i = 0; i < d->ntok; i++) {
 		const struct tok *t = &d->tok[i];
 		const struct lex_entry *e;
 		size_t end;
 
-		if (t->place_ent < 0)
+		/* the dateline's own words ("LONDON, March 3 (Reuters) -")
+		 * are its place, not the text's */
+		if (t->place_ent < 0 || (t->off >= d->head_end && i < body))
 			continue;
 		e = &d->lex->ent[t->place_ent];
 		end = i + t->place_words;
@@ -262,13 +266,41 @@ gazetteer_places(struct doc *d, int dateline, const struct extraction *x,
 	return 0;
 }
 
+/*
+ * Whether the body, past the dateline, writes name (ASCII case folded) as
+ * a word of its own or inside a longer name ("BBPLK Semarang").
+ */
+static int
+body_names(const struct doc *d, const char *name)
+{
+	size_t i = doc_body_start(d), n = strlen(name), k;
+	const char *s;
+
+	if (n == 0 || i >= d->ntok)
+		return 0;
+	for (k = d->tok[i].off; k + n <= d->len; k++) {
+		s = d->text + k;
+		if (strncasecmp(s, name, n) == 0 &&
+		    (k == 0 || !isalnum((unsigned char)s[-1])) &&
+		    (k + n == d->len || !isalnum((unsigned char)s[n])))
+			return 1;
+	}
+	return 0;
+}
+
 int
 find_places(struct doc *d, const char *dateline_place, struct extraction *x)
 {
 	struct places ps = { NULL, 0, 0 };
 	int dateline = -1, rc = 0;
 
-	if (dateline_place != NULL && *dateline_place != '\0') {
+	/*
+	 * The dateline's place is the item's located already; it is a
+	 * subject too only when the text names it: a Reuters story filed
+	 * in London is not about London.
+	 */
+	if (dateline_place != NULL && *dateline_place != '\0' &&
+	    body_names(d, dateline_place)) {
 		dateline = lexicon_place(d->lex, dateline_place);
 		rc = add_place(d->lex, &ps, dateline, dateline_place,
 		    "dateline");

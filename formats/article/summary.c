@@ -11,34 +11,6 @@
 
 #define SUMMARY_MAX 300		/* bytes of the lede before it is cut */
 
-/* The first token of the body: past the headline, the dateline of the
- * first body paragraph ("SEMARANG-MARITIM: ") and what punctuation the
- * dateline leaves ("- ", ": "). */
-static size_t
-body_start(const struct doc *d)
-{
-	size_t start = d->head_end, i;
-	const char *p, *q;
-
-	while (start < d->len && strchr(" \t\r\n", d->text[start]) != NULL &&
-	    d->text[start] != '\0')
-		start++;
-	if (start >= d->len)
-		return d->ntok;
-	p = q = d->text + start;
-	while (q < d->text + d->len && !(q[0] == '\n' &&
-	    q + 1 < d->text + d->len && q[1] == '\n'))
-		q++;
-	start += article_dateline_len(lexicon_words(d->lex), p,
-	    (size_t)(q - p));
-	for (i = 0; i < d->ntok && d->tok[i].off < start; i++)
-		;
-	while (i < d->ntok && d->tok[i].kind == TK_PUNCT &&
-	    !is_opening(d->tok[i].cp))
-		i++;
-	return i;
-}
-
 /*
  * The first sentence of the paragraph at token a: *end gets the token
  * past it, with its closing quotation marks.  Returns whether it is
@@ -96,7 +68,7 @@ find_summary(struct doc *d, struct extraction *x)
 {
 	size_t i, end = 0, a = 0, first, next;
 
-	if ((i = body_start(d)) >= d->ntok)
+	if ((i = doc_body_start(d)) >= d->ntok)
 		return 0;
 	/* the first sentence of the first paragraph that is prose */
 	for (first = i; i < d->ntok; i = next) {

@@ -666,3 +666,31 @@ doc_free(struct doc *d)
 	free(d->low);
 	free(d->lowset);
 }
+
+/* The first token of the body: past the headline, the dateline of the
+ * first body paragraph ("SEMARANG-MARITIM: ") and what punctuation the
+ * dateline leaves ("- ", ": "). */
+size_t
+doc_body_start(const struct doc *d)
+{
+	size_t start = d->head_end, i;
+	const char *p, *q;
+
+	while (start < d->len && strchr(" \t\r\n", d->text[start]) != NULL &&
+	    d->text[start] != '\0')
+		start++;
+	if (start >= d->len)
+		return d->ntok;
+	p = q = d->text + start;
+	while (q < d->text + d->len && !(q[0] == '\n' &&
+	    q + 1 < d->text + d->len && q[1] == '\n'))
+		q++;
+	start += article_dateline_len(lexicon_words(d->lex), p,
+	    (size_t)(q - p));
+	for (i = 0; i < d->ntok && d->tok[i].off < start; i++)
+		;
+	while (i < d->ntok && d->tok[i].kind == TK_PUNCT &&
+	    !is_opening(d->tok[i].cp))
+		i++;
+	return i;
+}

@@ -88,6 +88,11 @@ int doc_read(struct doc *d, const struct lexicon *lex, const char *text,
     size_t len, const char *lang);
 void doc_free(struct doc *d);
 
+/* The first token of the body: past the headline, the dateline of the
+ * first body paragraph ("SEMARANG-MARITIM: ") and what punctuation the
+ * dateline leaves ("- ", ": "); d->ntok when there is none. */
+size_t doc_body_start(const struct doc *d);
+
 static inline int
 is_word(const struct doc *d, size_t i)
 {
