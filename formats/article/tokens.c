@@ -641,6 +641,8 @@ tok_cue_ends_at(const struct doc *d, size_t i, uint32_t c)
 	return 0;
 }
 
+static size_t find_body(const struct doc *d);
+
 int
 doc_read(struct doc *d, const struct lexicon *lex, const char *text,
     size_t len, const char *lang)
@@ -656,6 +658,7 @@ doc_read(struct doc *d, const struct lexicon *lex, const char *text,
 	match_all(d);
 	mark_sentences(d);
 	cover(d);
+	d->body = find_body(d);
 	return 0;
 }
 
@@ -667,11 +670,9 @@ doc_free(struct doc *d)
 	free(d->lowset);
 }
 
-/* The first token of the body: past the headline, the dateline of the
- * first body paragraph ("SEMARANG-MARITIM: ") and what punctuation the
- * dateline leaves ("- ", ": "). */
-size_t
-doc_body_start(const struct doc *d)
+/* Where the body starts (see doc_body_start()). */
+static size_t
+find_body(const struct doc *d)
 {
 	size_t start = d->head_end, i;
 	const char *p, *q;
@@ -693,4 +694,10 @@ doc_body_start(const struct doc *d)
 	    !is_opening(d->tok[i].cp))
 		i++;
 	return i;
+}
+
+size_t
+doc_body_start(const struct doc *d)
+{
+	return d->body;
 }

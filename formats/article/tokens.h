@@ -74,6 +74,7 @@ struct doc {
 	uint64_t *lowset;	/* hashes of the words written in lower case */
 	size_t lowmask;
 	size_t head_end;	/* byte offset past the headline, or 0 */
+	size_t body;		/* the body's first token (doc_body_start) */
 	size_t words;
 	struct orgs *orgs;	/* what article/orgs.c finds, on the way */
 };
@@ -90,7 +91,8 @@ void doc_free(struct doc *d);
 
 /* The first token of the body: past the headline, the dateline of the
  * first body paragraph ("SEMARANG-MARITIM: ") and what punctuation the
- * dateline leaves ("- ", ": "); d->ntok when there is none. */
+ * dateline leaves ("- ", ": "); d->ntok when there is none.  Found once,
+ * by doc_read(). */
 size_t doc_body_start(const struct doc *d);
 
 static inline int
