@@ -15,9 +15,8 @@
 
 #include "article/article.h"
 #include "article/extract.h"
+#include "fixture_lexicon.h"
 
-/* One lexicon for every test, as a program makes one for every item. */
-static struct lexicon *lex;
 
 static void
 extract(const char *text, const char *lang, const char *place,
@@ -619,26 +618,6 @@ test_megabyte(void **state)
 	free(seed);
 }
 
-static int
-make_lexicon(void **state)
-{
-	struct warta_error err;
-
-	(void)state;
-	if ((lex = lexicon_new(&err)) == NULL) {
-		print_error("lexicon_new: %s\n", err.message);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-free_lexicon(void **state)
-{
-	(void)state;
-	lexicon_free(lex);
-	return 0;
-}
 
 int
 main(void)

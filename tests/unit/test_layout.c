@@ -15,31 +15,9 @@
 
 #include "article/article.h"
 #include "article/wordlist.h"
+#include "fixture_words.h"
 
 
-/* The word list every article is read by, made once for the tests. */
-static struct wordlist *words;
-
-static int
-make_words(void **state)
-{
-	struct warta_error err;
-
-	(void)state;
-	if ((words = wordlist_new(&err)) == NULL) {
-		print_error("wordlist_new: %s\n", err.message);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-free_words(void **state)
-{
-	(void)state;
-	wordlist_free(words);
-	return 0;
-}
 
 static struct article *
 lay(const char *text)

@@ -18,8 +18,8 @@
 #include "article/tsv.h"
 #include "article/wordlist.h"
 #include "base/hash.h"
+#include "fixture_lexicon.h"
 
-static struct lexicon *lex;
 
 struct lines {
 	size_t n, last_line;
@@ -192,26 +192,6 @@ test_wordlist(void **state)
 	assert_int_equal(wordlist_find(&w, "", 0, NULL), 0);
 }
 
-static int
-make_lexicon(void **state)
-{
-	struct warta_error err;
-
-	(void)state;
-	if ((lex = lexicon_new(&err)) == NULL) {
-		print_error("lexicon_new: %s\n", err.message);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-free_lexicon(void **state)
-{
-	(void)state;
-	lexicon_free(lex);
-	return 0;
-}
 
 int
 main(void)

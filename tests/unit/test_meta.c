@@ -24,6 +24,7 @@
 #include "meta/meta.h"
 #include "newsml/edit.h"
 #include "base/warta.h"
+#include "fixture_lexicon.h"
 
 #define G2 "http://iptc.org/std/nar/2006-10-01/"
 #define NS "xmlns=\"" G2 "\""
@@ -32,29 +33,7 @@
 #define NOW "2024-01-02T03:04:05Z"
 
 
-/* What meta_find reads the text by, made once for the tests. */
-static struct lexicon *lex;
 
-static int
-make_lexicon(void **state)
-{
-	struct warta_error err;
-
-	(void)state;
-	if ((lex = lexicon_new(&err)) == NULL) {
-		print_error("lexicon_new: %s\n", err.message);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-free_lexicon(void **state)
-{
-	(void)state;
-	lexicon_free(lex);
-	return 0;
-}
 
 static char tmp_path[64];
 
