@@ -209,12 +209,20 @@ EOF
 byline-by|By Jane Doe|Jane Doe
 byline-oleh|Oleh: Budi Santoso|Budi Santoso
 byline-closing-name|Rina Kusuma|Rina Kusuma
-byline-desk-code|ant/abc|
+byline-desk-code||
 byline-credits|Dewi Lestari|Dewi Lestari
+byline-posted-by|RD|
 EOF
-	# a desk code is no person
+	# the desk's editors' initials, "(ant/abc)", are no byline and no
+	# person (tests/eval/README.md)
 	item byline-desk-code
+	expect "desk code bylines" "$(count by)" 0
 	expect "desk code creators" "$(count creator)" 0
+	# a blog's "Posted on DATE by RD": the author, the date, and the
+	# line out of the body
+	item byline-posted-by
+	expect "posted-by contentCreated" "$(el contentCreated)" 2017-02-21
+	expect "posted-by paragraphs" "$(count p)" 2
 }
 
 @test "dates: day names settle the order, contradictions are reported" {

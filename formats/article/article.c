@@ -154,7 +154,8 @@ article_warn(struct article *a, const char *fmt, ...)
 
 /*
  * The date lines that open the text ("Friday 4 February 2005",
- * "Published: 2005/02/09 14:22:07 GMT") are the page's, not the body's:
+ * "Published: 2005/02/09 14:22:07 GMT", "Posted on Februari 21, 2017 by
+ * RD") are the page's, not the body's:
  * once the dates are read (the own date is often theirs), they join the
  * credits, kept in the original like the byline.
  */
@@ -164,7 +165,8 @@ take_date_lines(struct article *a, const struct wordlist *w)
 	size_t k = 0;
 
 	while (k < 2 && k + 1 < a->npara &&
-	    article_is_date_line(w, a->paras[k], strlen(a->paras[k])))
+	    (article_is_date_line(w, a->paras[k], strlen(a->paras[k])) ||
+	    byline_posted_line(w, a->paras[k], strlen(a->paras[k]))))
 		k++;
 	return article_take_paras(a, 0, k);
 }

@@ -7,10 +7,13 @@
  * Alex Turner | 12 October 2005", "Oleh Budi", "Laporan wartawan
  * Tribunnews.com, Rina", "Reporter: Budi | Editor: Ani", "Hélène Martin,
  * political correspondent", with the agency or the job on the line under
- * it ("Associated Press Writer").  "By The Associated Press" credits an
- * agency, not a person: no byline.  Closing forms: credit paragraphs
- * ("Penulis: ...", "(Reporting by X; Editing by Y)", "Reuter"), and the
- * bracket that closes the last paragraph, "(Purwanto).", "(ant/abc)".
+ * it ("Associated Press Writer"), and a blog's date line that ends in
+ * its author, "Posted on Februari 21, 2017 by RD".  "By The Associated
+ * Press" credits an agency, not a person: no byline.  Closing forms:
+ * credit paragraphs ("Penulis: ...", "(Reporting by X; Editing by Y)",
+ * "Reuter"), and the bracket that closes the last paragraph,
+ * "(Purwanto).", "(ant/abc)"; the desk editors' initials, "(sun/iwd)",
+ * give no byline (tests/eval/README.md).
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -90,6 +93,32 @@ is_desk_code(const char *s, size_t n)
 	if (run == 0 || lower + upper == 0)
 		return 0;
 	return slash || upper == 0 || (lower == 0 && n <= 6);
+}
+
+/*
+ * "sun/iwd", "nwk/nwk", "ant/abc": the initials of the desk's editors
+ * (the first may be the agency's code), lower-case codes of two to four
+ * letters joined by '/'.  They credit no author: no byline.
+ */
+static int
+is_editors_initials(const char *s, size_t n)
+{
+	size_t i, run = 0;
+	int slash = 0;
+
+	for (i = 0; i <= n; i++) {
+		if (i == n || s[i] == '/') {
+			if (run < 2 || run > 4)
+				return 0;
+			slash += i < n;
+			run = 0;
+		} else if (s[i] >= 'a' && s[i] <= 'z') {
+			run++;
+		} else {
+			return 0;
+		}
+	}
+	return slash > 0;
 }
 
 static size_t
@@ -563,6 +592,64 @@ bracket_para(const struct wordlist *w, const char *s, size_t n)
 	    is_person_name(s + ns, ne - ns) || is_agency(w, s + ns, ne - ns));
 }
 
+/* ---- a blog's date line ---- */
+
+/* "RD", "ABS": an author's initials in capitals. */
+static int
+is_capital_initials(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 2 || n > 4)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] < 'A' || s[i] > 'Z')
+			return 0;
+	return 1;
+}
+
+/*
+ * "Posted on Februari 21, 2017 by RD", "Diposting pada 21 Februari 2017
+ * oleh Budi Santoso": a date line that ends in its author, a person's
+ * name or initials in capitals (an agency, "by AP", is no author; a user
+ * name in lower case, "by admin", no name).  Sets [*ns, *ne) to the name.
+ */
+static int
+posted_by(const struct wordlist *w, const char *s, size_t n, size_t *ns,
+    size_t *ne)
+{
+	static const char *const joins[] = { " by ", " oleh ", NULL };
+	size_t k, end = trim_right(s, 0, n), len;
+	int j;
+
+	if (end > 100)
+		return 0;
+	for (j = 0; joins[j] != NULL; j++) {
+		len = strlen(joins[j]);
+		for (k = end; k > len && memcmp(s + k - len, joins[j], len) != 0;
+		    k--)
+			;
+		if (k <= len)
+			continue;
+		*ns = trim_left(s, k, end);
+		*ne = end;
+		if (*ns < *ne && (is_person_name(s + *ns, *ne - *ns) ||
+		    is_capital_initials(s + *ns, *ne - *ns)) &&
+		    !is_agency(w, s + *ns, *ne - *ns) &&
+		    article_is_date_line(w, s, k - len))
+			return 1;
+	}
+	return 0;
+}
+
+int
+byline_posted_line(const struct wordlist *w, const char *s, size_t n)
+{
+	size_t ns, ne;
+
+	return posted_by(w, s, n, &ns, &ne);
+}
+
 /* ---- setting the byline ---- */
 
 static int
@@ -577,7 +664,8 @@ set_byline(struct article *a, const char *s, size_t n, const char *name,
 }
 
 /* A byline from a closing bracket, s[ns, ne): a person, a desk code or an
- * agency ("(Ant)" is ANTARA's desk, not a person named Ant). */
+ * agency ("(Ant)" is ANTARA's desk, not a person named Ant); the editors'
+ * initials ("(sun/iwd)") give none. */
 static int
 set_bracket_byline(struct article *a, const struct wordlist *w,
     const char *s, size_t ns, size_t ne)
@@ -587,11 +675,13 @@ set_bracket_byline(struct article *a, const struct wordlist *w,
 	int person, agency;
 
 	if (credit_para(w, s + ns, ne - ns, &name, &nn)) {
-		if (name == NULL)
+		if (name == NULL || is_editors_initials(name, nn))
 			return WARTA_OK;
 		return set_byline(a, name, nn, name, nn,
 		    is_person_name(name, nn));
 	}
+	if (is_editors_initials(s + ns, ne - ns))
+		return WARTA_OK;
 	agency = (wordlist_find(w, s + ns, ne - ns, NULL) & W_AGENCY) != 0;
 	person = is_person_name(s + ns, ne - ns) && !agency;
 	if (!person && !is_desk_code(s + ns, ne - ns) && !agency)
@@ -622,7 +712,8 @@ byline_of_credit(struct article *a, const struct wordlist *w, const char *s,
 		return 1;
 	}
 	if (credit_para(w, s, n, &name, &nn)) {
-		if (name == NULL)
+		/* "Reporter: ant/rin": initials, no author */
+		if (name == NULL || is_editors_initials(name, nn))
 			return 0;
 		*status = set_byline(a, name, nn, name, nn,
 		    is_person_name(name, nn));
@@ -631,6 +722,12 @@ byline_of_credit(struct article *a, const struct wordlist *w, const char *s,
 	if (bracket_para(w, s, n) && closing_byline(s, n, &ns, &ne)) {
 		*status = set_bracket_byline(a, w, s, ns, ne);
 		return a->byline != NULL;
+	}
+	/* the date line taken out once its date was read */
+	if (posted_by(w, s, n, &ns, &ne)) {
+		*status = set_byline(a, s + ns, ne - ns, s + ns, ne - ns,
+		    is_person_name(s + ns, ne - ns));
+		return 1;
 	}
 	return 0;
 }
@@ -746,6 +843,13 @@ parse_byline(struct article *a, const struct wordlist *w)
 	for (i = 0; i < a->ncredits; i++)
 		if (byline_of_credit(a, w, a->credits[i], &status))
 			return status;
+	/* a blog's date line above the text, "Posted on ... by RD" */
+	for (i = 0; i < a->npara && i < 3; i++) {
+		s = a->paras[i];
+		if (posted_by(w, s, strlen(s), &ns, &ne))
+			return set_byline(a, s + ns, ne - ns, s + ns, ne - ns,
+			    is_person_name(s + ns, ne - ns));
+	}
 	/* a byline that is the whole text stays there */
 	if (a->npara == 1 && byline_of_credit(a, w, a->paras[0], &status))
 		return status;

@@ -815,15 +815,18 @@ alnum_end(const char *s, size_t n, size_t i)
 /*
  * The first date of a paragraph, judged again once the paragraph is read:
  * alone in a short paragraph at the top or the end, and marked by no word,
- * it is a date line.
+ * it is a date line; so is a blog's that ends in its author ("Posted on
+ * Februari 21, 2017 by RD").
  */
 static void
-take_first(struct choice *c, const struct article *a, const struct where *at,
-    const char *s, size_t n, struct judged *first)
+take_first(struct choice *c, const struct article *a,
+    const struct wordlist *w, const struct where *at, const char *s,
+    size_t n, struct judged *first)
 {
 	if (at->head && first->why == WHY_BODY &&
 	    (first->before & W_CITED) == 0 &&
-	    date_line(s, n, first->start, first->end))
+	    (date_line(s, n, first->start, first->end) ||
+	    byline_posted_line(w, s, n)))
 		first->rank = OWN_HEAD;
 	consider(c, a, first);
 }
@@ -878,7 +881,7 @@ para_dates(struct article *a, const struct wordlist *w, const char *s,
 		i = alnum_end(s, n, skip_from);
 	}
 	if (count == 1)
-		take_first(c, a, at, s, n, &first);
+		take_first(c, a, w, at, s, n, &first);
 	return WARTA_OK;
 }
 

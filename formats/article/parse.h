@@ -43,6 +43,10 @@ char *article_copy_span(const char *s, size_t n);
  * one paragraph at least. */
 int article_take_paras(struct article *a, size_t i, size_t k);
 
+/* article/byline.c: whether s is a blog's date line that ends in its
+ * author, "Posted on Februari 21, 2017 by RD". */
+int byline_posted_line(const struct wordlist *w, const char *s, size_t n);
+
 /* the readers */
 int parse_dateline(struct article *a, const struct wordlist *w);
 int parse_byline(struct article *a, const struct wordlist *w);
