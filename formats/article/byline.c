@@ -829,8 +829,43 @@ take_closing(struct article *a, const struct wordlist *w)
 	return article_take_paras(a, a->npara - k, k);
 }
 
+/*
+ * "Jane Doe is a writer in Lakewood, Ohio.": the note on the author that
+ * closes a column, a short last paragraph that starts with the byline's
+ * name and what the author is.  It is a credit, no part of the body
+ * (tests/eval/README.md).
+ */
+static int
+author_note(const struct article *a, const char *s)
+{
+	static const char *const verbs[] = { " is ", " was ", " adalah ",
+	    " merupakan ", NULL };
+	size_t n = strlen(s), c, k;
+
+	if (a->creator == NULL || n > BYLINE_MAX ||
+	    (c = strlen(a->creator)) == 0 || c >= n ||
+	    memcmp(s, a->creator, c) != 0)
+		return 0;
+	for (k = 0; verbs[k] != NULL; k++)
+		if (strncmp(s + c, verbs[k], strlen(verbs[k])) == 0)
+			return 1;
+	return 0;
+}
+
+static int find_byline(struct article *a, const struct wordlist *w);
+
 int
 parse_byline(struct article *a, const struct wordlist *w)
+{
+	if (find_byline(a, w) != WARTA_OK)
+		return WARTA_FAILED;
+	if (a->npara > 1 && author_note(a, a->paras[a->npara - 1]))
+		return article_take_paras(a, a->npara - 1, 1);
+	return WARTA_OK;
+}
+
+static int
+find_byline(struct article *a, const struct wordlist *w)
 {
 	const char *s;
 	size_t i, n, ns, ne;

@@ -359,6 +359,16 @@ test_opening_bylines(void **state)
 		    "political correspondent", "The party will launch.",
 		    NULL }, "H\u00e9l\u00e8ne Martin", "H\u00e9l\u00e8ne Martin",
 		  "The party will launch.", 2 },
+		/* the note on the author that closes a column is a credit
+		 * (tests/eval/README.md); a note on someone else is text */
+		{ { "By Jane Doe", "Libraries stop charging fines.",
+		    "Jane Doe is a writer in Lakewood, Ohio.", NULL },
+		  "By Jane Doe", "Jane Doe", "Libraries stop charging fines.",
+		  2 },
+		{ { "By Jane Doe", "Libraries stop charging fines.",
+		    "Omar Faruk is a librarian in Lakewood, Ohio.", NULL },
+		  "By Jane Doe", "Jane Doe", "Libraries stop charging fines.",
+		  1 },
 		/* a blog's date line that ends in its author: the date line
 		 * leaves the body once its date is read */
 		{ { "Posted on Februari 21, 2017 by RD", "Beredar foto.",
