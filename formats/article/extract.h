@@ -43,15 +43,30 @@
  *     Ashby told", "Jusuf Kalla menilai", "Kementerian Keuangan Sri
  *     Mulyani" after a known organization (rule "form").
  * A sentence's first word ending in -nya ("Namanya") is no name in
- * Indonesian; "'s" is no part of a word ("Gordon Brown's").  A name may
- * end before "of" ("Tomas Lindqvist of Brightwater Securities") or before
- * "and" and another name ("Khairul Anam dan Jumali").
+ * Indonesian, nor one the text writes in lower case, in either number
+ * ("Volunteer Tom Garbutt said" beside "volunteers"); "'s" is no part of
+ * a word ("Gordon Brown's").  A name may end before "of" ("Tomas
+ * Lindqvist of Brightwater Securities") or before "and" and another name
+ * ("Khairul Anam dan Jumali"); small words may stand inside it ("bin",
+ * "van", "abu").
+ * A name found by its form alone, or before a speech verb, is a thing's
+ * or a group's, no person's, when its last word is a common noun (cues.tsv
+ * "noun": "Oakhurst Land", or a word the text writes in lower case in its
+ * other number: "Penwith Creamery" beside "creameries"), when it stands
+ * alone in quotation marks, after a noun of a kind of group or thing
+ * ("grup kesenian reog Manunggal Budoyo", "developer Oakhurst Land"),
+ * after a place word when it starts with a place ("di kawasan Medan
+ * Marelan"), after a role and "at" ("analyst at Kessler Stanhope"), or
+ * inside an organization's name ("Commission on Environmental Quality
+ * said").  Ordinal numbers are no name words ("Twelfth Night").
  * A name must end the run of capitalized words it is in, and not be what
  * a street, a mosque or a hospital is named after ("Jalan Sudirman",
  * "RSUD Dr. Moewardi").  A name already found, or any part of it
  * ("Sanusi" after "Anwar Sanusi"), or the other name given after "alias"
- * ("Joko Widodo alias Jokowi"), adds no one; a longer form found later
- * replaces the shorter one in place.  The byline at the end of a text
+ * ("Joko Widodo alias Jokowi"), or a nickname the text gives ("yang akrab
+ * disapa Feni"), or a slip of one letter in a name met before ("Illiza
+ * Sa'aduddi" after "Illiza Sa'aduddin Djamal"), adds no one; a longer
+ * form found later replaces the shorter one in place.  The byline at the end of a text
  * ("(Purwanto).") is no evidence of anything.
  *
  * orgs: each organization is one entry.  When a short name is known as

@@ -8,8 +8,19 @@
 
 #include "article/rules.h"
 #include "article/tokens.h"
+#include "base/hash.h"
 
 #define NAME_MAXW 4		/* words in a person's name */
+
+/* A sentence's first word with the suffix -nya, in Indonesian: a common
+ * word ("Namanya Sri Rahayu", "Sayangnya"). */
+static int
+nya_word(const struct doc *d, const struct tok *t)
+{
+	return (t->flags & F_SENT) && !d->en && t->letters >= 6 &&
+	    t->low_len >= 3 &&
+	    memcmp(d->low + t->low_off + t->low_len - 3, "nya", 3) == 0;
+}
 
 /* A capitalized word that can be part of a person's name. */
 static int
@@ -29,11 +40,7 @@ name_like(const struct doc *d, size_t i)
 	 * ("Said Iqbal"); at a sentence start it is the word */
 	if (t->cue_ent >= 0 && (t->flags & F_SENT) && t->cue_words == 1)
 		return 0;
-	/* a sentence's first word with the suffix -nya is a common word
-	 * ("Namanya Sri Rahayu", "Sayangnya") */
-	if ((t->flags & F_SENT) && !d->en && t->letters >= 6 &&
-	    t->low_len >= 3 &&
-	    memcmp(d->low + t->low_off + t->low_len - 3, "nya", 3) == 0)
+	if (nya_word(d, t))
 		return 0;
 	/* a part of one letter: "T-Mobile", "e-KTP" */
 	for (k = 0; k <= t->low_len; k++) {
@@ -46,6 +53,84 @@ name_like(const struct doc *d, size_t i)
 		}
 	}
 	return !seen_lower(d, t);
+}
+
+/* Whether the text writes the n bytes of lower case at w as a word. */
+static int
+lower_has(const struct doc *d, const char *w, size_t n)
+{
+	uint64_t h = fnv1a(FNV1A_INIT, w, n) | 1;
+	size_t s;
+
+	for (s = h & d->lowmask; d->lowset[s] != 0; s = (s + 1) & d->lowmask)
+		if (d->lowset[s] == h)
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether the text writes word t in lower case in its other number: a
+ * capitalized "Creamery" where it has "creameries", "Toothbrushes" where
+ * it has "toothbrush", "Volunteer" where it has "volunteers".  The word
+ * is a common noun there, and a person's name rarely is one.
+ */
+static int
+seen_lower_other_number(const struct doc *d, const struct tok *t)
+{
+	char w[64 + 3];
+	const char *s = d->low + t->low_off;
+	size_t n = t->low_len;
+
+	if (n < 3 || n > 64)
+		return 0;
+	memcpy(w, s, n);
+	if (s[n - 1] == 's' && s[n - 2] != 's') {
+		if (n > 4 && memcmp(s + n - 3, "ies", 3) == 0) {
+			w[n - 3] = 'y';
+			if (lower_has(d, w, n - 2))
+				return 1;
+		}
+		return lower_has(d, w, n - 1) ||
+		    (s[n - 2] == 'e' && lower_has(d, w, n - 2));
+	}
+	w[n] = 's';
+	if (lower_has(d, w, n + 1))
+		return 1;
+	memcpy(w + n, "es", 2);
+	if (lower_has(d, w, n + 2))
+		return 1;
+	if (s[n - 1] != 'y')
+		return 0;
+	memcpy(w + n - 1, "ies", 3);
+	return lower_has(d, w, n + 2);
+}
+
+/*
+ * Whether the word at k starts its sentence as a common word, no part of
+ * the name after it: "Volunteer Tom Garbutt said" (the text has
+ * "volunteers"), "Namanya Sri Rahayu", "Justru Rudiantara".  A word that
+ * starts an organization's or a place's name ("Universitas Gadjah Mada")
+ * is none.
+ */
+static int
+sentence_common(const struct doc *d, size_t k)
+{
+	const struct tok *t;
+
+	if (!is_word(d, k))
+		return 0;
+	t = &d->tok[k];
+	if (!(t->flags & F_SENT) || !(t->flags & F_CAP) || t->letters < 2 ||
+	    (t->flags & (F_HEAD | F_TITLE)))
+		return 0;
+	if (cue1(d, k) & C_NOTNAME)
+		return 1;
+	if ((cue_at(d, k) & ~(uint32_t)C_WEAK) ||
+	    (t->mark & (COV_PLACE | COV_ORG)) || t->place_ent >= 0 ||
+	    t->org_ent >= 0)
+		return 0;
+	return seen_lower(d, t) || nya_word(d, t) ||
+	    seen_lower_other_number(d, t);
 }
 
 /* An initial: one capital, with a full stop ("M. Hanif Dhakiri") or
@@ -80,22 +165,13 @@ inner_initials(const struct doc *d, size_t i)
 	    name_like(d, i + 1);
 }
 
-/* Small words inside a name: "bin", "van", "de". */
+/* Small words inside a name: "bin", "van", "de", "abu" (cues.tsv's
+ * particles). */
 static int
 name_conn(const struct doc *d, size_t i)
 {
-	static const char *const w[] = { "bin", "binti", "van", "von", "der",
-	    "de", "da", "al", NULL };
-	size_t k;
-
-	if (!is_word(d, i) || !(d->tok[i].flags & F_LOWER))
-		return 0;
-	for (k = 0; w[k] != NULL; k++)
-		if (strlen(w[k]) == d->tok[i].low_len &&
-		    memcmp(w[k], d->low + d->tok[i].low_off,
-		    d->tok[i].low_len) == 0)
-			return 1;
-	return 0;
+	return is_word(d, i) && (d->tok[i].flags & F_LOWER) &&
+	    (cue1(d, i) & C_PARTICLE);
 }
 
 /*
@@ -191,11 +267,13 @@ namesake(const struct doc *d, size_t i)
 }
 
 /* A place or a place's word after "X, ": "Camat Sawahan, Kota Surabaya"
- * names a district, not a person. */
+ * names a district, not a person.  A small word there says where the
+ * person spoke: "Kepala Bidang Karantina, Andi Baso Tenri, di Makassar". */
 static int
 place_follows(const struct doc *d, size_t i)
 {
 	return is_punct(d, i, ',') && is_word(d, i + 1) &&
+	    (d->tok[i + 1].flags & F_CAP) &&
 	    (d->tok[i + 1].place_ent >= 0 || (cue_at(d, i + 1) & C_PLACECTX));
 }
 
@@ -323,9 +401,11 @@ title_at(const struct doc *d, size_t i, size_t *a, size_t *b)
 	return after_title(d, end, (cue1(d, end - 1) & C_ABBREV) != 0, a, b);
 }
 
-/* The words of a name, as hashes of their lower case. */
+/* The words of a name, as hashes of their lower case, and where that
+ * lower case is in the doc's. */
 struct namewords {
 	uint64_t h[NAME_MAXW + 2];
+	uint32_t off[NAME_MAXW + 2], len[NAME_MAXW + 2];
 	size_t n;
 };
 
@@ -345,12 +425,67 @@ words_within(const struct namewords *a, const struct namewords *b)
 	return 0;
 }
 
+/*
+ * Where two words of lower case differ by one letter added, dropped or
+ * changed: the byte offset of the difference, or -1 when they are the
+ * same or differ more, or the shorter has fewer than five bytes.
+ */
+static long
+one_edit(const char *x, size_t nx, const char *y, size_t ny)
+{
+	size_t i = 0;
+
+	if (nx > ny)
+		return one_edit(y, ny, x, nx);
+	if (nx < 5 || ny - nx > 1)
+		return -1;
+	while (i < nx && x[i] == y[i])
+		i++;
+	if (nx == ny)
+		return i < nx && memcmp(x + i + 1, y + i + 1, nx - i - 1) == 0 ?
+		    (long)i : -1;
+	return memcmp(x + i, y + i + 1, nx - i) == 0 ? (long)i : -1;
+}
+
+/*
+ * Whether the words of a are a run of the words of b but for a slip of
+ * the pen, one letter in one word: "Illiza Sa'aduddi" after "Illiza
+ * Sa'aduddin Djamal", "Jojeng" after "Nojeng".  A name of one word
+ * differs before its last two letters, so that "Susanti" is not taken for
+ * "Susanto", nor "Wahyuni" for "Wahyudi".
+ */
+static int
+misspelt_within(const struct doc *d, const struct namewords *a,
+    const struct namewords *b)
+{
+	size_t i, k, slips;
+	long at = -1;
+
+	for (i = 0; i + a->n <= b->n; i++) {
+		for (k = slips = 0; k < a->n && slips <= 1; k++) {
+			if (a->h[k] == b->h[i + k])
+				continue;
+			slips++;
+			at = one_edit(d->low + a->off[k], a->len[k],
+			    d->low + b->off[i + k], b->len[i + k]);
+			if (at < 0)
+				break;
+		}
+		if (k < a->n || slips != 1)
+			continue;
+		if (a->n > 1 || (size_t)at + 2 < a->len[0])
+			return 1;
+	}
+	return 0;
+}
+
 struct people {
 	char **name;
 	const char **rule;
 	struct namewords *w;	/* the name's words */
 	struct namewords *alias;	/* "Joko Widodo alias Jokowi" */
-	size_t n, cap, wcap, acap;
+	struct namewords *nick;	/* "yang akrab disapa Feni" */
+	size_t n, cap, wcap, acap, nnick, nickcap;
 };
 
 static void
@@ -360,12 +495,28 @@ name_words(const struct doc *d, size_t a, size_t b, struct namewords *w)
 
 	w->n = 0;
 	for (i = a; i < b; i++)
-		if (d->tok[i].kind == TK_WORD && w->n < NAME_MAXW + 2)
+		if (d->tok[i].kind == TK_WORD && w->n < NAME_MAXW + 2) {
+			w->off[w->n] = d->tok[i].low_off;
+			w->len[w->n] = d->tok[i].low_len;
 			w->h[w->n++] = d->tok[i].hash;
+		}
+}
+
+/* Whether the words of w are a nickname the text gave. */
+static int
+is_nickname(const struct people *p, const struct namewords *w)
+{
+	size_t i;
+
+	for (i = 0; i < p->nnick; i++)
+		if (words_within(w, &p->nick[i]))
+			return 1;
+	return 0;
 }
 
 /* Adds the person named by tokens [a, b); returns the person's index,
- * or -1 when memory runs out, -2 when there are enough. */
+ * or -1 when memory runs out, -2 when there are enough, -3 when the name
+ * is a nickname. */
 static int
 add_name(struct doc *d, struct people *p, size_t a, size_t b,
     const char *rule)
@@ -377,6 +528,8 @@ add_name(struct doc *d, struct people *p, size_t a, size_t b,
 	for (i = a; i < b; i++)
 		d->tok[i].mark |= M_PERSON;
 	name_words(d, a, b, &w);
+	if (is_nickname(p, &w))
+		return -3;
 	for (i = 0; i < p->n; i++) {
 		/* "Sanusi" after "Anwar Sanusi", "Jokowi" after "Joko
 		 * Widodo alias Jokowi" */
@@ -393,6 +546,9 @@ add_name(struct doc *d, struct people *p, size_t a, size_t b,
 			return (int)i;
 		}
 	}
+	for (i = 0; i < p->n; i++)
+		if (misspelt_within(d, &w, &p->w[i]))
+			return (int)i;
 	if (p->n >= EXTRACT_MAX)
 		return -2;
 	if ((pw = extract_grow(p->w, &p->wcap, p->n, sizeof(*p->w))) == NULL)
@@ -462,6 +618,113 @@ title_blocked(const struct doc *d, size_t i)
 	return name_blocked(d, i, 1);
 }
 
+/* Whether the last word of a name, at e, is a common noun: one of the
+ * data's ("Oakhurst Land", "Pension Funds") or one the text writes in
+ * lower case in its other number ("Penwith Creamery" by "creameries"). */
+static int
+ends_in_noun(const struct doc *d, size_t e)
+{
+	return (cue1(d, e) & C_NOUN) || seen_lower_other_number(d, &d->tok[e]);
+}
+
+/* Whether the name [a, b) stands alone in quotation marks: a term or a
+ * title, no one's name ("\u2018Poketo Monsuta\u2019", the Japanese for
+ * Pocket Monster).  A possessive after the closing mark ("\u2019s") is no
+ * closing mark. */
+static int
+quoted(const struct doc *d, size_t a, size_t b)
+{
+	uint32_t o, c;
+
+	if (a == 0 || b >= d->ntok || d->tok[a - 1].kind != TK_PUNCT ||
+	    d->tok[b].kind != TK_PUNCT || (d->tok[a].flags & F_SPACE) ||
+	    (d->tok[b].flags & F_SPACE) ||
+	    (is_word(d, b + 1) && !(d->tok[b + 1].flags & F_SPACE)))
+		return 0;
+	o = d->tok[a - 1].cp;
+	c = d->tok[b].cp;
+	return (o == '"' || o == 0x201c || o == 0xab || o == 0x2018) &&
+	    (c == '"' || c == 0x201d || c == 0xbb || c == 0x2019);
+}
+
+/*
+ * Whether a noun of a kind of group or thing stands before the name at i,
+ * past two lower-case words at most: "grup kesenian reog Manunggal
+ * Budoyo", "developer Oakhurst Land", "the band Radiohead".  A title on
+ * the way makes the name a person's ("grup pimpinan Budi Santoso").
+ */
+static int
+kind_before(const struct doc *d, size_t i)
+{
+	size_t k;
+
+	for (k = i; k-- > 0 && i - k <= 3;) {
+		if (!is_word(d, k) || !(d->tok[k].flags & F_LOWER) ||
+		    (d->tok[k + 1].flags & F_PARA))
+			return 0;
+		if (cue1(d, k) & C_KIND)
+			return 1;
+		if (cue_at(d, k) & (C_TITLE | C_SAY | C_SAID | C_ACCORDING |
+		    C_CONN))
+			return 0;
+	}
+	return 0;
+}
+
+/* Whether the name at i starts with a place's name after a word that says
+ * a place follows: "di kawasan Medan Marelan", "in Medan". */
+static int
+place_in_context(const struct doc *d, size_t i)
+{
+	size_t k;
+
+	if (d->tok[i].place_ent < 0)
+		return 0;
+	for (k = i; k-- > 0 && i - k <= 2;) {
+		const struct tok *u = &d->tok[k];
+		uint32_t c;
+
+		if (u->kind != TK_WORD)
+			return 0;
+		if (u->cue_ent < 0 || k + u->cue_words != i)
+			continue;
+		c = d->lex->ent[u->cue_ent].cue;
+		return (c & C_PLACECTX) && !(c & C_TITLE);
+	}
+	return 0;
+}
+
+/* Whether the name at i is where someone works: after a role and "at" or
+ * "of", "a transport analyst at Kessler Stanhope". */
+static int
+workplace(const struct doc *d, size_t i)
+{
+	return i >= 2 && is_word(d, i - 1) && (d->tok[i - 1].flags & F_LOWER) &&
+	    (cue1(d, i - 1) & C_AFFIL) && tok_cue_ends_at(d, i - 1, C_TITLE);
+}
+
+/* Whether a name [a, b) found by its form, with no title before it, is a
+ * thing's or a group's: what the five tests above say. */
+static int
+thing_name(const struct doc *d, size_t a, size_t b)
+{
+	return ends_in_noun(d, b - 1) || quoted(d, a, b) ||
+	    kind_before(d, a) || place_in_context(d, a) || workplace(d, a);
+}
+
+static int stretch_starts(const struct doc *, size_t);
+
+/* Whether a speaker's name may start at k: no capitalized word before it
+ * but a sentence's common first word ("Volunteer Tom Garbutt said"), and
+ * no "the", nor "of" inside a longer name ("National Association of
+ * Pension Funds said"). */
+static int
+speaker_starts(const struct doc *d, size_t k)
+{
+	return stretch_starts(d, k) && !(k > 0 && is_word(d, k - 1) &&
+	    (d->tok[k - 1].flags & F_CAP) && !sentence_common(d, k - 1));
+}
+
 /*
  * The first token of a name of two words or more right before the speech
  * verb at i, the whole capitalized stretch ("Heru Wibowo mengatakan"), or
@@ -479,9 +742,15 @@ speaker_before(const struct doc *d, size_t i)
 		k -= is_punct(d, k - 1, '.') ? 2 : 1;
 		words++;
 	}
-	if (words >= 2 && words <= NAME_MAXW &&
-	    !(k > 0 && is_word(d, k - 1) && (d->tok[k - 1].flags & F_CAP)) &&
-	    name_like(d, i - 1) && name_run(d, k) == i)
+	/* "Volunteer Tom Garbutt said": the sentence's first word is the
+	 * common noun the text writes in lower case */
+	if (words > 2 && sentence_common(d, k)) {
+		k++;
+		words--;
+	}
+	if (words >= 2 && words <= NAME_MAXW && speaker_starts(d, k) &&
+	    name_like(d, i - 1) && name_run(d, k) == i &&
+	    !thing_name(d, k, i))
 		return k;
 	return i;
 }
@@ -512,6 +781,41 @@ person_after_cue(const struct doc *d, size_t i, uint32_t c, size_t *a,
 	*a = j;
 	return (*b = name_run(d, j)) != 0 && stretch_ends(d, *b) &&
 	    (d->tok[j].flags & F_SPACE);
+}
+
+/*
+ * The nicknames the text gives: a name after "akrab disapa",
+ * "nicknamed" ("Dokter gigi yang akrab disapa Feni") is another name of
+ * someone named before, listed neither there nor where it comes again
+ * ("jelas Feni").  After a person's name, "alias" gives the same
+ * (add_person()).
+ */
+static int
+nicknames(struct doc *d, struct people *p)
+{
+	size_t i, j, e, k;
+	struct namewords *pw;
+
+	for (i = 0; i < d->ntok; i++) {
+		const struct tok *t = &d->tok[i];
+
+		if (t->kind != TK_WORD || !(t->flags & F_LOWER) ||
+		    (t->flags & F_HEAD) || !(cue_at(d, i) & C_ALIAS))
+			continue;
+		j = i + t->cue_words;
+		if (!is_word(d, j) || (d->tok[j].flags & F_PARA) ||
+		    (e = name_run(d, j)) == 0 || !stretch_ends(d, e))
+			continue;
+		if ((pw = extract_grow(p->nick, &p->nickcap, p->nnick,
+		    sizeof(*p->nick))) == NULL)
+			return -1;
+		p->nick = pw;
+		name_words(d, j, e, &p->nick[p->nnick++]);
+		for (k = j; k < e; k++)
+			d->tok[k].mark |= M_PERSON;
+		i = e - 1;
+	}
+	return 0;
 }
 
 /* People by the cues around their names. */
@@ -682,12 +986,19 @@ stretch_starts(const struct doc *d, size_t i)
 	if (!(d->tok[i].flags & F_SPACE) || (cue1(d, i - 1) & C_DET))
 		return 0;
 	/* "Kementerian Keuangan Sri Mulyani": an organization's name ends
-	 * where a known one does */
+	 * where a known one does; "Namanya Sri Rahayu": a sentence's common
+	 * first word is no part of the name */
 	if (p->flags & F_CAP)
-		return org_ends_at(d, i);
-	return !((cue1(d, i - 1) & C_CONN) && i >= 2 && is_word(d, i - 2) &&
-	    (d->tok[i - 2].flags & F_CAP) &&
-	    !(d->tok[i - 2].mark & M_PERSON));
+		return org_ends_at(d, i) || sentence_common(d, i - 1);
+	if (i < 2 || !is_word(d, i - 2) || !(d->tok[i - 2].flags & F_CAP) ||
+	    (d->tok[i - 2].mark & M_PERSON))
+		return 1;
+	/* "Texas Commission on Environmental Quality": a small word after
+	 * an organization's word goes on with its name */
+	if (p->letters <= 3 && ((cue1(d, i - 2) & (C_ORGHEAD | C_ORGTAIL)) ||
+	    (d->tok[i - 2].mark & COV_ORG)))
+		return 0;
+	return !(cue1(d, i - 1) & C_CONN);
 }
 
 /*
@@ -705,7 +1016,7 @@ name_by_form(const struct doc *d, size_t i)
 
 	if (!(d->tok[i].flags & F_CAP) || !stretch_starts(d, i) ||
 	    !(name_like(d, i) || is_initial(d, i, &m)) ||
-	    (end = name_run(d, i)) == 0)
+	    sentence_common(d, i) || (end = name_run(d, i)) == 0)
 		return 0;
 	for (k = i; k < end; k++) {
 		if (d->tok[k].mark & M_PERSON)
@@ -713,7 +1024,8 @@ name_by_form(const struct doc *d, size_t i)
 		words += name_like(d, k);
 	}
 	if (words < 2 || !form_ends(d, end) || namesake(d, i) ||
-	    name_blocked(d, i, 0) || place_follows(d, end) || credited(d, i))
+	    name_blocked(d, i, 0) || place_follows(d, end) || credited(d, i) ||
+	    thing_name(d, i, end))
 		return 0;
 	return end;
 }
@@ -743,12 +1055,14 @@ find_people(struct doc *d, struct extraction *x)
 	int rc;
 
 	memset(&p, 0, sizeof(p));
-	rc = people_by_cues(d, &p) != 0 || people_before_titles(d, &p) != 0 ||
+	rc = nicknames(d, &p) != 0 || people_by_cues(d, &p) != 0 ||
+	    people_before_titles(d, &p) != 0 ||
 	    people_by_form(d, &p) != 0 ? -1 : 0;
 	x->people = p.name;
 	x->people_rule = p.rule;
 	x->npeople = p.n;
 	free(p.w);
 	free(p.alias);
+	free(p.nick);
 	return rc;
 }
