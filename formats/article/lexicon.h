@@ -73,7 +73,8 @@ enum cue_class {
 	C_PLACENEXT = 1 << 26,
 	C_NOUN = 1 << 27,
 	C_KIND = 1 << 28,
-	C_PARTICLE = 1 << 29
+	C_PARTICLE = 1 << 29,
+	C_MAKER = 1 << 30
 };
 
 /* Cue classes that do not stop a capitalized word from being a name
@@ -82,7 +83,7 @@ enum cue_class {
 #define C_WEAK (C_SAY | C_SAID | C_ACCORDING | C_WDNEXT | C_WDLAST | \
     C_WDNEXTBEFORE | C_WDLASTBEFORE | C_WDNOT | C_PLACECTX | C_CONN | C_ALIAS | \
     C_DET | C_CREDIT | C_AFFIL | C_PLACENEXT | C_NOUN | C_KIND | \
-    C_PARTICLE)
+    C_PARTICLE | C_MAKER)
 
 /* What a word of a key asks of the text's word (2 bits a word). */
 enum { CASE_ANY, CASE_CAP, CASE_UPPER };

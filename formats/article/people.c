@@ -8,6 +8,7 @@
 
 #include "article/rules.h"
 #include "article/tokens.h"
+#include "article/wordlist.h"
 #include "base/hash.h"
 
 #define NAME_MAXW 4		/* words in a person's name */
@@ -650,22 +651,29 @@ quoted(const struct doc *d, size_t a, size_t b)
 /*
  * Whether a noun of a kind of group or thing stands before the name at i,
  * past two lower-case words at most: "grup kesenian reog Manunggal
- * Budoyo", "developer Oakhurst Land", "the band Radiohead".  A title on
- * the way makes the name a person's ("grup pimpinan Budi Santoso").
+ * Budoyo", "developer Oakhurst Land", "the band Radiohead".  A title, a
+ * maker's word or a small word on the way makes the name a person's
+ * ("grup reog pimpinan Budi Santoso", "novel karya Andrea Hirata", "a
+ * film about John Smith").
  */
 static int
 kind_before(const struct doc *d, size_t i)
 {
+	const struct wordlist *w = lexicon_words(d->lex);
 	size_t k;
 
 	for (k = i; k-- > 0 && i - k <= 3;) {
-		if (!is_word(d, k) || !(d->tok[k].flags & F_LOWER) ||
+		const struct tok *u = &d->tok[k];
+
+		if (!is_word(d, k) || !(u->flags & F_LOWER) ||
 		    (d->tok[k + 1].flags & F_PARA))
 			return 0;
 		if (cue1(d, k) & C_KIND)
 			return 1;
-		if (cue_at(d, k) & (C_TITLE | C_SAY | C_SAID | C_ACCORDING |
-		    C_CONN))
+		if ((cue_at(d, k) & (C_TITLE | C_SAY | C_SAID | C_ACCORDING |
+		    C_CONN | C_CREDIT | C_MAKER)) ||
+		    (wordlist_find(w, d->low + u->low_off, u->low_len, NULL) &
+		    (W_STOP_ID | W_STOP_EN)))
 			return 0;
 	}
 	return 0;

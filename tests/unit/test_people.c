@@ -139,9 +139,14 @@ test_kind_before(void **state)
 	    "Magelang.\n", "id", NULL);
 	expect_people("The plan was put forward by developer Oakhurst "
 	    "Vane.\n", "en", NULL);
-	/* a title on the way makes the name a person's */
+	/* a title, a maker's word or a small word on the way makes the
+	 * name a person's */
 	expect_people("Ia anggota grup reog pimpinan Wahyu Santoso di "
 	    "Magelang.\n", "id", "Wahyu Santoso", NULL);
+	expect_people("Mereka membaca novel karya Andrea Hirata itu.\n",
+	    "id", "Andrea Hirata", NULL);
+	expect_people("They watched a film about John Harwood at the "
+	    "club.\n", "en", "John Harwood", NULL);
 }
 
 /* A place's name after "di kawasan", and where a person works, are no
