@@ -54,7 +54,7 @@
  * "noun": "Oakhurst Land", or a word the text writes in lower case in its
  * other number: "Penwith Creamery" beside "creameries"), when it stands
  * alone in quotation marks, after a noun of a kind of group or thing
- * ("grup kesenian reog Manunggal Budoyo", "developer Oakhurst Land"),
+ * ("grup kesenian reog Manunggal Budoyo", "retailer Harwood Foods"),
  * after a place word when it starts with a place ("di kawasan Medan
  * Marelan"), after a role and "at" ("analyst at Kessler Stanhope"), or
  * inside an organization's name ("Commission on Environmental Quality

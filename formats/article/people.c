@@ -124,7 +124,10 @@ sentence_common(const struct doc *d, size_t k)
 	if (!(t->flags & F_SENT) || !(t->flags & F_CAP) || t->letters < 2 ||
 	    (t->flags & (F_HEAD | F_TITLE)))
 		return 0;
-	if (cue1(d, k) & C_NOTNAME)
+	/* a word of the data's that is no name ("Justru"), or a small
+	 * word or verb that is one only mid-sentence (name_like()) */
+	if ((cue1(d, k) & C_NOTNAME) || (t->cue_words == 1 &&
+	    !(cue_at(d, k) & ~(uint32_t)C_WEAK)))
 		return 1;
 	if ((cue_at(d, k) & ~(uint32_t)C_WEAK) ||
 	    (t->mark & (COV_PLACE | COV_ORG)) || t->place_ent >= 0 ||
@@ -651,7 +654,7 @@ quoted(const struct doc *d, size_t a, size_t b)
 /*
  * Whether a noun of a kind of group or thing stands before the name at i,
  * past two lower-case words at most: "grup kesenian reog Manunggal
- * Budoyo", "developer Oakhurst Land", "the band Radiohead".  A title, a
+ * Budoyo", "retailer Harwood Foods", "the band Radiohead".  A title, a
  * maker's word or a small word on the way makes the name a person's
  * ("grup reog pimpinan Budi Santoso", "novel karya Andrea Hirata", "a
  * film about John Smith").

@@ -88,6 +88,9 @@ test_sentence_first_word(void **state)
 	    "Tom Garbutt", NULL);
 	expect_people("Namanya Sri Rahayu. Ia guru di desa itu.\n", "id",
 	    "Sri Rahayu", NULL);
+	/* a small word that starts the sentence */
+	expect_people("Dan Budi Santoso menolak tawaran itu.\n", "id",
+	    "Budi Santoso", NULL);
 	/* an organization's first word is no common word */
 	expect_people("Universitas Gadjah Mada menerima mahasiswa baru.\n",
 	    "id", NULL);
@@ -137,7 +140,7 @@ test_kind_before(void **state)
 	(void)state;
 	expect_people("Ia sesepuh grup kesenian reog Manunggal Budoyo di "
 	    "Magelang.\n", "id", NULL);
-	expect_people("The plan was put forward by developer Oakhurst "
+	expect_people("The shops were bought by retailer Oakhurst "
 	    "Vane.\n", "en", NULL);
 	/* a title, a maker's word or a small word on the way makes the
 	 * name a person's */
