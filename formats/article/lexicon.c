@@ -31,7 +31,7 @@ extern const size_t data_cues_len;
 extern const unsigned char data_orgs[];
 extern const size_t data_orgs_len;
 
-/* As cues.tsv names the classes of enum cue_class, bit by bit. */
+/* As cues.tsv names the classes (the C_* bits), bit by bit. */
 static const char *const cue_class_names[] = {
 	"title", "say", "said", "orghead", "orgtail", "notorg", "notname",
 	"conn", "placeblock", "placeafter", "placectx", "weekday", "wdnext",
@@ -402,8 +402,8 @@ cues_line(void *arg, const char *s, size_t n, size_t line)
 	if ((e = add_term(ld, f[0], fl[0], &cb, line)) == NULL)
 		return -1;
 	e->cue_case = e->cue == 0 ? cb : looser_case(e->cue_case, cb);
-	e->cue |= 1u << c;
-	if ((1u << c) == C_WEEKDAY) {
+	e->cue |= (cue_set)1 << c;
+	if (((cue_set)1 << c) == C_WEEKDAY) {
 		if (nf < 3 || fl[2] != 1 || f[2][0] < '0' || f[2][0] > '6')
 			return data_error(ld, line, "weekday without 0..6");
 		e->weekday = (int8_t)(f[2][0] - '0');

@@ -42,40 +42,44 @@ void lexicon_counts(const struct lexicon *lex, size_t *nplaces,
 #define LEXICON_MAXW 8		/* words in a key */
 #define LEXICON_MAXKEY 255	/* bytes in a key */
 
-/* The classes of a cue word (cues.tsv says what each means). */
-enum cue_class {
-	C_TITLE = 1 << 0,
-	C_SAY = 1 << 1,
-	C_SAID = 1 << 2,
-	C_ORGHEAD = 1 << 3,
-	C_ORGTAIL = 1 << 4,
-	C_NOTORG = 1 << 5,
-	C_NOTNAME = 1 << 6,
-	C_CONN = 1 << 7,
-	C_PLACEBLOCK = 1 << 8,
-	C_PLACEAFTER = 1 << 9,
-	C_PLACECTX = 1 << 10,
-	C_WEEKDAY = 1 << 11,
-	C_WDNEXT = 1 << 12,
-	C_WDLAST = 1 << 13,
-	C_MONTH = 1 << 14,
-	C_ABBREV = 1 << 15,
-	C_ACCORDING = 1 << 16,
-	C_NAMESAKE = 1 << 17,
-	C_DOCWORD = 1 << 18,
-	C_WDNEXTBEFORE = 1 << 19,
-	C_WDLASTBEFORE = 1 << 20,
-	C_WDNOT = 1 << 21,
-	C_ALIAS = 1 << 22,
-	C_DET = 1 << 23,
-	C_CREDIT = 1 << 24,
-	C_AFFIL = 1 << 25,
-	C_PLACENEXT = 1 << 26,
-	C_NOUN = 1 << 27,
-	C_KIND = 1 << 28,
-	C_PARTICLE = 1 << 29,
-	C_MAKER = 1 << 30
-};
+/*
+ * The classes of a cue word (cues.tsv says what each means), one bit
+ * each: a set of them is a cue_set, 64 bits wide.
+ */
+typedef uint64_t cue_set;
+
+#define C_TITLE	((cue_set)1 << 0)
+#define C_SAY	((cue_set)1 << 1)
+#define C_SAID	((cue_set)1 << 2)
+#define C_ORGHEAD	((cue_set)1 << 3)
+#define C_ORGTAIL	((cue_set)1 << 4)
+#define C_NOTORG	((cue_set)1 << 5)
+#define C_NOTNAME	((cue_set)1 << 6)
+#define C_CONN	((cue_set)1 << 7)
+#define C_PLACEBLOCK	((cue_set)1 << 8)
+#define C_PLACEAFTER	((cue_set)1 << 9)
+#define C_PLACECTX	((cue_set)1 << 10)
+#define C_WEEKDAY	((cue_set)1 << 11)
+#define C_WDNEXT	((cue_set)1 << 12)
+#define C_WDLAST	((cue_set)1 << 13)
+#define C_MONTH	((cue_set)1 << 14)
+#define C_ABBREV	((cue_set)1 << 15)
+#define C_ACCORDING	((cue_set)1 << 16)
+#define C_NAMESAKE	((cue_set)1 << 17)
+#define C_DOCWORD	((cue_set)1 << 18)
+#define C_WDNEXTBEFORE	((cue_set)1 << 19)
+#define C_WDLASTBEFORE	((cue_set)1 << 20)
+#define C_WDNOT	((cue_set)1 << 21)
+#define C_ALIAS	((cue_set)1 << 22)
+#define C_DET	((cue_set)1 << 23)
+#define C_CREDIT	((cue_set)1 << 24)
+#define C_AFFIL	((cue_set)1 << 25)
+#define C_PLACENEXT	((cue_set)1 << 26)
+#define C_NOUN	((cue_set)1 << 27)
+#define C_KIND	((cue_set)1 << 28)
+#define C_PARTICLE	((cue_set)1 << 29)
+#define C_MAKER	((cue_set)1 << 30)
+
 
 /* Cue classes that do not stop a capitalized word from being a name
  * ("Said Iqbal", "Lalu Zohri"): they are verbs and small words, and the
@@ -117,7 +121,7 @@ struct lex_entry {
 	uint8_t place_canon;	/* the key is the place's own name */
 	uint8_t org_short;	/* org is by its short name, not its full one */
 	int8_t weekday;		/* 0 (Monday) .. 6 (Sunday), or -1 */
-	uint32_t cue;		/* enum cue_class */
+	cue_set cue;		/* C_* bits */
 	uint8_t nsubj;
 	uint8_t subj_topic[3], subj_weight[3];
 };

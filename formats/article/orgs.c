@@ -532,7 +532,7 @@ head_run(const struct doc *d, size_t i)
 
 	while (j < d->ntok && words < 10) {
 		const struct tok *t = &d->tok[j];
-		uint32_t c = cue1(d, j);
+		cue_set c = cue1(d, j);
 		size_t end;
 
 		if ((t->flags & F_PARA) || (t->mark & M_PERSON))

@@ -127,9 +127,9 @@ sentence_common(const struct doc *d, size_t k)
 	/* a word of the data's that is no name ("Justru"), or a small
 	 * word or verb that is one only mid-sentence (name_like()) */
 	if ((cue1(d, k) & C_NOTNAME) || (t->cue_words == 1 &&
-	    !(cue_at(d, k) & ~(uint32_t)C_WEAK)))
+	    !(cue_at(d, k) & ~C_WEAK)))
 		return 1;
-	if ((cue_at(d, k) & ~(uint32_t)C_WEAK) ||
+	if ((cue_at(d, k) & ~C_WEAK) ||
 	    (t->mark & (COV_PLACE | COV_ORG)) || t->place_ent >= 0 ||
 	    t->org_ent >= 0)
 		return 0;
@@ -165,7 +165,7 @@ inner_initials(const struct doc *d, size_t i)
 	    t->len <= 3 && !(t->mark & (COV_PLACE | COV_ORG | M_NOTORG)) &&
 	    t->place_ent < 0 && t->org_ent < 0 &&
 	    (t->cue_ent < 0 || t->cue_words != 1 ||
-	    (d->lex->ent[t->cue_ent].cue & ~(uint32_t)C_NOTORG) == 0) &&
+	    (d->lex->ent[t->cue_ent].cue & ~C_NOTORG) == 0) &&
 	    name_like(d, i + 1);
 }
 
@@ -693,7 +693,7 @@ place_in_context(const struct doc *d, size_t i)
 		return 0;
 	for (k = i; k-- > 0 && i - k <= 2;) {
 		const struct tok *u = &d->tok[k];
-		uint32_t c;
+		cue_set c;
 
 		if (u->kind != TK_WORD)
 			return 0;
@@ -772,7 +772,7 @@ speaker_before(const struct doc *d, size_t i)
  * *rule; returns 1 when found.
  */
 static int
-person_after_cue(const struct doc *d, size_t i, uint32_t c, size_t *a,
+person_after_cue(const struct doc *d, size_t i, cue_set c, size_t *a,
     size_t *b, const char **rule)
 {
 	const struct tok *t = &d->tok[i];
@@ -838,7 +838,7 @@ people_by_cues(struct doc *d, struct people *p)
 
 	for (i = 0; i < d->ntok; i++) {
 		const struct tok *t = &d->tok[i];
-		uint32_t c;
+		cue_set c;
 
 		if (t->kind != TK_WORD || (t->flags & F_HEAD) ||
 		    (t->mark & M_PERSON) || (c = cue_at(d, i)) == 0)
@@ -859,7 +859,7 @@ people_by_cues(struct doc *d, struct people *p)
 		if ((c & (C_SAY | C_ACCORDING | C_SAID)) &&
 		    !(t->flags & F_LOWER) && !(t->flags & F_SENT))
 			continue;
-		if (person_after_cue(d, i, c & ~(uint32_t)C_TITLE, &a, &b,
+		if (person_after_cue(d, i, c & ~C_TITLE, &a, &b,
 		    &rule)) {
 			if (add_person(d, p, a, b, rule) != 0)
 				return -1;

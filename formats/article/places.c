@@ -148,7 +148,7 @@ static int
 modifies_noun(const struct doc *d, size_t i, size_t end)
 {
 	const struct tok *n;
-	uint32_t c;
+	cue_set c;
 
 	if (!is_word(d, end) || !(d->tok[end].flags & F_SPACE) ||
 	    (d->tok[end].flags & (F_PARA | F_DIGIT)) ||

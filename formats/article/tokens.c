@@ -397,7 +397,7 @@ cover(struct doc *d)
 			for (j = i; j < i + t->org_words; j++)
 				d->tok[j].mark |= COV_ORG;
 		if (t->cue_ent >= 0 &&
-		    (d->lex->ent[t->cue_ent].cue & ~(uint32_t)C_WEAK))
+		    (d->lex->ent[t->cue_ent].cue & ~C_WEAK))
 			for (j = i; j < i + t->cue_words; j++)
 				d->tok[j].mark |= COV_CUE;
 	}
@@ -622,7 +622,7 @@ tok_paren_acronym(const struct doc *d, size_t i)
 
 /* Whether the words ending right before i are a cue of class c. */
 int
-tok_cue_ends_at(const struct doc *d, size_t i, uint32_t c)
+tok_cue_ends_at(const struct doc *d, size_t i, cue_set c)
 {
 	size_t k;
 

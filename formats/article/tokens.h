@@ -108,7 +108,7 @@ is_punct(const struct doc *d, size_t i, uint32_t cp)
 }
 
 /* The cue classes of the cue starting at i (whole key), or 0. */
-static inline uint32_t
+static inline cue_set
 cue_at(const struct doc *d, size_t i)
 {
 	if (i >= d->ntok || d->tok[i].cue_ent < 0)
@@ -117,7 +117,7 @@ cue_at(const struct doc *d, size_t i)
 }
 
 /* The cue classes of token i alone, as one word. */
-static inline uint32_t
+static inline cue_set
 cue1(const struct doc *d, size_t i)
 {
 	return i < d->ntok && d->tok[i].cue_ent >= 0 &&
@@ -158,7 +158,7 @@ int tok_sent_end(const struct doc *d, size_t i);
 size_t tok_paren_acronym(const struct doc *d, size_t i);
 
 /* Whether the words ending right before i are a cue of class c. */
-int tok_cue_ends_at(const struct doc *d, size_t i, uint32_t c);
+int tok_cue_ends_at(const struct doc *d, size_t i, cue_set c);
 
 /* A copy of the text of tokens [t0, t1), each run of white space one
  * space; NULL when memory runs out. */

@@ -61,7 +61,7 @@ weekday_at(const struct doc *d, size_t i, int *strict)
 {
 	const struct tok *t = &d->tok[i];
 	const struct lex_entry *e;
-	uint32_t next, prev;
+	cue_set next, prev;
 
 	if (t->cue_ent < 0 || t->cue_words != 1 || (t->flags & F_HEAD))
 		return -1;
