@@ -70,20 +70,22 @@ enum cue_class {
 	C_DET = 1 << 23,
 	C_CREDIT = 1 << 24,
 	C_AFFIL = 1 << 25,
-	C_PLACENEXT = 1 << 26
+	C_PLACENEXT = 1 << 26,
+	C_ORGCONN = 1 << 27,
+	C_TLD = 1 << 28
 };
 
 /* Cue classes that do not stop a capitalized word from being a name
  * ("Said Iqbal", "Lalu Zohri"): they are verbs and small words. */
 #define C_WEAK (C_SAY | C_SAID | C_ACCORDING | C_WDNEXT | C_WDLAST | \
     C_WDNEXTBEFORE | C_WDLASTBEFORE | C_WDNOT | C_PLACECTX | C_CONN | C_ALIAS | \
-    C_DET | C_CREDIT | C_AFFIL | C_PLACENEXT)
+    C_DET | C_CREDIT | C_AFFIL | C_PLACENEXT | C_ORGCONN | C_TLD)
 
 /* What a word of a key asks of the text's word (2 bits a word). */
 enum { CASE_ANY, CASE_CAP, CASE_UPPER };
 
 /* orgs.tsv's flags. */
-enum { ORG_PLACE = 1, ORG_EN = 2 };
+enum { ORG_PLACE = 1, ORG_EN = 2, ORG_ANYCASE = 4 };
 
 struct lex_place {
 	const char *name;
