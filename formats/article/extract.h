@@ -86,12 +86,32 @@
  *   International Tbk", "Ministry of Finance", "Acme Corp" (rule "name":
  *                            a head word like Kementerian, Badan, PT, Bank,
  *                            Universitas, Ministry, or a tail like Inc, Tbk)
- * Later mentions by either name ("Sekjen Kemnaker", "BBPLK Semarang")
+ *   "kompas.com", "Republika.co.id"  a web site the text cites (rule
+ *                            "site"; not the host of an e-mail address or
+ *                            a link)
+ * A name runs over "dan", "and", "of", "on" and a comma list inside it
+ * ("Badan Meteorologi, Klimatologi, dan Geofisika", "Texas Commission on
+ * Environmental Quality", "Moody's Investors Service Inc"), not into
+ * another organization ("BMKG, BNPB dan Polri" are three); an acronym
+ * inside one is dropped and the name goes on with its region or the name
+ * it bears ("Satuan Polisi Pamong Praja (Satpol PP) Kota Surabaya",
+ * "Rumah Sakit Umum Daerah (RSUD) Abdul Wahab Sjahranie"), while a kind of
+ * body alone is none ("murid Sekolah Dasar (SD)"); a sub-unit in a job
+ * title or numbered is its parent ("Kepala Biro ... Divisi Humas Polri",
+ * "Komisi I DPR RI"); a known organization with a region after the word
+ * of its kind is its office there ("Badan Narkotika Nasional Kota
+ * Surabaya"), with a country after it its branch ("Facebook Indonesia").
+ * Later mentions by either name ("Sekjen Kemnaker", "BBPLK Semarang"),
+ * a shorter form of a name found by its words ("Dinas Perhubungan DKI"
+ * after "... DKI Jakarta", kept in full), the name without its "RI", and
+ * a head word before a known name ("Perum Bulog", "Kementerian Kominfo")
  * are the same entry.  A known organization a few words into a paragraph
  * and before a dash or a colon is the dateline's agency ("LONDON, March
- * 3 (Reuters) -"), the item's source and no subject.  An acronym whose expansion names no organization
- * ("Aparatur Sipil Negara (ASN)", "work from home (WFH)"), and the stop
- * list in cues.tsv (ASN, SDM, WFH, PHK, KTP, ...), never give one.
+ * 3 (Reuters) -"), the item's source and no subject, as is the outlet of
+ * the dateline that opens the body.  An acronym whose expansion names no
+ * organization ("Aparatur Sipil Negara (ASN)", "work from home (WFH)"),
+ * and the stop list in cues.tsv (ASN, SDM, WFH, PHK, KTP, ...), never
+ * give one.
  *
  * places: the dateline's place first when the text past the dateline
  * names it too, even inside a name ("BBPLK Semarang"): a story filed in
@@ -185,7 +205,7 @@ struct extraction {
 
 	/* Why each was found, one per entry: "title", "speech", "form"
 	 * (people);
-	 * "acronym", "known", "acronym+place", "name" (orgs). */
+	 * "acronym", "known", "acronym+place", "name", "site" (orgs). */
 	const char **people_rule;
 	const char **orgs_rule;
 };

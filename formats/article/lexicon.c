@@ -37,7 +37,7 @@ static const char *const cue_class_names[] = {
 	"conn", "placeblock", "placeafter", "placectx", "weekday", "wdnext",
 	"wdlast", "month", "abbrev", "according", "namesake", "docword",
 	"wdnextbefore", "wdlastbefore", "wdnot", "alias", "det", "credit", "affil", "placenext",
-	"noun", "kind", "particle", "maker", NULL
+	"noun", "kind", "particle", "maker", "orgconn", "tld", NULL
 };
 
 static const char *const place_kinds[] = {
@@ -435,6 +435,36 @@ add_full_name(const struct loader *ld, int idx, const char *s, size_t n,
 	return 0;
 }
 
+/* orgs.tsv's flags, separated by commas ("en,anycase"), or ~0u for one
+ * it does not know. */
+static unsigned
+org_flags(const char *s, size_t n)
+{
+	static const struct {
+		const char *name;
+		unsigned flag;
+	} flags[] = {
+		{ "place", ORG_PLACE }, { "en", ORG_EN },
+		{ "anycase", ORG_ANYCASE }
+	};
+	unsigned all = 0;
+	size_t i = 0, j, k;
+
+	while (i < n) {
+		for (j = i; j < n && s[j] != ','; j++)
+			;
+		for (k = 0; k < sizeof(flags) / sizeof(flags[0]); k++)
+			if (strlen(flags[k].name) == j - i &&
+			    memcmp(flags[k].name, s + i, j - i) == 0)
+				break;
+		if (k == sizeof(flags) / sizeof(flags[0]))
+			return ~0u;
+		all |= flags[k].flag;
+		i = j + 1;
+	}
+	return all;
+}
+
 static int
 orgs_line(void *arg, const char *s, size_t n, size_t line)
 {
@@ -459,17 +489,12 @@ orgs_line(void *arg, const char *s, size_t n, size_t line)
 	if (nf >= 2 && fl[1] > 0 &&
 	    (o->full = pool_copy(lex, f[1], fl[1])) == NULL)
 		return data_error(ld, line, "data table full");
-	o->flags = 0;
-	if (nf >= 3 && fl[2] > 0) {
-		if (fl[2] == 5 && memcmp(f[2], "place", 5) == 0)
-			o->flags = ORG_PLACE;
-		else if (fl[2] == 2 && memcmp(f[2], "en", 2) == 0)
-			o->flags = ORG_EN;
-		else
-			return data_error(ld, line, "unknown flag");
-	}
+	if ((o->flags = nf >= 3 ? org_flags(f[2], fl[2]) : 0) == ~0u)
+		return data_error(ld, line, "unknown flag");
 	if ((e = add_term(ld, f[0], fl[0], &cb, line)) == NULL)
 		return -1;
+	if (o->flags & ORG_ANYCASE)
+		cb = 0;		/* CASE_ANY for every word */
 	if (e->org_short)
 		return data_error(ld, line, "organization listed twice");
 	e->org = (int16_t)idx;

@@ -79,6 +79,8 @@ typedef uint64_t cue_set;
 #define C_KIND	((cue_set)1 << 28)
 #define C_PARTICLE	((cue_set)1 << 29)
 #define C_MAKER	((cue_set)1 << 30)
+#define C_ORGCONN	((cue_set)1 << 31)
+#define C_TLD	((cue_set)1 << 32)
 
 
 /* Cue classes that do not stop a capitalized word from being a name
@@ -87,13 +89,13 @@ typedef uint64_t cue_set;
 #define C_WEAK (C_SAY | C_SAID | C_ACCORDING | C_WDNEXT | C_WDLAST | \
     C_WDNEXTBEFORE | C_WDLASTBEFORE | C_WDNOT | C_PLACECTX | C_CONN | C_ALIAS | \
     C_DET | C_CREDIT | C_AFFIL | C_PLACENEXT | C_NOUN | C_KIND | \
-    C_PARTICLE | C_MAKER)
+    C_PARTICLE | C_MAKER | C_ORGCONN | C_TLD)
 
 /* What a word of a key asks of the text's word (2 bits a word). */
 enum { CASE_ANY, CASE_CAP, CASE_UPPER };
 
 /* orgs.tsv's flags. */
-enum { ORG_PLACE = 1, ORG_EN = 2 };
+enum { ORG_PLACE = 1, ORG_EN = 2, ORG_ANYCASE = 4 };
 
 struct lex_place {
 	const char *name;
