@@ -1,6 +1,8 @@
 /*
- * article/places.c: the dateline's place and the gazetteer's places a text
- * names, each once, in order.
+ * article/places.c: the places of the gazetteer a text names, each once,
+ * in order; never a place inside another name, an organization's, a
+ * person's, a building's, nor one that modifies a noun
+ * (article/extract.h says which).
  */
 #include <ctype.h>
 #include <stdint.h>
@@ -164,6 +166,31 @@ modifies_noun(const struct doc *d, size_t i, size_t end)
 	    C_ACCORDING | C_DET | C_AFFIL | C_WDLAST | C_WDNEXT));
 }
 
+/*
+ * Whether the place at token i goes on the name of an organization that
+ * ends right before it, and so is only part of that name: after a known
+ * organization or an acronym the text defines as one ("KJRI Davao",
+ * "BPOM RI", "Polres Metro"), inside a name from a head word ("Dinas
+ * Perikanan dan Kelautan Jawa Timur", "Kepolisian Daerah Jawa Barat"),
+ * with "Kota", "Kabupaten" between ("Satpol PP Kota Surabaya").
+ */
+static int
+in_org_name(const struct doc *d, size_t i)
+{
+	const struct tok *p;
+
+	if (i == 0 || !(d->tok[i].flags & F_SPACE) ||
+	    (d->tok[i].flags & F_PARA))
+		return 0;
+	p = &d->tok[i - 1];
+	if (p->kind == TK_WORD && !(p->mark & (M_ORG | COV_ORG)) &&
+	    (p->flags & F_CAP) && i >= 2 && (cue1(d, i - 1) & C_PLACECTX) &&
+	    (p->flags & F_SPACE) && !(p->flags & F_PARA))
+		p--;	/* "Kota", "Kabupaten" */
+	return p->kind == TK_WORD && (p->mark & (M_ORG | COV_ORG)) &&
+	    !(p->mark & M_PERSON) && p->place_ent < 0;
+}
+
 /* Whether a country or a region ends the name of an organization, its
  * scope and no place the text is about: "Majelis Ulama Indonesia",
  * "Perhimpunan Onkologi Indonesia", "Broadband Delivery UK". */
@@ -185,10 +212,40 @@ national_org(const struct doc *d, size_t i, size_t end)
 	    !(cue_at(d, i - 1) & (C_TITLE | C_PLACECTX)) && end > i;
 }
 
+/* Whether the word at i is the next of a run of capitalized words. */
+static int
+follows_name(const struct doc *d, size_t i)
+{
+	return i > 0 && is_word(d, i - 1) && (d->tok[i].flags & F_SPACE) &&
+	    !(d->tok[i].flags & F_PARA) && (d->tok[i - 1].flags & F_CAP);
+}
+
+/*
+ * Whether the place at token i ends a longer name, a person's or a
+ * thing's, that the text gives as one run of capitalized words: "Owen
+ * Carlisle", "Kolese Kanisius Jakarta", "Persib Bandung".  The word
+ * before is capitalized mid-sentence, the text never writes it in lower
+ * case, and it is no title, place word or other cue ("Gubernur Jawa
+ * Tengah", "Kota Semarang", "Pulau Jawa", "South Florida").
+ */
+static int
+ends_name(const struct doc *d, size_t i)
+{
+	const struct tok *p;
+
+	if (!follows_name(d, i) || (d->tok[i].flags & F_TITLE))
+		return 0;
+	p = &d->tok[i - 1];
+	return !(p->flags & (F_SENT | F_DIGIT)) &&
+	    !(p->mark & COV_PLACE) && p->place_ent < 0 &&
+	    !(cue1(d, i - 1) & ~(uint32_t)(C_NOTNAME | C_NAMESAKE)) &&
+	    !tok_cue_ends_at(d, i, ~(uint32_t)(C_NOTNAME | C_NAMESAKE)) &&
+	    !seen_lower(d, p);
+}
+
 /* Whether a name that is also a word ("Batu", "Medan") is a place at
- * tokens [i, end): after "di", "kota", an organization ("Polres Batu"),
- * or before ", <place>" ("Solo, Jawa Tengah"); never at a sentence's
- * start. */
+ * tokens [i, end): after "di", "kota", or before ", <place>" ("Solo, Jawa
+ * Tengah"); never at a sentence's start. */
 static int
 in_place_context(const struct doc *d, size_t i, size_t end)
 {
@@ -201,8 +258,6 @@ in_place_context(const struct doc *d, size_t i, size_t end)
 
 		if (u->cue_ent >= 0 && k + u->cue_words == i &&
 		    (d->lex->ent[u->cue_ent].cue & C_PLACECTX))
-			return 1;
-		if (u->org_ent >= 0 && k + u->org_words == i)
 			return 1;
 		if (u->kind != TK_WORD)
 			break;
@@ -236,25 +291,35 @@ static int
 gazetteer_places(struct doc *d, int dateline, const struct extraction *x,
     struct places *ps)
 {
-	size_t i, body = doc_body_start(d);
+	size_t i, body = doc_body_start(d), org_end = 0;
 
 	for (i = 0; i < d->ntok; i++) {
 		const struct tok *t = &d->tok[i];
 		const struct lex_entry *e;
 		size_t end;
 
-		/* the dateline's own words ("LONDON, March 3 (Reuters) -")
-		 * are its place, not the text's */
-		if (t->place_ent < 0 || (t->off >= d->head_end && i < body))
+		/* the headline's and the dateline's own words ("LONDON,
+		 * March 3 (Reuters) -") are no part of the text an archivist
+		 * lists places from */
+		if (t->place_ent < 0 || i < body)
 			continue;
 		e = &d->lex->ent[t->place_ent];
 		end = i + t->place_words;
-		/* in a headline or a sentence of capitals, the place's own
-		 * name only, not a short form ("Sulut" is also "menyulut") */
-		if ((t->flags & (F_HEAD | F_TITLE)) && (e->place_ambig ||
+		/* in a sentence of capitals, the place's own name only, not
+		 * a short form ("Sulut" is also "menyulut") */
+		if ((t->flags & F_TITLE) && (e->place_ambig ||
 		    !e->place_canon))
 			continue;
+		/* "Polres Metro Jakarta Timur": the places after one inside
+		 * a name are in it too */
+		if ((i == org_end && i > 0 && (t->flags & F_SPACE) &&
+		    !(t->flags & F_PARA)) || in_org_name(d, i)) {
+			org_end = end;
+			i = end - 1;
+			continue;
+		}
 		if (inside_name(d, i, end) || modifies_noun(d, i, end) ||
+		    ends_name(d, i) ||
 		    (end == i + 1 && names_person(d, i, x)) ||
 		    national_org(d, i, end) || (e->place_ambig &&
 		    e->place != dateline && !in_place_context(d, i, end)))
@@ -268,45 +333,89 @@ gazetteer_places(struct doc *d, int dateline, const struct extraction *x,
 
 /*
  * Whether the body, past the dateline, writes name (ASCII case folded) as
- * a word of its own or inside a longer name ("BBPLK Semarang").
+ * a name of its own: not inside a longer run of capitalized words ("Kampung
+ * Melayu Timur", "BBPLK Kampung Melayu").  For a dateline's place the
+ * gazetteer does not know.
  */
 static int
 body_names(const struct doc *d, const char *name)
 {
-	size_t i = doc_body_start(d), n = strlen(name), k;
+	size_t i, n = strlen(name), a, b;
 	const char *s;
 
-	if (n == 0 || i >= d->ntok)
-		return 0;
-	for (k = d->tok[i].off; k + n <= d->len; k++) {
-		s = d->text + k;
-		if (strncasecmp(s, name, n) == 0 &&
-		    (k == 0 || !isalnum((unsigned char)s[-1])) &&
-		    (k + n == d->len || !isalnum((unsigned char)s[n])))
-			return 1;
+	for (a = doc_body_start(d); a < d->ntok; a++) {
+		if (d->tok[a].kind != TK_WORD || !(d->tok[a].flags & F_CAP))
+			continue;
+		s = d->text + d->tok[a].off;
+		if ((size_t)(d->len - d->tok[a].off) < n ||
+		    strncasecmp(s, name, n) != 0)
+			continue;
+		/* the token past the name's last byte */
+		for (b = a; b < d->ntok && d->tok[b].off < d->tok[a].off + n;
+		    b++)
+			;
+		i = d->tok[b - 1].off + d->tok[b - 1].len;
+		if (i != d->tok[a].off + n)
+			continue;	/* it ends inside a word */
+		if (a > 0 && is_word(d, a - 1) && (d->tok[a].flags & F_SPACE) &&
+		    (d->tok[a - 1].flags & F_CAP) &&
+		    !(d->tok[a].flags & F_PARA) &&
+		    !(cue_at(d, a - 1) & C_PLACECTX))
+			continue;
+		if (is_word(d, b) && (d->tok[b].flags & F_CAP) &&
+		    (d->tok[b].flags & F_SPACE) && !(d->tok[b].flags & F_PARA))
+			continue;
+		return 1;
 	}
 	return 0;
+}
+
+/* Puts the place named name first, found by the dateline: the item's
+ * located already, it is a subject too only where the text names it. */
+static int
+dateline_first(struct places *ps, const char *name)
+{
+	struct extract_place p;
+	size_t k;
+
+	for (k = 0; k < ps->n; k++)
+		if (strcmp(ps->p[k].name, name) == 0)
+			break;
+	if (k == ps->n)
+		return 0;
+	p = ps->p[k];
+	memmove(ps->p + 1, ps->p, k * sizeof(*ps->p));
+	ps->p[0] = p;
+	ps->p[0].rule = "dateline";
+	return 1;
 }
 
 int
 find_places(struct doc *d, const char *dateline_place, struct extraction *x)
 {
 	struct places ps = { NULL, 0, 0 };
-	int dateline = -1, rc = 0;
+	int dateline = -1, rc;
 
 	/*
 	 * The dateline's place is the item's located already; it is a
-	 * subject too only when the text names it: a Reuters story filed
-	 * in London is not about London.
+	 * subject too only when the text names it as a place: a Reuters
+	 * story filed in London is not about London, nor one filed in San
+	 * Francisco about it for naming the "San Francisco Municipal
+	 * Transportation Agency".
 	 */
-	if (dateline_place != NULL && *dateline_place != '\0' &&
-	    body_names(d, dateline_place)) {
+	if (dateline_place != NULL && *dateline_place != '\0')
 		dateline = lexicon_place(d->lex, dateline_place);
-		rc = add_place(d->lex, &ps, dateline, dateline_place,
-		    "dateline");
+	rc = gazetteer_places(d, dateline, x, &ps);
+	if (rc == 0 && dateline >= 0)
+		dateline_first(&ps, d->lex->place[dateline].name);
+	else if (rc == 0 && dateline_place != NULL &&
+	    *dateline_place != '\0' && body_names(d, dateline_place) &&
+	    (rc = add_place(d->lex, &ps, -1, dateline_place, "dateline")) == 0) {
+		struct extract_place p = ps.p[ps.n - 1];
+
+		memmove(ps.p + 1, ps.p, (ps.n - 1) * sizeof(*ps.p));
+		ps.p[0] = p;
 	}
-	if (rc == 0)
-		rc = gazetteer_places(d, dateline, x, &ps);
 	x->places = ps.p;
 	x->nplaces = ps.n;
 	return rc;
