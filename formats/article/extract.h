@@ -82,13 +82,23 @@
  * dateline, each once, in order; the dateline's place comes first when
  * the body names it as a place too (rule "dateline"): a story filed in
  * London is not about London, nor one filed in San Francisco about it for
- * naming the "San Francisco Municipal Transportation Agency"; then the
- * places of the gazetteer the body names (rule "gazetteer"), by the
- * gazetteer's names: Indonesian for Indonesia ("Jawa Tengah", not
- * "Central Java"; "Jakarta" for "DKI Jakarta", "Yogyakarta" for "Daerah
- * Istimewa Yogyakarta"), English abroad ("Japan" for "Jepang").  A name
- * that is also a word ("Batu", "Medan", "Malang") counts only after "di",
- * "ke", "kota", "in", ... or before ", <place>" ("Solo, Jawa Tengah").  No
+ * naming the "San Francisco Municipal Transportation Agency".  A place is
+ *   one the gazetteer knows (rule "gazetteer"), by its gazetteer name:
+ *     Indonesian for Indonesia ("Jawa Tengah", not "Central Java";
+ *     "Jakarta" for "DKI Jakarta", "Yogyakarta" for "Daerah Istimewa
+ *     Yogyakarta"), English abroad ("Japan" for "Jepang");
+ *   or one the words around its name make (rule "form", kind NULL): a
+ *     kind of place before it, which goes ("Kecamatan Tulis" gives
+ *     "Tulis"); a mountain, a sea, a valley, a county, whose word stays
+ *     ("Gunung Lawu", "Laut Jawa"; after "in", "near", "the", "of" when
+ *     the word ends the name: "the Irish Sea", "in Ventura County",
+ *     "toward Nob Hill", not "Marcus Hill"); a compass word ("South
+ *     Florida", "Surabaya Timur", whose broader places are Florida's,
+ *     Surabaya's); a part of an address after a comma, before a place
+ *     the gazetteer knows (", Kelapa Dua, Depok").
+ * A name that is also a word ("Batu", "Medan", "Malang") counts only after
+ * "di", "ke", "kota", "in", ..., in a list after another place ("Jakarta,
+ * Surabaya, dan Malang") or before ", <place>" ("Solo, Jawa Tengah").  No
  * place is one inside another name: after a word that makes one ("Jalan
  * Semarang", "bahasa Inggris", "Istana Bogor", "reog Ponorogo", "tari
  * Bali", "pengobatan tradisional Cina"; "orang Jepang" names Japan) or
@@ -148,7 +158,7 @@ struct extract_place {
 				   know */
 	char *broader[4];	/* nearest first: "Jawa Tengah", "Indonesia" */
 	size_t nbroader;
-	const char *rule;	/* "dateline" or "gazetteer" */
+	const char *rule;	/* "dateline", "gazetteer" or "form" */
 	char *written[3];	/* other forms the text writes it in:
 				   "Tiongkok", "Cina" for "China" */
 	size_t nwritten;

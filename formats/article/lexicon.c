@@ -36,7 +36,8 @@ static const char *const cue_class_names[] = {
 	"title", "say", "said", "orghead", "orgtail", "notorg", "notname",
 	"conn", "placeblock", "placeafter", "placectx", "weekday", "wdnext",
 	"wdlast", "month", "abbrev", "according", "namesake", "docword",
-	"wdnextbefore", "wdlastbefore", "wdnot", "alias", "det", "credit", "affil", "placenext", NULL
+	"wdnextbefore", "wdlastbefore", "wdnot", "alias", "det", "credit", "affil", "placenext",
+	"placeword", "feature", "compass", NULL
 };
 
 static const char *const place_kinds[] = {

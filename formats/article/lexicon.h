@@ -70,14 +70,19 @@ enum cue_class {
 	C_DET = 1 << 23,
 	C_CREDIT = 1 << 24,
 	C_AFFIL = 1 << 25,
-	C_PLACENEXT = 1 << 26
+	C_PLACENEXT = 1 << 26,
+	C_PLACEWORD = 1 << 27,
+	C_FEATURE = 1 << 28,
+	C_COMPASS = 1 << 29
 };
 
 /* Cue classes that do not stop a capitalized word from being a name
- * ("Said Iqbal", "Lalu Zohri"): they are verbs and small words. */
+ * ("Said Iqbal", "Lalu Zohri", "Marcus Hill", "Kanye West"): they are
+ * verbs, small words and the words of places' names. */
 #define C_WEAK (C_SAY | C_SAID | C_ACCORDING | C_WDNEXT | C_WDLAST | \
     C_WDNEXTBEFORE | C_WDLASTBEFORE | C_WDNOT | C_PLACECTX | C_CONN | C_ALIAS | \
-    C_DET | C_CREDIT | C_AFFIL | C_PLACENEXT)
+    C_DET | C_CREDIT | C_AFFIL | C_PLACENEXT | C_PLACEWORD | C_FEATURE | \
+    C_COMPASS)
 
 /* What a word of a key asks of the text's word (2 bits a word). */
 enum { CASE_ANY, CASE_CAP, CASE_UPPER };

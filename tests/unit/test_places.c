@@ -194,6 +194,59 @@ test_dateline(void **state)
 	extraction_free(&x);
 }
 
+/* Places by the words around their names, known to the gazetteer or not:
+ * a kind of place that goes ("Kecamatan Tulis"), a feature that stays
+ * ("Gunung Lawu", "Irish Sea"), a compass ("South Florida"). */
+static void
+test_by_form(void **state)
+{
+	struct extraction x;
+	const struct extract_place *p;
+
+	(void)state;
+	extract("Nelayan di Kecamatan Tulis dan kelurahan Rejowinangun "
+	    "Selatan mendaki Gunung Lawu, lalu ke Laut Jawa dan kawasan "
+	    "Surabaya Timur.\n", "id", NULL, &x);
+	assert_places(&x, "Tulis", "Rejowinangun Selatan", "Gunung Lawu",
+	    "Laut Jawa", "Surabaya Timur", NULL);
+	p = place(&x, "Surabaya Timur");
+	assert_string_equal(p->rule, "form");
+	assert_null(p->kind);
+	assert_string_equal(p->broader[0], "Surabaya");
+	assert_int_equal(place(&x, "Tulis")->nbroader, 0);
+	extraction_free(&x);
+	extract("Rain fell on South Florida and the Irish Sea, in Ventura "
+	    "County and toward Nob Hill.\n", "en", NULL, &x);
+	assert_places(&x, "South Florida", "Irish Sea", "Ventura County",
+	    "Nob Hill", NULL);
+	p = place(&x, "South Florida");
+	assert_int_equal(p->nbroader, 2);
+	assert_string_equal(p->broader[0], "Florida");
+	assert_string_equal(p->broader[1], "United States");
+	extraction_free(&x);
+	/* a person, a library, a title, an office with a number */
+	PLACES("Marcus Hill, who lives nearby, went to the Cuyahoga County "
+	    "Public Library.\n", "en", NULL);
+	PLACES("Kepala Desa Sukamaju dan Komandan Distrik Militer 0608 "
+	    "hadir.\n", "id", NULL);
+}
+
+/* A name that is also a word is a place in a list of places; an address
+ * part before a known place is one. */
+static void
+test_lists_and_addresses(void **state)
+{
+	(void)state;
+	PLACES("Peserta datang dari Jakarta, Surabaya, dan Malang.\n", "id",
+	    "Jakarta", "Surabaya", "Malang", NULL);
+	PLACES("Malang nasibnya. Jakarta dan malang itu.\n", "id", "Jakarta",
+	    NULL);
+	PLACES("Kerusuhan terjadi di Rutan Mako Brimob, Kelapa Dua, Depok, "
+	    "Jawa Barat, kemarin.\n", "id", "Kelapa Dua", "Depok",
+	    "Jawa Barat", NULL);
+	PLACES("Ia berbicara di Monas, Jakarta.\n", "id", "Jakarta", NULL);
+}
+
 int
 main(void)
 {
@@ -206,6 +259,8 @@ main(void)
 		cmocka_unit_test(test_ends_name),
 		cmocka_unit_test(test_buildings),
 		cmocka_unit_test(test_dateline),
+		cmocka_unit_test(test_by_form),
+		cmocka_unit_test(test_lists_and_addresses),
 	};
 
 	return cmocka_run_group_tests(tests, make_lexicon, free_lexicon);
