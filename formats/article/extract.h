@@ -17,8 +17,8 @@
  * organizations are not looked for in it, nor in a sentence whose every
  * word of four letters or more is capitalized (four such words at least,
  * or two in a paragraph of three words or more that ends in a word: a
- * heading, "Awal Mula Kasus"); places there count only by their own
- * unambiguous names.
+ * heading, "Awal Mula Kasus"); places are not looked for in the headline,
+ * and in such a sentence count only by their own unambiguous names.
  *
  * What is found:
  *
@@ -113,25 +113,41 @@
  * and the stop list in cues.tsv (ASN, SDM, WFH, PHK, KTP, ...), never
  * give one.
  *
- * places: the dateline's place first when the text past the dateline
- * names it too, even inside a name ("BBPLK Semarang"): a story filed in
- * London is not about London, and its located says where it was filed
- * (rule "dateline"; when the gazetteer does not know it, as given, with
- * kind NULL and no broader places); then the places of the gazetteer the
- * text past the dateline names, in order (rule "gazetteer"),
- * each once.  Names are the gazetteer's: Indonesian for Indonesia
- * ("Jawa Tengah", not "Central Java"), English abroad ("Japan" for
- * "Jepang").  A name that is also a word ("Batu", "Medan", "Solo") counts
- * only after "di", "ke", "kota", "in", ... or before ", <place>"; a place
- * inside another name ("Jalan Semarang", "Bank Indonesia", "bahasa
- * Inggris", "Jawa Pos") or inside a person's name does not count; nor
- * does one that modifies what follows it: a capitalized word that is no
- * place, title, date or person ("China Bristle"), or in English a word
- * no place's name is followed by ("Norway spruce", "the Dublin group";
- * "Norway said" is a place); nor a country or region that ends an
- * organization's name ("Majelis Ulama Indonesia", "Broadband Delivery
- * UK").  Each place keeps the other forms the text writes it in
- * ("Tiongkok", "Cina" for "China"), three at most.
+ * places: the places of the body text, past the headline and the
+ * dateline, each once, in order; the dateline's place comes first when
+ * the body names it as a place too (rule "dateline"): a story filed in
+ * London is not about London, nor one filed in San Francisco about it for
+ * naming the "San Francisco Municipal Transportation Agency".  A place is
+ *   one the gazetteer knows (rule "gazetteer"), by its gazetteer name:
+ *     Indonesian for Indonesia ("Jawa Tengah", not "Central Java";
+ *     "Jakarta" for "DKI Jakarta", "Yogyakarta" for "Daerah Istimewa
+ *     Yogyakarta"), English abroad ("Japan" for "Jepang");
+ *   or one the words around its name make (rule "form", kind NULL): a
+ *     kind of place before it, which goes ("Kecamatan Tulis" gives
+ *     "Tulis"); a mountain, a sea, a valley, a county, whose word stays
+ *     ("Gunung Lawu", "Laut Jawa"; after "in", "near", "the", "of" when
+ *     the word ends the name: "the Irish Sea", "in Ventura County",
+ *     "toward Nob Hill", not "Marcus Hill"); a compass word ("South
+ *     Florida", "Surabaya Timur", whose broader places are Florida's,
+ *     Surabaya's); a part of an address after a comma, before a place
+ *     the gazetteer knows (", Kelapa Dua, Depok").
+ * A name that is also a word ("Batu", "Medan", "Malang") counts only after
+ * "di", "ke", "kota", "in", ..., in a list after another place ("Jakarta,
+ * Surabaya, dan Malang") or before ", <place>" ("Solo, Jawa Tengah").  No
+ * place is one inside another name: after a word that makes one ("Jalan
+ * Semarang", "bahasa Inggris", "Istana Bogor", "reog Ponorogo", "tari
+ * Bali", "pengobatan tradisional Cina"; "orang Jepang" names Japan) or
+ * before one ("Jawa Pos"); at the end of an organization's name ("Dinas
+ * Perikanan dan Kelautan Jawa Timur", "Polres Metro Jakarta Timur", "KJRI
+ * Davao", "BPOM RI", "Majelis Ulama Indonesia"); at the end of a run of
+ * capitalized words the text never writes in lower case ("Owen Carlisle",
+ * "Kolese Kanisius Jakarta"); inside a person's name.  Nor is one that
+ * modifies what follows it: a capitalized word that is no place, title,
+ * date or person ("China Bristle"), or in English a word no place's name
+ * is followed by ("Norway spruce", "the Dublin group"; "Norway said",
+ * "in London it was", "Aichi prefecture" are places).  Each place keeps
+ * the other forms the text writes it in ("Tiongkok", "Cina" for "China"),
+ * three at most.
  *
  * subjects: the top-level Media Topics whose keywords (subjects.tsv) weigh
  * most per 1000 words of the text (a keyword counts three times at most,
@@ -173,11 +189,11 @@ struct extract_place {
 	char *name;		/* "Semarang" */
 	const char *kind;	/* "city", "regency", "province", "country",
 				   "capital", "island", "region", "territory";
-				   NULL for a dateline place the gazetteer
-				   does not know */
+				   NULL for a place the gazetteer does not
+				   know */
 	char *broader[4];	/* nearest first: "Jawa Tengah", "Indonesia" */
 	size_t nbroader;
-	const char *rule;	/* "dateline" or "gazetteer" */
+	const char *rule;	/* "dateline", "gazetteer" or "form" */
 	char *written[3];	/* other forms the text writes it in:
 				   "Tiongkok", "Cina" for "China" */
 	size_t nwritten;

@@ -37,7 +37,8 @@ static const char *const cue_class_names[] = {
 	"conn", "placeblock", "placeafter", "placectx", "weekday", "wdnext",
 	"wdlast", "month", "abbrev", "according", "namesake", "docword",
 	"wdnextbefore", "wdlastbefore", "wdnot", "alias", "det", "credit", "affil", "placenext",
-	"noun", "kind", "particle", "maker", "orgconn", "tld", NULL
+	"noun", "kind", "particle", "maker", "orgconn", "tld",
+	"placeword", "feature", "compass", NULL
 };
 
 static const char *const place_kinds[] = {

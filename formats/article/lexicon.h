@@ -81,15 +81,19 @@ typedef uint64_t cue_set;
 #define C_MAKER	((cue_set)1 << 30)
 #define C_ORGCONN	((cue_set)1 << 31)
 #define C_TLD	((cue_set)1 << 32)
-
+#define C_PLACEWORD	((cue_set)1 << 33)
+#define C_FEATURE	((cue_set)1 << 34)
+#define C_COMPASS	((cue_set)1 << 35)
 
 /* Cue classes that do not stop a capitalized word from being a name
- * ("Said Iqbal", "Lalu Zohri"): they are verbs and small words, and the
- * nouns that only a name's last word may not be ("Land"). */
+ * ("Said Iqbal", "Lalu Zohri", "Marcus Hill", "Kanye West"): they are
+ * verbs and small words, the words of places' names, and the nouns that
+ * only a name's last word may not be ("Land"). */
 #define C_WEAK (C_SAY | C_SAID | C_ACCORDING | C_WDNEXT | C_WDLAST | \
     C_WDNEXTBEFORE | C_WDLASTBEFORE | C_WDNOT | C_PLACECTX | C_CONN | C_ALIAS | \
     C_DET | C_CREDIT | C_AFFIL | C_PLACENEXT | C_NOUN | C_KIND | \
-    C_PARTICLE | C_MAKER | C_ORGCONN | C_TLD)
+    C_PARTICLE | C_MAKER | C_ORGCONN | C_TLD | C_PLACEWORD | C_FEATURE | \
+    C_COMPASS)
 
 /* What a word of a key asks of the text's word (2 bits a word). */
 enum { CASE_ANY, CASE_CAP, CASE_UPPER };

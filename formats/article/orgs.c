@@ -947,7 +947,7 @@ static int
 name_goes_on(const struct doc *d, size_t j)
 {
 	const struct tok *u;
-	uint32_t c = cue1(d, j);
+	cue_set c = cue1(d, j);
 
 	if (!(c & (C_CONN | C_ORGCONN)) || (d->tok[j].flags & F_CAP) ||
 	    !is_word(d, j + 1))
@@ -1249,7 +1249,7 @@ spelled_org(struct doc *d, size_t i, size_t a)
 static int
 leading_small_word(const struct doc *d, size_t k)
 {
-	uint32_t c = cue1(d, k);
+	cue_set c = cue1(d, k);
 
 	if (c & C_DET)
 		return 1;
