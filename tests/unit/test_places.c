@@ -205,10 +205,10 @@ test_by_form(void **state)
 
 	(void)state;
 	extract("Nelayan di Kecamatan Tulis dan kelurahan Rejowinangun "
-	    "Selatan mendaki Gunung Lawu, lalu ke Laut Jawa dan kawasan "
+	    "Selatan mendaki Gunung Lawu, lalu ke Selat Lombok dan kawasan "
 	    "Surabaya Timur.\n", "id", NULL, &x);
 	assert_places(&x, "Tulis", "Rejowinangun Selatan", "Gunung Lawu",
-	    "Laut Jawa", "Surabaya Timur", NULL);
+	    "Selat Lombok", "Surabaya Timur", NULL);
 	p = place(&x, "Surabaya Timur");
 	assert_string_equal(p->rule, "form");
 	assert_null(p->kind);
@@ -224,6 +224,9 @@ test_by_form(void **state)
 	assert_string_equal(p->broader[0], "Florida");
 	assert_string_equal(p->broader[1], "United States");
 	extraction_free(&x);
+	/* a sea the gazetteer knows, by its name there */
+	PLACES("Kapal itu tenggelam di Laut Jawa dan Samudra Hindia.\n",
+	    "id", "Java Sea", "Indian Ocean", NULL);
 	/* a person, a library, a title, an office with a number */
 	PLACES("Marcus Hill, who lives nearby, went to the Cuyahoga County "
 	    "Public Library.\n", "en", NULL);
