@@ -16,6 +16,7 @@
  */
 static const struct input_format *const formats[] = {
 	&input_nitf,
+	&input_sgml,
 	&input_text,
 };
 
