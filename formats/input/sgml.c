@@ -55,7 +55,8 @@
  *
  * The original rendition is the record's bytes, from "<REUTERS" to
  * "</REUTERS>"; the locator "record 17 (NEWID 42), byte 40213" says where
- * it was.  The language is not stated (the text says it).
+ * it was (its OLDID where it has no NEWID).  The language is not stated
+ * (the text says it).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -307,16 +308,22 @@ start_attr(const char *p, size_t n, const char *name, char *out,
 	}
 }
 
-/* "record 17 (NEWID 42), byte 40213" for the record at buf[0]. */
+/* "record 17 (NEWID 42), byte 40213" for the record at buf[0] (n bytes
+ * of it there): its NEWID, else its OLDID, else its number alone. */
 static void
 set_locator(struct sgml_reader *r, size_t n)
 {
-	char newid[24];
+	const char *which = "NEWID";
+	char id[24];
 
-	start_attr(r->buf.data, n, "NEWID", newid, sizeof(newid));
-	if (newid[0] != '\0')
-		snprintf(r->locator, sizeof(r->locator), "record %lu (NEWID "
-		    "%s), byte %llu", r->records, newid, r->base);
+	start_attr(r->buf.data, n, which, id, sizeof(id));
+	if (id[0] == '\0') {
+		which = "OLDID";
+		start_attr(r->buf.data, n, which, id, sizeof(id));
+	}
+	if (id[0] != '\0')
+		snprintf(r->locator, sizeof(r->locator), "record %lu (%s %s), "
+		    "byte %llu", r->records, which, id, r->base);
 	else
 		snprintf(r->locator, sizeof(r->locator), "record %lu, byte "
 		    "%llu", r->records, r->base);

@@ -233,7 +233,7 @@ check_rec3(const struct input_article *a, unsigned long long at)
 {
 	char loc[64];
 
-	snprintf(loc, sizeof(loc), "record 3, byte %llu", at);
+	snprintf(loc, sizeof(loc), "record 3 (OLDID 5003), byte %llu", at);
 	assert_string_equal(a->locator, loc);
 	assert_null(a->headline);
 	assert_null(a->created);	/* there is no 31 February */
@@ -373,6 +373,8 @@ test_no_records(void **state)
 {
 	static const char text[] = "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n"
 	    "Nothing here <REUTER but a <REUTERSX> tag.\n";
+	static const char bare[] =
+	    "x <REUTERS><TEXT><BODY>Text.</BODY></TEXT></REUTERS>";
 	struct file f;
 
 	(void)state;
@@ -384,6 +386,14 @@ test_no_records(void **state)
 
 	file_open(&f, "", 0, 7, INPUT_SGML, 0);
 	assert_int_equal(file_next(&f), -1);
+	assert_int_equal(file_next(&f), 0);
+	file_close(&f);
+
+	/* no id at all: the number and the offset */
+	file_open(&f, bare, strlen(bare), 7, INPUT_SGML, 0);
+	assert_int_equal(file_next(&f), 1);
+	assert_string_equal(f.a.locator, "record 1, byte 2");
+	assert_string_equal(f.a.text, "Text.");
 	assert_int_equal(file_next(&f), 0);
 	file_close(&f);
 }
