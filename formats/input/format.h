@@ -81,6 +81,8 @@ struct input_format {
 };
 
 extern const struct input_format input_text;
+extern const struct input_format input_nitf;
+extern const struct input_format input_sgml;
 
 /*
  * A reader over a stream a container opened (in is kept, not owned: the
