@@ -177,6 +177,13 @@ normalize_one(struct run *r, const struct input_article *in)
 		warta_error_set(&err, -1, "out of memory");
 		goto fail;
 	}
+	/* A headline the markup states is the title: the layout must not
+	 * take the body's first paragraph for one and drop it. */
+	if (in->text != NULL && in->headline != NULL &&
+	    (a->headline = strdup(in->headline)) == NULL) {
+		warta_error_set(&err, -1, "out of memory");
+		goto fail;
+	}
 	if (layout_paragraphs(a, r->cleaned.data, r->cleaned.len, &err) !=
 	    WARTA_OK || article_parse(a, r->opt.lang, &err) != WARTA_OK)
 		goto fail;
