@@ -15,6 +15,7 @@
  * surest; plain text, which takes anything, is last.
  */
 static const struct input_format *const formats[] = {
+	&input_html,
 	&input_text,
 };
 

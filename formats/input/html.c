@@ -1,0 +1,2409 @@
+/*
+ * input/html.c: an HTML page, one article; see input/html.h.
+ *
+ * The page is parsed once by libxml2's HTML parser into a tree, and the
+ * tree is read three times: once over every element for what the page
+ * states (meta tags, JSON-LD, the title) and the hints each element
+ * carries (its tag, its class and id, whether it is hidden); once over the
+ * body for the text, cut into runs (the text between two block
+ * boundaries, or two <br>s in a row) with their links and commas; and
+ * once over the runs, to score the containers that hold them and to give
+ * out those of the article.
+ *
+ * The class and id words below are markup vocabulary, as tag names are:
+ * what CMS templates call their comment sections and share bars.  They
+ * are Readability's and trafilatura's, with the names Indonesian sites
+ * use (iklan, terkait, komentar).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
+#include <libxml/tree.h>
+
+#include "base/ascii.h"
+#include "base/buf.h"
+#include "base/utf8.h"
+#include "base/xml_errors.h"
+#include "input/format.h"
+#include "input/html.h"
+#include "text/decode.h"
+
+#define X(s) ((const xmlChar *)(s))
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/*
+ * No network, no error output, no implied charset: the charset is found
+ * here and given to the parser, and the parser is told to ignore what the
+ * page says (it was read already).
+ */
+#define HTML_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NONET | \
+	HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | \
+	HTML_PARSE_IGNORE_ENC)
+
+/* A paragraph shorter than this (in bytes that are not space) scores
+ * nothing, as in Readability. */
+#define MIN_PARA 25
+/* An element the page marks as the article must hold this much. */
+#define MIN_ARTICLE 100
+/* Ancestors a paragraph's score reaches. */
+#define SCORE_LEVELS 5
+/* At most this many JSON-LD blocks, <time>s and <h1>s are looked at. */
+#define MAX_LD 16
+#define MAX_NODES 64
+#define MAX_NAMES 10
+#define MAX_KEYWORDS 50
+#define MAX_FIELD 1000
+#define MAX_KEYWORD 100
+#define MAX_NAME 100
+
+/* ---- strings ---- */
+
+static int
+ci_equal(const char *a, const char *b)
+{
+	for (; *a != '\0' && *b != '\0'; a++, b++)
+		if (ascii_lower((unsigned char)*a) != ascii_lower((unsigned char)*b))
+			return 0;
+	return *a == *b;
+}
+
+static int
+ci_prefix(const char *s, size_t n, const char *prefix)
+{
+	size_t i;
+
+	for (i = 0; prefix[i] != '\0'; i++)
+		if (i >= n || ascii_lower((unsigned char)s[i]) !=
+		    ascii_lower((unsigned char)prefix[i]))
+			return 0;
+	return 1;
+}
+
+/* Where needle is in s[0, n), case aside, or NULL. */
+static const char *
+ci_find(const char *s, size_t n, const char *needle)
+{
+	size_t i, k = strlen(needle);
+
+	for (i = 0; i + k <= n; i++)
+		if (ci_prefix(s + i, n - i, needle))
+			return s + i;
+	return NULL;
+}
+
+/*
+ * A builder of text: white space collapsed to one space, none at either
+ * end, and nothing that XML cannot hold.  count tallies the bytes that
+ * are not space, commas and the bytes of letters and digits.
+ */
+struct textb {
+	struct wbuf *b;
+	size_t start;		/* where this text began in b */
+	int space;		/* a space is due before the next character */
+	int failed;
+	size_t chars, commas, alnum;
+};
+
+static void
+textb_start(struct textb *t, struct wbuf *b)
+{
+	memset(t, 0, sizeof(*t));
+	t->b = b;
+	t->start = b->len;
+}
+
+/* A character that white space collapse takes as a space. */
+static int
+is_collapsed_space(uint32_t cp)
+{
+	return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) ||
+	    cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+	    cp == 0x3000 || cp == 0x1680 || cp == 0x85;
+}
+
+static void
+textb_add(struct textb *t, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, run, k;
+	uint32_t cp;
+
+	while (i < n && !t->failed) {
+		/* a run of printable ASCII, copied at once */
+		for (run = i; run < n && u[run] > 0x20 && u[run] < 0x7F; run++) {
+			if (u[run] == ',')
+				t->commas++;
+			if ((u[run] >= '0' && u[run] <= '9') ||
+			    ((u[run] | 0x20) >= 'a' && (u[run] | 0x20) <= 'z'))
+				t->alnum++;
+		}
+		if (run > i) {
+			if (t->space && t->b->len > t->start &&
+			    wbuf_putc(t->b, ' ') != WARTA_OK)
+				t->failed = 1;
+			t->space = 0;
+			if (wbuf_append(t->b, s + i, run - i) != WARTA_OK)
+				t->failed = 1;
+			t->chars += run - i;
+			i = run;
+			continue;
+		}
+		if (u[i] < 0x80) {
+			/* space and controls: the controls XML cannot hold
+			 * are dropped, the rest are white space */
+			if (u[i] == ' ' || u[i] == '\t' || u[i] == '\n' ||
+			    u[i] == '\r' || u[i] == '\f')
+				t->space = 1;
+			i++;
+			continue;
+		}
+		k = utf8_decode(u + i, n - i, &cp);
+		if (cp == UTF8_INVALID || cp == 0xFFFE || cp == 0xFFFF ||
+		    cp == 0xFEFF) {
+			i += k;
+			continue;
+		}
+		if (is_collapsed_space(cp)) {
+			t->space = 1;
+			i += k;
+			continue;
+		}
+		if (t->space && t->b->len > t->start &&
+		    wbuf_putc(t->b, ' ') != WARTA_OK)
+			t->failed = 1;
+		t->space = 0;
+		if (wbuf_append(t->b, s + i, k) != WARTA_OK)
+			t->failed = 1;
+		t->chars += k;
+		if (utf8_is_letter(cp) || utf8_char_class(cp) == UTF8_DIGIT)
+			t->alnum += k;
+		i += k;
+	}
+}
+
+/* A string of s's text, collapsed, or NULL when nothing is left. */
+static char *
+clean_dup(const char *s, size_t n, size_t max)
+{
+	struct wbuf b = WBUF_INIT;
+	struct textb t;
+
+	textb_start(&t, &b);
+	textb_add(&t, s, n);
+	if (t.failed || b.len == 0 || b.len > max) {
+		wbuf_release(&b);
+		return NULL;
+	}
+	return wbuf_steal(&b);
+}
+
+static char *
+clean_dups(const char *s, size_t max)
+{
+	return s != NULL ? clean_dup(s, strlen(s), max) : NULL;
+}
+
+/* The next node in document order, into n's children when down. */
+static xmlNodePtr
+next_node(xmlNodePtr n, xmlNodePtr root, int down)
+{
+	if (down && n->children != NULL && n->type == XML_ELEMENT_NODE)
+		return n->children;
+	while (n != NULL && n != root && n->next == NULL)
+		n = n->parent;
+	return n == NULL || n == root ? NULL : n->next;
+}
+
+/* ---- detection ---- */
+
+/* Does s[0, n) open with tag name (lower case), then a space, > or /? */
+static int
+opens_tag(const unsigned char *s, size_t n, const char *name)
+{
+	size_t k = strlen(name);
+
+	if (n < k + 2 || s[0] != '<' ||
+	    !ci_prefix((const char *)s + 1, n - 1, name))
+		return 0;
+	return s[k + 1] == '>' || s[k + 1] == '/' ||
+	    ascii_is_xml_space(s[k + 1]) || s[k + 1] == '\f';
+}
+
+static int
+html_name(const char *name)
+{
+	static const char *const ext[] = { ".html", ".htm", ".xhtml",
+	    ".shtml" };
+	size_t i, n, k;
+
+	if (name == NULL)
+		return 0;
+	n = strlen(name);
+	for (i = 0; i < NELEM(ext); i++) {
+		k = strlen(ext[i]);
+		if (n > k && ci_equal(name + n - k, ext[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/* After white space, comments and processing instructions (an XML
+ * declaration), the first markup of s, or NULL when they run past n. */
+static const unsigned char *
+first_markup(const unsigned char *s, size_t n, int *xml)
+{
+	const unsigned char *end = s + n, *p = s, *q;
+
+	*xml = 0;
+	for (;;) {
+		while (p < end && (ascii_is_xml_space(*p) || *p == '\f'))
+			p++;
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			for (q = p + 4; end - q >= 3 && memcmp(q, "-->", 3) != 0;
+			    q++)
+				;
+			if (end - q < 3)
+				return NULL;
+			p = q + 3;
+		} else if (end - p >= 2 && p[0] == '<' && p[1] == '?') {
+			*xml = 1;
+			for (q = p + 2; end - q >= 2 && memcmp(q, "?>", 2) != 0;
+			    q++)
+				;
+			if (end - q < 2)
+				return NULL;
+			p = q + 2;
+		} else
+			return p;
+	}
+}
+
+int
+html_detect(const unsigned char *head, size_t n, const char *name)
+{
+	static const char *const head_tags[] = { "meta", "title", "link",
+	    "base", "style", "script" };
+	unsigned char wide[1024];
+	const unsigned char *p;
+	size_t i, k;
+	int xml, by_name = html_name(name);
+
+	if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0) {
+		head += 3;
+		n -= 3;
+	} else if (n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) ||
+	    (head[0] == 0xFE && head[1] == 0xFF))) {
+		/* UTF-16: its ASCII is enough to see the markup */
+		int lo = head[0] == 0xFF;
+
+		for (i = 2, k = 0; i + 1 < n && k < sizeof(wide); i += 2)
+			wide[k++] = lo ? (head[i + 1] == 0 ? head[i] : 0xFF) :
+			    (head[i] == 0 ? head[i + 1] : 0xFF);
+		head = wide;
+		n = k;
+	}
+	if ((p = first_markup(head, n, &xml)) == NULL)
+		return by_name ? 40 : 0;
+	n -= (size_t)(p - head);
+	if (n >= 9 && ci_prefix((const char *)p, n, "<!doctype")) {
+		/* the doctype's name: html, or another markup's */
+		for (i = 9; i < n && (ascii_is_xml_space(p[i]) || p[i] == '\f');
+		    i++)
+			;
+		return ci_prefix((const char *)p + i, n - i, "html") ? 95 : 0;
+	}
+	if (opens_tag(p, n, "html"))
+		return 95;
+	if (opens_tag(p, n, "head") || opens_tag(p, n, "body"))
+		return 80;
+	/* an XML document whose root is not html is XML's (NITF, RSS) */
+	if (xml)
+		return 0;
+	for (i = 0; i < NELEM(head_tags); i++)
+		if (opens_tag(p, n, head_tags[i]))
+			return 60;
+	if (by_name)
+		return n > 0 && p[0] == '<' ? 50 : 40;
+	return 0;
+}
+
+/* ---- the charset ---- */
+
+/* Labels as WHATWG's Encoding standard reads them, for the charsets
+ * text/decode.c decodes; a page that says Latin-1 means Windows-1252. */
+static const struct {
+	const char *label;
+	enum text_encoding enc;
+} charset_labels[] = {
+	{ "utf-8", TEXT_AUTO }, { "utf8", TEXT_AUTO },
+	{ "unicode-1-1-utf-8", TEXT_AUTO },
+	/* a page in UTF-16 cannot say so in ASCII: WHATWG reads UTF-8 */
+	{ "utf-16", TEXT_AUTO }, { "utf-16le", TEXT_AUTO },
+	{ "utf-16be", TEXT_AUTO },
+	{ "windows-1252", TEXT_WINDOWS_1252 }, { "cp1252", TEXT_WINDOWS_1252 },
+	{ "x-cp1252", TEXT_WINDOWS_1252 }, { "iso-8859-1", TEXT_WINDOWS_1252 },
+	{ "iso8859-1", TEXT_WINDOWS_1252 }, { "iso_8859-1", TEXT_WINDOWS_1252 },
+	{ "iso88591", TEXT_WINDOWS_1252 }, { "latin1", TEXT_WINDOWS_1252 },
+	{ "l1", TEXT_WINDOWS_1252 }, { "us-ascii", TEXT_WINDOWS_1252 },
+	{ "ascii", TEXT_WINDOWS_1252 }, { "cp819", TEXT_WINDOWS_1252 },
+	{ "ibm819", TEXT_WINDOWS_1252 }, { "iso-ir-100", TEXT_WINDOWS_1252 },
+	{ "csisolatin1", TEXT_WINDOWS_1252 },
+	{ "ansi_x3.4-1968", TEXT_WINDOWS_1252 },
+	{ "iso-8859-15", TEXT_LATIN9 }, { "iso8859-15", TEXT_LATIN9 },
+	{ "iso_8859-15", TEXT_LATIN9 }, { "latin9", TEXT_LATIN9 },
+	{ "l9", TEXT_LATIN9 }, { "csisolatin9", TEXT_LATIN9 },
+};
+
+static const char *
+attr(xmlNodePtr n, const char *name)
+{
+	xmlAttrPtr a;
+
+	for (a = n->properties; a != NULL; a = a->next)
+		if (a->name != NULL && strcmp((const char *)a->name, name) == 0)
+			return a->children != NULL &&
+			    a->children->content != NULL ?
+			    (const char *)a->children->content : "";
+	return NULL;
+}
+
+/* The label in "text/html; charset=utf-8" into out, lower case. */
+static int
+content_charset(const char *s, char *out, size_t size)
+{
+	const char *p;
+	size_t k = 0;
+
+	if ((p = ci_find(s, strlen(s), "charset")) == NULL)
+		return 0;
+	for (p += 7; *p == ' ' || *p == '\t'; p++)
+		;
+	if (*p++ != '=')
+		return 0;
+	for (; *p == ' ' || *p == '\t' || *p == '"' || *p == '\''; p++)
+		;
+	while (*p != '\0' && *p != '"' && *p != '\'' && *p != ';' &&
+	    *p != ' ' && *p != '\t' && k + 1 < size)
+		out[k++] = (char)ascii_lower((unsigned char)*p++);
+	out[k] = '\0';
+	return k > 0;
+}
+
+/*
+ * The charset the page's <meta> states, into out (lower case): the first
+ * bytes are parsed alone, as bytes (ISO-8859-1 takes any), and their
+ * <meta charset> or <meta http-equiv=Content-Type> read.
+ */
+static int
+meta_charset(const unsigned char *buf, size_t len, char *out, size_t size)
+{
+	htmlDocPtr doc;
+	xmlNodePtr n, root;
+	const char *v, *he;
+	int found = 0;
+
+	if (len > INPUT_HEAD_SIZE)
+		len = INPUT_HEAD_SIZE;
+	/* most pages name no charset at all */
+	if (ci_find((const char *)buf, len, "charset") == NULL)
+		return 0;
+	if ((doc = htmlReadMemory((const char *)buf, (int)len, NULL,
+	    "ISO-8859-1", HTML_OPTIONS)) == NULL)
+		return 0;
+	root = xmlDocGetRootElement(doc);
+	for (n = root; n != NULL && !found; n = next_node(n, root, 1)) {
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, "meta") == 0) {
+			if ((v = attr(n, "charset")) != NULL) {
+				size_t k = 0;
+
+				while (*v == ' ' || *v == '\t')
+					v++;
+				while (*v != '\0' && *v != ' ' && k + 1 < size)
+					out[k++] = (char)ascii_lower(
+					    (unsigned char)*v++);
+				out[k] = '\0';
+				found = k > 0;
+			} else if ((he = attr(n, "http-equiv")) != NULL &&
+			    ci_equal(he, "content-type") &&
+			    (v = attr(n, "content")) != NULL)
+				found = content_charset(v, out, size);
+		}
+	}
+	xmlFreeDoc(doc);
+	return found;
+}
+
+/* libxml2's structured errors, which HTML_PARSE_NOERROR does not stop
+ * for character conversion, are dropped: formats/ never prints. */
+static void
+drop_error(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+}
+
+/*
+ * The page as a tree, and the charset it was read in (*charset; NULL for
+ * UTF-8 with stray bytes).  The bytes are decoded here when text/decode.c
+ * knows their charset (so that Windows-1252 maps all 256 bytes, as
+ * browsers read it, where iconv would stop at an undefined byte), and by
+ * libxml2 (iconv) otherwise.
+ */
+static htmlDocPtr
+parse_page(const unsigned char *buf, size_t len, struct wbuf *dec,
+    const char **charset, char *label, size_t label_size,
+    struct warta_error *err)
+{
+	enum text_encoding want = TEXT_AUTO, found;
+	struct xml_quiet q;
+	htmlDocPtr doc;
+	const char *enc = "UTF-8";
+	const unsigned char *src;
+	size_t i, n;
+	int other = 0, bom;
+
+	bom = (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) ||
+	    (len >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) ||
+	    (buf[0] == 0xFE && buf[1] == 0xFF)));
+	if (!bom && meta_charset(buf, len, label, label_size)) {
+		for (i = 0; i < NELEM(charset_labels); i++)
+			if (strcmp(label, charset_labels[i].label) == 0)
+				break;
+		if (i < NELEM(charset_labels))
+			want = charset_labels[i].enc;
+		else {
+			xmlCharEncodingHandlerPtr h =
+			    xmlFindCharEncodingHandler(label);
+
+			if (h != NULL) {
+				xmlCharEncCloseFunc(h);
+				other = 1;
+			}
+		}
+	}
+	if (other) {
+		const unsigned char *nul = memchr(buf, '\0', len);
+
+		if (nul != NULL) {
+			warta_error_set(err, nul - buf,
+			    "binary data at byte %zu, not text",
+			    (size_t)(nul - buf));
+			return NULL;
+		}
+		src = buf;
+		n = len;
+		enc = label;
+		*charset = label;
+	} else {
+		wbuf_reset(dec);
+		if (text_decode(buf, len, want, dec, &found, err) != WARTA_OK)
+			return NULL;
+		src = (const unsigned char *)dec->data;
+		n = dec->len;
+		*charset = found == TEXT_UTF8_MIXED ? NULL :
+		    text_encoding_name(found);
+	}
+	if (n > INT32_MAX) {
+		warta_error_set(err, -1, "too large for the HTML parser");
+		return NULL;
+	}
+	xml_quiet_begin(&q, drop_error, NULL);
+	doc = htmlReadMemory((const char *)src, (int)n, NULL, enc,
+	    HTML_OPTIONS);
+	xml_quiet_end(&q);
+	if (doc == NULL)
+		warta_error_set(err, -1, "the HTML parser could not read it");
+	return doc;
+}
+
+/* ---- what each element is ---- */
+
+enum tag_kind {
+	TK_BLOCK = 1 << 0,	/* ends the text run around it */
+	TK_PARA = 1 << 1,	/* a paragraph, whatever it holds */
+	TK_JUNK = 1 << 2,	/* never text of the article */
+	TK_HEADING = 1 << 3,	/* h2..h6: a subhead */
+	TK_H1 = 1 << 4,
+	TK_LINK = 1 << 5,	/* a */
+	TK_BR = 1 << 6,
+	TK_DIV = 1 << 7,	/* scored +5 */
+	TK_PLUS3 = 1 << 8,	/* pre, td, blockquote: +3 */
+	TK_MINUS3 = 1 << 9,	/* lists, address, form: -3 */
+	TK_MINUS5 = 1 << 10,	/* headings, th: -5 */
+	TK_ARTICLE = 1 << 11,	/* <article> */
+	TK_MAIN = 1 << 12,	/* <main> */
+	TK_CHROME = 1 << 13	/* a site's own: nav, aside, header, footer */
+};
+
+/* Sorted by name (bsearch). */
+static const struct tag_info {
+	const char *name;
+	unsigned kind;
+} tags[] = {
+	{ "a", TK_LINK },
+	{ "address", TK_BLOCK | TK_JUNK | TK_MINUS3 },
+	{ "applet", TK_JUNK },
+	{ "article", TK_BLOCK | TK_ARTICLE },
+	{ "aside", TK_BLOCK | TK_JUNK | TK_CHROME },
+	{ "audio", TK_JUNK },
+	{ "base", TK_JUNK },
+	{ "blockquote", TK_BLOCK | TK_PLUS3 },
+	{ "body", TK_BLOCK },
+	{ "br", TK_BR },
+	{ "button", TK_JUNK },
+	{ "canvas", TK_JUNK },
+	{ "caption", TK_BLOCK },
+	{ "center", TK_BLOCK | TK_DIV },
+	{ "datalist", TK_JUNK },
+	{ "dd", TK_BLOCK | TK_MINUS3 },
+	{ "details", TK_BLOCK },
+	{ "dialog", TK_BLOCK | TK_JUNK },
+	{ "dir", TK_BLOCK | TK_MINUS3 },
+	{ "div", TK_BLOCK | TK_DIV },
+	{ "dl", TK_BLOCK | TK_MINUS3 },
+	{ "dt", TK_BLOCK | TK_MINUS3 },
+	{ "embed", TK_JUNK },
+	{ "fieldset", TK_BLOCK },
+	{ "figcaption", TK_BLOCK | TK_JUNK },
+	{ "figure", TK_BLOCK | TK_JUNK },
+	{ "footer", TK_BLOCK | TK_JUNK | TK_CHROME },
+	{ "form", TK_BLOCK | TK_MINUS3 },
+	{ "frame", TK_JUNK },
+	{ "frameset", TK_JUNK },
+	{ "h1", TK_BLOCK | TK_PARA | TK_H1 | TK_MINUS5 },
+	{ "h2", TK_BLOCK | TK_PARA | TK_HEADING | TK_MINUS5 },
+	{ "h3", TK_BLOCK | TK_PARA | TK_HEADING | TK_MINUS5 },
+	{ "h4", TK_BLOCK | TK_PARA | TK_HEADING | TK_MINUS5 },
+	{ "h5", TK_BLOCK | TK_PARA | TK_HEADING | TK_MINUS5 },
+	{ "h6", TK_BLOCK | TK_PARA | TK_HEADING | TK_MINUS5 },
+	{ "head", TK_JUNK },
+	{ "header", TK_BLOCK | TK_JUNK | TK_CHROME },
+	{ "hgroup", TK_BLOCK },
+	{ "hr", TK_BLOCK },
+	{ "html", TK_BLOCK },
+	{ "iframe", TK_JUNK },
+	{ "img", TK_JUNK },
+	{ "input", TK_JUNK },
+	{ "label", TK_JUNK },
+	{ "legend", TK_BLOCK },
+	{ "li", TK_BLOCK | TK_MINUS3 },
+	{ "link", TK_JUNK },
+	{ "main", TK_BLOCK | TK_MAIN },
+	{ "map", TK_JUNK },
+	{ "math", TK_JUNK },
+	{ "menu", TK_BLOCK | TK_JUNK | TK_CHROME },
+	{ "meta", TK_JUNK },
+	{ "nav", TK_BLOCK | TK_JUNK | TK_CHROME },
+	{ "noscript", TK_JUNK },
+	{ "object", TK_JUNK },
+	{ "ol", TK_BLOCK | TK_MINUS3 },
+	{ "optgroup", TK_JUNK },
+	{ "option", TK_JUNK },
+	{ "p", TK_BLOCK | TK_PARA },
+	{ "picture", TK_JUNK },
+	{ "pre", TK_BLOCK | TK_PARA | TK_PLUS3 },
+	{ "script", TK_JUNK },
+	{ "section", TK_BLOCK },
+	{ "select", TK_JUNK },
+	{ "source", TK_JUNK },
+	{ "style", TK_JUNK },
+	{ "summary", TK_BLOCK },
+	{ "svg", TK_JUNK },
+	{ "table", TK_BLOCK },
+	{ "tbody", TK_BLOCK },
+	{ "td", TK_BLOCK | TK_PLUS3 },
+	{ "template", TK_JUNK },
+	{ "textarea", TK_JUNK },
+	{ "tfoot", TK_BLOCK },
+	{ "th", TK_BLOCK | TK_MINUS5 },
+	{ "thead", TK_BLOCK },
+	{ "title", TK_JUNK },
+	{ "tr", TK_BLOCK },
+	{ "ul", TK_BLOCK | TK_MINUS3 },
+	{ "video", TK_JUNK },
+};
+
+static int
+tag_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct tag_info *)elem)->name);
+}
+
+static unsigned
+tag_kind(const char *name)
+{
+	const struct tag_info *t = bsearch(name, tags, NELEM(tags),
+	    sizeof(tags[0]), tag_cmp);
+
+	return t != NULL ? t->kind : 0;
+}
+
+/*
+ * Words of class and id attributes.  Never the article: comment
+ * sections, share bars, ads, related lists (a word of this kind makes an
+ * element junk whatever else it says).  Site furniture: navigation,
+ * sidebars, footers (junk unless the element also says it holds content,
+ * "content has-sidebar", or holds the element the page marks as the
+ * article).  A stem ends in '*' and takes any ending.
+ */
+static const char *const never_words[] = {
+	"ad", "adbox", "adpos", "ads", "adsense", "adslot", "adunit", "adv",
+	"advert*", "bacajuga", "breadcrumb*", "byline", "comment",
+	"commentlist", "comments", "comment-*", "consent", "cookie*",
+	"crumbs", "dfp", "disqus*", "gdpr", "iklan", "komentar", "lightbox",
+	"modal", "mostread", "newsletter*", "outbrain*", "overlay", "pager",
+	"pagination", "popular", "populer", "popup*", "promo*", "recommend*",
+	"rekomendasi", "related*", "replies", "reply", "respond", "share*",
+	"sharing", "signup", "skip", "social*", "sosmed", "sponsor*",
+	"subscribe", "subscription", "tagcloud", "tags", "taboola*",
+	"terkait", "terpopuler", "trending",
+};
+
+static const char *const furniture_words[] = {
+	"banner", "footer*", "header", "masthead", "menu*", "nav", "navbar",
+	"navigation", "sidebar*", "toolbar", "topbar", "widget*",
+};
+
+/* Readability's negative hints that are not reason enough to drop. */
+static const char *const weak_words[] = {
+	"caption", "contact", "credit", "extra", "footnote", "media", "meta",
+	"scroll", "shopping", "tool", "tools",
+};
+
+static const char *const content_words[] = {
+	"article", "artikel", "berita", "blog", "body", "content", "detail",
+	"entry", "hentry", "isi", "konten", "main", "post", "story", "text",
+};
+
+static int
+word_in(const char *w, size_t n, const char *const *list, size_t count)
+{
+	size_t i, k;
+
+	for (i = 0; i < count; i++) {
+		k = strlen(list[i]);
+		if (list[i][k - 1] == '*') {
+			if (n >= k - 1 && memcmp(w, list[i], k - 1) == 0)
+				return 1;
+		} else if (n == k && memcmp(w, list[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+enum hint {
+	HINT_NEVER = 1 << 0,
+	HINT_FURNITURE = 1 << 1,
+	HINT_WEAK = 1 << 2,
+	HINT_CONTENT = 1 << 3
+};
+
+/*
+ * The hints of a class or id value: its words are split at anything
+ * that is not a letter or digit and where camel case changes
+ * ("shareBar" is share, bar), and looked up in lower case.
+ */
+static unsigned
+hints_of(const char *s)
+{
+	char w[64];
+	size_t n = 0;
+	unsigned h = 0;
+	const char *p;
+
+	if (s == NULL)
+		return 0;
+	for (p = s;; p++) {
+		unsigned char c = (unsigned char)*p;
+		int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9');
+		int split = !alnum || (c >= 'A' && c <= 'Z' && p > s &&
+		    p[-1] >= 'a' && p[-1] <= 'z');
+
+		if (split && n > 0) {
+			if (n < sizeof(w)) {
+				if (word_in(w, n, never_words,
+				    NELEM(never_words)))
+					h |= HINT_NEVER;
+				else if (word_in(w, n, furniture_words,
+				    NELEM(furniture_words)))
+					h |= HINT_FURNITURE;
+				else if (word_in(w, n, weak_words,
+				    NELEM(weak_words)))
+					h |= HINT_WEAK;
+				else if (word_in(w, n, content_words,
+				    NELEM(content_words)))
+					h |= HINT_CONTENT;
+			}
+			n = 0;
+		}
+		if (c == '\0')
+			break;
+		if (alnum) {
+			if (n < sizeof(w))
+				w[n] = (char)ascii_lower(c);
+			n++;
+		}
+	}
+	return h;
+}
+
+/* Is the space-separated list s holding word (case aside)? */
+static int
+has_word(const char *s, const char *word)
+{
+	size_t k = strlen(word), i;
+
+	if (s == NULL)
+		return 0;
+	while (*s != '\0') {
+		while (*s == ' ' || *s == '\t' || *s == '\n')
+			s++;
+		for (i = 0; s[i] != '\0' && s[i] != ' ' && s[i] != '\t' &&
+		    s[i] != '\n'; i++)
+			;
+		if (i == k && ci_prefix(s, i, word))
+			return 1;
+		s += i;
+	}
+	return 0;
+}
+
+/* style="display: none" or visibility: hidden */
+static int
+style_hides(const char *s)
+{
+	static const char *const props[] = { "display", "visibility" };
+	static const char *const vals[] = { "none", "hidden" };
+	const char *p;
+	size_t i, n;
+
+	if (s == NULL)
+		return 0;
+	n = strlen(s);
+	for (i = 0; i < 2; i++)
+		for (p = s; (p = ci_find(p, n - (size_t)(p - s), props[i])) !=
+		    NULL; ) {
+			p += strlen(props[i]);
+			while (*p == ' ')
+				p++;
+			if (*p != ':')
+				continue;
+			for (p++; *p == ' '; p++)
+				;
+			if (ci_prefix(p, strlen(p), vals[i]))
+				return 1;
+		}
+	return 0;
+}
+
+enum hnode_flag {
+	HF_JUNK = 1 << 0,	/* never text: the tag, or a never word */
+	HF_MAYBE = 1 << 1,	/* junk unless it holds the article */
+	HF_MARKED = 1 << 2,	/* holds (or is) what the page marks as the
+				 * article */
+	HF_SCORED = 1 << 3,
+	HF_CONTENT = 1 << 4,	/* chosen as (part of) the article */
+	HF_BLOCKS = 1 << 5,	/* has blocks in it (or <br><br>) */
+	HF_IN_ARTICLE = 1 << 6,	/* inside an <article> */
+	HF_IN_CHROME = 1 << 7,	/* inside the site's nav, header, ... */
+	HF_IN_KNOWN = 1 << 8,	/* in_content below is known */
+	HF_IN = 1 << 9,
+	HF_BODYMARK = 1 << 10,	/* itemprop=articleBody */
+	HF_REACHED = 1 << 11	/* the text walk went in */
+};
+
+/* What is known of one element, hung on its node's _private. */
+struct hnode {
+	xmlNodePtr node;
+	struct hnode *parent;	/* the element above, or NULL */
+	unsigned kind;		/* enum tag_kind */
+	unsigned flags;		/* enum hnode_flag */
+	int weight;		/* class and id hints: -50..50 */
+	size_t chars, links;	/* bytes of text (not space) under it, and
+				 * of those in links */
+	size_t commas;
+	double score;
+};
+
+/* A run of text: what lies between two block boundaries. */
+struct run {
+	struct hnode *container;	/* the innermost block around it */
+	size_t off, len;		/* in the page's run text */
+	size_t chars, links, commas, alnum;
+	int in;				/* inside the article */
+	int keep;			/* and given out */
+};
+
+/* What the page states, as found (before the choice among them). */
+enum slot {
+	S_TITLE, S_OG_TITLE, S_TW_TITLE, S_SITE, S_PUBLISHED, S_DATE,
+	S_ITEMPROP_DATE, S_AUTHOR, S_ARTICLE_AUTHOR, S_REL_AUTHOR,
+	S_ITEMPROP_AUTHOR, S_ITEMPROP_HEADLINE, S_NEWS_KEYWORDS, S_KEYWORDS,
+	S_HTML_LANG, S_META_LANG,
+	/* JSON-LD's */
+	S_LD_HEADLINE, S_LD_DATE, S_LD_CREATED, S_LD_PUBLISHER, S_LD_LANG,
+	S_LD_BODY,
+	S_COUNT
+};
+
+static const struct {
+	const char *key;
+	enum slot slot;
+} meta_keys[] = {
+	{ "og:title", S_OG_TITLE },
+	{ "twitter:title", S_TW_TITLE },
+	{ "og:site_name", S_SITE },
+	{ "article:published_time", S_PUBLISHED },
+	{ "og:article:published_time", S_PUBLISHED },
+	{ "date", S_DATE },
+	{ "pubdate", S_DATE },
+	{ "publishdate", S_DATE },
+	{ "publish-date", S_DATE },
+	{ "publish_date", S_DATE },
+	{ "dc.date.issued", S_DATE },
+	{ "dcterms.issued", S_DATE },
+	{ "dc.date", S_DATE },
+	{ "dcterms.date", S_DATE },
+	{ "datepublished", S_ITEMPROP_DATE },
+	{ "author", S_AUTHOR },
+	{ "dc.creator", S_AUTHOR },
+	{ "article:author", S_ARTICLE_AUTHOR },
+	{ "news_keywords", S_NEWS_KEYWORDS },
+	{ "keywords", S_KEYWORDS },
+	{ "content-language", S_META_LANG },
+	{ "language", S_META_LANG },
+	{ "dc.language", S_META_LANG },
+};
+
+/* Everything one reading holds. */
+struct page {
+	htmlDocPtr doc;
+	xmlNodePtr body;
+	struct hnode *nodes;
+	size_t nnodes;
+	struct run *runs;
+	size_t nruns, runs_cap;
+	struct wbuf text;		/* the runs' text, one after another */
+
+	char *slot[S_COUNT];
+	struct wbuf tags;		/* article:tag values, "\n" between */
+	xmlNodePtr ld[MAX_LD];		/* <script type=application/ld+json> */
+	size_t nld;
+	xmlNodePtr times[MAX_NODES];	/* <time datetime>, itemprop dates */
+	size_t ntimes;
+	xmlNodePtr h1[MAX_NODES];
+	size_t nh1;
+	xmlNodePtr title, rel_author, ip_author, ip_headline;
+	xmlNodePtr heads[MAX_NODES];	/* h1..h3, b, strong: for the title */
+	size_t nheads;
+	char *head_text[MAX_NODES];
+	size_t nhead_text;
+
+	json_t *ld_names;		/* JSON-LD authors: an array of names */
+	json_t *ld_keywords;		/* JSON-LD keywords: an array */
+	struct hnode *top;		/* the article's container */
+	size_t total_chars;
+};
+
+static struct hnode *
+hn(xmlNodePtr n)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE ? n->_private : NULL;
+}
+
+/* The text of n (all of it), collapsed, into a new string or NULL. */
+static char *
+node_text(xmlNodePtr n, size_t max)
+{
+	struct wbuf b = WBUF_INIT;
+	struct textb t;
+	xmlNodePtr c;
+
+	textb_start(&t, &b);
+	for (c = n->children; c != NULL && b.len <= max; ) {
+		int down = 1;
+
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			if (c->content != NULL)
+				textb_add(&t, (const char *)c->content,
+				    strlen((const char *)c->content));
+		} else if (c->type == XML_ELEMENT_NODE) {
+			struct hnode *h = hn(c);
+
+			if (h != NULL && (h->kind & TK_BLOCK))
+				t.space = 1;
+			down = !(h != NULL && (h->kind & TK_JUNK));
+		}
+		c = next_node(c, n, down);
+	}
+	if (t.failed || b.len == 0 || b.len > max) {
+		wbuf_release(&b);
+		return NULL;
+	}
+	return wbuf_steal(&b);
+}
+
+static void
+set_slot(struct page *pg, enum slot s, const char *v)
+{
+	if (pg->slot[s] == NULL && v != NULL)
+		pg->slot[s] = clean_dups(v, MAX_FIELD);
+}
+
+static void
+read_meta(struct page *pg, xmlNodePtr n)
+{
+	static const char *const key_attrs[] = { "property", "name",
+	    "itemprop", "http-equiv" };
+	const char *content = attr(n, "content"), *key;
+	size_t i, k;
+
+	if (content == NULL)
+		return;
+	for (i = 0; i < NELEM(key_attrs); i++) {
+		if ((key = attr(n, key_attrs[i])) == NULL)
+			continue;
+		if (ci_equal(key, "article:tag")) {
+			char *v = clean_dups(content, MAX_KEYWORD);
+
+			if (v != NULL && pg->tags.len < 64 * MAX_KEYWORD) {
+				(void)wbuf_puts(&pg->tags, v);
+				(void)wbuf_putc(&pg->tags, '\n');
+			}
+			free(v);
+			continue;
+		}
+		for (k = 0; k < NELEM(meta_keys); k++)
+			if (ci_equal(key, meta_keys[k].key))
+				set_slot(pg, meta_keys[k].slot, content);
+	}
+}
+
+/*
+ * The first reading: an hnode for every element, with its tag, its hints
+ * and what it inherits, and what the page states on the way.
+ */
+static int
+read_elements(struct page *pg, struct warta_error *err)
+{
+	xmlNodePtr root = xmlDocGetRootElement(pg->doc), n;
+	size_t count = 0, i = 0;
+
+	for (n = root; n != NULL; n = next_node(n, root, 1))
+		if (n->type == XML_ELEMENT_NODE)
+			count++;
+	if (count == 0)
+		return WARTA_OK;
+	if ((pg->nodes = calloc(count, sizeof(*pg->nodes))) == NULL)
+		return warta_error_set(err, -1, "out of memory");
+	pg->nnodes = count;
+	for (n = root; n != NULL; n = next_node(n, root, 1)) {
+		struct hnode *h, *up;
+		const char *name, *v, *itemprop;
+		unsigned hc, hi;
+
+		if (n->type != XML_ELEMENT_NODE || i >= count)
+			continue;
+		h = &pg->nodes[i++];
+		n->_private = h;
+		h->node = n;
+		h->parent = up = hn(n->parent);
+		name = (const char *)n->name;
+		h->kind = tag_kind(name);
+		if (up != NULL)
+			h->flags |= up->flags & (HF_IN_ARTICLE | HF_IN_CHROME);
+
+		hc = hints_of(attr(n, "class"));
+		hi = hints_of(attr(n, "id"));
+		h->weight = ((hc & (HINT_NEVER | HINT_FURNITURE | HINT_WEAK)) ?
+		    -25 : (hc & HINT_CONTENT) ? 25 : 0) +
+		    ((hi & (HINT_NEVER | HINT_FURNITURE | HINT_WEAK)) ? -25 :
+		    (hi & HINT_CONTENT) ? 25 : 0);
+		if (h->kind & TK_JUNK)
+			h->flags |= HF_JUNK;
+		if ((hc | hi) & HINT_NEVER)
+			h->flags |= HF_JUNK;
+		else if (((hc | hi) & (HINT_FURNITURE | HINT_CONTENT)) ==
+		    HINT_FURNITURE)
+			h->flags |= HF_MAYBE;
+		if ((v = attr(n, "role")) != NULL && (has_word(v, "navigation") ||
+		    has_word(v, "banner") || has_word(v, "contentinfo") ||
+		    has_word(v, "complementary") || has_word(v, "search") ||
+		    has_word(v, "menu") || has_word(v, "menubar") ||
+		    has_word(v, "dialog") || has_word(v, "alertdialog") ||
+		    has_word(v, "toolbar")))
+			h->flags |= HF_MAYBE;
+		if (attr(n, "hidden") != NULL ||
+		    ((v = attr(n, "aria-hidden")) != NULL &&
+		    ci_equal(v, "true")) || style_hides(attr(n, "style")))
+			h->flags |= HF_MAYBE;
+		if (h->kind & TK_ARTICLE)
+			h->flags |= HF_IN_ARTICLE;
+		if ((h->kind & TK_CHROME) &&
+		    !((h->flags & HF_IN_ARTICLE) && strcmp(name, "header") == 0))
+			h->flags |= HF_IN_CHROME;
+
+		/* what the page marks as the article: everything above it
+		 * holds it, and is not dropped as furniture */
+		itemprop = attr(n, "itemprop");
+		if (has_word(itemprop, "articleBody"))
+			h->flags |= HF_BODYMARK;
+		if (!((hc | hi) & HINT_NEVER) &&
+		    ((h->kind & (TK_ARTICLE | TK_MAIN)) ||
+		    (h->flags & HF_BODYMARK) ||
+		    has_word(attr(n, "role"), "main") ||
+		    has_word(attr(n, "role"), "article"))) {
+			struct hnode *a;
+
+			for (a = h; a != NULL && !(a->flags & HF_MARKED);
+			    a = a->parent)
+				a->flags |= HF_MARKED;
+		}
+
+		/* what the page states (the text of elements is read once
+		 * every element is known) */
+		if (strcmp(name, "meta") == 0)
+			read_meta(pg, n);
+		else if (strcmp(name, "title") == 0 && pg->title == NULL &&
+		    !(up != NULL && strcmp((const char *)up->node->name,
+		    "svg") == 0))
+			pg->title = n;
+		else if (strcmp(name, "html") == 0) {
+			set_slot(pg, S_HTML_LANG, attr(n, "lang"));
+			set_slot(pg, S_HTML_LANG, attr(n, "xml:lang"));
+		} else if (strcmp(name, "script") == 0 &&
+		    (v = attr(n, "type")) != NULL &&
+		    ci_prefix(v, strlen(v), "application/ld+json") &&
+		    pg->nld < MAX_LD)
+			pg->ld[pg->nld++] = n;
+		else if (strcmp(name, "time") == 0 &&
+		    attr(n, "datetime") != NULL && pg->ntimes < MAX_NODES)
+			pg->times[pg->ntimes++] = n;
+		else if (strcmp(name, "h1") == 0 && pg->nh1 < MAX_NODES)
+			pg->h1[pg->nh1++] = n;
+		if ((strcmp(name, "h1") == 0 || strcmp(name, "h2") == 0 ||
+		    strcmp(name, "h3") == 0 || strcmp(name, "b") == 0 ||
+		    strcmp(name, "strong") == 0) && pg->nheads < MAX_NODES)
+			pg->heads[pg->nheads++] = n;
+		if (strcmp(name, "a") == 0 && has_word(attr(n, "rel"), "author") &&
+		    pg->rel_author == NULL)
+			pg->rel_author = n;
+		if (itemprop != NULL && strcmp(name, "meta") != 0) {
+			if (has_word(itemprop, "headline") &&
+			    pg->ip_headline == NULL)
+				pg->ip_headline = n;
+			if (has_word(itemprop, "author") && pg->ip_author == NULL)
+				pg->ip_author = n;
+			if (has_word(itemprop, "datePublished")) {
+				set_slot(pg, S_ITEMPROP_DATE,
+				    attr(n, "datetime"));
+				set_slot(pg, S_ITEMPROP_DATE,
+				    attr(n, "content"));
+			}
+		}
+		if (strcmp(name, "body") == 0 && pg->body == NULL)
+			pg->body = n;
+	}
+	if (pg->title != NULL)
+		pg->slot[S_TITLE] = node_text(pg->title, MAX_FIELD);
+	if (pg->rel_author != NULL)
+		pg->slot[S_REL_AUTHOR] = node_text(pg->rel_author, MAX_NAME);
+	if (pg->ip_headline != NULL)
+		pg->slot[S_ITEMPROP_HEADLINE] = node_text(pg->ip_headline,
+		    MAX_FIELD);
+	if ((n = pg->ip_author) != NULL) {
+		/* a Person: its name */
+		xmlNodePtr c;
+
+		for (c = n; c != NULL; c = next_node(c, pg->ip_author, 1))
+			if (c->type == XML_ELEMENT_NODE &&
+			    has_word(attr(c, "itemprop"), "name")) {
+				n = c;
+				break;
+			}
+		pg->slot[S_ITEMPROP_AUTHOR] = node_text(n, MAX_NAME);
+	}
+	return WARTA_OK;
+}
+
+/* Is h (not inside what the page marks as the article) never text? */
+static int
+is_junk(const struct hnode *h)
+{
+	return (h->flags & HF_JUNK) ||
+	    ((h->flags & HF_MAYBE) && !(h->flags & HF_MARKED));
+}
+
+/* ---- the runs ---- */
+
+struct walker {
+	struct page *pg;
+	struct hnode *container;
+	struct textb t;
+	size_t link_depth;
+	size_t links;		/* bytes of link text in the run */
+	int br;			/* the last thing in the run was a <br> */
+	int failed;
+};
+
+static void
+run_begin(struct walker *w)
+{
+	textb_start(&w->t, &w->pg->text);
+	w->links = 0;
+	w->br = 0;
+}
+
+/* Ends the run being built: kept when it has text, its counts added to
+ * every element above it. */
+static void
+run_end(struct walker *w)
+{
+	struct page *pg = w->pg;
+	struct run *r;
+	struct hnode *a;
+
+	if (w->t.failed)
+		w->failed = 1;
+	if (w->t.chars == 0 || w->container == NULL) {
+		pg->text.len = w->t.start;
+		run_begin(w);
+		return;
+	}
+	if (pg->nruns == pg->runs_cap) {
+		size_t cap = pg->runs_cap ? 2 * pg->runs_cap : 64;
+		struct run *nr = realloc(pg->runs, cap * sizeof(*nr));
+
+		if (nr == NULL) {
+			w->failed = 1;
+			return;
+		}
+		pg->runs = nr;
+		pg->runs_cap = cap;
+	}
+	r = &pg->runs[pg->nruns++];
+	r->container = w->container;
+	r->off = w->t.start;
+	r->len = pg->text.len - w->t.start;
+	r->chars = w->t.chars;
+	r->links = w->links;
+	r->commas = w->t.commas;
+	r->alnum = w->t.alnum;
+	pg->total_chars += r->chars;
+	for (a = w->container; a != NULL; a = a->parent) {
+		a->chars += r->chars;
+		a->links += r->links;
+		a->commas += r->commas;
+	}
+	if (wbuf_putc(&pg->text, '\0') != WARTA_OK)
+		w->failed = 1;
+	run_begin(w);
+}
+
+static void
+walk_text(struct walker *w, const char *s)
+{
+	size_t before = w->t.chars;
+
+	textb_add(&w->t, s, strlen(s));
+	if (w->t.chars > before) {
+		w->br = 0;
+		if (w->link_depth > 0)
+			w->links += w->t.chars - before;
+	}
+}
+
+/* The nearest block at or above h. */
+static struct hnode *
+block_of(struct hnode *h)
+{
+	while (h != NULL && !(h->kind & TK_BLOCK))
+		h = h->parent;
+	return h;
+}
+
+static void
+walk_leave(struct walker *w, xmlNodePtr n)
+{
+	struct hnode *h = hn(n);
+
+	if (h == NULL)
+		return;
+	if (h->kind & TK_LINK)
+		w->link_depth--;
+	if (h->kind & TK_BLOCK) {
+		run_end(w);
+		w->container = block_of(h->parent);
+	}
+}
+
+/*
+ * The second reading: the text under the body, in runs.  Junk is passed
+ * over whole; a block ends the run around it and starts its own; two
+ * <br> in a row end a run too.
+ */
+static int
+read_runs(struct page *pg, struct warta_error *err)
+{
+	struct walker w;
+	xmlNodePtr root = pg->body != NULL ? pg->body :
+	    xmlDocGetRootElement(pg->doc), n;
+
+	memset(&w, 0, sizeof(w));
+	w.pg = pg;
+	if (root == NULL || hn(root) == NULL)
+		return WARTA_OK;
+	w.container = block_of(hn(root));
+	run_begin(&w);
+	hn(root)->flags |= HF_REACHED;
+	for (n = root->children; n != NULL && !w.failed; ) {
+		struct hnode *h = hn(n);
+		int down = 0;
+
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content != NULL)
+				walk_text(&w, (const char *)n->content);
+		} else if (h != NULL && !is_junk(h)) {
+			h->flags |= HF_REACHED;
+			if (h->kind & TK_BR) {
+				if (w.br) {
+					/* text split by <br><br>: its own
+					 * paragraphs */
+					run_end(&w);
+					if (w.container != NULL)
+						w.container->flags |= HF_BLOCKS;
+				} else {
+					w.br = 1;
+					w.t.space = 1;
+				}
+			} else if (h->kind & TK_BLOCK) {
+				run_end(&w);
+				if (w.container != NULL)
+					w.container->flags |= HF_BLOCKS;
+				w.container = h;
+				down = 1;
+			} else {
+				if (h->kind & TK_LINK)
+					w.link_depth++;
+				down = 1;
+			}
+			/* an element entered and empty is left at once */
+			if (down && n->children == NULL) {
+				walk_leave(&w, n);
+				down = 0;
+			}
+		} else if (h != NULL && (h->kind & TK_BLOCK))
+			w.t.space = 1;
+		if (down) {
+			n = n->children;
+			continue;
+		}
+		/* up and on, leaving what is left */
+		while (n != root && n->next == NULL) {
+			n = n->parent;
+			if (n != root)
+				walk_leave(&w, n);
+		}
+		n = n == root ? NULL : n->next;
+	}
+	run_end(&w);
+	if (w.failed)
+		return warta_error_set(err, -1, "out of memory");
+	return WARTA_OK;
+}
+
+/* ---- the article's container ---- */
+
+static int
+inside(const struct hnode *h, const struct hnode *a)
+{
+	for (; h != NULL; h = h->parent)
+		if (h == a)
+			return 1;
+	return 0;
+}
+
+static double
+link_density(const struct hnode *h)
+{
+	return h->chars > 0 ? (double)h->links / (double)h->chars : 0;
+}
+
+static double
+final_score(const struct hnode *h)
+{
+	return h->score * (1 - link_density(h));
+}
+
+static void
+init_score(struct hnode *h)
+{
+	h->flags |= HF_SCORED;
+	h->score = h->weight;
+	if (h->kind & TK_DIV)
+		h->score += 5;
+	else if (h->kind & TK_PLUS3)
+		h->score += 3;
+	else if (h->kind & TK_MINUS3)
+		h->score -= 3;
+	else if (h->kind & TK_MINUS5)
+		h->score -= 5;
+}
+
+/* Does a run in h stand as a paragraph of its own (so that its score
+ * goes to the element above), or as text inside a container? */
+static int
+paragraph_like(const struct hnode *h)
+{
+	return (h->kind & TK_PARA) || !(h->flags & HF_BLOCKS);
+}
+
+/* Readability's scoring: each paragraph gives its container and the
+ * elements above a score for its length and commas. */
+static void
+score_runs(struct page *pg, const struct hnode *stop)
+{
+	size_t i, level;
+
+	for (i = 0; i < pg->nruns; i++) {
+		struct run *r = &pg->runs[i];
+		struct hnode *a = r->container;
+		double s;
+
+		if (r->chars < MIN_PARA)
+			continue;
+		s = 1 + (double)r->commas + (double)(r->chars / 100 > 3 ? 3 :
+		    r->chars / 100);
+		if (paragraph_like(a) && a != stop)
+			a = a->parent;
+		for (level = 0; a != NULL && level < SCORE_LEVELS;
+		    level++, a = a->parent) {
+			if (!(a->flags & HF_SCORED))
+				init_score(a);
+			a->score += s / (level == 0 ? 1 : level == 1 ? 2 :
+			    (double)level * 3);
+			if (a == stop)
+				break;
+		}
+	}
+}
+
+/* The one element marked (kind or flag) with the most text, or NULL
+ * when none holds enough of the page. */
+static struct hnode *
+marked_best(struct page *pg, unsigned kind, unsigned flag)
+{
+	struct hnode *best = NULL;
+	size_t i;
+
+	for (i = 0; i < pg->nnodes; i++) {
+		struct hnode *h = &pg->nodes[i];
+
+		if (!(h->flags & HF_REACHED) ||
+		    !((h->kind & kind) || (h->flags & flag)))
+			continue;
+		if (best == NULL || h->chars > best->chars)
+			best = h;
+	}
+	if (best == NULL || best->chars < MIN_ARTICLE ||
+	    best->chars * 4 < pg->total_chars)
+		return NULL;
+	return best;
+}
+
+/* How many elements h holds (2 when it holds text of its own). */
+static int
+element_children(const struct hnode *h)
+{
+	xmlNodePtr c;
+	const char *t;
+	int k = 0;
+
+	for (c = h->node->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE)
+			k++;
+		else if (c->type == XML_TEXT_NODE && c->content != NULL) {
+			for (t = (const char *)c->content; *t == ' ' ||
+			    *t == '\n' || *t == '\t' || *t == '\r'; t++)
+				;
+			if (*t != '\0')
+				return 2;
+		}
+	}
+	return k;
+}
+
+/* The last run of h's text, for the sibling test. */
+static const struct run *
+last_run_in(const struct page *pg, const struct hnode *h)
+{
+	size_t i;
+
+	for (i = pg->nruns; i-- > 0; )
+		if (inside(pg->runs[i].container, h))
+			return &pg->runs[i];
+	return NULL;
+}
+
+/*
+ * The article: the element the page marks as its body, or as an
+ * article; otherwise the container that scores best inside <main> (or
+ * the body) and its siblings that score close to it.  Marks what is
+ * chosen HF_CONTENT; 0 when nothing is.
+ */
+static int
+choose_content(struct page *pg)
+{
+	struct hnode *scope, *top = NULL, *parent;
+	double best = 0, threshold;
+	const char *cls;
+	xmlNodePtr c;
+	size_t i;
+
+	if ((top = marked_best(pg, 0, HF_BODYMARK)) != NULL ||
+	    (top = marked_best(pg, TK_ARTICLE, 0)) != NULL) {
+		top->flags |= HF_CONTENT;
+		pg->top = top;
+		return 1;
+	}
+	scope = marked_best(pg, TK_MAIN, 0);
+	if (scope == NULL)
+		for (i = 0; i < pg->nnodes && scope == NULL; i++)
+			if ((pg->nodes[i].flags & HF_REACHED) &&
+			    has_word(attr(pg->nodes[i].node, "role"), "main") &&
+			    pg->nodes[i].chars >= MIN_ARTICLE &&
+			    pg->nodes[i].chars * 4 >= pg->total_chars)
+				scope = &pg->nodes[i];
+	if (scope == NULL)
+		scope = hn(pg->body);
+	if (scope == NULL)
+		return 0;
+	score_runs(pg, scope);
+	for (i = 0; i < pg->nnodes; i++) {
+		struct hnode *h = &pg->nodes[i];
+
+		if ((h->flags & HF_SCORED) && inside(h, scope) &&
+		    (top == NULL || final_score(h) > best)) {
+			top = h;
+			best = final_score(h);
+		}
+	}
+	if (top == NULL) {
+		/* no paragraph long enough: the whole of the scope */
+		scope->flags |= HF_CONTENT;
+		pg->top = scope;
+		return pg->total_chars > 0;
+	}
+	/* Readability: a parent that scores better after all, or one that
+	 * holds nothing but the top, is the container */
+	{
+		struct hnode *up = top->parent;
+		double last = final_score(top), floor = last / 3;
+
+		while (up != NULL && top != scope && inside(up, scope)) {
+			if (!(up->flags & HF_SCORED)) {
+				up = up->parent;
+				continue;
+			}
+			if (final_score(up) < floor)
+				break;
+			if (final_score(up) > last) {
+				top = up;
+				break;
+			}
+			last = final_score(up);
+			up = up->parent;
+		}
+		while (top != scope && top->parent != NULL &&
+		    inside(top->parent, scope) &&
+		    element_children(top->parent) == 1)
+			top = top->parent;
+	}
+	pg->top = top;
+	top->flags |= HF_CONTENT;
+	if (top == scope || (parent = top->parent) == NULL)
+		return 1;
+	best = final_score(top);
+	threshold = best * 0.2 > 10 ? best * 0.2 : 10;
+	cls = attr(top->node, "class");
+	for (c = parent->node->children; c != NULL; c = c->next) {
+		struct hnode *s = hn(c);
+		double bonus = 0;
+
+		if (s == NULL || s == top || !(s->flags & HF_REACHED))
+			continue;
+		if (cls != NULL && cls[0] != '\0' && attr(c, "class") != NULL &&
+		    strcmp(attr(c, "class"), cls) == 0)
+			bonus = best * 0.2;
+		if ((s->flags & HF_SCORED) && final_score(s) + bonus >= threshold)
+			s->flags |= HF_CONTENT;
+		else if (strcmp((const char *)c->name, "p") == 0) {
+			const struct run *r = last_run_in(pg, s);
+			double ld = link_density(s);
+
+			if (s->chars > 80 && ld < 0.25)
+				s->flags |= HF_CONTENT;
+			else if (s->chars > 0 && s->chars <= 80 && ld == 0 &&
+			    r != NULL && (strstr(pg->text.data + r->off, ". ") !=
+			    NULL || pg->text.data[r->off + r->len - 1] == '.'))
+				s->flags |= HF_CONTENT;
+		}
+	}
+	return 1;
+}
+
+/* Is h inside what was chosen?  Memoized on the way up. */
+static int
+in_content(struct hnode *h)
+{
+	int in;
+
+	if (h == NULL)
+		return 0;
+	if (h->flags & HF_IN_KNOWN)
+		return (h->flags & HF_IN) != 0;
+	in = (h->flags & HF_CONTENT) ? 1 : in_content(h->parent);
+	h->flags |= HF_IN_KNOWN | (in ? HF_IN : 0);
+	return in;
+}
+
+/* Is h, or an element above it, of the kind? */
+static int
+under_kind(const struct hnode *h, unsigned kind)
+{
+	for (; h != NULL; h = h->parent)
+		if (h->kind & kind)
+			return 1;
+	return 0;
+}
+
+/*
+ * The runs of the article, one block each, into out: not the <h1> (the
+ * headline), not a run that is mostly links ("Baca juga: ..."), nor one
+ * without a letter or digit; and a subhead only when text follows it
+ * (not "Related articles" over links that went).
+ */
+static int
+give_body(struct page *pg, struct wbuf *out)
+{
+	size_t i, j;
+	int first = 1;
+
+	for (i = 0; i < pg->nruns; i++) {
+		struct run *r = &pg->runs[i];
+
+		r->in = in_content(r->container);
+		r->keep = r->in && r->alnum > 0 && 2 * r->links <= r->chars &&
+		    !under_kind(r->container, TK_H1);
+	}
+	for (i = pg->nruns; i-- > 0; ) {
+		struct run *r = &pg->runs[i];
+
+		if (!r->keep || !under_kind(r->container, TK_HEADING))
+			continue;
+		for (j = i + 1; j < pg->nruns && !pg->runs[j].in; j++)
+			;
+		if (j == pg->nruns || !pg->runs[j].keep)
+			r->keep = 0;
+	}
+	for (i = 0; i < pg->nruns; i++) {
+		const struct run *r = &pg->runs[i];
+
+		if (!r->keep)
+			continue;
+		if ((!first && wbuf_puts(out, "\n\n") != WARTA_OK) ||
+		    wbuf_append(out, pg->text.data + r->off, r->len) !=
+		    WARTA_OK)
+			return WARTA_FAILED;
+		first = 0;
+	}
+	return WARTA_OK;
+}
+
+/* ---- JSON-LD ---- */
+
+static const char *
+json_str(const json_t *o, const char *key)
+{
+	const json_t *v = json_object_get(o, key);
+
+	if (json_is_array(v))
+		v = json_array_get(v, 0);
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* Is "@type" (a string or a list) an article's? */
+static int
+is_article_type(const json_t *t)
+{
+	static const char *const types[] = { "Article", "NewsArticle",
+	    "ReportageNewsArticle", "AnalysisNewsArticle",
+	    "BackgroundNewsArticle", "OpinionNewsArticle",
+	    "ReviewNewsArticle", "AskPublicNewsArticle", "SatiricalArticle",
+	    "BlogPosting", "LiveBlogPosting", "Report" };
+	size_t i, k;
+
+	if (json_is_array(t)) {
+		for (i = 0; i < json_array_size(t); i++)
+			if (is_article_type(json_array_get(t, i)))
+				return 1;
+		return 0;
+	}
+	if (json_is_string(t)) {
+		const char *s = json_string_value(t), *p;
+
+		/* "schema:NewsArticle", "https://schema.org/NewsArticle" */
+		for (p = s; *p != '\0'; p++)
+			if (*p == '/' || *p == ':')
+				s = p + 1;
+		for (k = 0; k < NELEM(types); k++)
+			if (strcmp(s, types[k]) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+static const json_t *
+find_article(const json_t *v, int depth)
+{
+	const json_t *f;
+	size_t i;
+
+	if (depth > 4)
+		return NULL;
+	if (json_is_array(v)) {
+		for (i = 0; i < json_array_size(v); i++)
+			if ((f = find_article(json_array_get(v, i),
+			    depth + 1)) != NULL)
+				return f;
+		return NULL;
+	}
+	if (!json_is_object(v))
+		return NULL;
+	if (is_article_type(json_object_get(v, "@type")))
+		return v;
+	if ((f = find_article(json_object_get(v, "@graph"), depth + 1)) !=
+	    NULL)
+		return f;
+	return find_article(json_object_get(v, "mainEntity"), depth + 1);
+}
+
+/* Authors: a name, a Person, or a list of them; organizations are not
+ * the article's creator. */
+static void
+ld_authors(json_t *names, const json_t *a)
+{
+	size_t i;
+
+	if (json_is_array(a)) {
+		for (i = 0; i < json_array_size(a) && i < MAX_NAMES; i++)
+			ld_authors(names, json_array_get(a, i));
+		return;
+	}
+	if (json_is_string(a))
+		json_array_append_new(names, json_string(json_string_value(a)));
+	else if (json_is_object(a)) {
+		const json_t *t = json_object_get(a, "@type");
+		const char *name = json_str(a, "name");
+
+		if (json_is_string(t) && strcmp(json_string_value(t),
+		    "Organization") == 0)
+			return;
+		if (name != NULL)
+			json_array_append_new(names, json_string(name));
+	}
+}
+
+static void
+read_json_ld(struct page *pg)
+{
+	struct wbuf b = WBUF_INIT;
+	json_error_t jerr;
+	size_t i;
+
+	for (i = 0; i < pg->nld; i++) {
+		const json_t *art, *v;
+		const char *body;
+		json_t *root, *kw;
+		xmlNodePtr c;
+
+		wbuf_reset(&b);
+		for (c = pg->ld[i]->children; c != NULL; c = c->next)
+			if ((c->type == XML_TEXT_NODE ||
+			    c->type == XML_CDATA_SECTION_NODE) &&
+			    c->content != NULL &&
+			    wbuf_puts(&b, (const char *)c->content) != WARTA_OK)
+				break;
+		if (b.len == 0 || b.len > HTML_MAX_JSON)
+			continue;
+		if ((root = json_loadb(b.data, b.len, 0, &jerr)) == NULL)
+			continue;
+		if ((art = find_article(root, 0)) == NULL) {
+			json_decref(root);
+			continue;
+		}
+		set_slot(pg, S_LD_HEADLINE, json_str(art, "headline"));
+		set_slot(pg, S_LD_DATE, json_str(art, "datePublished"));
+		set_slot(pg, S_LD_CREATED, json_str(art, "dateCreated"));
+		v = json_object_get(art, "publisher");
+		set_slot(pg, S_LD_PUBLISHER, json_is_object(v) ?
+		    json_str(v, "name") : json_str(art, "publisher"));
+		set_slot(pg, S_LD_LANG, json_str(art, "inLanguage"));
+		if ((body = json_str(art, "articleBody")) != NULL &&
+		    pg->slot[S_LD_BODY] == NULL)
+			pg->slot[S_LD_BODY] = strdup(body);
+		if ((pg->ld_names = json_array()) != NULL)
+			ld_authors(pg->ld_names, json_object_get(art,
+			    "author"));
+		kw = json_object_get(art, "keywords");
+		if (json_is_string(kw) || json_is_array(kw))
+			pg->ld_keywords = json_incref(kw);
+		json_decref(root);
+		break;
+	}
+	wbuf_release(&b);
+}
+
+/* ---- the fields ---- */
+
+static int
+is_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+size_t
+html_date_normalize(const char *s, char out[40])
+{
+	const char *p, *frac = NULL;
+	int h, mi, sec = 0, zh = 0, zm = 0, zulu = 0;
+	char sign = '+';
+	size_t n, nfrac = 0;
+
+	if (s == NULL)
+		return 0;
+	while (*s == ' ')
+		s++;
+	/* the day: YYYY-MM-DD (or YYYY/MM/DD) */
+	if (strlen(s) < 10 || !is_digits(s, 4) || (s[4] != '-' &&
+	    s[4] != '/') || s[7] != s[4] || !is_digits(s + 5, 2) ||
+	    !is_digits(s + 8, 2))
+		return 0;
+	memcpy(out, s, 10);
+	out[4] = out[7] = '-';
+	out[10] = '\0';
+	if (!input_valid_date(out) || is_digits(s + 10, 1))
+		return 0;
+	/* the time: THH:MM[:SS[.fff]], else the day alone */
+	p = s + 10;
+	if ((*p != 'T' && *p != ' ') || !is_digits(p + 1, 2) || p[3] != ':' ||
+	    !is_digits(p + 4, 2))
+		return 10;
+	h = (p[1] - '0') * 10 + (p[2] - '0');
+	mi = (p[4] - '0') * 10 + (p[5] - '0');
+	p += 6;
+	if (*p == ':' && is_digits(p + 1, 2)) {
+		sec = (p[1] - '0') * 10 + (p[2] - '0');
+		p += 3;
+		if (*p == '.' && is_digits(p + 1, 1)) {
+			frac = ++p;
+			while (is_digits(p, 1))
+				p++;
+			nfrac = (size_t)(p - frac) > 9 ? 9 : (size_t)(p - frac);
+		}
+	}
+	if (h > 23 || mi > 59 || sec > 59)
+		return 10;
+	/* the zone: Z, UTC, GMT, +HH:MM, +HHMM, +HH; without one, the day
+	 * alone (a time in no zone is no moment) */
+	while (*p == ' ')
+		p++;
+	if (*p == 'Z') {
+		zulu = 1;
+		p++;
+	} else if (ci_prefix(p, strlen(p), "utc") ||
+	    ci_prefix(p, strlen(p), "gmt")) {
+		zulu = 1;
+		p += 3;
+	} else if ((*p == '+' || *p == '-') && is_digits(p + 1, 2)) {
+		sign = *p;
+		zh = (p[1] - '0') * 10 + (p[2] - '0');
+		p += 3;
+		if (*p == ':')
+			p++;
+		if (is_digits(p, 2)) {
+			zm = (p[0] - '0') * 10 + (p[1] - '0');
+			p += 2;
+		}
+		if (zh > 14 || zm > 59)
+			return 10;
+	} else
+		return 10;
+	while (*p == ' ')
+		p++;
+	if (*p != '\0')
+		return 10;
+	n = 10 + (size_t)snprintf(out + 10, 30, "T%02d:%02d:%02d", h, mi,
+	    sec);
+	if (nfrac > 0) {
+		out[n++] = '.';
+		memcpy(out + n, frac, nfrac);
+		n += nfrac;
+	}
+	if (zulu)
+		out[n++] = 'Z';
+	else
+		n += (size_t)snprintf(out + n, 40 - n, "%c%02d:%02d", sign, zh,
+		    zm);
+	out[n] = '\0';
+	if (!input_valid_date(out)) {
+		out[10] = '\0';
+		return 10;
+	}
+	return n;
+}
+
+/* A name as the page gives it ("By Jane Doe"), or NULL for none (a URL,
+ * a handle). */
+static char *
+clean_name(const char *s)
+{
+	static const char *const by[] = { "by ", "by:", "oleh ", "oleh:" };
+	char *v, *p;
+	size_t i, n;
+
+	if ((v = clean_dups(s, MAX_NAME)) == NULL)
+		return NULL;
+	for (i = 0; i < NELEM(by); i++)
+		if (ci_prefix(v, strlen(v), by[i])) {
+			for (p = v + strlen(by[i]); *p == ' ' || *p == ':'; p++)
+				;
+			memmove(v, p, strlen(p) + 1);
+			break;
+		}
+	n = strlen(v);
+	if (n == 0 || strstr(v, "://") != NULL || ci_prefix(v, n, "www.") ||
+	    v[0] == '@' || v[0] == '/' || strchr(v, '@') != NULL) {
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+/* The names joined: "A", "A and B", "A, B and C". */
+static char *
+join_names(char **names, size_t n)
+{
+	struct wbuf b = WBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0 && wbuf_puts(&b, i + 1 == n ? " and " : ", ") !=
+		    WARTA_OK)
+			break;
+		if (wbuf_puts(&b, names[i]) != WARTA_OK)
+			break;
+	}
+	if (i < n) {
+		wbuf_release(&b);
+		return NULL;
+	}
+	return wbuf_steal(&b);
+}
+
+static int
+add_unique(char ***list, size_t *n, size_t max, char *v)
+{
+	size_t i;
+	char **nl;
+
+	if (v == NULL)
+		return 0;
+	for (i = 0; i < *n; i++)
+		if (ci_equal((*list)[i], v))
+			break;
+	if (i < *n || *n >= max || (nl = realloc(*list,
+	    (*n + 1) * sizeof(**list))) == NULL) {
+		free(v);
+		return 0;
+	}
+	*list = nl;
+	nl[(*n)++] = v;
+	return 1;
+}
+
+/* Keywords from "a, b; c" into p. */
+static void
+add_keywords(struct html_page *p, const char *s, const char *seps)
+{
+	const char *e;
+
+	while (s != NULL && *s != '\0') {
+		e = s + strcspn(s, seps);
+		add_unique(&p->keywords, &p->nkeywords, MAX_KEYWORDS,
+		    clean_dup(s, (size_t)(e - s), MAX_KEYWORD));
+		s = *e != '\0' ? e + 1 : e;
+	}
+}
+
+/* A BCP 47 tag as written ("id", "en_GB", "en-gb"): the primary in
+ * lower case; NULL when it is none. */
+static char *
+clean_lang(const char *s)
+{
+	char *v;
+	size_t i, part = 0, n;
+
+	if (s == NULL || (v = clean_dups(s, 35)) == NULL)
+		return NULL;
+	n = strlen(v);
+	for (i = 0; i <= n; i++) {
+		char c = v[i];
+
+		if (c == '_')
+			c = v[i] = '-';
+		if (c == '-' || c == '\0') {
+			if (part == 0 || part > 8 || (i == part &&
+			    (part < 2 || part > 3)))
+				break;
+			part = 0;
+			if (c == '\0') {
+				for (i = 0; v[i] != '-' && v[i] != '\0'; i++)
+					v[i] = (char)ascii_lower(
+					    (unsigned char)v[i]);
+				return v;
+			}
+			continue;
+		}
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9' && i >= 2)))
+			break;
+		part++;
+	}
+	free(v);
+	return NULL;
+}
+
+/*
+ * Does part (n bytes) of a title name the site?  The same words, case
+ * aside, or the one in the other when both have three bytes or more
+ * ("Kompas" and "Kompas.com").
+ */
+static int
+names_site(const char *part, size_t n, const char *site)
+{
+	size_t k = strlen(site);
+	char *a;
+	int hit;
+
+	if (k == 0 || n == 0)
+		return 0;
+	if ((a = clean_dup(part, n, MAX_FIELD)) == NULL)
+		return 0;
+	n = strlen(a);
+	hit = (n == k && ci_equal(a, site)) || (n >= 3 && k >= 3 &&
+	    (n >= k ? ci_find(a, n, site) != NULL :
+	    ci_find(site, k, a) != NULL));
+	free(a);
+	return hit;
+}
+
+/* Is s[0, n) the whole text of one of the page's headings (h1 to h3,
+ * or a line in bold)? */
+static int
+names_heading(struct page *pg, const char *s, size_t n)
+{
+	char *a;
+	size_t i;
+	int hit = 0;
+
+	if (pg->nhead_text == 0)
+		for (i = 0; i < pg->nheads; i++)
+			if ((pg->head_text[pg->nhead_text] =
+			    node_text(pg->heads[i], MAX_FIELD)) != NULL)
+				pg->nhead_text++;
+	if ((a = clean_dup(s, n, MAX_FIELD)) == NULL)
+		return 0;
+	for (i = 0; i < pg->nhead_text && !hit; i++)
+		hit = ci_equal(a, pg->head_text[i]);
+	free(a);
+	return hit;
+}
+
+/*
+ * A title with the site's name cut from its end or start ("Title |
+ * Site", "Site - Title"): the part that is not the site (site, the name
+ * the page gives, or NULL), or the part that is the text of a heading;
+ * the title whole when neither is known.
+ */
+static char *
+cut_site(struct page *pg, char *title, const char *site)
+{
+	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ",
+	    " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " \xC2\xB7 ", " / " };
+	size_t i, n, k;
+	const char *p, *last;
+
+	if (title == NULL)
+		return NULL;
+	n = strlen(title);
+	for (i = 0; i < NELEM(seps); i++) {
+		k = strlen(seps[i]);
+		last = NULL;
+		for (p = title; (p = strstr(p, seps[i])) != NULL; p += k)
+			last = p;
+		if (last == NULL || last == title || last + k == title + n)
+			continue;
+		if ((site != NULL && names_site(last + k,
+		    n - (size_t)(last - title) - k, site)) ||
+		    names_heading(pg, title, (size_t)(last - title))) {
+			title[last - title] = '\0';
+			return title;
+		}
+		p = strstr(title, seps[i]);
+		if ((site != NULL && names_site(title, (size_t)(p - title),
+		    site)) || names_heading(pg, p + k, strlen(p + k))) {
+			memmove(title, p + k, strlen(p + k) + 1);
+			return title;
+		}
+	}
+	return title;
+}
+
+/* The first element of nodes inside scope, or NULL. */
+static xmlNodePtr
+first_inside(xmlNodePtr *nodes, size_t n, const struct hnode *scope,
+    int no_chrome)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct hnode *h = hn(nodes[i]);
+
+		if (h != NULL && inside(h, scope) &&
+		    !(no_chrome && (h->flags & HF_IN_CHROME)))
+			return nodes[i];
+	}
+	return NULL;
+}
+
+/* Where the article's own heading and date are: the <article> (or
+ * <main>, or element the page marks) around the container, else the
+ * container's parent. */
+static const struct hnode *
+article_scope(const struct page *pg)
+{
+	const struct hnode *h;
+
+	if (pg->top == NULL)
+		return hn(pg->body);
+	for (h = pg->top; h != NULL; h = h->parent) {
+		if (h->node == pg->body)
+			break;
+		if ((h->kind & (TK_ARTICLE | TK_MAIN)) ||
+		    attr(h->node, "itemscope") != NULL ||
+		    has_word(attr(h->node, "role"), "main"))
+			return h;
+	}
+	return pg->top->parent != NULL && pg->top->node != pg->body ?
+	    pg->top->parent : pg->top;
+}
+
+static void
+state_fields(struct page *pg, struct html_page *p)
+{
+	static const enum slot dates[] = { S_LD_DATE, S_PUBLISHED, S_DATE,
+	    S_ITEMPROP_DATE };
+	const struct hnode *scope = article_scope(pg);
+	char **names = NULL, date[40], *v;
+	size_t nnames = 0, i;
+	xmlNodePtr n;
+
+	/* the site, then the language */
+	p->outlet = clean_dups(pg->slot[S_LD_PUBLISHER] != NULL ?
+	    pg->slot[S_LD_PUBLISHER] : pg->slot[S_SITE], MAX_FIELD);
+	if ((p->lang = clean_lang(pg->slot[S_LD_LANG])) == NULL &&
+	    (p->lang = clean_lang(pg->slot[S_HTML_LANG])) == NULL)
+		p->lang = clean_lang(pg->slot[S_META_LANG]);
+
+	/* the headline */
+	if (pg->slot[S_LD_HEADLINE] != NULL)
+		p->headline = clean_dups(pg->slot[S_LD_HEADLINE], MAX_FIELD);
+	if (p->headline == NULL && pg->slot[S_OG_TITLE] != NULL)
+		p->headline = cut_site(pg, clean_dups(pg->slot[S_OG_TITLE],
+		    MAX_FIELD), p->outlet);
+	if (p->headline == NULL && pg->slot[S_TW_TITLE] != NULL)
+		p->headline = cut_site(pg, clean_dups(pg->slot[S_TW_TITLE],
+		    MAX_FIELD), p->outlet);
+	if (p->headline == NULL && pg->slot[S_ITEMPROP_HEADLINE] != NULL)
+		p->headline = clean_dups(pg->slot[S_ITEMPROP_HEADLINE],
+		    MAX_FIELD);
+	if (p->headline == NULL && scope != NULL &&
+	    (n = first_inside(pg->h1, pg->nh1, scope, 1)) != NULL)
+		p->headline = node_text(n, MAX_FIELD);
+	if (p->headline == NULL && pg->slot[S_TITLE] != NULL)
+		p->headline = cut_site(pg, clean_dups(pg->slot[S_TITLE],
+		    MAX_FIELD), p->outlet);
+
+	/* the date: the first that reads as one */
+	for (i = 0; i < NELEM(dates) && p->created == NULL; i++)
+		if (html_date_normalize(pg->slot[dates[i]], date) > 0)
+			p->created = strdup(date);
+	if (p->created == NULL && scope != NULL &&
+	    (n = first_inside(pg->times, pg->ntimes, scope, 0)) != NULL &&
+	    html_date_normalize(attr(n, "datetime"), date) > 0)
+		p->created = strdup(date);
+	if (p->created == NULL &&
+	    html_date_normalize(pg->slot[S_LD_CREATED], date) > 0)
+		p->created = strdup(date);
+
+	/* the people: JSON-LD's, else the first source that names one */
+	for (i = 0; pg->ld_names != NULL && i < json_array_size(pg->ld_names);
+	    i++)
+		if ((v = clean_name(json_string_value(json_array_get(
+		    pg->ld_names, i)))) != NULL && (p->outlet == NULL ||
+		    !ci_equal(v, p->outlet)))
+			add_unique(&names, &nnames, MAX_NAMES, v);
+		else
+			free(v);
+	{
+		static const enum slot authors[] = { S_AUTHOR, S_REL_AUTHOR,
+		    S_ARTICLE_AUTHOR, S_ITEMPROP_AUTHOR };
+
+		for (i = 0; i < NELEM(authors) && nnames == 0; i++)
+			if ((v = clean_name(pg->slot[authors[i]])) != NULL &&
+			    (p->outlet == NULL || !ci_equal(v, p->outlet)))
+				add_unique(&names, &nnames, MAX_NAMES, v);
+			else
+				free(v);
+	}
+	if (nnames > 0 && (p->creator = join_names(names, nnames)) != NULL) {
+		struct wbuf b = WBUF_INIT;
+
+		if (wbuf_puts(&b, "By ") == WARTA_OK &&
+		    wbuf_puts(&b, p->creator) == WARTA_OK)
+			p->byline = wbuf_steal(&b);
+		wbuf_release(&b);
+	}
+	for (i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
+
+	/* the keywords: the surest source that has any */
+	if (json_is_string(pg->ld_keywords))
+		add_keywords(p, json_string_value(pg->ld_keywords), ",");
+	else if (json_is_array(pg->ld_keywords))
+		for (i = 0; i < json_array_size(pg->ld_keywords); i++)
+			if (json_is_string(json_array_get(pg->ld_keywords, i)))
+				add_keywords(p, json_string_value(
+				    json_array_get(pg->ld_keywords, i)), "");
+	if (p->nkeywords == 0)
+		add_keywords(p, pg->slot[S_NEWS_KEYWORDS], ",;");
+	if (p->nkeywords == 0)
+		add_keywords(p, pg->slot[S_KEYWORDS], ",;");
+	if (p->nkeywords == 0 && pg->tags.len > 0)
+		add_keywords(p, pg->tags.data, "\n");
+}
+
+/* ---- the page ---- */
+
+static void
+page_free(struct page *pg)
+{
+	size_t i;
+
+	for (i = 0; i < S_COUNT; i++)
+		free(pg->slot[i]);
+	for (i = 0; i < pg->nhead_text; i++)
+		free(pg->head_text[i]);
+	json_decref(pg->ld_names);
+	json_decref(pg->ld_keywords);
+	wbuf_release(&pg->tags);
+	wbuf_release(&pg->text);
+	free(pg->runs);
+	free(pg->nodes);
+	xmlFreeDoc(pg->doc);
+}
+
+/* JSON-LD's articleBody, one block a line, when the markup gave none. */
+static int
+body_from_ld(const char *s, struct wbuf *out)
+{
+	const char *e;
+	char *v;
+
+	while (s != NULL && *s != '\0') {
+		e = s + strcspn(s, "\n");
+		if ((v = clean_dup(s, (size_t)(e - s), WBUF_MAX)) != NULL) {
+			if ((out->len > 0 && wbuf_puts(out, "\n\n") !=
+			    WARTA_OK) || wbuf_puts(out, v) != WARTA_OK) {
+				free(v);
+				return WARTA_FAILED;
+			}
+			free(v);
+		}
+		s = *e != '\0' ? e + 1 : e;
+	}
+	return WARTA_OK;
+}
+
+int
+html_page_read(struct html_page *p, const unsigned char *buf, size_t len,
+    struct warta_error *err)
+{
+	struct page pg;
+	struct wbuf dec = WBUF_INIT, body = WBUF_INIT;
+	char label[sizeof(p->charset)];
+	const char *charset;
+	int rc = WARTA_FAILED;
+
+	memset(p, 0, sizeof(*p));
+	memset(&pg, 0, sizeof(pg));
+	if (len == 0)
+		return warta_error_set(err, 0, "empty file");
+	xmlInitParser();
+	if ((pg.doc = parse_page(buf, len, &dec, &charset, label,
+	    sizeof(label), err)) == NULL)
+		goto out;
+	if (charset != NULL)
+		snprintf(p->charset, sizeof(p->charset), "%s", charset);
+	if (read_elements(&pg, err) != WARTA_OK ||
+	    read_runs(&pg, err) != WARTA_OK)
+		goto out;
+	read_json_ld(&pg);
+	if (choose_content(&pg) && give_body(&pg, &body) != WARTA_OK) {
+		warta_error_set(err, -1, "out of memory");
+		goto out;
+	}
+	if (body.len == 0 && body_from_ld(pg.slot[S_LD_BODY], &body) !=
+	    WARTA_OK) {
+		warta_error_set(err, -1, "out of memory");
+		goto out;
+	}
+	if (body.len == 0) {
+		warta_error_set(err, -1, "no article text in the page (only "
+		    "markup, navigation and boilerplate)");
+		goto out;
+	}
+	state_fields(&pg, p);
+	p->text_len = body.len;
+	p->text = wbuf_steal(&body);
+	rc = WARTA_OK;
+out:
+	if (rc != WARTA_OK)
+		html_page_clear(p);
+	page_free(&pg);
+	wbuf_release(&dec);
+	wbuf_release(&body);
+	return rc;
+}
+
+void
+html_page_clear(struct html_page *p)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	free(p->text);
+	free(p->headline);
+	free(p->created);
+	free(p->byline);
+	free(p->creator);
+	free(p->outlet);
+	free(p->lang);
+	for (i = 0; i < p->nkeywords; i++)
+		free(p->keywords[i]);
+	free(p->keywords);
+	memset(p, 0, sizeof(*p));
+}
+
+/* ---- the module ---- */
+
+struct html_reader {
+	struct input_stream *in;
+	struct input_context ctx;
+	struct wbuf bytes;
+	struct html_page page;
+	int done;
+};
+
+static void *
+html_open(struct input_stream *in, const struct input_context *ctx,
+    struct warta_error *err)
+{
+	struct html_reader *h;
+
+	if ((h = calloc(1, sizeof(*h))) == NULL) {
+		warta_error_set(err, -1, "out of memory");
+		return NULL;
+	}
+	h->in = in;
+	h->ctx = *ctx;
+	wbuf_init(&h->bytes);
+	return h;
+}
+
+static int
+html_next(void *state, struct input_article *out, struct warta_error *err)
+{
+	struct html_reader *h = state;
+	struct html_page *p = &h->page;
+
+	if (h->done)
+		return 0;
+	h->done = 1;
+	if (input_stream_slurp(h->in, &h->bytes, h->ctx.limits->max_record,
+	    err) != WARTA_OK)
+		return -1;
+	if (html_page_read(p, (const unsigned char *)h->bytes.data,
+	    h->bytes.len, err) != WARTA_OK)
+		return -1;
+	out->kind = INPUT_HTML;
+	out->where = h->ctx.name;
+	out->file_name = h->ctx.file_name;
+	out->original = (const unsigned char *)h->bytes.data;
+	out->original_len = h->bytes.len;
+	out->original_type = "text/html";
+	out->original_charset = p->charset[0] != '\0' ? p->charset : NULL;
+	out->text = p->text;
+	out->text_len = p->text_len;
+	out->headline = p->headline;
+	out->created = p->created;
+	out->byline = p->byline;
+	out->creator = p->creator;
+	out->outlet = p->outlet;
+	out->lang = p->lang;
+	out->keywords = (const char *const *)p->keywords;
+	out->nkeywords = p->nkeywords;
+	return 1;
+}
+
+static void
+html_close(void *state)
+{
+	struct html_reader *h = state;
+
+	if (h == NULL)
+		return;
+	html_page_clear(&h->page);
+	wbuf_release(&h->bytes);
+	free(h);
+}
+
+const struct input_format input_html = {
+	"html", INPUT_HTML, 0, html_detect, html_open, html_next, NULL,
+	html_close
+};
