@@ -39,11 +39,15 @@
 /*
  * No network, no error output, no implied charset: the charset is found
  * here and given to the parser, and the parser is told to ignore what the
- * page says (it was read already).
+ * page says (it was read already).  XML_PARSE_HUGE lifts the depth bound
+ * from 256 elements to 2048: pages with unclosed <font> and <div> tags
+ * nest deeper than 256, and libxml2 stops reading them there, which would
+ * lose the article; every walk below is a loop, and costs no more than
+ * one step an element.
  */
 #define HTML_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NONET | \
 	HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | \
-	HTML_PARSE_IGNORE_ENC)
+	HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE)
 
 /* A paragraph shorter than this (in bytes that are not space) scores
  * nothing, as in Readability. */
@@ -395,6 +399,27 @@ content_charset(const char *s, char *out, size_t size)
 }
 
 /*
+ * Does the word "charset" stand in s[0, n) before anything but "utf-8"?
+ * Most pages name no charset, or UTF-8, which is what they are read in
+ * unless they say otherwise; only the others need their <meta> read.
+ */
+static int
+names_other_charset(const unsigned char *s, size_t n)
+{
+	const char *p = (const char *)s, *end = p + n;
+
+	while ((p = ci_find(p, (size_t)(end - p), "charset")) != NULL) {
+		for (p += 7; p < end && (*p == ' ' || *p == '=' || *p == '"' ||
+		    *p == '\''); p++)
+			;
+		if (!ci_prefix(p, (size_t)(end - p), "utf-8") &&
+		    !ci_prefix(p, (size_t)(end - p), "utf8"))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The charset the page's <meta> states, into out (lower case): the first
  * bytes are parsed alone, as bytes (ISO-8859-1 takes any), and their
  * <meta charset> or <meta http-equiv=Content-Type> read.
@@ -409,8 +434,7 @@ meta_charset(const unsigned char *buf, size_t len, char *out, size_t size)
 
 	if (len > INPUT_HEAD_SIZE)
 		len = INPUT_HEAD_SIZE;
-	/* most pages name no charset at all */
-	if (ci_find((const char *)buf, len, "charset") == NULL)
+	if (!names_other_charset(buf, len))
 		return 0;
 	if ((doc = htmlReadMemory((const char *)buf, (int)len, NULL,
 	    "ISO-8859-1", HTML_OPTIONS)) == NULL)
@@ -816,7 +840,9 @@ enum hnode_flag {
 	HF_IN_KNOWN = 1 << 8,	/* in_content below is known */
 	HF_IN = 1 << 9,
 	HF_BODYMARK = 1 << 10,	/* itemprop=articleBody */
-	HF_REACHED = 1 << 11	/* the text walk went in */
+	HF_REACHED = 1 << 11,	/* the text walk went in */
+	HF_IN_H1 = 1 << 12,	/* inside an <h1> (or it) */
+	HF_IN_HEADING = 1 << 13	/* inside an h2..h6 (or it) */
 };
 
 /* What is known of one element, hung on its node's _private. */
@@ -830,6 +856,9 @@ struct hnode {
 				 * of those in links */
 	size_t commas;
 	double score;
+	size_t index;		/* in the page's nodes: document order */
+	size_t end;		/* one past the index of its last descendant */
+	size_t last_run;	/* one past the index of its last run, or 0 */
 };
 
 /* A run of text: what lies between two block boundaries. */
@@ -1011,14 +1040,20 @@ read_elements(struct page *pg, struct warta_error *err)
 
 		if (n->type != XML_ELEMENT_NODE || i >= count)
 			continue;
-		h = &pg->nodes[i++];
+		h = &pg->nodes[i];
+		h->index = i++;
 		n->_private = h;
 		h->node = n;
 		h->parent = up = hn(n->parent);
 		name = (const char *)n->name;
 		h->kind = tag_kind(name);
 		if (up != NULL)
-			h->flags |= up->flags & (HF_IN_ARTICLE | HF_IN_CHROME);
+			h->flags |= up->flags & (HF_IN_ARTICLE | HF_IN_CHROME |
+			    HF_IN_H1 | HF_IN_HEADING);
+		if (h->kind & TK_H1)
+			h->flags |= HF_IN_H1;
+		if (h->kind & TK_HEADING)
+			h->flags |= HF_IN_HEADING;
 
 		hc = hints_of(attr(n, "class"));
 		hi = hints_of(attr(n, "id"));
@@ -1161,6 +1196,33 @@ run_begin(struct walker *w)
 	w->br = 0;
 }
 
+/*
+ * Each element's counts made those of everything under it, and its
+ * subtree's extent known: the nodes are in document order, so from the
+ * last to the first every element comes after all it holds.
+ */
+static void
+sum_up(struct page *pg)
+{
+	size_t i;
+
+	for (i = pg->nnodes; i-- > 0; ) {
+		struct hnode *h = &pg->nodes[i], *a = h->parent;
+
+		if (h->end < i + 1)
+			h->end = i + 1;
+		if (a == NULL)
+			continue;
+		a->chars += h->chars;
+		a->links += h->links;
+		a->commas += h->commas;
+		if (a->end < h->end)
+			a->end = h->end;
+		if (a->last_run < h->last_run)
+			a->last_run = h->last_run;
+	}
+}
+
 /* Ends the run being built: kept when it has text, its counts added to
  * every element above it. */
 static void
@@ -1197,11 +1259,11 @@ run_end(struct walker *w)
 	r->commas = w->t.commas;
 	r->alnum = w->t.alnum;
 	pg->total_chars += r->chars;
-	for (a = w->container; a != NULL; a = a->parent) {
-		a->chars += r->chars;
-		a->links += r->links;
-		a->commas += r->commas;
-	}
+	a = w->container;
+	a->chars += r->chars;
+	a->links += r->links;
+	a->commas += r->commas;
+	a->last_run = pg->nruns;
 	if (wbuf_putc(&pg->text, '\0') != WARTA_OK)
 		w->failed = 1;
 	run_begin(w);
@@ -1316,18 +1378,17 @@ read_runs(struct page *pg, struct warta_error *err)
 	run_end(&w);
 	if (w.failed)
 		return warta_error_set(err, -1, "out of memory");
+	sum_up(pg);
 	return WARTA_OK;
 }
 
 /* ---- the article's container ---- */
 
+/* Is h a, or under a? */
 static int
 inside(const struct hnode *h, const struct hnode *a)
 {
-	for (; h != NULL; h = h->parent)
-		if (h == a)
-			return 1;
-	return 0;
+	return h != NULL && h->index >= a->index && h->index < a->end;
 }
 
 static double
@@ -1440,18 +1501,6 @@ element_children(const struct hnode *h)
 	return k;
 }
 
-/* The last run of h's text, for the sibling test. */
-static const struct run *
-last_run_in(const struct page *pg, const struct hnode *h)
-{
-	size_t i;
-
-	for (i = pg->nruns; i-- > 0; )
-		if (inside(pg->runs[i].container, h))
-			return &pg->runs[i];
-	return NULL;
-}
-
 /*
  * The article: the element the page marks as its body, or as an
  * article; otherwise the container that scores best inside <main> (or
@@ -1545,7 +1594,8 @@ choose_content(struct page *pg)
 		if ((s->flags & HF_SCORED) && final_score(s) + bonus >= threshold)
 			s->flags |= HF_CONTENT;
 		else if (strcmp((const char *)c->name, "p") == 0) {
-			const struct run *r = last_run_in(pg, s);
+			const struct run *r = s->last_run > 0 ?
+			    &pg->runs[s->last_run - 1] : NULL;
 			double ld = link_density(s);
 
 			if (s->chars > 80 && ld < 0.25)
@@ -1574,16 +1624,6 @@ in_content(struct hnode *h)
 	return in;
 }
 
-/* Is h, or an element above it, of the kind? */
-static int
-under_kind(const struct hnode *h, unsigned kind)
-{
-	for (; h != NULL; h = h->parent)
-		if (h->kind & kind)
-			return 1;
-	return 0;
-}
-
 /*
  * The runs of the article, one block each, into out: not the <h1> (the
  * headline), not a run that is mostly links ("Baca juga: ..."), nor one
@@ -1601,12 +1641,12 @@ give_body(struct page *pg, struct wbuf *out)
 
 		r->in = in_content(r->container);
 		r->keep = r->in && r->alnum > 0 && 2 * r->links <= r->chars &&
-		    !under_kind(r->container, TK_H1);
+		    !(r->container->flags & HF_IN_H1);
 	}
 	for (i = pg->nruns; i-- > 0; ) {
 		struct run *r = &pg->runs[i];
 
-		if (!r->keep || !under_kind(r->container, TK_HEADING))
+		if (!r->keep || !(r->container->flags & HF_IN_HEADING))
 			continue;
 		for (j = i + 1; j < pg->nruns && !pg->runs[j].in; j++)
 			;
