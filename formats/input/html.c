@@ -1,14 +1,16 @@
 /*
  * input/html.c: an HTML page, one article; see input/html.h.
  *
- * The page is parsed once by libxml2's HTML parser into a tree, and the
- * tree is read three times: once over every element for what the page
- * states (meta tags, JSON-LD, the title) and the hints each element
- * carries (its tag, its class and id, whether it is hidden); once over the
- * body for the text, cut into runs (the text between two block
- * boundaries, or two <br>s in a row) with their links and commas; and
- * once over the runs, to score the containers that hold them and to give
- * out those of the article.
+ * The page is parsed once, by libxml2's HTML parser, whose events (an
+ * element starts, text, it ends) build what the reading needs and no
+ * more: every element, in document order, with its tag, the hints its
+ * class and id carry, whether it is hidden, and where its descendants
+ * end; the text under the body cut into runs (the text between two
+ * block boundaries, or two <br>s in a row) with their links and commas;
+ * and what the page states (meta tags, JSON-LD, the title, the headings).
+ * No tree is built: a page costs its elements and its text.  Then the
+ * runs score the containers that hold them, and those of the article are
+ * given out.
  *
  * The class and id words below are markup vocabulary, as tag names are:
  * what CMS templates call their comment sections and share bars.  They
@@ -23,6 +25,7 @@
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include "base/ascii.h"
@@ -472,80 +475,6 @@ drop_error(void *ctx, xmlErrorPtr e)
 	(void)e;
 }
 
-/*
- * The page as a tree, and the charset it was read in (*charset; NULL for
- * UTF-8 with stray bytes).  The bytes are decoded here when text/decode.c
- * knows their charset (so that Windows-1252 maps all 256 bytes, as
- * browsers read it, where iconv would stop at an undefined byte), and by
- * libxml2 (iconv) otherwise.
- */
-static htmlDocPtr
-parse_page(const unsigned char *buf, size_t len, struct wbuf *dec,
-    const char **charset, char *label, size_t label_size,
-    struct warta_error *err)
-{
-	enum text_encoding want = TEXT_AUTO, found;
-	struct xml_quiet q;
-	htmlDocPtr doc;
-	const char *enc = "UTF-8";
-	const unsigned char *src;
-	size_t i, n;
-	int other = 0, bom;
-
-	bom = (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) ||
-	    (len >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) ||
-	    (buf[0] == 0xFE && buf[1] == 0xFF)));
-	if (!bom && meta_charset(buf, len, label, label_size)) {
-		for (i = 0; i < NELEM(charset_labels); i++)
-			if (strcmp(label, charset_labels[i].label) == 0)
-				break;
-		if (i < NELEM(charset_labels))
-			want = charset_labels[i].enc;
-		else {
-			xmlCharEncodingHandlerPtr h =
-			    xmlFindCharEncodingHandler(label);
-
-			if (h != NULL) {
-				xmlCharEncCloseFunc(h);
-				other = 1;
-			}
-		}
-	}
-	if (other) {
-		const unsigned char *nul = memchr(buf, '\0', len);
-
-		if (nul != NULL) {
-			warta_error_set(err, nul - buf,
-			    "binary data at byte %zu, not text",
-			    (size_t)(nul - buf));
-			return NULL;
-		}
-		src = buf;
-		n = len;
-		enc = label;
-		*charset = label;
-	} else {
-		wbuf_reset(dec);
-		if (text_decode(buf, len, want, dec, &found, err) != WARTA_OK)
-			return NULL;
-		src = (const unsigned char *)dec->data;
-		n = dec->len;
-		*charset = found == TEXT_UTF8_MIXED ? NULL :
-		    text_encoding_name(found);
-	}
-	if (n > INT32_MAX) {
-		warta_error_set(err, -1, "too large for the HTML parser");
-		return NULL;
-	}
-	xml_quiet_begin(&q, drop_error, NULL);
-	doc = htmlReadMemory((const char *)src, (int)n, NULL, enc,
-	    HTML_OPTIONS);
-	xml_quiet_end(&q);
-	if (doc == NULL)
-		warta_error_set(err, -1, "the HTML parser could not read it");
-	return doc;
-}
-
 /* ---- what each element is ---- */
 
 enum tag_kind {
@@ -562,95 +491,106 @@ enum tag_kind {
 	TK_MINUS5 = 1 << 10,	/* headings, th: -5 */
 	TK_ARTICLE = 1 << 11,	/* <article> */
 	TK_MAIN = 1 << 12,	/* <main> */
-	TK_CHROME = 1 << 13	/* a site's own: nav, aside, header, footer */
+	TK_CHROME = 1 << 13,	/* a site's own: nav, aside, header, footer */
+	TK_P = 1 << 14		/* <p> */
+};
+
+/* The elements the page states something in, told apart once. */
+enum tag_special {
+	SP_NONE, SP_META, SP_HTML, SP_BODY, SP_TITLE, SP_SCRIPT, SP_TIME,
+	SP_HEAD, SP_SVG, SP_HEADER
 };
 
 /* Sorted by name (bsearch). */
 static const struct tag_info {
 	const char *name;
 	unsigned kind;
+	enum tag_special special;
 } tags[] = {
-	{ "a", TK_LINK },
-	{ "address", TK_BLOCK | TK_JUNK | TK_MINUS3 },
-	{ "applet", TK_JUNK },
-	{ "article", TK_BLOCK | TK_ARTICLE },
-	{ "aside", TK_BLOCK | TK_JUNK | TK_CHROME },
-	{ "audio", TK_JUNK },
-	{ "base", TK_JUNK },
-	{ "blockquote", TK_BLOCK | TK_PLUS3 },
-	{ "body", TK_BLOCK },
-	{ "br", TK_BR },
-	{ "button", TK_JUNK },
-	{ "canvas", TK_JUNK },
-	{ "caption", TK_BLOCK },
-	{ "center", TK_BLOCK | TK_DIV },
-	{ "datalist", TK_JUNK },
-	{ "dd", TK_BLOCK | TK_MINUS3 },
-	{ "details", TK_BLOCK },
-	{ "dialog", TK_BLOCK | TK_JUNK },
-	{ "dir", TK_BLOCK | TK_MINUS3 },
-	{ "div", TK_BLOCK | TK_DIV },
-	{ "dl", TK_BLOCK | TK_MINUS3 },
-	{ "dt", TK_BLOCK | TK_MINUS3 },
-	{ "embed", TK_JUNK },
-	{ "fieldset", TK_BLOCK },
-	{ "figcaption", TK_BLOCK | TK_JUNK },
-	{ "figure", TK_BLOCK | TK_JUNK },
-	{ "footer", TK_BLOCK | TK_JUNK | TK_CHROME },
-	{ "form", TK_BLOCK | TK_MINUS3 },
-	{ "frame", TK_JUNK },
-	{ "frameset", TK_JUNK },
-	{ "h1", TK_BLOCK | TK_PARA | TK_H1 | TK_MINUS5 },
-	{ "h2", TK_BLOCK | TK_PARA | TK_HEADING | TK_MINUS5 },
-	{ "h3", TK_BLOCK | TK_PARA | TK_HEADING | TK_MINUS5 },
-	{ "h4", TK_BLOCK | TK_PARA | TK_HEADING | TK_MINUS5 },
-	{ "h5", TK_BLOCK | TK_PARA | TK_HEADING | TK_MINUS5 },
-	{ "h6", TK_BLOCK | TK_PARA | TK_HEADING | TK_MINUS5 },
-	{ "head", TK_JUNK },
-	{ "header", TK_BLOCK | TK_JUNK | TK_CHROME },
-	{ "hgroup", TK_BLOCK },
-	{ "hr", TK_BLOCK },
-	{ "html", TK_BLOCK },
-	{ "iframe", TK_JUNK },
-	{ "img", TK_JUNK },
-	{ "input", TK_JUNK },
-	{ "label", TK_JUNK },
-	{ "legend", TK_BLOCK },
-	{ "li", TK_BLOCK | TK_MINUS3 },
-	{ "link", TK_JUNK },
-	{ "main", TK_BLOCK | TK_MAIN },
-	{ "map", TK_JUNK },
-	{ "math", TK_JUNK },
-	{ "menu", TK_BLOCK | TK_JUNK | TK_CHROME },
-	{ "meta", TK_JUNK },
-	{ "nav", TK_BLOCK | TK_JUNK | TK_CHROME },
-	{ "noscript", TK_JUNK },
-	{ "object", TK_JUNK },
-	{ "ol", TK_BLOCK | TK_MINUS3 },
-	{ "optgroup", TK_JUNK },
-	{ "option", TK_JUNK },
-	{ "p", TK_BLOCK | TK_PARA },
-	{ "picture", TK_JUNK },
-	{ "pre", TK_BLOCK | TK_PARA | TK_PLUS3 },
-	{ "script", TK_JUNK },
-	{ "section", TK_BLOCK },
-	{ "select", TK_JUNK },
-	{ "source", TK_JUNK },
-	{ "style", TK_JUNK },
-	{ "summary", TK_BLOCK },
-	{ "svg", TK_JUNK },
-	{ "table", TK_BLOCK },
-	{ "tbody", TK_BLOCK },
-	{ "td", TK_BLOCK | TK_PLUS3 },
-	{ "template", TK_JUNK },
-	{ "textarea", TK_JUNK },
-	{ "tfoot", TK_BLOCK },
-	{ "th", TK_BLOCK | TK_MINUS5 },
-	{ "thead", TK_BLOCK },
-	{ "title", TK_JUNK },
-	{ "tr", TK_BLOCK },
-	{ "ul", TK_BLOCK | TK_MINUS3 },
-	{ "video", TK_JUNK },
+	{ "a", TK_LINK, SP_NONE },
+	{ "address", TK_BLOCK | TK_JUNK | TK_MINUS3, SP_NONE },
+	{ "applet", TK_JUNK, SP_NONE },
+	{ "article", TK_BLOCK | TK_ARTICLE, SP_NONE },
+	{ "aside", TK_BLOCK | TK_JUNK | TK_CHROME, SP_NONE },
+	{ "audio", TK_JUNK, SP_NONE },
+	{ "b", 0, SP_HEAD },
+	{ "base", TK_JUNK, SP_NONE },
+	{ "blockquote", TK_BLOCK | TK_PLUS3, SP_NONE },
+	{ "body", TK_BLOCK, SP_BODY },
+	{ "br", TK_BR, SP_NONE },
+	{ "button", TK_JUNK, SP_NONE },
+	{ "canvas", TK_JUNK, SP_NONE },
+	{ "caption", TK_BLOCK, SP_NONE },
+	{ "center", TK_BLOCK | TK_DIV, SP_NONE },
+	{ "datalist", TK_JUNK, SP_NONE },
+	{ "dd", TK_BLOCK | TK_MINUS3, SP_NONE },
+	{ "details", TK_BLOCK, SP_NONE },
+	{ "dialog", TK_BLOCK | TK_JUNK, SP_NONE },
+	{ "dir", TK_BLOCK | TK_MINUS3, SP_NONE },
+	{ "div", TK_BLOCK | TK_DIV, SP_NONE },
+	{ "dl", TK_BLOCK | TK_MINUS3, SP_NONE },
+	{ "dt", TK_BLOCK | TK_MINUS3, SP_NONE },
+	{ "embed", TK_JUNK, SP_NONE },
+	{ "fieldset", TK_BLOCK, SP_NONE },
+	{ "figcaption", TK_BLOCK | TK_JUNK, SP_NONE },
+	{ "figure", TK_BLOCK | TK_JUNK, SP_NONE },
+	{ "footer", TK_BLOCK | TK_JUNK | TK_CHROME, SP_NONE },
+	{ "form", TK_BLOCK | TK_MINUS3, SP_NONE },
+	{ "frame", TK_JUNK, SP_NONE },
+	{ "frameset", TK_JUNK, SP_NONE },
+	{ "h1", TK_BLOCK | TK_PARA | TK_H1 | TK_MINUS5, SP_NONE },
+	{ "h2", TK_BLOCK | TK_PARA | TK_HEADING | TK_MINUS5, SP_HEAD },
+	{ "h3", TK_BLOCK | TK_PARA | TK_HEADING | TK_MINUS5, SP_HEAD },
+	{ "h4", TK_BLOCK | TK_PARA | TK_HEADING | TK_MINUS5, SP_NONE },
+	{ "h5", TK_BLOCK | TK_PARA | TK_HEADING | TK_MINUS5, SP_NONE },
+	{ "h6", TK_BLOCK | TK_PARA | TK_HEADING | TK_MINUS5, SP_NONE },
+	{ "head", TK_JUNK, SP_NONE },
+	{ "header", TK_BLOCK | TK_JUNK | TK_CHROME, SP_HEADER },
+	{ "hgroup", TK_BLOCK, SP_NONE },
+	{ "hr", TK_BLOCK, SP_NONE },
+	{ "html", TK_BLOCK, SP_HTML },
+	{ "iframe", TK_JUNK, SP_NONE },
+	{ "img", TK_JUNK, SP_NONE },
+	{ "input", TK_JUNK, SP_NONE },
+	{ "label", TK_JUNK, SP_NONE },
+	{ "legend", TK_BLOCK, SP_NONE },
+	{ "li", TK_BLOCK | TK_MINUS3, SP_NONE },
+	{ "link", TK_JUNK, SP_NONE },
+	{ "main", TK_BLOCK | TK_MAIN, SP_NONE },
+	{ "map", TK_JUNK, SP_NONE },
+	{ "math", TK_JUNK, SP_NONE },
+	{ "menu", TK_BLOCK | TK_JUNK | TK_CHROME, SP_NONE },
+	{ "meta", TK_JUNK, SP_META },
+	{ "nav", TK_BLOCK | TK_JUNK | TK_CHROME, SP_NONE },
+	{ "noscript", TK_JUNK, SP_NONE },
+	{ "object", TK_JUNK, SP_NONE },
+	{ "ol", TK_BLOCK | TK_MINUS3, SP_NONE },
+	{ "optgroup", TK_JUNK, SP_NONE },
+	{ "option", TK_JUNK, SP_NONE },
+	{ "p", TK_BLOCK | TK_PARA | TK_P, SP_NONE },
+	{ "picture", TK_JUNK, SP_NONE },
+	{ "pre", TK_BLOCK | TK_PARA | TK_PLUS3, SP_NONE },
+	{ "script", TK_JUNK, SP_SCRIPT },
+	{ "section", TK_BLOCK, SP_NONE },
+	{ "select", TK_JUNK, SP_NONE },
+	{ "source", TK_JUNK, SP_NONE },
+	{ "strong", 0, SP_HEAD },
+	{ "style", TK_JUNK, SP_NONE },
+	{ "summary", TK_BLOCK, SP_NONE },
+	{ "svg", TK_JUNK, SP_SVG },
+	{ "table", TK_BLOCK, SP_NONE },
+	{ "tbody", TK_BLOCK, SP_NONE },
+	{ "td", TK_BLOCK | TK_PLUS3, SP_NONE },
+	{ "template", TK_JUNK, SP_NONE },
+	{ "textarea", TK_JUNK, SP_NONE },
+	{ "tfoot", TK_BLOCK, SP_NONE },
+	{ "th", TK_BLOCK | TK_MINUS5, SP_NONE },
+	{ "thead", TK_BLOCK, SP_NONE },
+	{ "time", 0, SP_TIME },
+	{ "title", TK_JUNK, SP_TITLE },
+	{ "tr", TK_BLOCK, SP_NONE },
+	{ "ul", TK_BLOCK | TK_MINUS3, SP_NONE },
+	{ "video", TK_JUNK, SP_NONE },
 };
 
 static int
@@ -659,13 +599,14 @@ tag_cmp(const void *key, const void *elem)
 	return strcmp(key, ((const struct tag_info *)elem)->name);
 }
 
-static unsigned
-tag_kind(const char *name)
+static const struct tag_info *
+tag_info(const char *name)
 {
+	static const struct tag_info none = { "", 0, SP_NONE };
 	const struct tag_info *t = bsearch(name, tags, NELEM(tags),
 	    sizeof(tags[0]), tag_cmp);
 
-	return t != NULL ? t->kind : 0;
+	return t != NULL ? t : &none;
 }
 
 /*
@@ -828,7 +769,7 @@ style_hides(const char *s)
 }
 
 enum hnode_flag {
-	HF_JUNK = 1 << 0,	/* never text: the tag, or a never word */
+	HF_SKIP = 1 << 0,	/* never text: junk, or inside junk */
 	HF_MAYBE = 1 << 1,	/* junk unless it holds the article */
 	HF_MARKED = 1 << 2,	/* holds (or is) what the page marks as the
 				 * article */
@@ -837,33 +778,42 @@ enum hnode_flag {
 	HF_BLOCKS = 1 << 5,	/* has blocks in it (or <br><br>) */
 	HF_IN_ARTICLE = 1 << 6,	/* inside an <article> */
 	HF_IN_CHROME = 1 << 7,	/* inside the site's nav, header, ... */
-	HF_IN_KNOWN = 1 << 8,	/* in_content below is known */
+	HF_IN_KNOWN = 1 << 8,	/* in_content() below is known */
 	HF_IN = 1 << 9,
 	HF_BODYMARK = 1 << 10,	/* itemprop=articleBody */
-	HF_REACHED = 1 << 11,	/* the text walk went in */
+	HF_DEAD = 1 << 11,	/* furniture that does not hold the article,
+				 * or inside such */
 	HF_IN_H1 = 1 << 12,	/* inside an <h1> (or it) */
-	HF_IN_HEADING = 1 << 13	/* inside an h2..h6 (or it) */
+	HF_IN_HEADING = 1 << 13,	/* inside an h2..h6 (or it) */
+	HF_IN_SVG = 1 << 14,
+	HF_ROLE_MAIN = 1 << 15,	/* role=main */
+	HF_ITEMSCOPE = 1 << 16
 };
 
-/* What is known of one element, hung on its node's _private. */
+#define NO_NODE ((size_t)-1)
+
+/* What is known of one element.  The elements are kept in document
+ * order, so that the elements under one are those that follow it, up to
+ * its end. */
 struct hnode {
-	xmlNodePtr node;
-	struct hnode *parent;	/* the element above, or NULL */
+	size_t up;		/* the element above, or NO_NODE */
+	size_t end;		/* one past the index of its last descendant */
+	size_t last_run;	/* one past the index of its last run, or 0 */
 	unsigned kind;		/* enum tag_kind */
 	unsigned flags;		/* enum hnode_flag */
 	int weight;		/* class and id hints: -50..50 */
+	unsigned children;	/* elements right under it */
+	int own_text;		/* text right under it */
+	uint64_t cls;		/* a hash of its class attribute, 0 for none */
 	size_t chars, links;	/* bytes of text (not space) under it, and
 				 * of those in links */
 	size_t commas;
 	double score;
-	size_t index;		/* in the page's nodes: document order */
-	size_t end;		/* one past the index of its last descendant */
-	size_t last_run;	/* one past the index of its last run, or 0 */
 };
 
 /* A run of text: what lies between two block boundaries. */
 struct run {
-	struct hnode *container;	/* the innermost block around it */
+	size_t container;		/* the innermost block around it */
 	size_t off, len;		/* in the page's run text */
 	size_t chars, links, commas, alnum;
 	int in;				/* inside the article */
@@ -874,8 +824,8 @@ struct run {
 enum slot {
 	S_TITLE, S_OG_TITLE, S_TW_TITLE, S_SITE, S_PUBLISHED, S_DATE,
 	S_ITEMPROP_DATE, S_AUTHOR, S_ARTICLE_AUTHOR, S_REL_AUTHOR,
-	S_ITEMPROP_AUTHOR, S_ITEMPROP_HEADLINE, S_NEWS_KEYWORDS, S_KEYWORDS,
-	S_HTML_LANG, S_META_LANG,
+	S_ITEMPROP_AUTHOR, S_ITEMPROP_AUTHOR_NAME, S_ITEMPROP_HEADLINE,
+	S_NEWS_KEYWORDS, S_KEYWORDS, S_HTML_LANG, S_META_LANG,
 	/* JSON-LD's */
 	S_LD_HEADLINE, S_LD_DATE, S_LD_CREATED, S_LD_PUBLISHER, S_LD_LANG,
 	S_LD_BODY,
@@ -911,72 +861,115 @@ static const struct {
 	{ "dc.language", S_META_LANG },
 };
 
+/* Texts of elements, caught as the parser reads them. */
+enum catch_what {
+	CATCH_TITLE = 1 << 0,		/* <title> */
+	CATCH_H1 = 1 << 1,		/* <h1>, for the headline */
+	CATCH_HEAD = 1 << 2,		/* h1..h3, b, strong: for the title */
+	CATCH_REL_AUTHOR = 1 << 3,	/* <a rel=author> */
+	CATCH_HEADLINE = 1 << 4,	/* itemprop=headline */
+	CATCH_AUTHOR = 1 << 5,		/* itemprop=author */
+	CATCH_AUTHOR_NAME = 1 << 6,	/* its itemprop=name */
+	CATCH_LD = 1 << 7		/* JSON-LD, as it is */
+};
+
+#define MAX_CATCH 8
+
+struct catch {
+	size_t node;		/* the element whose text it is */
+	unsigned what;		/* enum catch_what */
+	size_t junk;		/* junk elements open inside it: none */
+	struct wbuf buf;
+	struct textb t;
+	int full;		/* more than it may hold */
+};
+
+/* An element's text or attribute, noted for later. */
+struct noted {
+	size_t node;
+	char *text;
+};
+
 /* Everything one reading holds. */
 struct page {
-	htmlDocPtr doc;
-	xmlNodePtr body;
+	htmlParserCtxtPtr ctxt;
 	struct hnode *nodes;
-	size_t nnodes;
+	size_t nnodes, cap;
+	size_t cur;			/* the innermost open element */
+	size_t body;
+	int failed;			/* out of memory: the parser stopped */
+
+	/* the text, in runs */
 	struct run *runs;
 	size_t nruns, runs_cap;
 	struct wbuf text;		/* the runs' text, one after another */
+	size_t container;		/* the innermost open block */
+	struct textb t;			/* the run being built */
+	size_t link_depth, links;
+	int br;				/* the run's last thing was a <br> */
+	size_t total_chars;
 
+	/* what the page states */
+	struct catch catches[MAX_CATCH];
+	size_t ncatch;
+	size_t junk_open;		/* elements of a junk kind open */
+	unsigned caught;		/* enum catch_what: the first is had */
 	char *slot[S_COUNT];
 	struct wbuf tags;		/* article:tag values, "\n" between */
-	xmlNodePtr ld[MAX_LD];		/* <script type=application/ld+json> */
+	char *ld[MAX_LD];		/* JSON-LD blocks */
 	size_t nld;
-	xmlNodePtr times[MAX_NODES];	/* <time datetime>, itemprop dates */
+	struct noted times[MAX_NODES];	/* <time datetime> */
 	size_t ntimes;
-	xmlNodePtr h1[MAX_NODES];
+	struct noted h1[MAX_NODES];
 	size_t nh1;
-	xmlNodePtr title, rel_author, ip_author, ip_headline;
-	xmlNodePtr heads[MAX_NODES];	/* h1..h3, b, strong: for the title */
+	char *heads[MAX_NODES];		/* h1..h3, b, strong */
 	size_t nheads;
-	char *head_text[MAX_NODES];
-	size_t nhead_text;
-
 	json_t *ld_names;		/* JSON-LD authors: an array of names */
-	json_t *ld_keywords;		/* JSON-LD keywords: an array */
-	struct hnode *top;		/* the article's container */
-	size_t total_chars;
+	json_t *ld_keywords;		/* JSON-LD keywords */
+
+	size_t top;			/* the article's container */
 };
 
 static struct hnode *
-hn(xmlNodePtr n)
+node_at(struct page *pg, size_t i)
 {
-	return n != NULL && n->type == XML_ELEMENT_NODE ? n->_private : NULL;
+	return i == NO_NODE ? NULL : &pg->nodes[i];
 }
 
-/* The text of n (all of it), collapsed, into a new string or NULL. */
-static char *
-node_text(xmlNodePtr n, size_t max)
+/* Attribute name (lower case, as the parser gives it) of a start tag. */
+static const char *
+att(const xmlChar **atts, const char *name)
 {
-	struct wbuf b = WBUF_INIT;
-	struct textb t;
-	xmlNodePtr c;
+	size_t i;
 
-	textb_start(&t, &b);
-	for (c = n->children; c != NULL && b.len <= max; ) {
-		int down = 1;
-
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			if (c->content != NULL)
-				textb_add(&t, (const char *)c->content,
-				    strlen((const char *)c->content));
-		} else if (c->type == XML_ELEMENT_NODE) {
-			struct hnode *h = hn(c);
-
-			if (h != NULL && (h->kind & TK_BLOCK))
-				t.space = 1;
-			down = !(h != NULL && (h->kind & TK_JUNK));
-		}
-		c = next_node(c, n, down);
-	}
-	if (t.failed || b.len == 0 || b.len > max) {
-		wbuf_release(&b);
+	if (atts == NULL)
 		return NULL;
-	}
-	return wbuf_steal(&b);
+	for (i = 0; atts[i] != NULL; i += 2)
+		if (strcmp((const char *)atts[i], name) == 0)
+			return atts[i + 1] != NULL ?
+			    (const char *)atts[i + 1] : "";
+	return NULL;
+}
+
+/* FNV-1a, to tell whether two class attributes are the same. */
+static uint64_t
+hash_of(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return h | 1;
+}
+
+static void
+fail(struct page *pg)
+{
+	pg->failed = 1;
+	if (pg->ctxt != NULL)
+		xmlStopParser(pg->ctxt);
 }
 
 static void
@@ -987,25 +980,25 @@ set_slot(struct page *pg, enum slot s, const char *v)
 }
 
 static void
-read_meta(struct page *pg, xmlNodePtr n)
+read_meta(struct page *pg, const xmlChar **atts)
 {
-	static const char *const key_attrs[] = { "property", "name",
+	static const char *const key_atts[] = { "property", "name",
 	    "itemprop", "http-equiv" };
-	const char *content = attr(n, "content"), *key;
+	const char *content = att(atts, "content"), *key;
 	size_t i, k;
 
 	if (content == NULL)
 		return;
-	for (i = 0; i < NELEM(key_attrs); i++) {
-		if ((key = attr(n, key_attrs[i])) == NULL)
+	for (i = 0; i < NELEM(key_atts); i++) {
+		if ((key = att(atts, key_atts[i])) == NULL)
 			continue;
 		if (ci_equal(key, "article:tag")) {
 			char *v = clean_dups(content, MAX_KEYWORD);
 
-			if (v != NULL && pg->tags.len < 64 * MAX_KEYWORD) {
-				(void)wbuf_puts(&pg->tags, v);
-				(void)wbuf_putc(&pg->tags, '\n');
-			}
+			if (v != NULL && pg->tags.len < 64 * MAX_KEYWORD &&
+			    (wbuf_puts(&pg->tags, v) != WARTA_OK ||
+			    wbuf_putc(&pg->tags, '\n') != WARTA_OK))
+				fail(pg);
 			free(v);
 			continue;
 		}
@@ -1015,228 +1008,29 @@ read_meta(struct page *pg, xmlNodePtr n)
 	}
 }
 
-/*
- * The first reading: an hnode for every element, with its tag, its hints
- * and what it inherits, and what the page states on the way.
- */
-static int
-read_elements(struct page *pg, struct warta_error *err)
-{
-	xmlNodePtr root = xmlDocGetRootElement(pg->doc), n;
-	size_t count = 0, i = 0;
-
-	for (n = root; n != NULL; n = next_node(n, root, 1))
-		if (n->type == XML_ELEMENT_NODE)
-			count++;
-	if (count == 0)
-		return WARTA_OK;
-	if ((pg->nodes = calloc(count, sizeof(*pg->nodes))) == NULL)
-		return warta_error_set(err, -1, "out of memory");
-	pg->nnodes = count;
-	for (n = root; n != NULL; n = next_node(n, root, 1)) {
-		struct hnode *h, *up;
-		const char *name, *v, *itemprop;
-		unsigned hc, hi;
-
-		if (n->type != XML_ELEMENT_NODE || i >= count)
-			continue;
-		h = &pg->nodes[i];
-		h->index = i++;
-		n->_private = h;
-		h->node = n;
-		h->parent = up = hn(n->parent);
-		name = (const char *)n->name;
-		h->kind = tag_kind(name);
-		if (up != NULL)
-			h->flags |= up->flags & (HF_IN_ARTICLE | HF_IN_CHROME |
-			    HF_IN_H1 | HF_IN_HEADING);
-		if (h->kind & TK_H1)
-			h->flags |= HF_IN_H1;
-		if (h->kind & TK_HEADING)
-			h->flags |= HF_IN_HEADING;
-
-		hc = hints_of(attr(n, "class"));
-		hi = hints_of(attr(n, "id"));
-		h->weight = ((hc & (HINT_NEVER | HINT_FURNITURE | HINT_WEAK)) ?
-		    -25 : (hc & HINT_CONTENT) ? 25 : 0) +
-		    ((hi & (HINT_NEVER | HINT_FURNITURE | HINT_WEAK)) ? -25 :
-		    (hi & HINT_CONTENT) ? 25 : 0);
-		if (h->kind & TK_JUNK)
-			h->flags |= HF_JUNK;
-		if ((hc | hi) & HINT_NEVER)
-			h->flags |= HF_JUNK;
-		else if (((hc | hi) & (HINT_FURNITURE | HINT_CONTENT)) ==
-		    HINT_FURNITURE)
-			h->flags |= HF_MAYBE;
-		if ((v = attr(n, "role")) != NULL && (has_word(v, "navigation") ||
-		    has_word(v, "banner") || has_word(v, "contentinfo") ||
-		    has_word(v, "complementary") || has_word(v, "search") ||
-		    has_word(v, "menu") || has_word(v, "menubar") ||
-		    has_word(v, "dialog") || has_word(v, "alertdialog") ||
-		    has_word(v, "toolbar")))
-			h->flags |= HF_MAYBE;
-		if (attr(n, "hidden") != NULL ||
-		    ((v = attr(n, "aria-hidden")) != NULL &&
-		    ci_equal(v, "true")) || style_hides(attr(n, "style")))
-			h->flags |= HF_MAYBE;
-		if (h->kind & TK_ARTICLE)
-			h->flags |= HF_IN_ARTICLE;
-		if ((h->kind & TK_CHROME) &&
-		    !((h->flags & HF_IN_ARTICLE) && strcmp(name, "header") == 0))
-			h->flags |= HF_IN_CHROME;
-
-		/* what the page marks as the article: everything above it
-		 * holds it, and is not dropped as furniture */
-		itemprop = attr(n, "itemprop");
-		if (has_word(itemprop, "articleBody"))
-			h->flags |= HF_BODYMARK;
-		if (!((hc | hi) & HINT_NEVER) &&
-		    ((h->kind & (TK_ARTICLE | TK_MAIN)) ||
-		    (h->flags & HF_BODYMARK) ||
-		    has_word(attr(n, "role"), "main") ||
-		    has_word(attr(n, "role"), "article"))) {
-			struct hnode *a;
-
-			for (a = h; a != NULL && !(a->flags & HF_MARKED);
-			    a = a->parent)
-				a->flags |= HF_MARKED;
-		}
-
-		/* what the page states (the text of elements is read once
-		 * every element is known) */
-		if (strcmp(name, "meta") == 0)
-			read_meta(pg, n);
-		else if (strcmp(name, "title") == 0 && pg->title == NULL &&
-		    !(up != NULL && strcmp((const char *)up->node->name,
-		    "svg") == 0))
-			pg->title = n;
-		else if (strcmp(name, "html") == 0) {
-			set_slot(pg, S_HTML_LANG, attr(n, "lang"));
-			set_slot(pg, S_HTML_LANG, attr(n, "xml:lang"));
-		} else if (strcmp(name, "script") == 0 &&
-		    (v = attr(n, "type")) != NULL &&
-		    ci_prefix(v, strlen(v), "application/ld+json") &&
-		    pg->nld < MAX_LD)
-			pg->ld[pg->nld++] = n;
-		else if (strcmp(name, "time") == 0 &&
-		    attr(n, "datetime") != NULL && pg->ntimes < MAX_NODES)
-			pg->times[pg->ntimes++] = n;
-		else if (strcmp(name, "h1") == 0 && pg->nh1 < MAX_NODES)
-			pg->h1[pg->nh1++] = n;
-		if ((strcmp(name, "h1") == 0 || strcmp(name, "h2") == 0 ||
-		    strcmp(name, "h3") == 0 || strcmp(name, "b") == 0 ||
-		    strcmp(name, "strong") == 0) && pg->nheads < MAX_NODES)
-			pg->heads[pg->nheads++] = n;
-		if (strcmp(name, "a") == 0 && has_word(attr(n, "rel"), "author") &&
-		    pg->rel_author == NULL)
-			pg->rel_author = n;
-		if (itemprop != NULL && strcmp(name, "meta") != 0) {
-			if (has_word(itemprop, "headline") &&
-			    pg->ip_headline == NULL)
-				pg->ip_headline = n;
-			if (has_word(itemprop, "author") && pg->ip_author == NULL)
-				pg->ip_author = n;
-			if (has_word(itemprop, "datePublished")) {
-				set_slot(pg, S_ITEMPROP_DATE,
-				    attr(n, "datetime"));
-				set_slot(pg, S_ITEMPROP_DATE,
-				    attr(n, "content"));
-			}
-		}
-		if (strcmp(name, "body") == 0 && pg->body == NULL)
-			pg->body = n;
-	}
-	if (pg->title != NULL)
-		pg->slot[S_TITLE] = node_text(pg->title, MAX_FIELD);
-	if (pg->rel_author != NULL)
-		pg->slot[S_REL_AUTHOR] = node_text(pg->rel_author, MAX_NAME);
-	if (pg->ip_headline != NULL)
-		pg->slot[S_ITEMPROP_HEADLINE] = node_text(pg->ip_headline,
-		    MAX_FIELD);
-	if ((n = pg->ip_author) != NULL) {
-		/* a Person: its name */
-		xmlNodePtr c;
-
-		for (c = n; c != NULL; c = next_node(c, pg->ip_author, 1))
-			if (c->type == XML_ELEMENT_NODE &&
-			    has_word(attr(c, "itemprop"), "name")) {
-				n = c;
-				break;
-			}
-		pg->slot[S_ITEMPROP_AUTHOR] = node_text(n, MAX_NAME);
-	}
-	return WARTA_OK;
-}
-
-/* Is h (not inside what the page marks as the article) never text? */
-static int
-is_junk(const struct hnode *h)
-{
-	return (h->flags & HF_JUNK) ||
-	    ((h->flags & HF_MAYBE) && !(h->flags & HF_MARKED));
-}
-
 /* ---- the runs ---- */
 
-struct walker {
-	struct page *pg;
-	struct hnode *container;
-	struct textb t;
-	size_t link_depth;
-	size_t links;		/* bytes of link text in the run */
-	int br;			/* the last thing in the run was a <br> */
-	int failed;
-};
-
 static void
-run_begin(struct walker *w)
+run_begin(struct page *pg)
 {
-	textb_start(&w->t, &w->pg->text);
-	w->links = 0;
-	w->br = 0;
+	textb_start(&pg->t, &pg->text);
+	pg->links = 0;
+	pg->br = 0;
 }
 
-/*
- * Each element's counts made those of everything under it, and its
- * subtree's extent known: the nodes are in document order, so from the
- * last to the first every element comes after all it holds.
- */
+/* Ends the run being built: kept when it has text. */
 static void
-sum_up(struct page *pg)
+run_end(struct page *pg)
 {
-	size_t i;
-
-	for (i = pg->nnodes; i-- > 0; ) {
-		struct hnode *h = &pg->nodes[i], *a = h->parent;
-
-		if (h->end < i + 1)
-			h->end = i + 1;
-		if (a == NULL)
-			continue;
-		a->chars += h->chars;
-		a->links += h->links;
-		a->commas += h->commas;
-		if (a->end < h->end)
-			a->end = h->end;
-		if (a->last_run < h->last_run)
-			a->last_run = h->last_run;
-	}
-}
-
-/* Ends the run being built: kept when it has text, its counts added to
- * every element above it. */
-static void
-run_end(struct walker *w)
-{
-	struct page *pg = w->pg;
 	struct run *r;
-	struct hnode *a;
 
-	if (w->t.failed)
-		w->failed = 1;
-	if (w->t.chars == 0 || w->container == NULL) {
-		pg->text.len = w->t.start;
-		run_begin(w);
+	if (pg->t.failed)
+		fail(pg);
+	if (pg->t.chars == 0 || pg->container == NO_NODE || pg->failed) {
+		pg->text.len = pg->t.start;
+		if (pg->text.data != NULL)
+			pg->text.data[pg->text.len] = '\0';
+		run_begin(pg);
 		return;
 	}
 	if (pg->nruns == pg->runs_cap) {
@@ -1244,151 +1038,426 @@ run_end(struct walker *w)
 		struct run *nr = realloc(pg->runs, cap * sizeof(*nr));
 
 		if (nr == NULL) {
-			w->failed = 1;
+			fail(pg);
 			return;
 		}
 		pg->runs = nr;
 		pg->runs_cap = cap;
 	}
 	r = &pg->runs[pg->nruns++];
-	r->container = w->container;
-	r->off = w->t.start;
-	r->len = pg->text.len - w->t.start;
-	r->chars = w->t.chars;
-	r->links = w->links;
-	r->commas = w->t.commas;
-	r->alnum = w->t.alnum;
-	pg->total_chars += r->chars;
-	a = w->container;
-	a->chars += r->chars;
-	a->links += r->links;
-	a->commas += r->commas;
-	a->last_run = pg->nruns;
+	memset(r, 0, sizeof(*r));
+	r->container = pg->container;
+	r->off = pg->t.start;
+	r->len = pg->text.len - pg->t.start;
+	r->chars = pg->t.chars;
+	r->links = pg->links;
+	r->commas = pg->t.commas;
+	r->alnum = pg->t.alnum;
 	if (wbuf_putc(&pg->text, '\0') != WARTA_OK)
-		w->failed = 1;
-	run_begin(w);
+		fail(pg);
+	run_begin(pg);
+}
+
+/* The nearest block at or above element i. */
+static size_t
+block_of(struct page *pg, size_t i)
+{
+	while (i != NO_NODE && !(pg->nodes[i].kind & TK_BLOCK))
+		i = pg->nodes[i].up;
+	return i;
+}
+
+/* ---- the parser's events ---- */
+
+static void
+catch_begin(struct page *pg, size_t node, unsigned what)
+{
+	struct catch *c;
+
+	if (what == 0 || pg->ncatch == MAX_CATCH)
+		return;
+	c = &pg->catches[pg->ncatch++];
+	memset(c, 0, sizeof(*c));
+	c->node = node;
+	c->what = what;
+	c->junk = pg->junk_open;
+	wbuf_init(&c->buf);
+	textb_start(&c->t, &c->buf);
+	pg->caught |= what & (CATCH_TITLE | CATCH_REL_AUTHOR |
+	    CATCH_HEADLINE | CATCH_AUTHOR | CATCH_AUTHOR_NAME);
+}
+
+static char *
+catch_dup(const struct catch *c)
+{
+	return c->full || c->buf.len == 0 ? NULL :
+	    strndup(c->buf.data, c->buf.len);
+}
+
+/* The text caught: to where it was caught for. */
+static void
+catch_end(struct page *pg)
+{
+	struct catch *c = &pg->catches[--pg->ncatch];
+
+	if (c->t.failed)
+		fail(pg);
+	if ((c->what & CATCH_LD) && !c->full && c->buf.len > 0 &&
+	    pg->nld < MAX_LD)
+		pg->ld[pg->nld++] = catch_dup(c);
+	if ((c->what & CATCH_TITLE) && pg->slot[S_TITLE] == NULL)
+		pg->slot[S_TITLE] = catch_dup(c);
+	if ((c->what & CATCH_REL_AUTHOR) && pg->slot[S_REL_AUTHOR] == NULL)
+		pg->slot[S_REL_AUTHOR] = catch_dup(c);
+	if ((c->what & CATCH_HEADLINE) &&
+	    pg->slot[S_ITEMPROP_HEADLINE] == NULL)
+		pg->slot[S_ITEMPROP_HEADLINE] = catch_dup(c);
+	if ((c->what & CATCH_AUTHOR) && pg->slot[S_ITEMPROP_AUTHOR] == NULL)
+		pg->slot[S_ITEMPROP_AUTHOR] = catch_dup(c);
+	if ((c->what & CATCH_AUTHOR_NAME) &&
+	    pg->slot[S_ITEMPROP_AUTHOR_NAME] == NULL)
+		pg->slot[S_ITEMPROP_AUTHOR_NAME] = catch_dup(c);
+	if ((c->what & CATCH_H1) && pg->nh1 < MAX_NODES) {
+		pg->h1[pg->nh1].node = c->node;
+		if ((pg->h1[pg->nh1].text = catch_dup(c)) != NULL)
+			pg->nh1++;
+	}
+	if ((c->what & CATCH_HEAD) && pg->nheads < MAX_NODES &&
+	    (pg->heads[pg->nheads] = catch_dup(c)) != NULL)
+		pg->nheads++;
+	wbuf_release(&c->buf);
+}
+
+/* Is a role one of the site's furniture? */
+static int
+furniture_role(const char *v)
+{
+	static const char *const roles[] = { "navigation", "banner",
+	    "contentinfo", "complementary", "search", "menu", "menubar",
+	    "dialog", "alertdialog", "toolbar" };
+	size_t i;
+
+	for (i = 0; v != NULL && i < NELEM(roles); i++)
+		if (has_word(v, roles[i]))
+			return 1;
+	return 0;
+}
+
+/* The page states what it states; the element gets its hints. */
+static void
+sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
+{
+	struct page *pg = ctx;
+	const char *name = (const char *)xname, *v, *itemprop;
+	struct hnode *h, *up;
+	const struct tag_info *ti;
+	unsigned hc, hi, what = 0;
+	size_t i, k;
+	int never, maybe;
+
+	if (pg->failed)
+		return;
+	if (pg->nnodes == pg->cap) {
+		size_t cap = pg->cap ? 2 * pg->cap : 256;
+		struct hnode *nn = realloc(pg->nodes, cap * sizeof(*nn));
+
+		if (nn == NULL) {
+			fail(pg);
+			return;
+		}
+		pg->nodes = nn;
+		pg->cap = cap;
+	}
+	i = pg->nnodes++;
+	h = &pg->nodes[i];
+	memset(h, 0, sizeof(*h));
+	h->up = pg->cur;
+	h->end = NO_NODE;
+	ti = tag_info(name);
+	h->kind = ti->kind;
+	if ((up = node_at(pg, h->up)) != NULL) {
+		up->children++;
+		h->flags |= up->flags & (HF_SKIP | HF_IN_ARTICLE |
+		    HF_IN_CHROME | HF_IN_H1 | HF_IN_HEADING | HF_IN_SVG);
+	}
+	pg->cur = i;
+
+	/* the hints: junk for sure (the tag, or a word no article has),
+	 * or furniture, hidden, that holds no article unless it holds
+	 * the one the page marks (and an inline element never does) */
+	v = att(atts, "class");
+	h->cls = hash_of(v);
+	hc = hints_of(v);
+	hi = hints_of(att(atts, "id"));
+	h->weight = ((hc & (HINT_NEVER | HINT_FURNITURE | HINT_WEAK)) ?
+	    -25 : (hc & HINT_CONTENT) ? 25 : 0) +
+	    ((hi & (HINT_NEVER | HINT_FURNITURE | HINT_WEAK)) ? -25 :
+	    (hi & HINT_CONTENT) ? 25 : 0);
+	never = (h->kind & TK_JUNK) || ((hc | hi) & HINT_NEVER);
+	v = att(atts, "role");
+	maybe = (((hc | hi) & (HINT_FURNITURE | HINT_CONTENT)) ==
+	    HINT_FURNITURE) || furniture_role(v) ||
+	    att(atts, "hidden") != NULL ||
+	    ((v = att(atts, "aria-hidden")) != NULL && ci_equal(v, "true")) ||
+	    style_hides(att(atts, "style"));
+	if (never || (maybe && !(h->kind & TK_BLOCK)))
+		h->flags |= HF_SKIP;
+	else if (maybe)
+		h->flags |= HF_MAYBE;
+	if (h->kind & TK_ARTICLE)
+		h->flags |= HF_IN_ARTICLE;
+	if ((h->kind & TK_CHROME) && !((h->flags & HF_IN_ARTICLE) &&
+	    ti->special == SP_HEADER))
+		h->flags |= HF_IN_CHROME;
+	if (h->kind & TK_H1)
+		h->flags |= HF_IN_H1;
+	if (h->kind & TK_HEADING)
+		h->flags |= HF_IN_HEADING;
+	if (ti->special == SP_SVG)
+		h->flags |= HF_IN_SVG;
+	v = att(atts, "role");
+	if (has_word(v, "main"))
+		h->flags |= HF_ROLE_MAIN;
+	if (att(atts, "itemscope") != NULL)
+		h->flags |= HF_ITEMSCOPE;
+
+	/* what the page marks as the article: everything above it holds
+	 * it, and is not dropped as furniture */
+	itemprop = att(atts, "itemprop");
+	if (has_word(itemprop, "articleBody"))
+		h->flags |= HF_BODYMARK;
+	if (!((hc | hi) & HINT_NEVER) && ((h->kind & (TK_ARTICLE | TK_MAIN)) ||
+	    (h->flags & (HF_BODYMARK | HF_ROLE_MAIN)) ||
+	    has_word(v, "article")))
+		for (k = i; k != NO_NODE && !(pg->nodes[k].flags & HF_MARKED);
+		    k = pg->nodes[k].up)
+			pg->nodes[k].flags |= HF_MARKED;
+
+	/* what the page states */
+	if (h->kind & TK_JUNK)
+		pg->junk_open++;
+	if (ti->special == SP_META)
+		read_meta(pg, atts);
+	else if (ti->special == SP_HTML) {
+		set_slot(pg, S_HTML_LANG, att(atts, "lang"));
+		set_slot(pg, S_HTML_LANG, att(atts, "xml:lang"));
+	} else if (ti->special == SP_BODY && pg->body == NO_NODE)
+		pg->body = i;
+	else if (ti->special == SP_TITLE && !(h->flags & HF_IN_SVG) &&
+	    !(pg->caught & CATCH_TITLE))
+		what |= CATCH_TITLE;
+	else if (ti->special == SP_SCRIPT &&
+	    (v = att(atts, "type")) != NULL &&
+	    ci_prefix(v, strlen(v), "application/ld+json"))
+		what |= CATCH_LD;
+	else if (ti->special == SP_TIME &&
+	    (v = att(atts, "datetime")) != NULL && pg->ntimes < MAX_NODES) {
+		pg->times[pg->ntimes].node = i;
+		if ((pg->times[pg->ntimes].text = clean_dups(v, 40)) != NULL)
+			pg->ntimes++;
+	}
+	if (h->kind & TK_H1)
+		what |= CATCH_H1;
+	if ((h->kind & TK_H1) || ti->special == SP_HEAD)
+		what |= CATCH_HEAD;
+	if ((h->kind & TK_LINK) && has_word(att(atts, "rel"), "author") &&
+	    !(pg->caught & CATCH_REL_AUTHOR))
+		what |= CATCH_REL_AUTHOR;
+	if (itemprop != NULL && ti->special != SP_META) {
+		if (has_word(itemprop, "headline") &&
+		    !(pg->caught & CATCH_HEADLINE))
+			what |= CATCH_HEADLINE;
+		if (has_word(itemprop, "author") &&
+		    !(pg->caught & CATCH_AUTHOR))
+			what |= CATCH_AUTHOR;
+		else if (has_word(itemprop, "name") && pg->ncatch > 0 &&
+		    (pg->catches[0].what & CATCH_AUTHOR) &&
+		    !(pg->caught & CATCH_AUTHOR_NAME))
+			what |= CATCH_AUTHOR_NAME;
+		if (has_word(itemprop, "datePublished")) {
+			set_slot(pg, S_ITEMPROP_DATE, att(atts, "datetime"));
+			set_slot(pg, S_ITEMPROP_DATE, att(atts, "content"));
+		}
+	}
+	/* a block starts a word in the texts being caught */
+	if (h->kind & TK_BLOCK)
+		for (k = 0; k < pg->ncatch; k++)
+			pg->catches[k].t.space = 1;
+	catch_begin(pg, i, what);
+
+	/* the text */
+	if (h->flags & HF_SKIP) {
+		if ((h->kind & TK_BLOCK) && !(up != NULL &&
+		    (up->flags & HF_SKIP)))
+			pg->t.space = 1;
+		return;
+	}
+	if (h->kind & TK_BR) {
+		if (pg->br) {
+			/* text split by <br><br>: its own paragraphs */
+			run_end(pg);
+			if (pg->container != NO_NODE)
+				pg->nodes[pg->container].flags |= HF_BLOCKS;
+		} else {
+			pg->br = 1;
+			pg->t.space = 1;
+		}
+	} else if (h->kind & TK_BLOCK) {
+		run_end(pg);
+		if (pg->container != NO_NODE)
+			pg->nodes[pg->container].flags |= HF_BLOCKS;
+		pg->container = i;
+	} else if (h->kind & TK_LINK)
+		pg->link_depth++;
 }
 
 static void
-walk_text(struct walker *w, const char *s)
+sax_end(void *ctx, const xmlChar *name)
 {
-	size_t before = w->t.chars;
+	struct page *pg = ctx;
+	struct hnode *h;
+	size_t i = pg->cur;
 
-	textb_add(&w->t, s, strlen(s));
-	if (w->t.chars > before) {
-		w->br = 0;
-		if (w->link_depth > 0)
-			w->links += w->t.chars - before;
+	(void)name;
+	if (pg->failed || i == NO_NODE)
+		return;
+	h = &pg->nodes[i];
+	h->end = pg->nnodes;
+	while (pg->ncatch > 0 && pg->catches[pg->ncatch - 1].node == i)
+		catch_end(pg);
+	if (h->kind & TK_JUNK)
+		pg->junk_open--;
+	pg->cur = h->up;
+	if (h->flags & HF_SKIP) {
+		if ((h->kind & TK_BLOCK) && pg->cur != NO_NODE &&
+		    !(pg->nodes[pg->cur].flags & HF_SKIP))
+			pg->t.space = 1;
+		return;
+	}
+	if ((h->kind & TK_LINK) && pg->link_depth > 0)
+		pg->link_depth--;
+	if (h->kind & TK_BLOCK) {
+		run_end(pg);
+		pg->container = block_of(pg, h->up);
 	}
 }
 
-/* The nearest block at or above h. */
-static struct hnode *
-block_of(struct hnode *h)
+static void
+sax_text(void *ctx, const xmlChar *ch, int len)
 {
-	while (h != NULL && !(h->kind & TK_BLOCK))
-		h = h->parent;
-	return h;
+	struct page *pg = ctx;
+	const char *s = (const char *)ch;
+	size_t n = len > 0 ? (size_t)len : 0, k, before;
+	struct hnode *h;
+
+	if (pg->failed)
+		return;
+	for (k = 0; k < pg->ncatch; k++) {
+		struct catch *c = &pg->catches[k];
+
+		if (c->full || (c->what & CATCH_LD) || pg->junk_open != c->junk)
+			continue;
+		textb_add(&c->t, s, n);
+		if (c->buf.len > MAX_FIELD)
+			c->full = 1;
+	}
+	if ((h = node_at(pg, pg->cur)) == NULL || (h->flags & HF_SKIP))
+		return;
+	before = pg->t.chars;
+	textb_add(&pg->t, s, n);
+	if (pg->t.chars > before) {
+		h->own_text = 1;
+		pg->br = 0;
+		if (pg->link_depth > 0)
+			pg->links += pg->t.chars - before;
+	}
 }
 
+/* Script and style: only JSON-LD is read, as it is. */
 static void
-walk_leave(struct walker *w, xmlNodePtr n)
+sax_cdata(void *ctx, const xmlChar *ch, int len)
 {
-	struct hnode *h = hn(n);
+	struct page *pg = ctx;
+	size_t k;
 
-	if (h == NULL)
+	if (pg->failed || len <= 0)
 		return;
-	if (h->kind & TK_LINK)
-		w->link_depth--;
-	if (h->kind & TK_BLOCK) {
-		run_end(w);
-		w->container = block_of(h->parent);
+	for (k = 0; k < pg->ncatch; k++) {
+		struct catch *c = &pg->catches[k];
+
+		if (!(c->what & CATCH_LD) || c->full)
+			continue;
+		if (c->buf.len + (size_t)len > HTML_MAX_JSON)
+			c->full = 1;
+		else if (wbuf_append(&c->buf, ch, (size_t)len) != WARTA_OK)
+			fail(pg);
 	}
 }
 
 /*
- * The second reading: the text under the body, in runs.  Junk is passed
- * over whole; a block ends the run around it and starts its own; two
- * <br> in a row end a run too.
+ * Once the page is read: what the parser left open is closed, furniture
+ * that holds no article is dropped with all in it, and each element's
+ * counts are made those of the runs under it (from the last element to
+ * the first, every element comes after all it holds).
  */
-static int
-read_runs(struct page *pg, struct warta_error *err)
+static void
+settle(struct page *pg)
 {
-	struct walker w;
-	xmlNodePtr root = pg->body != NULL ? pg->body :
-	    xmlDocGetRootElement(pg->doc), n;
+	size_t i;
 
-	memset(&w, 0, sizeof(w));
-	w.pg = pg;
-	if (root == NULL || hn(root) == NULL)
-		return WARTA_OK;
-	w.container = block_of(hn(root));
-	run_begin(&w);
-	hn(root)->flags |= HF_REACHED;
-	for (n = root->children; n != NULL && !w.failed; ) {
-		struct hnode *h = hn(n);
-		int down = 0;
+	for (i = pg->cur; i != NO_NODE; i = pg->nodes[i].up)
+		pg->nodes[i].end = pg->nnodes;
+	while (pg->ncatch > 0)
+		catch_end(pg);
+	run_end(pg);
+	for (i = 0; i < pg->nnodes; i++) {
+		struct hnode *h = &pg->nodes[i], *up = node_at(pg, h->up);
 
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-			if (n->content != NULL)
-				walk_text(&w, (const char *)n->content);
-		} else if (h != NULL && !is_junk(h)) {
-			h->flags |= HF_REACHED;
-			if (h->kind & TK_BR) {
-				if (w.br) {
-					/* text split by <br><br>: its own
-					 * paragraphs */
-					run_end(&w);
-					if (w.container != NULL)
-						w.container->flags |= HF_BLOCKS;
-				} else {
-					w.br = 1;
-					w.t.space = 1;
-				}
-			} else if (h->kind & TK_BLOCK) {
-				run_end(&w);
-				if (w.container != NULL)
-					w.container->flags |= HF_BLOCKS;
-				w.container = h;
-				down = 1;
-			} else {
-				if (h->kind & TK_LINK)
-					w.link_depth++;
-				down = 1;
-			}
-			/* an element entered and empty is left at once */
-			if (down && n->children == NULL) {
-				walk_leave(&w, n);
-				down = 0;
-			}
-		} else if (h != NULL && (h->kind & TK_BLOCK))
-			w.t.space = 1;
-		if (down) {
-			n = n->children;
+		if (((h->flags & HF_MAYBE) && !(h->flags & HF_MARKED)) ||
+		    (up != NULL && (up->flags & HF_DEAD)))
+			h->flags |= HF_DEAD;
+	}
+	for (i = 0; i < pg->nruns; i++) {
+		struct run *r = &pg->runs[i];
+		struct hnode *h = &pg->nodes[r->container];
+
+		if (h->flags & HF_DEAD) {
+			r->chars = 0;
 			continue;
 		}
-		/* up and on, leaving what is left */
-		while (n != root && n->next == NULL) {
-			n = n->parent;
-			if (n != root)
-				walk_leave(&w, n);
-		}
-		n = n == root ? NULL : n->next;
+		h->chars += r->chars;
+		h->links += r->links;
+		h->commas += r->commas;
+		h->last_run = i + 1;
+		pg->total_chars += r->chars;
 	}
-	run_end(&w);
-	if (w.failed)
-		return warta_error_set(err, -1, "out of memory");
-	sum_up(pg);
-	return WARTA_OK;
+	for (i = pg->nnodes; i-- > 0; ) {
+		struct hnode *h = &pg->nodes[i], *a = node_at(pg, h->up);
+
+		if (a == NULL)
+			continue;
+		a->chars += h->chars;
+		a->links += h->links;
+		a->commas += h->commas;
+		if (a->last_run < h->last_run)
+			a->last_run = h->last_run;
+	}
+}
+
+/* Is element i text of the page, not junk? */
+static int
+reached(const struct hnode *h)
+{
+	return !(h->flags & (HF_SKIP | HF_DEAD));
 }
 
 /* ---- the article's container ---- */
 
-/* Is h a, or under a? */
+/* Is element i a, or under it? */
 static int
-inside(const struct hnode *h, const struct hnode *a)
+inside(const struct page *pg, size_t i, size_t a)
 {
-	return h != NULL && h->index >= a->index && h->index < a->end;
+	return i != NO_NODE && a != NO_NODE && i >= a && i < pg->nodes[a].end;
 }
 
 static double
@@ -1429,26 +1498,28 @@ paragraph_like(const struct hnode *h)
 /* Readability's scoring: each paragraph gives its container and the
  * elements above a score for its length and commas. */
 static void
-score_runs(struct page *pg, const struct hnode *stop)
+score_runs(struct page *pg, size_t stop)
 {
-	size_t i, level;
+	size_t i, level, a;
 
 	for (i = 0; i < pg->nruns; i++) {
-		struct run *r = &pg->runs[i];
-		struct hnode *a = r->container;
+		const struct run *r = &pg->runs[i];
 		double s;
 
 		if (r->chars < MIN_PARA)
 			continue;
 		s = 1 + (double)r->commas + (double)(r->chars / 100 > 3 ? 3 :
 		    r->chars / 100);
-		if (paragraph_like(a) && a != stop)
-			a = a->parent;
-		for (level = 0; a != NULL && level < SCORE_LEVELS;
-		    level++, a = a->parent) {
-			if (!(a->flags & HF_SCORED))
-				init_score(a);
-			a->score += s / (level == 0 ? 1 : level == 1 ? 2 :
+		a = r->container;
+		if (paragraph_like(&pg->nodes[a]) && a != stop)
+			a = pg->nodes[a].up;
+		for (level = 0; a != NO_NODE && level < SCORE_LEVELS;
+		    level++, a = pg->nodes[a].up) {
+			struct hnode *h = &pg->nodes[a];
+
+			if (!(h->flags & HF_SCORED))
+				init_score(h);
+			h->score += s / (level == 0 ? 1 : level == 1 ? 2 :
 			    (double)level * 3);
 			if (a == stop)
 				break;
@@ -1456,49 +1527,25 @@ score_runs(struct page *pg, const struct hnode *stop)
 	}
 }
 
-/* The one element marked (kind or flag) with the most text, or NULL
+/* The element marked (kind or flag) with the most text, or NO_NODE
  * when none holds enough of the page. */
-static struct hnode *
-marked_best(struct page *pg, unsigned kind, unsigned flag)
+static size_t
+marked_best(const struct page *pg, unsigned kind, unsigned flag)
 {
-	struct hnode *best = NULL;
-	size_t i;
+	size_t i, best = NO_NODE;
 
 	for (i = 0; i < pg->nnodes; i++) {
-		struct hnode *h = &pg->nodes[i];
+		const struct hnode *h = &pg->nodes[i];
 
-		if (!(h->flags & HF_REACHED) ||
-		    !((h->kind & kind) || (h->flags & flag)))
+		if (!reached(h) || !((h->kind & kind) || (h->flags & flag)))
 			continue;
-		if (best == NULL || h->chars > best->chars)
-			best = h;
+		if (best == NO_NODE || h->chars > pg->nodes[best].chars)
+			best = i;
 	}
-	if (best == NULL || best->chars < MIN_ARTICLE ||
-	    best->chars * 4 < pg->total_chars)
-		return NULL;
+	if (best == NO_NODE || pg->nodes[best].chars < MIN_ARTICLE ||
+	    pg->nodes[best].chars * 4 < pg->total_chars)
+		return NO_NODE;
 	return best;
-}
-
-/* How many elements h holds (2 when it holds text of its own). */
-static int
-element_children(const struct hnode *h)
-{
-	xmlNodePtr c;
-	const char *t;
-	int k = 0;
-
-	for (c = h->node->children; c != NULL; c = c->next) {
-		if (c->type == XML_ELEMENT_NODE)
-			k++;
-		else if (c->type == XML_TEXT_NODE && c->content != NULL) {
-			for (t = (const char *)c->content; *t == ' ' ||
-			    *t == '\n' || *t == '\t' || *t == '\r'; t++)
-				;
-			if (*t != '\0')
-				return 2;
-		}
-	}
-	return k;
 }
 
 /*
@@ -1510,117 +1557,118 @@ element_children(const struct hnode *h)
 static int
 choose_content(struct page *pg)
 {
-	struct hnode *scope, *top = NULL, *parent;
+	size_t scope, top = NO_NODE, i, c, up;
 	double best = 0, threshold;
-	const char *cls;
-	xmlNodePtr c;
-	size_t i;
+	struct hnode *t, *p;
 
-	if ((top = marked_best(pg, 0, HF_BODYMARK)) != NULL ||
-	    (top = marked_best(pg, TK_ARTICLE, 0)) != NULL) {
-		top->flags |= HF_CONTENT;
+	if ((top = marked_best(pg, 0, HF_BODYMARK)) != NO_NODE ||
+	    (top = marked_best(pg, TK_ARTICLE, 0)) != NO_NODE ||
+	    pg->nnodes == 0) {
+		if (top != NO_NODE)
+			pg->nodes[top].flags |= HF_CONTENT;
 		pg->top = top;
-		return 1;
+		return top != NO_NODE;
 	}
-	scope = marked_best(pg, TK_MAIN, 0);
-	if (scope == NULL)
-		for (i = 0; i < pg->nnodes && scope == NULL; i++)
-			if ((pg->nodes[i].flags & HF_REACHED) &&
-			    has_word(attr(pg->nodes[i].node, "role"), "main") &&
-			    pg->nodes[i].chars >= MIN_ARTICLE &&
-			    pg->nodes[i].chars * 4 >= pg->total_chars)
-				scope = &pg->nodes[i];
-	if (scope == NULL)
-		scope = hn(pg->body);
-	if (scope == NULL)
-		return 0;
+	if ((scope = marked_best(pg, TK_MAIN, HF_ROLE_MAIN)) == NO_NODE)
+		scope = pg->body != NO_NODE ? pg->body : 0;
 	score_runs(pg, scope);
-	for (i = 0; i < pg->nnodes; i++) {
-		struct hnode *h = &pg->nodes[i];
+	for (i = scope; i < pg->nodes[scope].end; i++) {
+		const struct hnode *h = &pg->nodes[i];
 
-		if ((h->flags & HF_SCORED) && inside(h, scope) &&
-		    (top == NULL || final_score(h) > best)) {
-			top = h;
+		if ((h->flags & HF_SCORED) &&
+		    (top == NO_NODE || final_score(h) > best)) {
+			top = i;
 			best = final_score(h);
 		}
 	}
-	if (top == NULL) {
+	if (top == NO_NODE) {
 		/* no paragraph long enough: the whole of the scope */
-		scope->flags |= HF_CONTENT;
+		pg->nodes[scope].flags |= HF_CONTENT;
 		pg->top = scope;
 		return pg->total_chars > 0;
 	}
 	/* Readability: a parent that scores better after all, or one that
 	 * holds nothing but the top, is the container */
 	{
-		struct hnode *up = top->parent;
-		double last = final_score(top), floor = last / 3;
+		double last = final_score(&pg->nodes[top]), floor = last / 3;
 
-		while (up != NULL && top != scope && inside(up, scope)) {
-			if (!(up->flags & HF_SCORED)) {
-				up = up->parent;
+		for (up = pg->nodes[top].up; up != NO_NODE && top != scope &&
+		    inside(pg, up, scope); up = pg->nodes[up].up) {
+			const struct hnode *u = &pg->nodes[up];
+
+			if (!(u->flags & HF_SCORED))
 				continue;
-			}
-			if (final_score(up) < floor)
+			if (final_score(u) < floor)
 				break;
-			if (final_score(up) > last) {
+			if (final_score(u) > last) {
 				top = up;
 				break;
 			}
-			last = final_score(up);
-			up = up->parent;
+			last = final_score(u);
 		}
-		while (top != scope && top->parent != NULL &&
-		    inside(top->parent, scope) &&
-		    element_children(top->parent) == 1)
-			top = top->parent;
+		while (top != scope && (up = pg->nodes[top].up) != NO_NODE &&
+		    inside(pg, up, scope) && pg->nodes[up].children == 1 &&
+		    !pg->nodes[up].own_text)
+			top = up;
 	}
 	pg->top = top;
-	top->flags |= HF_CONTENT;
-	if (top == scope || (parent = top->parent) == NULL)
+	t = &pg->nodes[top];
+	t->flags |= HF_CONTENT;
+	if (top == scope || t->up == NO_NODE)
 		return 1;
-	best = final_score(top);
+	best = final_score(t);
 	threshold = best * 0.2 > 10 ? best * 0.2 : 10;
-	cls = attr(top->node, "class");
-	for (c = parent->node->children; c != NULL; c = c->next) {
-		struct hnode *s = hn(c);
-		double bonus = 0;
+	p = &pg->nodes[t->up];
+	for (c = t->up + 1; c < p->end; c = pg->nodes[c].end) {
+		struct hnode *s = &pg->nodes[c];
+		double bonus = 0, ld;
 
-		if (s == NULL || s == top || !(s->flags & HF_REACHED))
+		if (c == top || !reached(s))
 			continue;
-		if (cls != NULL && cls[0] != '\0' && attr(c, "class") != NULL &&
-		    strcmp(attr(c, "class"), cls) == 0)
+		if (t->cls != 0 && s->cls == t->cls)
 			bonus = best * 0.2;
+		ld = link_density(s);
 		if ((s->flags & HF_SCORED) && final_score(s) + bonus >= threshold)
 			s->flags |= HF_CONTENT;
-		else if (strcmp((const char *)c->name, "p") == 0) {
+		else if (s->kind & TK_P) {
 			const struct run *r = s->last_run > 0 ?
 			    &pg->runs[s->last_run - 1] : NULL;
-			double ld = link_density(s);
+			const char *text = r != NULL ? pg->text.data + r->off :
+			    "";
 
 			if (s->chars > 80 && ld < 0.25)
 				s->flags |= HF_CONTENT;
 			else if (s->chars > 0 && s->chars <= 80 && ld == 0 &&
-			    r != NULL && (strstr(pg->text.data + r->off, ". ") !=
-			    NULL || pg->text.data[r->off + r->len - 1] == '.'))
+			    r != NULL && (strstr(text, ". ") != NULL ||
+			    text[r->len - 1] == '.'))
 				s->flags |= HF_CONTENT;
 		}
 	}
 	return 1;
 }
 
-/* Is h inside what was chosen?  Memoized on the way up. */
+/* Is element i inside what was chosen?  Known once for each element on
+ * the way up. */
 static int
-in_content(struct hnode *h)
+in_content(struct page *pg, size_t i)
 {
-	int in;
+	size_t j, k;
+	int in = 0;
 
-	if (h == NULL)
-		return 0;
-	if (h->flags & HF_IN_KNOWN)
-		return (h->flags & HF_IN) != 0;
-	in = (h->flags & HF_CONTENT) ? 1 : in_content(h->parent);
-	h->flags |= HF_IN_KNOWN | (in ? HF_IN : 0);
+	for (j = i; j != NO_NODE; j = pg->nodes[j].up) {
+		const struct hnode *h = &pg->nodes[j];
+
+		if (h->flags & HF_IN_KNOWN) {
+			in = (h->flags & HF_IN) != 0;
+			break;
+		}
+		if (h->flags & HF_CONTENT) {
+			in = 1;
+			break;
+		}
+	}
+	for (k = i; k != j; k = pg->nodes[k].up)
+		pg->nodes[k].flags |= HF_IN_KNOWN | (in ? HF_IN : 0);
 	return in;
 }
 
@@ -1638,15 +1686,17 @@ give_body(struct page *pg, struct wbuf *out)
 
 	for (i = 0; i < pg->nruns; i++) {
 		struct run *r = &pg->runs[i];
+		const struct hnode *h = &pg->nodes[r->container];
 
-		r->in = in_content(r->container);
+		r->in = r->chars > 0 && in_content(pg, r->container);
 		r->keep = r->in && r->alnum > 0 && 2 * r->links <= r->chars &&
-		    !(r->container->flags & HF_IN_H1);
+		    !(h->flags & HF_IN_H1);
 	}
 	for (i = pg->nruns; i-- > 0; ) {
 		struct run *r = &pg->runs[i];
 
-		if (!r->keep || !(r->container->flags & HF_IN_HEADING))
+		if (!r->keep ||
+		    !(pg->nodes[r->container].flags & HF_IN_HEADING))
 			continue;
 		for (j = i + 1; j < pg->nruns && !pg->runs[j].in; j++)
 			;
@@ -1738,33 +1788,33 @@ find_article(const json_t *v, int depth)
 /* Authors: a name, a Person, or a list of them; organizations are not
  * the article's creator. */
 static void
-ld_authors(json_t *names, const json_t *a)
+ld_authors(json_t *names, const json_t *a, int depth)
 {
 	size_t i;
 
 	if (json_is_array(a)) {
-		for (i = 0; i < json_array_size(a) && i < MAX_NAMES; i++)
-			ld_authors(names, json_array_get(a, i));
+		for (i = 0; i < json_array_size(a) && i < MAX_NAMES &&
+		    depth < 2; i++)
+			ld_authors(names, json_array_get(a, i), depth + 1);
 		return;
 	}
 	if (json_is_string(a))
 		json_array_append_new(names, json_string(json_string_value(a)));
 	else if (json_is_object(a)) {
-		const json_t *t = json_object_get(a, "@type");
-		const char *name = json_str(a, "name");
+		const char *name = json_str(a, "name"),
+		    *type = json_str(a, "@type");
 
-		if (json_is_string(t) && strcmp(json_string_value(t),
-		    "Organization") == 0)
+		if (type != NULL && strcmp(type, "Organization") == 0)
 			return;
 		if (name != NULL)
 			json_array_append_new(names, json_string(name));
 	}
 }
 
+/* The first JSON-LD article of the page: its fields into the slots. */
 static void
 read_json_ld(struct page *pg)
 {
-	struct wbuf b = WBUF_INIT;
 	json_error_t jerr;
 	size_t i;
 
@@ -1772,18 +1822,9 @@ read_json_ld(struct page *pg)
 		const json_t *art, *v;
 		const char *body;
 		json_t *root, *kw;
-		xmlNodePtr c;
 
-		wbuf_reset(&b);
-		for (c = pg->ld[i]->children; c != NULL; c = c->next)
-			if ((c->type == XML_TEXT_NODE ||
-			    c->type == XML_CDATA_SECTION_NODE) &&
-			    c->content != NULL &&
-			    wbuf_puts(&b, (const char *)c->content) != WARTA_OK)
-				break;
-		if (b.len == 0 || b.len > HTML_MAX_JSON)
-			continue;
-		if ((root = json_loadb(b.data, b.len, 0, &jerr)) == NULL)
+		if (pg->ld[i] == NULL || (root = json_loads(pg->ld[i], 0,
+		    &jerr)) == NULL)
 			continue;
 		if ((art = find_article(root, 0)) == NULL) {
 			json_decref(root);
@@ -1797,19 +1838,19 @@ read_json_ld(struct page *pg)
 		    json_str(v, "name") : json_str(art, "publisher"));
 		set_slot(pg, S_LD_LANG, json_str(art, "inLanguage"));
 		if ((body = json_str(art, "articleBody")) != NULL &&
-		    pg->slot[S_LD_BODY] == NULL)
-			pg->slot[S_LD_BODY] = strdup(body);
+		    (pg->slot[S_LD_BODY] = strdup(body)) == NULL)
+			fail(pg);
 		if ((pg->ld_names = json_array()) != NULL)
 			ld_authors(pg->ld_names, json_object_get(art,
-			    "author"));
+			    "author"), 0);
 		kw = json_object_get(art, "keywords");
 		if (json_is_string(kw) || json_is_array(kw))
 			pg->ld_keywords = json_incref(kw);
 		json_decref(root);
 		break;
 	}
-	wbuf_release(&b);
 }
+
 
 /* ---- the fields ---- */
 
@@ -2063,21 +2104,16 @@ names_site(const char *part, size_t n, const char *site)
 /* Is s[0, n) the whole text of one of the page's headings (h1 to h3,
  * or a line in bold)? */
 static int
-names_heading(struct page *pg, const char *s, size_t n)
+names_heading(const struct page *pg, const char *s, size_t n)
 {
 	char *a;
 	size_t i;
 	int hit = 0;
 
-	if (pg->nhead_text == 0)
-		for (i = 0; i < pg->nheads; i++)
-			if ((pg->head_text[pg->nhead_text] =
-			    node_text(pg->heads[i], MAX_FIELD)) != NULL)
-				pg->nhead_text++;
 	if ((a = clean_dup(s, n, MAX_FIELD)) == NULL)
 		return 0;
-	for (i = 0; i < pg->nhead_text && !hit; i++)
-		hit = ci_equal(a, pg->head_text[i]);
+	for (i = 0; i < pg->nheads && !hit; i++)
+		hit = ci_equal(a, pg->heads[i]);
 	free(a);
 	return hit;
 }
@@ -2089,7 +2125,7 @@ names_heading(struct page *pg, const char *s, size_t n)
  * the title whole when neither is known.
  */
 static char *
-cut_site(struct page *pg, char *title, const char *site)
+cut_site(const struct page *pg, char *title, const char *site)
 {
 	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ",
 	    " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " \xC2\xB7 ", " / " };
@@ -2122,43 +2158,37 @@ cut_site(struct page *pg, char *title, const char *site)
 	return title;
 }
 
-/* The first element of nodes inside scope, or NULL. */
-static xmlNodePtr
-first_inside(xmlNodePtr *nodes, size_t n, const struct hnode *scope,
-    int no_chrome)
+/* The first noted text of an element inside scope (and outside the
+ * site's furniture, when no_chrome), or NULL. */
+static const char *
+first_inside(const struct page *pg, const struct noted *notes, size_t n,
+    size_t scope, int no_chrome)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		const struct hnode *h = hn(nodes[i]);
-
-		if (h != NULL && inside(h, scope) &&
-		    !(no_chrome && (h->flags & HF_IN_CHROME)))
-			return nodes[i];
-	}
+	for (i = 0; i < n; i++)
+		if (inside(pg, notes[i].node, scope) && !(no_chrome &&
+		    (pg->nodes[notes[i].node].flags & HF_IN_CHROME)))
+			return notes[i].text;
 	return NULL;
 }
 
 /* Where the article's own heading and date are: the <article> (or
  * <main>, or element the page marks) around the container, else the
  * container's parent. */
-static const struct hnode *
+static size_t
 article_scope(const struct page *pg)
 {
-	const struct hnode *h;
+	size_t i;
 
-	if (pg->top == NULL)
-		return hn(pg->body);
-	for (h = pg->top; h != NULL; h = h->parent) {
-		if (h->node == pg->body)
-			break;
-		if ((h->kind & (TK_ARTICLE | TK_MAIN)) ||
-		    attr(h->node, "itemscope") != NULL ||
-		    has_word(attr(h->node, "role"), "main"))
-			return h;
-	}
-	return pg->top->parent != NULL && pg->top->node != pg->body ?
-	    pg->top->parent : pg->top;
+	if (pg->top == NO_NODE)
+		return pg->body;
+	for (i = pg->top; i != NO_NODE && i != pg->body; i = pg->nodes[i].up)
+		if ((pg->nodes[i].kind & (TK_ARTICLE | TK_MAIN)) ||
+		    (pg->nodes[i].flags & (HF_ITEMSCOPE | HF_ROLE_MAIN)))
+			return i;
+	return pg->top != pg->body && pg->nodes[pg->top].up != NO_NODE ?
+	    pg->nodes[pg->top].up : pg->top;
 }
 
 static void
@@ -2166,10 +2196,11 @@ state_fields(struct page *pg, struct html_page *p)
 {
 	static const enum slot dates[] = { S_LD_DATE, S_PUBLISHED, S_DATE,
 	    S_ITEMPROP_DATE };
-	const struct hnode *scope = article_scope(pg);
+	static const enum slot authors[] = { S_AUTHOR, S_REL_AUTHOR,
+	    S_ARTICLE_AUTHOR, S_ITEMPROP_AUTHOR_NAME, S_ITEMPROP_AUTHOR };
+	size_t scope = article_scope(pg), nnames = 0, i;
 	char **names = NULL, date[40], *v;
-	size_t nnames = 0, i;
-	xmlNodePtr n;
+	const char *s;
 
 	/* the site, then the language */
 	p->outlet = clean_dups(pg->slot[S_LD_PUBLISHER] != NULL ?
@@ -2190,9 +2221,9 @@ state_fields(struct page *pg, struct html_page *p)
 	if (p->headline == NULL && pg->slot[S_ITEMPROP_HEADLINE] != NULL)
 		p->headline = clean_dups(pg->slot[S_ITEMPROP_HEADLINE],
 		    MAX_FIELD);
-	if (p->headline == NULL && scope != NULL &&
-	    (n = first_inside(pg->h1, pg->nh1, scope, 1)) != NULL)
-		p->headline = node_text(n, MAX_FIELD);
+	if (p->headline == NULL && scope != NO_NODE &&
+	    (s = first_inside(pg, pg->h1, pg->nh1, scope, 1)) != NULL)
+		p->headline = strdup(s);
 	if (p->headline == NULL && pg->slot[S_TITLE] != NULL)
 		p->headline = cut_site(pg, clean_dups(pg->slot[S_TITLE],
 		    MAX_FIELD), p->outlet);
@@ -2201,9 +2232,9 @@ state_fields(struct page *pg, struct html_page *p)
 	for (i = 0; i < NELEM(dates) && p->created == NULL; i++)
 		if (html_date_normalize(pg->slot[dates[i]], date) > 0)
 			p->created = strdup(date);
-	if (p->created == NULL && scope != NULL &&
-	    (n = first_inside(pg->times, pg->ntimes, scope, 0)) != NULL &&
-	    html_date_normalize(attr(n, "datetime"), date) > 0)
+	if (p->created == NULL && scope != NO_NODE &&
+	    (s = first_inside(pg, pg->times, pg->ntimes, scope, 0)) != NULL &&
+	    html_date_normalize(s, date) > 0)
 		p->created = strdup(date);
 	if (p->created == NULL &&
 	    html_date_normalize(pg->slot[S_LD_CREATED], date) > 0)
@@ -2218,17 +2249,12 @@ state_fields(struct page *pg, struct html_page *p)
 			add_unique(&names, &nnames, MAX_NAMES, v);
 		else
 			free(v);
-	{
-		static const enum slot authors[] = { S_AUTHOR, S_REL_AUTHOR,
-		    S_ARTICLE_AUTHOR, S_ITEMPROP_AUTHOR };
-
-		for (i = 0; i < NELEM(authors) && nnames == 0; i++)
-			if ((v = clean_name(pg->slot[authors[i]])) != NULL &&
-			    (p->outlet == NULL || !ci_equal(v, p->outlet)))
-				add_unique(&names, &nnames, MAX_NAMES, v);
-			else
-				free(v);
-	}
+	for (i = 0; i < NELEM(authors) && nnames == 0; i++)
+		if ((v = clean_name(pg->slot[authors[i]])) != NULL &&
+		    (p->outlet == NULL || !ci_equal(v, p->outlet)))
+			add_unique(&names, &nnames, MAX_NAMES, v);
+		else
+			free(v);
 	if (nnames > 0 && (p->creator = join_names(names, nnames)) != NULL) {
 		struct wbuf b = WBUF_INIT;
 
@@ -2264,17 +2290,125 @@ page_free(struct page *pg)
 {
 	size_t i;
 
+	for (i = 0; i < pg->ncatch; i++)
+		wbuf_release(&pg->catches[i].buf);
 	for (i = 0; i < S_COUNT; i++)
 		free(pg->slot[i]);
-	for (i = 0; i < pg->nhead_text; i++)
-		free(pg->head_text[i]);
+	for (i = 0; i < pg->nld; i++)
+		free(pg->ld[i]);
+	for (i = 0; i < pg->ntimes; i++)
+		free(pg->times[i].text);
+	for (i = 0; i < pg->nh1; i++)
+		free(pg->h1[i].text);
+	for (i = 0; i < pg->nheads; i++)
+		free(pg->heads[i]);
 	json_decref(pg->ld_names);
 	json_decref(pg->ld_keywords);
 	wbuf_release(&pg->tags);
 	wbuf_release(&pg->text);
 	free(pg->runs);
 	free(pg->nodes);
-	xmlFreeDoc(pg->doc);
+}
+
+/*
+ * Reads the page: the charset found (*charset: NULL for UTF-8 with stray
+ * bytes), the bytes decoded here when text/decode.c knows their charset
+ * (so that Windows-1252 maps all 256 bytes, as browsers read it, where
+ * iconv would stop at an undefined byte) and by libxml2 (iconv)
+ * otherwise, and parsed by libxml2's HTML parser, whose events build
+ * the page (no tree is made: the elements and the runs are all that is
+ * kept).
+ */
+static int
+parse_page(struct page *pg, const unsigned char *buf, size_t len,
+    struct wbuf *dec, const char **charset, char *label, size_t label_size,
+    struct warta_error *err)
+{
+	enum text_encoding want = TEXT_AUTO, found;
+	xmlCharEncodingHandlerPtr hdlr = NULL;
+	htmlSAXHandler sax;
+	struct xml_quiet q;
+	const unsigned char *src;
+	size_t i, n;
+	int bom;
+
+	bom = (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) ||
+	    (len >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) ||
+	    (buf[0] == 0xFE && buf[1] == 0xFF)));
+	if (!bom && meta_charset(buf, len, label, label_size)) {
+		for (i = 0; i < NELEM(charset_labels); i++)
+			if (strcmp(label, charset_labels[i].label) == 0)
+				break;
+		if (i < NELEM(charset_labels))
+			want = charset_labels[i].enc;
+		else
+			hdlr = xmlFindCharEncodingHandler(label);
+	}
+	if (hdlr != NULL) {
+		const unsigned char *nul = memchr(buf, '\0', len);
+
+		if (nul != NULL) {
+			xmlCharEncCloseFunc(hdlr);
+			return warta_error_set(err, nul - buf,
+			    "binary data at byte %zu, not text",
+			    (size_t)(nul - buf));
+		}
+		src = buf;
+		n = len;
+		*charset = label;
+	} else {
+		wbuf_reset(dec);
+		if (text_decode(buf, len, want, dec, &found, err) != WARTA_OK)
+			return WARTA_FAILED;
+		src = (const unsigned char *)dec->data;
+		n = dec->len;
+		*charset = found == TEXT_UTF8_MIXED ? NULL :
+		    text_encoding_name(found);
+	}
+	if (n > INT32_MAX) {
+		if (hdlr != NULL)
+			xmlCharEncCloseFunc(hdlr);
+		return warta_error_set(err, -1, "too large for the HTML parser");
+	}
+	if ((pg->ctxt = htmlCreateMemoryParserCtxt((const char *)src,
+	    (int)n)) == NULL) {
+		if (hdlr != NULL)
+			xmlCharEncCloseFunc(hdlr);
+		return warta_error_set(err, -1, "out of memory");
+	}
+	memset(&sax, 0, sizeof(sax));
+	sax.startElement = sax_start;
+	sax.endElement = sax_end;
+	sax.characters = sax_text;
+	sax.ignorableWhitespace = sax_text;
+	sax.cdataBlock = sax_cdata;
+	memcpy(pg->ctxt->sax, &sax, sizeof(sax));
+	pg->ctxt->userData = pg;
+	/* the charset is set, and said to be set, as htmlCtxtReadMemory()
+	 * does it: else at the first byte past ASCII libxml2 guesses one
+	 * from the page's <meta> (HTML_PARSE_IGNORE_ENC or not) */
+	if (hdlr != NULL)
+		xmlSwitchToEncoding(pg->ctxt, hdlr);
+	else
+		xmlSwitchEncoding(pg->ctxt, XML_CHAR_ENCODING_UTF8);
+	if (pg->ctxt->input != NULL && pg->ctxt->input->encoding == NULL)
+		pg->ctxt->input->encoding = xmlStrdup(X(hdlr != NULL ? label :
+		    "UTF-8"));
+	htmlCtxtUseOptions(pg->ctxt, HTML_OPTIONS);
+	pg->cur = pg->body = pg->container = pg->top = NO_NODE;
+	run_begin(pg);
+	xml_quiet_begin(&q, drop_error, NULL);
+	(void)htmlParseDocument(pg->ctxt);
+	xml_quiet_end(&q);
+	if (pg->ctxt->myDoc != NULL)
+		xmlFreeDoc(pg->ctxt->myDoc);
+	htmlFreeParserCtxt(pg->ctxt);
+	pg->ctxt = NULL;
+	if (!pg->failed)
+		settle(pg);
+	if (pg->failed)
+		return warta_error_set(err, -1, "out of memory");
+	return WARTA_OK;
 }
 
 /* JSON-LD's articleBody, one block a line, when the markup gave none. */
@@ -2306,7 +2440,7 @@ html_page_read(struct html_page *p, const unsigned char *buf, size_t len,
 	struct page pg;
 	struct wbuf dec = WBUF_INIT, body = WBUF_INIT;
 	char label[sizeof(p->charset)];
-	const char *charset;
+	const char *charset = NULL;
 	int rc = WARTA_FAILED;
 
 	memset(p, 0, sizeof(*p));
@@ -2314,14 +2448,11 @@ html_page_read(struct html_page *p, const unsigned char *buf, size_t len,
 	if (len == 0)
 		return warta_error_set(err, 0, "empty file");
 	xmlInitParser();
-	if ((pg.doc = parse_page(buf, len, &dec, &charset, label,
-	    sizeof(label), err)) == NULL)
+	if (parse_page(&pg, buf, len, &dec, &charset, label, sizeof(label),
+	    err) != WARTA_OK)
 		goto out;
 	if (charset != NULL)
 		snprintf(p->charset, sizeof(p->charset), "%s", charset);
-	if (read_elements(&pg, err) != WARTA_OK ||
-	    read_runs(&pg, err) != WARTA_OK)
-		goto out;
 	read_json_ld(&pg);
 	if (choose_content(&pg) && give_body(&pg, &body) != WARTA_OK) {
 		warta_error_set(err, -1, "out of memory");
