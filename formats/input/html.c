@@ -619,8 +619,8 @@ tag_info(const char *name)
  */
 static const char *const never_words[] = {
 	"ad", "adbox", "adpos", "ads", "adsense", "adslot", "adunit", "adv",
-	"advert*", "bacajuga", "breadcrumb*", "byline", "comment",
-	"commentlist", "comments", "comment-*", "consent", "cookie*",
+	"advert*", "bacajuga", "breadcrumb*", "comment", "commentlist",
+	"comments", "consent", "cookie*",
 	"crumbs", "dfp", "disqus*", "gdpr", "iklan", "komentar", "lightbox",
 	"modal", "mostread", "newsletter*", "outbrain*", "overlay", "pager",
 	"pagination", "popular", "populer", "popup*", "promo*", "recommend*",
@@ -628,6 +628,12 @@ static const char *const never_words[] = {
 	"sharing", "signup", "skip", "social*", "sosmed", "sponsor*",
 	"subscribe", "subscription", "tagcloud", "tags", "taboola*",
 	"terkait", "terpopuler", "trending",
+};
+
+/* Who wrote it: never body text, but the byline when the markup states
+ * none. */
+static const char *const byline_words[] = {
+	"author", "authors", "byl", "byline", "penulis", "reporter", "writer",
 };
 
 static const char *const furniture_words[] = {
@@ -666,7 +672,8 @@ enum hint {
 	HINT_NEVER = 1 << 0,
 	HINT_FURNITURE = 1 << 1,
 	HINT_WEAK = 1 << 2,
-	HINT_CONTENT = 1 << 3
+	HINT_CONTENT = 1 << 3,
+	HINT_BYLINE = 1 << 4
 };
 
 /*
@@ -696,6 +703,9 @@ hints_of(const char *s)
 				if (word_in(w, n, never_words,
 				    NELEM(never_words)))
 					h |= HINT_NEVER;
+				else if (word_in(w, n, byline_words,
+				    NELEM(byline_words)))
+					h |= HINT_BYLINE;
 				else if (word_in(w, n, furniture_words,
 				    NELEM(furniture_words)))
 					h |= HINT_FURNITURE;
@@ -787,7 +797,8 @@ enum hnode_flag {
 	HF_IN_HEADING = 1 << 13,	/* inside an h2..h6 (or it) */
 	HF_IN_SVG = 1 << 14,
 	HF_ROLE_MAIN = 1 << 15,	/* role=main */
-	HF_ITEMSCOPE = 1 << 16
+	HF_ITEMSCOPE = 1 << 16,
+	HF_IN_NEVER = 1 << 17	/* inside comments, ads, related lists */
 };
 
 #define NO_NODE ((size_t)-1)
@@ -870,10 +881,12 @@ enum catch_what {
 	CATCH_HEADLINE = 1 << 4,	/* itemprop=headline */
 	CATCH_AUTHOR = 1 << 5,		/* itemprop=author */
 	CATCH_AUTHOR_NAME = 1 << 6,	/* its itemprop=name */
-	CATCH_LD = 1 << 7		/* JSON-LD, as it is */
+	CATCH_LD = 1 << 7,		/* JSON-LD, as it is */
+	CATCH_BYLINE = 1 << 8		/* class=byline, class=author */
 };
 
 #define MAX_CATCH 8
+#define MAX_BYLINES 4
 
 struct catch {
 	size_t node;		/* the element whose text it is */
@@ -924,6 +937,8 @@ struct page {
 	size_t nh1;
 	char *heads[MAX_NODES];		/* h1..h3, b, strong */
 	size_t nheads;
+	struct noted bylines[MAX_BYLINES];	/* class=byline, ... */
+	size_t nbylines;
 	json_t *ld_names;		/* JSON-LD authors: an array of names */
 	json_t *ld_keywords;		/* JSON-LD keywords */
 
@@ -1122,6 +1137,11 @@ catch_end(struct page *pg)
 		if ((pg->h1[pg->nh1].text = catch_dup(c)) != NULL)
 			pg->nh1++;
 	}
+	if ((c->what & CATCH_BYLINE) && pg->nbylines < MAX_BYLINES) {
+		pg->bylines[pg->nbylines].node = c->node;
+		if ((pg->bylines[pg->nbylines].text = catch_dup(c)) != NULL)
+			pg->nbylines++;
+	}
 	if ((c->what & CATCH_HEAD) && pg->nheads < MAX_NODES &&
 	    (pg->heads[pg->nheads] = catch_dup(c)) != NULL)
 		pg->nheads++;
@@ -1178,7 +1198,8 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	if ((up = node_at(pg, h->up)) != NULL) {
 		up->children++;
 		h->flags |= up->flags & (HF_SKIP | HF_IN_ARTICLE |
-		    HF_IN_CHROME | HF_IN_H1 | HF_IN_HEADING | HF_IN_SVG);
+		    HF_IN_CHROME | HF_IN_H1 | HF_IN_HEADING | HF_IN_SVG |
+		    HF_IN_NEVER);
 	}
 	pg->cur = i;
 
@@ -1189,11 +1210,13 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	h->cls = hash_of(v);
 	hc = hints_of(v);
 	hi = hints_of(att(atts, "id"));
-	h->weight = ((hc & (HINT_NEVER | HINT_FURNITURE | HINT_WEAK)) ?
-	    -25 : (hc & HINT_CONTENT) ? 25 : 0) +
-	    ((hi & (HINT_NEVER | HINT_FURNITURE | HINT_WEAK)) ? -25 :
-	    (hi & HINT_CONTENT) ? 25 : 0);
-	never = (h->kind & TK_JUNK) || ((hc | hi) & HINT_NEVER);
+	h->weight = ((hc & (HINT_NEVER | HINT_BYLINE | HINT_FURNITURE |
+	    HINT_WEAK)) ? -25 : (hc & HINT_CONTENT) ? 25 : 0) +
+	    ((hi & (HINT_NEVER | HINT_BYLINE | HINT_FURNITURE | HINT_WEAK)) ?
+	    -25 : (hi & HINT_CONTENT) ? 25 : 0);
+	never = (h->kind & TK_JUNK) || ((hc | hi) & (HINT_NEVER | HINT_BYLINE));
+	if ((hc | hi) & HINT_NEVER)
+		h->flags |= HF_IN_NEVER;
 	v = att(atts, "role");
 	maybe = (((hc | hi) & (HINT_FURNITURE | HINT_CONTENT)) ==
 	    HINT_FURNITURE) || furniture_role(v) ||
@@ -1226,7 +1249,8 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	itemprop = att(atts, "itemprop");
 	if (has_word(itemprop, "articleBody"))
 		h->flags |= HF_BODYMARK;
-	if (!((hc | hi) & HINT_NEVER) && ((h->kind & (TK_ARTICLE | TK_MAIN)) ||
+	if (!((hc | hi) & (HINT_NEVER | HINT_BYLINE)) &&
+	    ((h->kind & (TK_ARTICLE | TK_MAIN)) ||
 	    (h->flags & (HF_BODYMARK | HF_ROLE_MAIN)) ||
 	    has_word(v, "article")))
 		for (k = i; k != NO_NODE && !(pg->nodes[k].flags & HF_MARKED);
@@ -1260,6 +1284,9 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 		what |= CATCH_H1;
 	if ((h->kind & TK_H1) || ti->special == SP_HEAD)
 		what |= CATCH_HEAD;
+	if (((hc | hi) & HINT_BYLINE) && !(h->flags & HF_IN_NEVER) &&
+	    pg->nbylines < MAX_BYLINES)
+		what |= CATCH_BYLINE;
 	if ((h->kind & TK_LINK) && has_word(att(atts, "rel"), "author") &&
 	    !(pg->caught & CATCH_REL_AUTHOR))
 		what |= CATCH_REL_AUTHOR;
@@ -1961,7 +1988,8 @@ html_date_normalize(const char *s, char out[40])
 static char *
 clean_name(const char *s)
 {
-	static const char *const by[] = { "by ", "by:", "oleh ", "oleh:" };
+	static const char *const by[] = { "by ", "by:", "oleh ", "oleh:",
+	    "penulis ", "penulis:", "reporter ", "reporter:", "written by " };
 	char *v, *p;
 	size_t i, n;
 
@@ -2099,6 +2127,40 @@ names_site(const char *part, size_t n, const char *site)
 	    ci_find(site, k, a) != NULL));
 	free(a);
 	return hit;
+}
+
+/*
+ * The name in a byline the page shows ("by Sam Ortiz", "Rina Marlina -
+ * jabarnews"): the site's name cut from its end; none when what is left
+ * holds a figure (a date) or is more than a name's length.
+ */
+static char *
+byline_name(const char *s, const char *site)
+{
+	static const char *const seps[] = { " - ", " | ", " / ", ", " };
+	char *v;
+	const char *p;
+	size_t i, words = 1;
+
+	if ((v = clean_name(s)) == NULL)
+		return NULL;
+	for (i = 0; site != NULL && i < NELEM(seps); i++)
+		if ((p = strstr(v, seps[i])) != NULL && p > v &&
+		    names_site(p + strlen(seps[i]), strlen(p + strlen(seps[i])),
+		    site)) {
+			v[p - v] = '\0';
+			break;
+		}
+	for (p = v; *p != '\0'; p++) {
+		if (*p >= '0' && *p <= '9')
+			break;
+		words += *p == ' ';
+	}
+	if (*p != '\0' || words > 6 || v[0] == '\0') {
+		free(v);
+		return NULL;
+	}
+	return v;
 }
 
 /* Is s[0, n) the whole text of one of the page's headings (h1 to h3,
@@ -2255,6 +2317,10 @@ state_fields(struct page *pg, struct html_page *p)
 			add_unique(&names, &nnames, MAX_NAMES, v);
 		else
 			free(v);
+	if (nnames == 0 && scope != NO_NODE &&
+	    (s = first_inside(pg, pg->bylines, pg->nbylines, scope, 0)) !=
+	    NULL && (v = byline_name(s, p->outlet)) != NULL)
+		add_unique(&names, &nnames, MAX_NAMES, v);
 	if (nnames > 0 && (p->creator = join_names(names, nnames)) != NULL) {
 		struct wbuf b = WBUF_INIT;
 
@@ -2302,6 +2368,8 @@ page_free(struct page *pg)
 		free(pg->h1[i].text);
 	for (i = 0; i < pg->nheads; i++)
 		free(pg->heads[i]);
+	for (i = 0; i < pg->nbylines; i++)
+		free(pg->bylines[i].text);
 	json_decref(pg->ld_names);
 	json_decref(pg->ld_keywords);
 	wbuf_release(&pg->tags);

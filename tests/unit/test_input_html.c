@@ -587,6 +587,41 @@ test_fields_elements(void **state)
 }
 
 static void
+test_fields_byline_shown(void **state)
+{
+	struct html_page p;
+
+	(void)state;
+	/* no author in the markup: the byline the page shows, not the
+	 * comments' authors, and not in the body */
+	read_page(&p, "<html><body><div id=\"comments\"><div "
+	    "class=\"comment-author\">Pat</div></div>"
+	    "<article><header><span class=\"byline\"> by <span "
+	    "class=\"author vcard\">Sam Ortiz</span></span></header>"
+	    ARTICLE_PARAS "</article></body></html>");
+	assert_string_equal(p.creator, "Sam Ortiz");
+	assert_string_equal(p.byline, "By Sam Ortiz");
+	assert_null(strstr(p.text, "Sam"));
+	html_page_clear(&p);
+
+	/* the site's name after the person's is cut */
+	read_page(&p, "<html><head><meta property=\"og:site_name\" "
+	    "content=\"jabarnews\"></head><body><div class=\"detail\">"
+	    "<div class=\"detail__author\">Rina Marlina - jabarnews</div>"
+	    "<div class=\"detail__body-text\">" ARTICLE_PARAS "</div></div>"
+	    "</body></html>");
+	assert_string_equal(p.creator, "Rina Marlina");
+	html_page_clear(&p);
+
+	/* a byline that is a date line names no one */
+	read_page(&p, "<html><body><article><p class=\"byline\">Posted on "
+	    "June 2, 2020</p>" ARTICLE_PARAS "</article></body></html>");
+	assert_null(p.creator);
+	assert_null(p.byline);
+	html_page_clear(&p);
+}
+
+static void
 test_json_ld_bad(void **state)
 {
 	struct html_page p;
@@ -660,6 +695,7 @@ main(void)
 		cmocka_unit_test(test_fields_json_ld),
 		cmocka_unit_test(test_fields_meta),
 		cmocka_unit_test(test_fields_elements),
+		cmocka_unit_test(test_fields_byline_shown),
 		cmocka_unit_test(test_json_ld_bad),
 		cmocka_unit_test(test_refused),
 	};
