@@ -1214,7 +1214,9 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	    HINT_WEAK)) ? -25 : (hc & HINT_CONTENT) ? 25 : 0) +
 	    ((hi & (HINT_NEVER | HINT_BYLINE | HINT_FURNITURE | HINT_WEAK)) ?
 	    -25 : (hi & HINT_CONTENT) ? 25 : 0);
-	never = (h->kind & TK_JUNK) || ((hc | hi) & (HINT_NEVER | HINT_BYLINE));
+	itemprop = att(atts, "itemprop");
+	never = (h->kind & TK_JUNK) || ((hc | hi) & (HINT_NEVER | HINT_BYLINE)) ||
+	    ((h->kind & TK_BLOCK) && has_word(itemprop, "author"));
 	if ((hc | hi) & HINT_NEVER)
 		h->flags |= HF_IN_NEVER;
 	v = att(atts, "role");
@@ -1246,7 +1248,6 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 
 	/* what the page marks as the article: everything above it holds
 	 * it, and is not dropped as furniture */
-	itemprop = att(atts, "itemprop");
 	if (has_word(itemprop, "articleBody"))
 		h->flags |= HF_BODYMARK;
 	if (!((hc | hi) & (HINT_NEVER | HINT_BYLINE)) &&
@@ -1297,10 +1298,11 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 		if (has_word(itemprop, "author") &&
 		    !(pg->caught & CATCH_AUTHOR))
 			what |= CATCH_AUTHOR;
-		else if (has_word(itemprop, "name") && pg->ncatch > 0 &&
-		    (pg->catches[0].what & CATCH_AUTHOR) &&
+		else if (has_word(itemprop, "name") &&
 		    !(pg->caught & CATCH_AUTHOR_NAME))
-			what |= CATCH_AUTHOR_NAME;
+			for (k = 0; k < pg->ncatch; k++)
+				if (pg->catches[k].what & CATCH_AUTHOR)
+					what |= CATCH_AUTHOR_NAME;
 		if (has_word(itemprop, "datePublished")) {
 			set_slot(pg, S_ITEMPROP_DATE, att(atts, "datetime"));
 			set_slot(pg, S_ITEMPROP_DATE, att(atts, "content"));
