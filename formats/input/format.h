@@ -80,6 +80,7 @@ struct input_format {
 	void (*close)(void *state);
 };
 
+extern const struct input_format input_html;
 extern const struct input_format input_text;
 extern const struct input_format input_nitf;
 extern const struct input_format input_sgml;

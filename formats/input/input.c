@@ -17,6 +17,7 @@
 static const struct input_format *const formats[] = {
 	&input_nitf,
 	&input_sgml,
+	&input_html,
 	&input_text,
 };
 
