@@ -81,6 +81,7 @@ struct input_format {
 };
 
 extern const struct input_format input_text;
+extern const struct input_format input_warc, input_archive;
 
 /*
  * A reader over a stream a container opened (in is kept, not owned: the
