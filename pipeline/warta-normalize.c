@@ -147,12 +147,16 @@ static int
 decode(struct run *r, const struct input_article *in,
     enum text_encoding *found, struct warta_error *err)
 {
+	size_t skip;
+
 	wbuf_reset(&r->decoded);
 	if (in->text == NULL)
 		return text_decode(in->original, in->original_len,
 		    r->opt.encoding, &r->decoded, found, err);
 	*found = TEXT_UTF8;
-	if (wbuf_append(&r->decoded, in->text, in->text_len) != WARTA_OK)
+	skip = input_headline_len(in);
+	if (wbuf_append(&r->decoded, in->text + skip, in->text_len - skip) !=
+	    WARTA_OK)
 		return warta_error_set(err, -1, "out of memory");
 	return WARTA_OK;
 }

@@ -260,3 +260,26 @@ input_state_over(const struct input_article *a, struct newsml_content *c)
 	c->subjects = a->subjects;
 	c->nsubjects = a->nsubjects;
 }
+
+size_t
+input_headline_len(const struct input_article *a)
+{
+	size_t i = 0, n;
+
+	if (a->text == NULL || a->headline == NULL)
+		return 0;
+	while (i < a->text_len && (a->text[i] == ' ' || a->text[i] == '\n'))
+		i++;
+	n = strlen(a->headline);
+	if (n == 0 || a->text_len - i < n ||
+	    memcmp(a->text + i, a->headline, n) != 0)
+		return 0;
+	i += n;
+	/* The whole title, not the first words of a longer sentence. */
+	if (i < a->text_len && a->text[i] != ' ' && a->text[i] != '\n')
+		return 0;
+	while (i < a->text_len && (a->text[i] == ' ' || a->text[i] == '\n'))
+		i++;
+	/* A body that is only its headline (a wire brief) keeps it. */
+	return i < a->text_len ? i : 0;
+}

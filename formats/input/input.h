@@ -160,6 +160,14 @@ unsigned long input_skipped(const struct input_reader *r);
 void input_state_over(const struct input_article *a,
     struct newsml_content *c);
 
+/*
+ * The bytes of a's body text that only repeat its stated headline (a
+ * page shows its title above the text): the headline, at the start of
+ * the first block, and the spaces after it; 0 when the body does not
+ * open with it, or is nothing else.
+ */
+size_t input_headline_len(const struct input_article *a);
+
 /* True when s is a real date "YYYY-MM-DD" or an xs:dateTime with zone. */
 int input_valid_date(const char *s);
 
