@@ -84,7 +84,6 @@ extern const struct input_format input_html;
 extern const struct input_format input_text;
 extern const struct input_format input_nitf;
 extern const struct input_format input_sgml;
-extern const struct input_format input_warc, input_archive;
 
 /*
  * A reader over a stream a container opened (in is kept, not owned: the
