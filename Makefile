@@ -28,14 +28,15 @@ PKG_CONFIG ?= pkg-config
 
 # pkg-config module, then the Debian package that provides it.
 LIB_MODULES = libxml-2.0:libxml2-dev libarchive:libarchive-dev zlib:zlib1g-dev \
-	libutf8proc:libutf8proc-dev libcrypto:libssl-dev libpcre2-8:libpcre2-dev
+	libutf8proc:libutf8proc-dev libcrypto:libssl-dev libpcre2-8:libpcre2-dev \
+	jansson:libjansson-dev
 TEST_MODULES = cmocka:libcmocka-dev
 # Command, then the Debian package that provides it (tests and demo only).
 TEST_TOOLS_PKG = bats:bats parallel:parallel jq:jq xmllint:libxml2-utils \
 	bsdtar:libarchive-tools unzip:unzip zstd:zstd xz:xz-utils bzip2:bzip2 \
 	python3:python3 /usr/bin/time:time mandoc:mandoc
 
-LIBS_PC = libxml-2.0 libarchive zlib libutf8proc libcrypto libpcre2-8
+LIBS_PC = libxml-2.0 libarchive zlib libutf8proc libcrypto libpcre2-8 jansson
 # libcsv has no pkg-config file: the dependency step probes for it.
 EXTRA_LIBS = -lcsv
 

@@ -1,10 +1,13 @@
 /*
- * warta-normalize: raw article text in, NewsML-G2 news items out.
+ * warta-normalize: raw articles in, NewsML-G2 news items out.
  *
- * Each input file is one article: it is decoded, repaired, cut into
- * paragraphs, read for its dateline, byline, dates and language, and
- * written as one newsItem.  The work is done in formats/; this file walks
- * the inputs, reports, and counts.
+ * Each input file is read by the module of its format (formats/input/:
+ * plain text, HTML, NITF, SGML, WARC, zip and tar), which yields one
+ * article or many, with what the source states; each article is decoded,
+ * repaired, cut into paragraphs, read for what the source did not state
+ * (dateline, byline, dates, language), and written as one newsItem.  The
+ * work is done in formats/; this file walks the inputs, reports, and
+ * counts.
  */
 #include <sys/stat.h>
 
@@ -25,6 +28,7 @@
 #include "base/size.h"
 #include "base/walk.h"
 #include "base/warta.h"
+#include "input/input.h"
 #include "newsml/write.h"
 #include "text/clean.h"
 #include "text/decode.h"
@@ -38,6 +42,7 @@
 #define MAX_MAX_SIZE (1024LL * 1024 * 1024)
 
 struct options {
+	enum input_kind format;
 	enum text_encoding encoding;
 	const char *provider;
 	const char *lang;
@@ -51,8 +56,9 @@ struct run {
 	struct mojibake *mojibake;
 	struct wordlist *words;
 	struct newsml_stream *stream;
-	struct wbuf raw, decoded, repaired, cleaned, item, guid;
-	unsigned long normalized, rejected;
+	struct input_limits limits;
+	struct wbuf decoded, repaired, cleaned, item, guid;
+	unsigned long normalized, rejected, skipped;
 	int write_failed;
 };
 
@@ -60,17 +66,21 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: " PROG " [-q] [-e encoding] [-l lang] [-p domain] [-s size] "
-	    "[file | dir | -] ...\n"
-	    "Reads raw news articles (one per file; directories are walked in\n"
-	    "sorted order) and writes NewsML-G2 news items to standard output.\n"
+	    "usage: " PROG " [-q] [-f format] [-e encoding] [-l lang] [-p domain] "
+	    "[-s size]\n"
+	    "       [file | dir | -] ...\n"
+	    "Reads raw news articles (plain text, HTML, NITF, SGML, WARC, or zip\n"
+	    "and tar deliveries of them; directories are walked in sorted order)\n"
+	    "and writes NewsML-G2 news items to standard output.\n"
 	    "\n"
-	    "  -e, --encoding NAME  source encoding: auto (default), utf-8,\n"
+	    "  -f, --format NAME    auto (default), text, html, nitf, sgml, warc,\n"
+	    "                       archive (zip, tar)\n"
+	    "  -e, --encoding NAME  text encoding: auto (default), utf-8,\n"
 	    "                       utf-16, windows-1252, iso-8859-1, iso-8859-15\n"
 	    "  -l, --lang TAG       language when the text does not decide (id, en)\n"
 	    "  -p, --provider DOMAIN  provider domain for guids (default "
 	    DEFAULT_PROVIDER ")\n"
-	    "  -s, --max-size SIZE  reject files larger than SIZE (default 16M)\n"
+	    "  -s, --max-size SIZE  reject articles larger than SIZE (default 16M)\n"
 	    "  -q, --quiet          no warnings and no summary\n"
 	    "  -h, --help           this help\n"
 	    "  -V, --version        the version\n");
@@ -106,42 +116,6 @@ valid_lang(const char *s)
 	return 1;
 }
 
-/*
- * Reads the whole file into r->raw, stopping one byte past the bound so
- * that an oversize pipe is caught without reading it all.
- */
-static int
-read_input(struct run *r, int fd, const char *file)
-{
-	size_t limit = (size_t)r->opt.max_size;
-
-	wbuf_reset(&r->raw);
-	for (;;) {
-		ssize_t n;
-
-		if (wbuf_reserve(&r->raw, 65536) != WARTA_OK) {
-			cli_warn_at(file, "out of memory");
-			return -1;
-		}
-		n = read(fd, r->raw.data + r->raw.len, 65536);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			cli_warn_at(file, "read error: %s", strerror(errno));
-			return -1;
-		}
-		if (n == 0)
-			break;
-		r->raw.len += (size_t)n;
-		if (r->raw.len > limit) {
-			cli_warn_at(file, "larger than the size bound of %lld "
-			    "bytes (see --max-size)", r->opt.max_size);
-			return -1;
-		}
-	}
-	return 0;
-}
-
 /* The repair chain; each step is its own tested function in formats/. */
 static int
 repair(struct run *r, struct warta_error *err)
@@ -167,25 +141,50 @@ repair(struct run *r, struct warta_error *err)
 	return WARTA_OK;
 }
 
+/* The article's text as UTF-8 in r->decoded: decoded from its bytes for
+ * plain text, as the markup gave it otherwise. */
 static int
-normalize_one(struct run *r, const char *file, const char *name_in_item)
+decode(struct run *r, const struct input_article *in,
+    enum text_encoding *found, struct warta_error *err)
+{
+	size_t skip;
+
+	wbuf_reset(&r->decoded);
+	if (in->text == NULL)
+		return text_decode(in->original, in->original_len,
+		    r->opt.encoding, &r->decoded, found, err);
+	*found = TEXT_UTF8;
+	skip = input_headline_len(in);
+	if (wbuf_append(&r->decoded, in->text + skip, in->text_len - skip) !=
+	    WARTA_OK)
+		return warta_error_set(err, -1, "out of memory");
+	return WARTA_OK;
+}
+
+static int
+normalize_one(struct run *r, const struct input_article *in)
 {
 	struct warta_error err;
 	struct article *a = NULL;
 	struct newsml_item_info info;
 	struct newsml_content content;
 	enum text_encoding found = TEXT_AUTO;
-	char sha[SHA256_HEX_LEN + 1];
+	char sha[SHA256_HEX_LEN + 1], day[11];
 	size_t i;
 
 	warta_error_clear(&err);
-	wbuf_reset(&r->decoded);
-	if (text_decode((const unsigned char *)r->raw.data, r->raw.len,
-	    r->opt.encoding, &r->decoded, &found, &err) != WARTA_OK)
+	if (decode(r, in, &found, &err) != WARTA_OK)
 		goto fail;
 	if (repair(r, &err) != WARTA_OK)
 		goto fail;
 	if ((a = article_new(r->words)) == NULL) {
+		warta_error_set(&err, -1, "out of memory");
+		goto fail;
+	}
+	/* A headline the markup states is the title: the layout must not
+	 * take the body's first paragraph for one and drop it. */
+	if (in->text != NULL && in->headline != NULL &&
+	    (a->headline = strdup(in->headline)) == NULL) {
 		warta_error_set(&err, -1, "out of memory");
 		goto fail;
 	}
@@ -197,13 +196,19 @@ normalize_one(struct run *r, const char *file, const char *name_in_item)
 		    "boilerplate lines)");
 		goto fail;
 	}
-	if (sha256_hex(r->raw.data, r->raw.len, sha) != WARTA_OK) {
+	if (sha256_hex(in->original, in->original_len, sha) != WARTA_OK) {
 		warta_error_set(&err, -1, "cannot compute SHA-256");
 		goto fail;
 	}
+	article_item_content(a, &content);
+	input_state_over(in, &content);
+	/* The guid is dated by the day, whatever time the source gives. */
+	day[0] = '\0';
+	if (content.created != NULL)
+		snprintf(day, sizeof(day), "%s", content.created);
 	wbuf_reset(&r->guid);
 	if (newsml_make_guid(&r->guid, r->opt.provider,
-	    a->created[0] != '\0' ? a->created : NULL, sha) != WARTA_OK ||
+	    day[0] != '\0' ? day : NULL, sha) != WARTA_OK ||
 	    wbuf_putc(&r->guid, '\0') != WARTA_OK) {
 		warta_error_set(&err, -1, "out of memory");
 		goto fail;
@@ -213,18 +218,24 @@ normalize_one(struct run *r, const char *file, const char *name_in_item)
 	info.guid = r->guid.data;
 	info.provider = r->opt.provider;
 	info.now = r->now;
-	info.file_name = name_in_item;
+	info.file_name = in->file_name;
 	info.generator = PROG;
 	info.generator_version = WARTA_VERSION;
-	info.original = (const unsigned char *)r->raw.data;
-	info.original_len = r->raw.len;
+	info.original = in->original;
+	info.original_len = in->original_len;
+	info.original_type = in->original_type;
 	/* Broken UTF-8 has no charset name that a reader would understand. */
-	info.original_charset = found == TEXT_UTF8_MIXED ? NULL :
-	    text_encoding_name(found);
+	if (in->text != NULL)
+		info.original_charset = in->original_charset;
+	else
+		info.original_charset = found == TEXT_UTF8_MIXED ? NULL :
+		    text_encoding_name(found);
 	info.original_sha256 = sha;
+	info.record = in->locator;
+	info.uri = in->uri;
+	info.uri_date = in->uri_date;
 
 	wbuf_reset(&r->item);
-	article_item_content(a, &content);
 	if (newsml_item_write(&r->item, &info, &content, &err) != WARTA_OK)
 		goto fail;
 	if (newsml_stream_item(r->stream, r->item.data, r->item.len, &err) !=
@@ -236,25 +247,60 @@ normalize_one(struct run *r, const char *file, const char *name_in_item)
 	}
 	if (!r->opt.quiet)
 		for (i = 0; i < a->nwarnings; i++)
-			cli_warn_at(file, "warning: %s", a->warnings[i]);
+			cli_warn_at(in->where, "warning: %s", a->warnings[i]);
 	article_free(a);
 	r->normalized++;
 	return 0;
 fail:
-	cli_warn_at(file, "%s", err.message);
+	cli_warn_at(in->where, "%s", err.message);
 	article_free(a);
 	r->rejected++;
 	return -1;
 }
 
+/*
+ * Every article of one source.  st is the file's status, or NULL for
+ * standard input: a file to be read as one article is refused by its
+ * size before it is read.
+ */
 static void
-normalize_fd(struct run *r, int fd, const char *file, const char *name_in_item)
+normalize_fd(struct run *r, int fd, const char *file, const char *name_in_item,
+    const struct stat *st)
 {
-	if (read_input(r, fd, file) != 0) {
+	struct warta_error err;
+	struct input_article in;
+	struct input_reader *reader;
+	int rc;
+
+	warta_error_clear(&err);
+	if ((reader = input_open(fd, file, name_in_item, r->opt.format,
+	    &r->limits, &err)) == NULL) {
+		cli_warn_at(file, "%s", err.message);
 		r->rejected++;
 		return;
 	}
-	normalize_one(r, file, name_in_item);
+	if (st != NULL && !input_is_container(reader) &&
+	    st->st_size > r->opt.max_size) {
+		cli_warn_at(file, "%lld bytes, larger than the size bound of "
+		    "%lld bytes (see --max-size)", (long long)st->st_size,
+		    r->opt.max_size);
+		r->rejected++;
+		input_close(reader);
+		return;
+	}
+	while (!r->write_failed &&
+	    (rc = input_next(reader, &in, &err)) != 0) {
+		if (rc > 0) {
+			normalize_one(r, &in);
+			continue;
+		}
+		cli_warn_at(file, "%s", err.message);
+		r->rejected++;
+		if (rc < -1)
+			break;
+	}
+	r->skipped += input_skipped(reader);
+	input_close(reader);
 }
 
 /* A file of the walk: checked against the size bound before it is read. */
@@ -265,20 +311,13 @@ normalize_file(void *ctx, const char *path, const struct stat *st)
 	const char *base;
 	int fd;
 
-	if (st->st_size > r->opt.max_size) {
-		cli_warn_at(path, "%lld bytes, larger than the size bound of "
-		    "%lld bytes (see --max-size)", (long long)st->st_size,
-		    r->opt.max_size);
-		r->rejected++;
-		return;
-	}
 	if ((fd = open(path, O_RDONLY)) < 0) {
 		cli_warn_at(path, "%s", strerror(errno));
 		r->rejected++;
 		return;
 	}
 	base = strrchr(path, '/');
-	normalize_fd(r, fd, path, base != NULL ? base + 1 : path);
+	normalize_fd(r, fd, path, base != NULL ? base + 1 : path, st);
 	close(fd);
 }
 
@@ -310,10 +349,10 @@ normalize_inputs(struct run *r, int first, int argc, char **argv)
 	int i;
 
 	if (first == argc)
-		normalize_fd(r, STDIN_FILENO, "<stdin>", NULL);
+		normalize_fd(r, STDIN_FILENO, "<stdin>", NULL, NULL);
 	for (i = first; i < argc && !r->write_failed; i++) {
 		if (strcmp(argv[i], "-") == 0)
-			normalize_fd(r, STDIN_FILENO, "<stdin>", NULL);
+			normalize_fd(r, STDIN_FILENO, "<stdin>", NULL, NULL);
 		else
 			walk_path(argv[i], &v);
 	}
@@ -330,6 +369,7 @@ static int
 parse_options(int argc, char **argv, struct options *opt)
 {
 	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "provider", required_argument, NULL, 'p' },
@@ -342,15 +382,23 @@ parse_options(int argc, char **argv, struct options *opt)
 	unsigned long long size;
 	int c;
 
+	opt->format = INPUT_AUTO;
 	opt->encoding = TEXT_AUTO;
 	opt->provider = DEFAULT_PROVIDER;
 	opt->lang = NULL;
 	opt->max_size = DEFAULT_MAX_SIZE;
 	opt->quiet = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":e:l:p:s:qhV", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, ":f:e:l:p:s:qhV", longopts, NULL)) !=
 	    -1) {
 		switch (c) {
+		case 'f':
+			if (input_kind_from_name(optarg, &opt->format) !=
+			    WARTA_OK)
+				return cli_bad_value("unknown format '%s' (try "
+				    "auto, text, html, nitf, sgml, warc, "
+				    "archive)", optarg);
+			break;
 		case 'e':
 			if (text_encoding_from_name(optarg, &opt->encoding) !=
 			    WARTA_OK)
@@ -424,7 +472,6 @@ main(int argc, char **argv)
 
 	cli_set_name(PROG);
 	memset(&r, 0, sizeof(r));
-	wbuf_init(&r.raw);
 	wbuf_init(&r.decoded);
 	wbuf_init(&r.repaired);
 	wbuf_init(&r.cleaned);
@@ -433,17 +480,24 @@ main(int argc, char **argv)
 	if ((rc = parse_options(argc, argv, &r.opt)) >= 0 ||
 	    (rc = start(&r)) >= 0)
 		goto out;
+	input_limits_default(&r.limits);
+	r.limits.max_record = (unsigned long long)r.opt.max_size;
 	normalize_inputs(&r, optind, argc, argv);
 	rc = cli_finish(r.rejected > 0 || r.write_failed ? CLI_SOME_FAILED :
 	    CLI_OK);
-	if (!r.opt.quiet || rc != CLI_OK)
-		cli_warn("normalized %lu, rejected %lu", r.normalized,
-		    r.rejected);
+	if (!r.opt.quiet || rc != CLI_OK) {
+		if (r.skipped > 0)
+			cli_warn("normalized %lu, rejected %lu, skipped %lu "
+			    "records that are not articles", r.normalized,
+			    r.rejected, r.skipped);
+		else
+			cli_warn("normalized %lu, rejected %lu", r.normalized,
+			    r.rejected);
+	}
 out:
 	newsml_stream_free(r.stream);
 	mojibake_free(r.mojibake);
 	wordlist_free(r.words);
-	wbuf_release(&r.raw);
 	wbuf_release(&r.decoded);
 	wbuf_release(&r.repaired);
 	wbuf_release(&r.cleaned);

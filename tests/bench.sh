@@ -9,6 +9,14 @@
 #   cat      every file read and thrown away: the floor of reading the input
 #   iconv    the files, concatenated, through iconv -c from Windows-1252
 #   normalize  BIN_DIR/warta-normalize DIR > /dev/null
+#   normalize html  the same on the same articles as HTML pages: each made
+#              (once, by html_pages below, in Python) into a UTF-8 page of
+#              a news site, its paragraphs in an <article> among a cookie
+#              banner, navigation, share buttons, an ad, related links,
+#              comments, a sidebar and a footer, with the fields in meta
+#              tags and JSON-LD; input MB is the pages' size.  The issue
+#              asks for HTML within half of plain text's speed per byte:
+#              the summary gives the ratio of the two MB/s
 # Then it makes the corpus's items once, with SOURCE_DATE_EPOCH fixed
 # (warta-normalize DIR > items-N.xml, one newsMessage), and times on them:
 #   xmllint    xmllint --noout --stream items-N.xml: libxml2's streaming
@@ -229,6 +237,114 @@ make_items() {
 	[ "$nitems" -gt 0 ] || die "$items: no items"
 }
 
+# The corpus $dir of $1 articles as HTML pages (see the top), made once,
+# or reused: sets hdir and hbytes.
+html_pages() {
+	hdir=$work/html-$1-s$seed
+	hstamp="$stamp pages=$(printf '%s' "$html_py" | cksum | cut -d' ' -f1,2)"
+	if [ -d "$hdir" ] && [ -f "$hdir.stamp" ] &&
+	    [ "$(cat "$hdir.stamp")" = "$hstamp" ]; then
+		echo "reusing $hdir ($hstamp)"
+	else
+		rm -rf "$hdir" "$hdir.stamp" "$hdir.tmp"
+		echo "+ python3 - $(quote "$dir" "$hdir.tmp")(html_pages)"
+		printf '%s\n' "$html_py" | python3 - "$dir" "$hdir.tmp" ||
+			die "cannot make the HTML pages"
+		mv "$hdir.tmp" "$hdir" || exit 1
+		echo "$hstamp" >"$hdir.stamp"
+	fi
+	hbytes=$(find "$hdir" -type f -name '*.html' -printf '%s\n' |
+	    awk '{ s += $1 } END { printf "%.0f", s }')
+	hfiles=$(find "$hdir" -type f -name '*.html' | wc -l)
+	[ "$hfiles" -eq "$1" ] || die "$hdir: $hfiles pages, expected $1"
+}
+
+# The page maker: each article of the corpus (in whatever encoding the
+# generator wrote it) as a UTF-8 page, its first paragraph the headline;
+# deterministic.
+html_py=$(cat <<'PAGES'
+import html, json, os, sys
+
+src, dst = sys.argv[1], sys.argv[2]
+
+def decode(b):
+    if b.startswith(b'\xef\xbb\xbf'):
+        return b[3:].decode('utf-8', 'replace')
+    if b.startswith(b'\xff\xfe'):
+        return b[2:].decode('utf-16-le', 'replace')
+    try:
+        return b.decode('utf-8')
+    except UnicodeDecodeError:
+        return b.decode('cp1252', 'replace')
+
+def paragraphs(t):
+    t = t.replace('\r\n', '\n').replace('\r', '\n')
+    blocks = [b for b in t.split('\n\n') if b.strip()]
+    if len(blocks) < 2:
+        blocks = [l for l in t.split('\n') if l.strip()]
+    return [' '.join(b.split()) for b in blocks]
+
+def links(fmt, n):
+    return ''.join(fmt % (i, i) for i in range(1, n + 1))
+
+NAV = ''.join('<li><a href="/%s">%s</a></li>' % (s.lower(), s) for s in
+    ('News', 'Nasional', 'Daerah', 'Ekonomi', 'Bisnis', 'Olahraga',
+     'Teknologi', 'Hiburan', 'Gaya Hidup', 'Opini', 'Foto', 'Video'))
+SIDE = links('<li><a href="/read/%d">Most read story %d of the week, with a long title</a></li>', 8)
+RELATED = links('<li><a href="/related/%d">Related story %d: officials say more to come</a></li>', 4)
+COMMENTS = links('<li class="comment"><p class="comment-author">Reader %d</p><p>Comment %d, which is not part of the article, whatever it says.</p></li>', 3)
+AD = '<div class="ad"><p>ADVERTISEMENT</p><a href="/ad"><img src="/ad.jpg" alt="ad"></a></div>\n'
+
+def page(i, ps):
+    title = html.escape(ps[0][:90])
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
+        "headline": ps[0][:90],
+        "datePublished": "2021-%02d-%02dT08:%02d:00+07:00" % (1 + i % 12, 1 + i % 28, i % 60),
+        "author": {"@type": "Person", "name": "Reporter %d" % (i % 40)},
+        "publisher": {"@type": "Organization", "name": "Bench Daily"}},
+        ensure_ascii=False).replace('</', '<\\/')
+    body = ''.join('<p>%s</p>\n' % html.escape(p, quote=False) + (AD if k == 1 else '')
+        for k, p in enumerate(ps[1:] if len(ps) > 2 else ps))
+    return ('<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
+        '<title>%s | Bench Daily</title>\n'
+        '<meta property="og:title" content="%s">\n'
+        '<meta property="og:site_name" content="Bench Daily">\n'
+        '<link rel="stylesheet" href="/static/site.css">\n'
+        '<style>.ad{min-height:250px}.cookie{position:fixed;bottom:0}.nav li{display:inline}</style>\n'
+        '<script type="application/ld+json">%s</script>\n'
+        '<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}gtag("js",new Date());</script>\n'
+        '</head>\n<body class="single has-sidebar">\n'
+        '<div class="cookie-banner"><p>We use cookies to improve your experience. By continuing you accept our cookie policy.</p><button>OK</button></div>\n'
+        '<header class="site-header"><a class="logo" href="/">Bench Daily</a><nav class="nav"><ul>%s</ul></nav></header>\n'
+        '<div class="container"><main>\n<article class="post">\n'
+        '<header><h1>%s</h1><p class="byline">By Reporter %d</p></header>\n'
+        '<div class="share"><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">WhatsApp</a> <a href="#">Email</a></div>\n'
+        '<div class="entry-content">\n%s</div>\n'
+        '<div class="related"><h3>Related</h3><ul>%s</ul></div>\n</article>\n'
+        '<section id="comments" class="comments"><h2>Comments</h2><ol>%s</ol>'
+        '<form class="comment-form"><textarea name="c"></textarea><button>Post</button></form></section>\n'
+        '</main>\n<aside class="sidebar"><div class="widget"><h3>Most read</h3><ol>%s</ol></div>'
+        '<div class="widget newsletter"><p>Get the news in your inbox every morning.</p><form><input type="email"><button>Subscribe</button></form></div></aside>\n'
+        '</div>\n<footer class="site-footer"><p>&copy; 2021 Bench Daily. All rights reserved.</p><nav><a href="/about">About</a> <a href="/privacy">Privacy</a></nav></footer>\n'
+        '<script>gtag("config","UA-000000-1");</script>\n</body>\n</html>\n'
+        % (title, title, ld, NAV, title, i % 40, body, RELATED, COMMENTS, SIDE))
+
+n = 0
+for root, dirs, files in os.walk(src):
+    dirs.sort()
+    for f in sorted(files):
+        if not f.endswith('.txt'):
+            continue
+        with open(os.path.join(root, f), 'rb') as fp:
+            ps = paragraphs(decode(fp.read()))
+        out = os.path.join(dst, os.path.relpath(root, src))
+        os.makedirs(out, exist_ok=True)
+        with open(os.path.join(out, f[:-4] + '.html'), 'w', encoding='utf-8') as fp:
+            fp.write(page(n, ps or ['(empty)']))
+        n += 1
+PAGES
+)
+
 # Sums the sizes of the files under $1.
 du_bytes() {
 	find "$1" -type f -printf '%s\n' |
@@ -345,6 +461,7 @@ mrss_last=''
 frss_first=''
 frss_last=''
 ratios=
+hratios=
 pratios=
 sizelines=
 prss=
@@ -389,6 +506,7 @@ iconv $n $bytes $1 $2 $3 $4 $(($5 > 1 ? $5 : 0))"
 	set -- $t
 	rows="$rows
 warta-normalize $n $bytes $t"
+	norm_s=$1
 	rss=$4
 	[ -n "$rss_first" ] || rss_first="$n $rss"
 	rss_last="$n $rss"
@@ -414,6 +532,27 @@ warta-normalize $n $bytes $t"
 		else
 			printf "cat took under 0.01 s: no ratio\n"
 	}'
+
+	# the same articles as HTML pages
+	html_pages "$n"
+	echo "warming the page cache:"
+	run sh -c 'find "$1" -type f -print0 | xargs -0 cat >/dev/null' sh "$hdir"
+	errfile=$work/normalize-html-$n.err
+	timed "$normalize" "$hdir"
+	set -- $t
+	rows="$rows
+normalize_html $n $hbytes $t"
+	sum=$(tail -n 1 "$errfile")
+	echo "normalize html: exit $5, $sum ($errfile)"
+	case "$5 $sum" in
+	"0 warta-normalize: normalized $n, rejected 0") ;;
+	*)	echo "$prog: warta-normalize did not read all $n pages, exit status $5:"
+		grep -v ': warning: ' "$errfile" | tail -n 10 | sed 's/^/    /'
+		status=1
+		set -- 0 ;;
+	esac
+	hratios="$hratios
+$n $bytes $norm_s $hbytes $1"
 
 	make_items "$n"
 
@@ -657,6 +796,16 @@ rssline() {
 }
 rssline "meta --no-find" "$mrss_first" "$mrss_last"
 rssline "meta" "$frss_first" "$frss_last"
+# the issue's aim: HTML within half of plain text's speed per byte
+echo "$hratios" | awk 'NF == 5 {
+	if ($3 > 0 && $5 > 0) {
+		t = $2 / 1e6 / $3
+		h = $4 / 1e6 / $5
+		printf "HTML against plain text at %d articles: normalize reads %.1f MB/s of HTML, %.1f MB/s of text: %.2f of its speed per byte (%s half)\n",
+		    $1, h, t, h / t, (h / t >= 0.5 ? "within" : "NOT within")
+	} else
+		printf "HTML against plain text at %d articles: not measured\n", $1
+}'
 echo "$ratios" | awk 'NF == 3 {
 	printf "time against xmllint --stream at %d articles: meta --no-find %sx, meta %sx\n",
 	    $1, $2, $3

@@ -11,6 +11,7 @@ LEVELS=(
 	"base"
 	"text"
 	"newsml"
+	"input"
 	"article bagit"
 	"meta"
 )

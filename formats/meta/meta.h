@@ -18,9 +18,6 @@
 #include "meta/sidecar.h"
 #include "base/warta.h"
 
-/* Where warta's own properties (edition, page, section, the dates a text
- * names by weekday) live: IRIs, so that no catalog has to declare them. */
-#define WARTA_PROP_URI "tag:warta.invalid,2026:property:"
 /* Who made a machine-derived property. */
 #define WARTA_META_AGENT_URI "tag:warta.invalid,2026:warta-meta"
 

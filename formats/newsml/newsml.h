@@ -10,5 +10,8 @@
 #define NEWSML_CATALOG \
 	"http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"
 #define SHA256_URI "http://www.w3.org/2001/04/xmlenc#sha256"
+/* Where warta's own properties (edition, page, the record a source file
+ * held the item at) live: IRIs, so that no catalog has to declare them. */
+#define WARTA_PROP_URI "tag:warta.invalid,2026:property:"
 
 #endif

@@ -259,6 +259,22 @@ write_hop_history(xmlTextWriterPtr w, const struct newsml_item_info *info)
 	return xmlTextWriterEndElement(w);
 }
 
+/* One of warta's own properties of where the item came from, if known. */
+static int
+write_source_property(xmlTextWriterPtr w, const char *prop, const char *value)
+{
+	char uri[128];
+
+	if (value == NULL)
+		return 0;
+	snprintf(uri, sizeof(uri), "%s%s", WARTA_PROP_URI, prop);
+	if (xmlTextWriterStartElement(w, X("itemMetaExtProperty")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("reluri"), X(uri)) < 0 ||
+	    xmlTextWriterWriteAttribute(w, X("value"), X(value)) < 0)
+		return -1;
+	return xmlTextWriterEndElement(w);
+}
+
 static int
 write_item_meta(xmlTextWriterPtr w, const struct newsml_item_info *info)
 {
@@ -290,7 +306,79 @@ write_item_meta(xmlTextWriterPtr w, const struct newsml_item_info *info)
 	    xmlTextWriterWriteString(w, X(info->original_sha256)) < 0 ||
 	    xmlTextWriterEndElement(w) < 0)
 		return -1;
+	if (info->uri != NULL && element(w, "origRep", info->uri) < 0)
+		return -1;
+	if (write_source_property(w, "record", info->record) < 0 ||
+	    write_source_property(w, "captured", info->uri_date) < 0)
+		return -1;
 	return xmlTextWriterEndElement(w);
+}
+
+/* Starts element name, marked as given when its source states it. */
+static int
+start_stated(xmlTextWriterPtr w, const char *name,
+    const struct newsml_content *c, unsigned bit)
+{
+	if (xmlTextWriterStartElement(w, X(name)) < 0)
+		return -1;
+	if ((c->stated & bit) != 0 &&
+	    xmlTextWriterWriteAttribute(w, X("why"), X("why:direct")) < 0)
+		return -1;
+	return 0;
+}
+
+/* <name why=...>text</name> */
+static int
+stated_element(xmlTextWriterPtr w, const char *name, const char *text,
+    const struct newsml_content *c, unsigned bit)
+{
+	struct wbuf esc = WBUF_INIT;
+	int rc;
+
+	rc = start_stated(w, name, c, bit) < 0 ||
+	    write_text(w, &esc, text, strlen(text)) < 0 ? -1 :
+	    xmlTextWriterEndElement(w);
+	wbuf_release(&esc);
+	return rc;
+}
+
+/* <name why=...><name>value</name></name> */
+static int
+stated_named_element(xmlTextWriterPtr w, const char *name, const char *value,
+    const struct newsml_content *c, unsigned bit)
+{
+	if (start_stated(w, name, c, bit) < 0 || element(w, "name", value) < 0)
+		return -1;
+	return xmlTextWriterEndElement(w);
+}
+
+/* The keywords and subject codes the source states, as it states them. */
+static int
+write_stated_terms(xmlTextWriterPtr w, const struct newsml_content *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nkeywords; i++)
+		if (xmlTextWriterStartElement(w, X("keyword")) < 0 ||
+		    xmlTextWriterWriteAttribute(w, X("why"),
+		    X("why:direct")) < 0 ||
+		    xmlTextWriterWriteString(w, X(c->keywords[i])) < 0 ||
+		    xmlTextWriterEndElement(w) < 0)
+			return -1;
+	for (i = 0; i < c->nsubjects; i++) {
+		const struct newsml_subject *sj = &c->subjects[i];
+
+		if (xmlTextWriterStartElement(w, X("subject")) < 0 ||
+		    xmlTextWriterWriteAttribute(w, X("type"), X(sj->type)) < 0 ||
+		    (sj->qcode != NULL && xmlTextWriterWriteAttribute(w,
+		    X("qcode"), X(sj->qcode)) < 0) ||
+		    xmlTextWriterWriteAttribute(w, X("why"),
+		    X("why:direct")) < 0 ||
+		    (sj->name != NULL && element(w, "name", sj->name) < 0) ||
+		    xmlTextWriterEndElement(w) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 static int
@@ -298,13 +386,17 @@ write_content_meta(xmlTextWriterPtr w, const struct newsml_content *c)
 {
 	if (xmlTextWriterStartElement(w, X("contentMeta")) < 0)
 		return -1;
-	if (c->created != NULL && element(w, "contentCreated", c->created) < 0)
+	if (c->created != NULL && stated_element(w, "contentCreated",
+	    c->created, c, NEWSML_STATED_CREATED) < 0)
 		return -1;
-	if (c->place != NULL && named_element(w, "located", c->place) < 0)
+	if (c->place != NULL && stated_named_element(w, "located", c->place,
+	    c, NEWSML_STATED_PLACE) < 0)
 		return -1;
-	if (c->outlet != NULL && named_element(w, "infoSource", c->outlet) < 0)
+	if (c->outlet != NULL && stated_named_element(w, "infoSource",
+	    c->outlet, c, NEWSML_STATED_OUTLET) < 0)
 		return -1;
-	if (c->creator != NULL && named_element(w, "creator", c->creator) < 0)
+	if (c->creator != NULL && stated_named_element(w, "creator",
+	    c->creator, c, NEWSML_STATED_CREATOR) < 0)
 		return -1;
 	if (c->lang != NULL && c->lang[0] != '\0') {
 		if (xmlTextWriterStartElement(w, X("language")) < 0 ||
@@ -312,11 +404,16 @@ write_content_meta(xmlTextWriterPtr w, const struct newsml_content *c)
 		    xmlTextWriterEndElement(w) < 0)
 			return -1;
 	}
-	if (c->headline != NULL && element(w, "headline", c->headline) < 0)
+	if (write_stated_terms(w, c) < 0)
 		return -1;
-	if (c->dateline != NULL && element(w, "dateline", c->dateline) < 0)
+	if (c->headline != NULL && stated_element(w, "headline", c->headline,
+	    c, NEWSML_STATED_HEADLINE) < 0)
 		return -1;
-	if (c->byline != NULL && element(w, "by", c->byline) < 0)
+	if (c->dateline != NULL && stated_element(w, "dateline", c->dateline,
+	    c, NEWSML_STATED_DATELINE) < 0)
+		return -1;
+	if (c->byline != NULL && stated_element(w, "by", c->byline, c,
+	    NEWSML_STATED_BYLINE) < 0)
 		return -1;
 	return xmlTextWriterEndElement(w);
 }
@@ -355,18 +452,20 @@ static int
 write_original(xmlTextWriterPtr w, struct wbuf *esc,
     const struct newsml_item_info *info)
 {
+	const char *mime = info->original_type != NULL ?
+	    info->original_type : "text/plain";
 	char type[128];
 	int as_text;
 
 	as_text = utf8_valid(info->original, info->original_len, NULL) &&
 	    xml_text_legal(info->original, info->original_len);
 	if (as_text)
-		snprintf(type, sizeof(type), "text/plain; charset=utf-8");
+		snprintf(type, sizeof(type), "%s; charset=utf-8", mime);
 	else if (info->original_charset != NULL)
-		snprintf(type, sizeof(type), "text/plain; charset=%s",
+		snprintf(type, sizeof(type), "%s; charset=%s", mime,
 		    info->original_charset);
 	else
-		snprintf(type, sizeof(type), "text/plain");
+		snprintf(type, sizeof(type), "%s", mime);
 	if (xmlTextWriterStartElement(w, X("inlineData")) < 0 ||
 	    xmlTextWriterWriteAttribute(w, X("contenttype"), X(type)) < 0)
 		return -1;

@@ -30,8 +30,33 @@ struct newsml_item_info {
 
 	const unsigned char *original;	/* the original bytes, unchanged */
 	size_t original_len;
+	const char *original_type;	/* "text/html"; NULL: "text/plain" */
 	const char *original_charset;	/* "windows-1252", or NULL */
 	const char *original_sha256;	/* hex */
+
+	/* Where in its source file the item was (NULL: not known). */
+	const char *record;		/* "record 17, byte 40213" */
+	const char *uri;		/* a web archive's target URI: origRep */
+	const char *uri_date;		/* and when it was captured */
+};
+
+/* The fields of struct newsml_content its source states (rather than
+ * warta read them from the text): written with why="why:direct". */
+enum newsml_stated {
+	NEWSML_STATED_CREATED = 1 << 0,
+	NEWSML_STATED_HEADLINE = 1 << 1,
+	NEWSML_STATED_DATELINE = 1 << 2,
+	NEWSML_STATED_PLACE = 1 << 3,
+	NEWSML_STATED_OUTLET = 1 << 4,
+	NEWSML_STATED_BYLINE = 1 << 5,
+	NEWSML_STATED_CREATOR = 1 << 6
+};
+
+/* A subject its source states: a code (qcode "subj:04000000") or a name. */
+struct newsml_subject {
+	const char *type;		/* "cpnat:abstract", "cpnat:geoArea" */
+	const char *qcode;		/* or NULL */
+	const char *name;		/* or NULL */
 };
 
 /*
@@ -51,6 +76,12 @@ struct newsml_content {
 	const char *lang;		/* BCP 47: "id" */
 	char *const *paras;		/* the body, one string a paragraph */
 	size_t npara;
+
+	unsigned stated;		/* enum newsml_stated bits */
+	const char *const *keywords;	/* the source's own keywords */
+	size_t nkeywords;
+	const struct newsml_subject *subjects;
+	size_t nsubjects;
 };
 
 /* Builds the guid urn:newsml:DOMAIN:YYYYMMDD:ID into out (see README). */

@@ -1,0 +1,283 @@
+/*
+ * input/input.c: picks the module a source needs and reads it; see
+ * input/input.h.
+ */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/calendar.h"
+#include "base/datetime.h"
+#include "input/format.h"
+
+/*
+ * Every module, most specific first: detection asks each and takes the
+ * surest; plain text, which takes anything, is last.
+ */
+static const struct input_format *const formats[] = {
+	&input_nitf,
+	&input_sgml,
+	&input_html,
+	&input_text,
+};
+
+#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
+
+static const struct {
+	const char *name;
+	enum input_kind kind;
+} kind_names[] = {
+	{ "auto", INPUT_AUTO },
+	{ "text", INPUT_TEXT },
+	{ "html", INPUT_HTML },
+	{ "nitf", INPUT_NITF },
+	{ "sgml", INPUT_SGML },
+	{ "warc", INPUT_WARC },
+	{ "archive", INPUT_ARCHIVE },
+	{ "zip", INPUT_ARCHIVE },
+	{ "tar", INPUT_ARCHIVE },
+};
+
+struct input_reader {
+	const struct input_format *format;
+	void *state;
+	struct input_stream *own;	/* the file's stream, or NULL */
+};
+
+const char *
+input_kind_name(enum input_kind k)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kind_names) / sizeof(kind_names[0]); i++)
+		if (kind_names[i].kind == k)
+			return kind_names[i].name;
+	return NULL;
+}
+
+int
+input_kind_from_name(const char *name, enum input_kind *k)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kind_names) / sizeof(kind_names[0]); i++)
+		if (strcmp(kind_names[i].name, name) == 0) {
+			*k = kind_names[i].kind;
+			return WARTA_OK;
+		}
+	return WARTA_FAILED;
+}
+
+void
+input_limits_default(struct input_limits *l)
+{
+	l->max_record = 16ULL << 20;
+	l->max_entries = 2000000ULL;
+	l->max_bytes = 64ULL << 30;
+	l->max_ratio = 1000ULL;
+}
+
+static const struct input_format *
+format_of_kind(enum input_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < NFORMATS; i++)
+		if (formats[i]->kind == kind)
+			return formats[i];
+	return NULL;
+}
+
+/* The surest module; ties go to the one listed first. */
+static const struct input_format *
+detect(const unsigned char *head, size_t n, const char *name)
+{
+	const struct input_format *best = &input_text;
+	int best_score = 0;
+	size_t i;
+
+	for (i = 0; i < NFORMATS; i++) {
+		int score = formats[i]->detect(head, n, name);
+
+		if (score > best_score) {
+			best = formats[i];
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+struct input_reader *
+input_open_stream(struct input_stream *in, const struct input_context *ctx,
+    enum input_kind kind, struct warta_error *err)
+{
+	struct input_reader *r;
+	const struct input_format *f;
+
+	if (ctx->depth > INPUT_MAX_DEPTH) {
+		warta_error_set(err, -1, "archives nested more than %d deep",
+		    INPUT_MAX_DEPTH);
+		return NULL;
+	}
+	if (kind == INPUT_AUTO) {
+		const unsigned char *head;
+		size_t n;
+
+		if ((head = input_stream_head(in, &n, err)) == NULL)
+			return NULL;
+		f = detect(head, n, ctx->name);
+	} else if ((f = format_of_kind(kind)) == NULL) {
+		warta_error_set(err, -1, "format '%s' is not supported",
+		    input_kind_name(kind));
+		return NULL;
+	}
+	if ((r = calloc(1, sizeof(*r))) == NULL) {
+		warta_error_set(err, -1, "out of memory");
+		return NULL;
+	}
+	r->format = f;
+	if ((r->state = f->open(in, ctx, err)) == NULL) {
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+struct input_reader *
+input_open(int fd, const char *name, const char *base_name,
+    enum input_kind kind, const struct input_limits *limits,
+    struct warta_error *err)
+{
+	struct input_context ctx;
+	struct input_stream *in;
+	struct input_reader *r;
+
+	if ((in = input_stream_new_fd(fd, name)) == NULL) {
+		warta_error_set(err, -1, "out of memory");
+		return NULL;
+	}
+	ctx.name = name;
+	ctx.file_name = base_name;
+	ctx.limits = limits;
+	ctx.depth = 0;
+	if ((r = input_open_stream(in, &ctx, kind, err)) == NULL) {
+		input_stream_free(in);
+		return NULL;
+	}
+	r->own = in;
+	return r;
+}
+
+void
+input_close(struct input_reader *r)
+{
+	if (r == NULL)
+		return;
+	r->format->close(r->state);
+	input_stream_free(r->own);
+	free(r);
+}
+
+int
+input_next(struct input_reader *r, struct input_article *out,
+    struct warta_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	return r->format->next(r->state, out, err);
+}
+
+int
+input_is_container(const struct input_reader *r)
+{
+	return r->format->many;
+}
+
+unsigned long
+input_skipped(const struct input_reader *r)
+{
+	return r->format->skipped != NULL ? r->format->skipped(r->state) : 0;
+}
+
+int
+input_valid_date(const char *s)
+{
+	int y, m, d;
+	size_t i;
+
+	if (s == NULL || strlen(s) < 10)
+		return 0;
+	for (i = 0; i < 10; i++)
+		if ((i == 4 || i == 7) ? s[i] != '-' :
+		    !(s[i] >= '0' && s[i] <= '9'))
+			return 0;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (!cal_valid_date(y, m, d))
+		return 0;
+	return s[10] == '\0' || (s[10] == 'T' && datetime_parse(s) != -1);
+}
+
+void
+input_state_over(const struct input_article *a, struct newsml_content *c)
+{
+	static const struct {
+		size_t in, out;
+		unsigned bit;
+	} fields[] = {
+#define FIELD(name, bit) \
+	{ offsetof(struct input_article, name), \
+	    offsetof(struct newsml_content, name), bit }
+		FIELD(headline, NEWSML_STATED_HEADLINE),
+		FIELD(byline, NEWSML_STATED_BYLINE),
+		FIELD(creator, NEWSML_STATED_CREATOR),
+		FIELD(dateline, NEWSML_STATED_DATELINE),
+		FIELD(place, NEWSML_STATED_PLACE),
+		FIELD(outlet, NEWSML_STATED_OUTLET),
+#undef FIELD
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		const char *v = *(const char *const *)(const void *)
+		    ((const char *)a + fields[i].in);
+
+		if (v != NULL && v[0] != '\0') {
+			*(const char **)(void *)((char *)c + fields[i].out) = v;
+			c->stated |= fields[i].bit;
+		}
+	}
+	if (input_valid_date(a->created)) {
+		c->created = a->created;
+		c->stated |= NEWSML_STATED_CREATED;
+	}
+	if (a->lang != NULL && a->lang[0] != '\0')
+		c->lang = a->lang;
+	c->keywords = a->keywords;
+	c->nkeywords = a->nkeywords;
+	c->subjects = a->subjects;
+	c->nsubjects = a->nsubjects;
+}
+
+size_t
+input_headline_len(const struct input_article *a)
+{
+	size_t i = 0, n;
+
+	if (a->text == NULL || a->headline == NULL)
+		return 0;
+	while (i < a->text_len && (a->text[i] == ' ' || a->text[i] == '\n'))
+		i++;
+	n = strlen(a->headline);
+	if (n == 0 || a->text_len - i < n ||
+	    memcmp(a->text + i, a->headline, n) != 0)
+		return 0;
+	i += n;
+	/* The whole title, not the first words of a longer sentence. */
+	if (i < a->text_len && a->text[i] != ' ' && a->text[i] != '\n')
+		return 0;
+	while (i < a->text_len && (a->text[i] == ' ' || a->text[i] == '\n'))
+		i++;
+	/* A body that is only its headline (a wire brief) keeps it. */
+	return i < a->text_len ? i : 0;
+}

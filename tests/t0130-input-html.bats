@@ -1,0 +1,422 @@
+#!/usr/bin/env bats
+# t0130-input-html: warta-normalize on HTML pages (formats/input/html.c).
+#
+# The golden files: samples/html/NAME.html in, samples/html/NAME.xml and
+# NAME.err out, made exactly as the test below runs them, through
+# tests/normalize-sample.sh (until tests/golden.sh makes them, rewrite
+# them after a deliberate change with
+#   for f in samples/html/*.html; do tests/normalize-sample.sh build/bin \
+#       "$f" >"${f%.html}.xml" 2>"${f%.html}.err"; done
+# and read the diff).  The pages that must be refused are
+# samples/invalid/html-*.html, with their messages below.
+#
+# Then what each page is for: the fields the markup states, marked
+# why="why:direct"; every paragraph of the article in the body and none of
+# the navigation, ads, share bars, comments and sidebars around it; the
+# page kept whole as the original, text/html; the round trip through
+# warta-text; and detection.
+
+load common
+
+RUN=$WARTA_TOP/tests/normalize-sample.sh
+HTML=$SAMPLES/html
+
+setup() {
+	T=$BATS_TEST_TMPDIR
+}
+
+# item NAME: normalizes samples/html/NAME.html afresh into $item.
+item() {
+	item=$T/$1.xml
+	"$RUN" "$WARTA_BIN" "$HTML/$1.html" >"$item" 2>"$T/$1.err" \
+	    </dev/null || {
+		echo "$1: exit status $?" >&2
+		cat "$T/$1.err" >&2
+		return 1
+	}
+}
+
+xp() { xmllint --nonet --xpath "$1" "$item"; }
+# el NAME: the text of the first element NAME (any namespace)
+el() { xp "string(//*[local-name()='$1'])"; }
+# why NAME: the why of the first element NAME
+why() { xp "string(//*[local-name()='$1']/@why)"; }
+named() { xp "string(//*[local-name()='$1']/*[local-name()='name'])"; }
+count() { xp "count(//*[local-name()='$1'])"; }
+# body: the paragraphs of the body, one a line
+body() {
+	local i n
+	n=$(count p)
+	for ((i = 1; i <= n; i++)); do
+		xp "string((//*[local-name()='p'])[$i])"
+		echo
+	done
+}
+keywords() {
+	local i n
+	n=$(count keyword)
+	for ((i = 1; i <= n; i++)); do
+		printf '%s|' "$(xp "string((//*[local-name()='keyword'])[$i])")"
+	done
+}
+original_type() { xp "string(//*[local-name()='inlineData']/@contenttype)"; }
+
+# stated NAME VALUE: element NAME says VALUE, and says the source stated it
+stated() {
+	expect "$name $1" "$(el "$1")" "$2"
+	expect "$name $1 why" "$(why "$1")" "why:direct"
+}
+stated_named() {
+	expect "$name $1" "$(named "$1")" "$2"
+	expect "$name $1 why" "$(why "$1")" "why:direct"
+}
+
+# ---- the golden files ----
+
+@test "every HTML sample has its golden files and gives them, byte for byte" {
+	local f name bad=0 n=0 rc
+	for f in "$HTML"/*.html; do
+		name=$(basename "$f" .html)
+		[ -f "$HTML/$name.xml" ] && [ -f "$HTML/$name.err" ] || {
+			echo "no golden files for html/$name.html" >&2
+			bad=$((bad + 1))
+			continue
+		}
+		rc=0
+		"$RUN" "$WARTA_BIN" "$f" >"$T/$name.xml" 2>"$T/$name.err" \
+		    </dev/null || rc=$?
+		n=$((n + 1))
+		if [ "$rc" != 0 ]; then
+			echo "$name: exit status $rc" >&2
+			bad=$((bad + 1))
+		elif ! cmp -s "$T/$name.xml" "$HTML/$name.xml"; then
+			echo "$name: the item differs from html/$name.xml:" >&2
+			diff "$HTML/$name.xml" "$T/$name.xml" | head -20 >&2
+			bad=$((bad + 1))
+		elif ! cmp -s "$T/$name.err" "$HTML/$name.err"; then
+			echo "$name: stderr differs from html/$name.err:" >&2
+			diff "$HTML/$name.err" "$T/$name.err" >&2
+			bad=$((bad + 1))
+		fi
+	done
+	for f in "$HTML"/*.xml "$HTML"/*.err; do
+		[ -f "${f%.*}.html" ] || {
+			echo "no sample for ${f#"$WARTA_TOP"/}" >&2
+			bad=$((bad + 1))
+		}
+	done
+	echo "# $((n - bad))/$n HTML samples match their golden files" >&3
+	[ "$n" -ge 6 ] && [ "$bad" = 0 ]
+}
+
+@test "every golden HTML item validates against the NewsML-G2 schema" {
+	need_shared
+	run xmllint --nonet --noout --schema "$(XSD)" "$HTML"/*.xml
+	[ "$status" = 0 ] || {
+		echo "$output" | grep -v ' validates$' >&2
+		return 1
+	}
+}
+
+@test "broken pages are refused, each with its reason, and nothing written" {
+	local name want got out
+	while IFS='|' read -r name want; do
+		out=$T/$name.out
+		got=$("$RUN" "$WARTA_BIN" "$SAMPLES/invalid/$name.html" 2>&1 \
+		    >"$out" </dev/null) && return 1
+		expect "invalid/$name" "$got" "warta-normalize: $name.html: $want
+warta-normalize: normalized 0, rejected 1"
+		[ ! -s "$out" ]
+	done <<'EOF'
+html-truncated|no article text in the page (only markup, navigation and boilerplate)
+html-binary|binary data at byte 19, not text
+html-empty-body|no article text in the page (only markup, navigation and boilerplate)
+EOF
+	# the NUL really is at byte 19, and the truncated page ends in its
+	# <head>
+	expect "NUL offset" "$(od -An -tu1 -j19 -N1 "$SAMPLES/invalid/html-binary.html" | tr -d ' ')" 0
+	grep -q '<head>' "$SAMPLES/invalid/html-truncated.html"
+	! grep -q '<body' "$SAMPLES/invalid/html-truncated.html"
+}
+
+# ---- what each page is for ----
+
+@test "a CMS page: the article, and none of the nav, ads, share bar, related list, comments, sidebar, cookie banner" {
+	name=cms-nav-comments
+	item $name
+	stated headline "Harbor Town Opens Its First Floating Library"
+	stated contentCreated "2024-03-05T08:30:00+07:00"
+	stated_named creator "Marisa Tan"
+	stated by "By Marisa Tan"
+	stated_named infoSource "Coastline Courier"
+	expect keywords "$(keywords)" "libraries|harbor|reading|"
+	expect "keyword why" "$(xp "count(//*[local-name()='keyword'][@why='why:direct'])")" 3
+	expect language "$(xp "string(//*[local-name()='language']/@tag)")" en
+	# what the text says and the markup does not: read from the text
+	expect dateline "$(el dateline)" "PORT ALDER"
+	expect "dateline why" "$(why dateline)" ""
+	# every paragraph, subhead, quote and list item, in order
+	expect paragraphs "$(count p)" 10
+	expect "paragraph 1" "$(xp "string((//*[local-name()='p'])[1])")" \
+	    "PORT ALDER — A converted ferry moored at the end of Pier 4 opened on Tuesday as the town’s first floating library, lending books, maps and fishing manuals to anyone who walks up the gangway."
+	has body "$(body)" "renamed The Quiet Tide, holds about 3,000 volumes" \
+	    "A library that follows the tide" \
+	    "“They come in after the evening catch" \
+	    "We wanted a place that belongs to the harbor" \
+	    "a grant of \$240,000" "a guide to knots for small boats," \
+	    "a history of the lighthouse on Gull Point," \
+	    "and a children’s atlas of the coast." \
+	    "on the council’s website, where the opening hours"
+	lacks body "$(body)" "cookies" "Accept all" "Business" "Opinion" \
+	    "Share on Facebook" "Post on X" "Email this story" \
+	    "ADVERTISEMENT" "boots" "Related stories" "Pier 4 repairs" \
+	    "Lighthouse tours" "comments" "SeaDog77" "somewhere dry" \
+	    "Linda" "Leave a reply" "Most read" "Storm warning" \
+	    "in your inbox" "Subscribe" "All rights reserved" "Privacy" \
+	    "Tags:" "By Marisa Tan" "March 5, 2024" "Coastline Courier" \
+	    "dataLayer" "min-height"
+	# the headline is not a paragraph too
+	lacks "paragraph 1" "$(xp "string((//*[local-name()='p'])[1])")" \
+	    "Floating Library"
+}
+
+@test "a page with JSON-LD only: two authors, the publisher, keywords, the language; the body its articleBody" {
+	name=jsonld-only
+	item $name
+	stated headline "Warga Lereng Merapi Panen Kopi Lebih Awal"
+	stated contentCreated "2023-07-18T14:05:00+07:00"
+	stated_named creator "Sri Wahyuni and Agus Prasetyo"
+	stated by "By Sri Wahyuni and Agus Prasetyo"
+	stated_named infoSource "Kabar Lembah"
+	expect keywords "$(keywords)" "kopi|Merapi|pertanian|"
+	expect language "$(xp "string(//*[local-name()='language']/@tag)")" id-ID
+	expect guid "$(xp "string(/*/@guid)")" \
+	    "urn:newsml:warta.invalid:20230718:b2bd81f1f91c2ca0"
+	expect paragraphs "$(count p)" 4
+	has body "$(body)" "SLEMAN – Petani kopi di lereng Gunung Merapi" \
+	    "“Buahnya lebat, tapi kami harus cepat memetik" \
+	    "sekitar Rp 12.000 per kilogram." \
+	    "rumah jemur tambahan di tiga desa."
+	lacks body "$(body)" "Beranda" "Baca juga" "Harga Cabai" "Iklan" \
+	    "pupuk" "Tag:" "Berita Terkait" "Festival Kopi" "Komentar" \
+	    "Semoga harga" "Terpopuler" "Kaliurang" "Pedoman Media Siber" \
+	    "Selasa, 18 Juli 2023" "@context"
+}
+
+@test "a page with Open Graph only: og:title without the site, article:published_time, article:tag; a URL is no author" {
+	name=og-only
+	item $name
+	stated headline "Night buses return to the valley route"
+	stated contentCreated "2022-11-09T21:15:00Z"
+	stated_named infoSource "The Valley Post"
+	expect keywords "$(keywords)" "transport|buses|night economy|"
+	expect language "$(xp "string(//*[local-name()='language']/@tag)")" en-GB
+	# article:author is a URL: no creator is made of it
+	expect creator "$(count creator)" 0
+	lacks item "$(cat "$item")" "owen-hughes</name>"
+	expect paragraphs "$(count p)" 4
+	has body "$(body)" "Night buses will run again between Millbrook" \
+	    "stopping at the hospital, the retail park" \
+	    "\"Getting home after a late shift meant a taxi" \
+	    "review the service after six months."
+	lacks body "$(body)" "Home" "Weather" "More local news" "Share" \
+	    "Tweet" "12 Market Street"
+}
+
+@test "text split by <br><br> in a table layout: four paragraphs, the menu and links out, the title without the site" {
+	name=br-paragraphs
+	item $name
+	stated headline "Banjir Rob Genangi Pesisir Pekalongan"
+	stated contentCreated "2009-05-12"
+	expect keywords "$(keywords)" "banjir rob|Pekalongan|pesisir|"
+	expect dateline "$(el dateline)" PEKALONGAN
+	expect paragraphs "$(count p)" 4
+	expect "paragraph 2" "$(xp "string((//*[local-name()='p'])[2])")" \
+	    "Sedikitnya 400 rumah di Kelurahan Panjang Wetan dan Kandang Panjang terendam. Warga memindahkan perabot ke tempat yang lebih tinggi dan sebagian mengungsi ke rumah kerabat."
+	has body "$(body)" "PEKALONGAN - Banjir rob kembali" \
+	    "\"Tanggulnya sudah tidak kuat menahan air, perlu ditinggikan,\" katanya." \
+	    "anggarannya baru tersedia tahun depan."
+	lacks body "$(body)" "Depan" "Menu" "Nasional" "Arsip" \
+	    "Berita sebelumnya" "Cetak" "Kirim ke teman" "Copyright" \
+	    "Selasa, 12 Mei 2009" "Suara Pantura"
+}
+
+@test "a Windows-1252 page: read by its <meta>, kept as it came" {
+	name=windows-1252
+	item $name
+	stated headline "Kafe Tepi Sungai Musi Ramai Dikunjungi Turis Prancis"
+	stated contentCreated "2011-10-03"
+	stated_named creator "Rahmat Hidayat"
+	stated by "By Rahmat Hidayat"
+	expect paragraphs "$(count p)" 3
+	has body "$(body)" "PALEMBANG – Sebuah kafe" "Andréas Siregar" \
+	    "“café au lait”" "“Awalnya hanya iseng," "200 tamu…"
+	lacks body "$(body)" "Palembang Hari Ini" "Kuliner" "Berita Lain" \
+	    "Jembatan Ampera" "Ã" "â€"
+	# the page, byte for byte, in base64 with its charset
+	expect original "$(original_type)" "text/html; charset=windows-1252"
+	xp "string(//*[local-name()='inlineData'])" | base64 -d >"$T/orig"
+	cmp "$T/orig" "$HTML/$name.html"
+}
+
+@test "a page with no <article>: scoring finds the body, not the comments or the sidebar" {
+	name=no-article-element
+	item $name
+	stated headline "Orchard growers count the cost of a late frost"
+	expect created "$(count contentCreated)" 0
+	expect paragraphs "$(count p)" 5
+	has body "$(body)" "Apple and pear growers in the hill country" \
+	    "minus four degrees on Saturday night" \
+	    "Grower Helen Achebe, who farms 40 hectares" \
+	    "\"You can do everything right" \
+	    "30,000 dollars each to install."
+	lacks body "$(body)" "Farming reporter" "Dairy prices" "Wool sale" \
+	    "Have your say" "Tom" "frost fans are a waste" "thinking of all" \
+	    "Latest" "footbridge" "Advertise with the Herald" "Privacy" \
+	    "Jobs" "Events"
+}
+
+@test "every page is kept whole as the original, text/html with its charset" {
+	local f name
+	for f in "$HTML"/*.html; do
+		name=$(basename "$f" .html)
+		item "$name"
+		has "$name original type" "$(original_type)" "text/html; charset="
+		[ "$name" = windows-1252 ] && continue
+		# UTF-8 pages are kept as text: the same bytes (xmllint
+		# ends what it prints with a newline of its own)
+		xp "string(//*[local-name()='inlineData'])" | head -c -1 >"$T/orig"
+		cmp "$T/orig" "$f" || {
+			echo "$name: the original differs" >&2
+			return 1
+		}
+		expect "$name hash" "$(el hash)" \
+		    "$(sha256sum "$f" | cut -d' ' -f1)"
+	done
+}
+
+@test "the golden items hold what the tests above read (grep)" {
+	# the same claims, on the committed golden bytes
+	grep -q '<headline why="why:direct">Harbor Town Opens Its First Floating Library</headline>' "$HTML/cms-nav-comments.xml"
+	grep -q '<contentCreated why="why:direct">2023-07-18T14:05:00+07:00</contentCreated>' "$HTML/jsonld-only.xml"
+	grep -q '<by why="why:direct">By Sri Wahyuni and Agus Prasetyo</by>' "$HTML/jsonld-only.xml"
+	grep -q 'contenttype="text/html; charset=windows-1252" encoding="encd:base64"' "$HTML/windows-1252.xml"
+	local f
+	for f in "$HTML"/*.xml; do
+		# nothing of the page around the article reaches a <p>
+		! grep '<p>' "$f" | grep -q -i -e 'cookie' -e 'subscribe' \
+		    -e 'comment' -e 'advert' -e 'related' -e 'share on' \
+		    -e 'most read' -e 'copyright' -e 'baca juga' -e 'komentar' \
+		    -e 'terpopuler' -e 'have your say' -e 'rights reserved'
+	done
+	[ "$(grep -c '<p>' "$HTML/cms-nav-comments.xml")" = 10 ]
+	[ "$(grep -c '<p>' "$HTML/br-paragraphs.xml")" = 4 ]
+	[ "$(grep -c '<p>' "$HTML/no-article-element.xml")" = 5 ]
+}
+
+@test "round trip: normalize, text, normalize, text gives the same text" {
+	local f
+	for f in "$HTML"/*.html; do
+		warta-normalize -q "$f" | warta-text >"$T/rt1"
+		warta-normalize -q "$T/rt1" | warta-text >"$T/rt2"
+		[ -s "$T/rt1" ]
+		cmp "$T/rt1" "$T/rt2" || {
+			echo "$f:"
+			diff "$T/rt1" "$T/rt2"
+			return 1
+		}
+		# and the text is the headline, then the body's paragraphs
+		head -n 1 "$T/rt1" >"$T/first"
+		warta-normalize -q "$f" >"$T/rt.xml"
+		[ "$(cat "$T/first")" = "$(xmllint --xpath "string(//*[local-name()='headline'])" "$T/rt.xml")" ]
+	done
+}
+
+# ---- detection ----
+
+@test "detection: a page by its markup or its name; text that mentions <html> stays text" {
+	# a page under any name, and from stdin
+	cp "$HTML/og-only.html" "$T/page.txt"
+	warta-normalize -q "$T/page.txt" >"$T/a.xml"
+	expect "as .txt" "$(xmllint --xpath "string(//*[local-name()='inlineData']/@contenttype)" "$T/a.xml")" \
+	    "text/html; charset=utf-8"
+	warta-normalize -q <"$HTML/og-only.html" >"$T/b.xml"
+	expect "stdin" "$(xmllint --xpath "string(//*[local-name()='headline'])" "$T/b.xml")" \
+	    "Night buses return to the valley route"
+	# markup with no doctype, named .htm
+	printf '<p>Ferry fares rise by ten percent from June, the operator said on Monday.</p>\n' >"$T/frag.htm"
+	warta-normalize -q "$T/frag.htm" >"$T/c.xml"
+	expect "fragment" "$(xmllint --xpath "string(//*[local-name()='inlineData']/@contenttype)" "$T/c.xml")" \
+	    "text/html; charset=utf-8"
+	# text that mentions the tag is text, exactly as -f text reads it
+	printf 'JAKARTA - Kursus membuat halaman web dengan <html> dan <body> dibuka pekan depan.\n\nPesertanya 40 orang.\n' >"$T/kursus.txt"
+	warta-normalize -q "$T/kursus.txt" >"$T/auto.xml"
+	warta-normalize -q -f text "$T/kursus.txt" >"$T/text.xml"
+	cmp "$T/auto.xml" "$T/text.xml"
+	grep -q 'contenttype="text/plain; charset=utf-8"' "$T/auto.xml"
+}
+
+@test "detection: -f forces the format either way" {
+	# -f text reads a page as plain text, markup and all
+	warta-normalize -q -f text "$HTML/og-only.html" >"$T/t.xml"
+	grep -q 'contenttype="text/plain; charset=utf-8"' "$T/t.xml"
+	warta-text "$T/t.xml" | grep -q 'og:title'
+	# -f html reads a text file as a page: its lines run together into one
+	# paragraph, as a browser shows them
+	printf 'First line of text\nsecond line.\n' >"$T/plain.txt"
+	warta-normalize -q -f html "$T/plain.txt" >"$T/h.xml"
+	grep -q 'contenttype="text/html; charset=utf-8"' "$T/h.xml"
+	expect paragraph "$(xmllint --xpath "string(//*[local-name()='p'])" "$T/h.xml")" \
+	    "First line of text second line."
+}
+
+@test "a page cut short keeps the paragraphs before the cut" {
+	head -c "$(grep -b -o 'A library that follows' "$HTML/cms-nav-comments.html" | cut -d: -f1)" \
+	    "$HTML/cms-nav-comments.html" >"$T/cut.html"
+	run --separate-stderr warta-normalize "$T/cut.html"
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" >"$T/cut.xml"
+	item=$T/cut.xml
+	expect paragraphs "$(count p)" 2
+	has body "$(body)" "PORT ALDER" "from nine in the morning until dusk."
+	lacks body "$(body)" "ADVERTISEMENT" "Okafor"
+}
+
+@test "a directory of pages: one newsMessage, every page an item, the counts add up" {
+	mkdir -p "$T/site"
+	cp "$HTML"/*.html "$T/site/"
+	cp "$SAMPLES/invalid/html-empty-body.html" "$T/site/zz-empty.html"
+	run --separate-stderr warta-normalize "$T/site"
+	[ "$status" -eq 1 ]
+	printf '%s\n' "$output" >"$T/site.xml"
+	[ "$(xmllint --xpath 'name(/*)' "$T/site.xml")" = newsMessage ]
+	[ "$(xmllint --xpath 'count(//*[local-name()="newsItem"])' "$T/site.xml")" = 6 ]
+	[[ "$stderr" == *"zz-empty.html: no article text in the page"* ]]
+	[[ "$stderr" == *"normalized 6, rejected 1" ]]
+}
+
+@test "hostile pages: deep nesting, huge JSON-LD, junk in every field, no crash" {
+	python3 - "$T" <<'EOF'
+import sys
+t = sys.argv[1]
+para = '<p>Deep text, with commas, here is a long sentence for a paragraph of the article.</p>'
+open(t + '/deep.html', 'w').write('<html><body>' + '<div>' * 1500 + para + '</body></html>')
+open(t + '/deep-inline.html', 'w').write('<html><body>' + '<font><b>' * 3000 + para + '</body></html>')
+open(t + '/ld.html', 'w').write('<html><head><script type="application/ld+json">' +
+    '[' * 100000 + ']' * 100000 + '</script><script type="application/ld+json">' +
+    '{"@type":"NewsArticle","headline":"' + 'x' * 2000000 + '"}</script></head><body>' + para + '</body></html>')
+open(t + '/fields.html', 'w').write('<html lang="&#1;&#xFFFE;zz-"><head><title>\x01\x7f</title>'
+    '<meta property="og:title" content="&#0;&#xD800;">'
+    '<meta name="date" content="9999-99-99T99:99:99+99:99">'
+    '<meta name="author" content="@handle">'
+    '<script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"\\u0007"},'
+    '"datePublished":"2021-02-29T10:00:00Z","inLanguage":"123"}</script></head><body>' + para + '</body></html>')
+EOF
+	run warta-normalize "$T"/deep.html "$T"/deep-inline.html "$T"/ld.html "$T"/fields.html
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" | grep -v '^warta-normalize:' >"$T/out.xml"
+	[ "$(grep -c 'Deep text, with commas' "$T/out.xml")" -ge 4 ]
+	if [ -n "${WARTA_SHARED:-}" ]; then
+		validate "$T/out.xml"
+	fi
+}
