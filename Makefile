@@ -34,7 +34,7 @@ TEST_MODULES = cmocka:libcmocka-dev
 # Command, then the Debian package that provides it (tests and demo only).
 TEST_TOOLS_PKG = bats:bats parallel:parallel jq:jq xmllint:libxml2-utils \
 	bsdtar:libarchive-tools unzip:unzip zstd:zstd xz:xz-utils bzip2:bzip2 \
-	python3:python3 /usr/bin/time:time mandoc:mandoc
+	python3:python3 /usr/bin/time:time mandoc:mandoc wget:wget
 
 LIBS_PC = libxml-2.0 libarchive zlib libutf8proc libcrypto libpcre2-8 jansson
 # libcsv has no pkg-config file: the dependency step probes for it.

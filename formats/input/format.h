@@ -84,6 +84,7 @@ extern const struct input_format input_html;
 extern const struct input_format input_text;
 extern const struct input_format input_nitf;
 extern const struct input_format input_sgml;
+extern const struct input_format input_warc, input_archive;
 
 /*
  * A reader over a stream a container opened (in is kept, not owned: the

@@ -15,6 +15,8 @@
  * surest; plain text, which takes anything, is last.
  */
 static const struct input_format *const formats[] = {
+	&input_warc,
+	&input_archive,
 	&input_nitf,
 	&input_sgml,
 	&input_html,
