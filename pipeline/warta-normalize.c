@@ -2,7 +2,7 @@
  * warta-normalize: raw articles in, NewsML-G2 news items out.
  *
  * Each input file is read by the module of its format (formats/input/:
- * plain text, HTML, NITF, SGML), which yields one
+ * plain text, HTML, NITF, SGML, WARC, zip and tar), which yields one
  * article or many, with what the source states; each article is decoded,
  * repaired, cut into paragraphs, read for what the source did not state
  * (dateline, byline, dates, language), and written as one newsItem.  The
@@ -69,11 +69,12 @@ usage(FILE *fp)
 	    "usage: " PROG " [-q] [-f format] [-e encoding] [-l lang] [-p domain] "
 	    "[-s size]\n"
 	    "       [file | dir | -] ...\n"
-	    "Reads raw news articles (plain text, HTML pages, NITF documents,\n"
-	    "Reuters-style SGML files; directories are walked in sorted order)\n"
+	    "Reads raw news articles (plain text, HTML, NITF, SGML, WARC, or zip\n"
+	    "and tar deliveries of them; directories are walked in sorted order)\n"
 	    "and writes NewsML-G2 news items to standard output.\n"
 	    "\n"
-	    "  -f, --format NAME    auto (default), text, html, nitf, sgml\n"
+	    "  -f, --format NAME    auto (default), text, html, nitf, sgml, warc,\n"
+	    "                       archive (zip, tar)\n"
 	    "  -e, --encoding NAME  text encoding: auto (default), utf-8,\n"
 	    "                       utf-16, windows-1252, iso-8859-1, iso-8859-15\n"
 	    "  -l, --lang TAG       language when the text does not decide (id, en)\n"
@@ -395,7 +396,8 @@ parse_options(int argc, char **argv, struct options *opt)
 			if (input_kind_from_name(optarg, &opt->format) !=
 			    WARTA_OK)
 				return cli_bad_value("unknown format '%s' (try "
-				    "auto, text, html, nitf, sgml)", optarg);
+				    "auto, text, html, nitf, sgml, warc, "
+				    "archive)", optarg);
 			break;
 		case 'e':
 			if (text_encoding_from_name(optarg, &opt->encoding) !=

@@ -57,19 +57,13 @@ input_kind_name(enum input_kind k)
 	return NULL;
 }
 
-static const struct input_format *format_of_kind(enum input_kind kind);
-
 int
 input_kind_from_name(const char *name, enum input_kind *k)
 {
 	size_t i;
 
-	/* Only the formats a module reads: a name with no module is an
-	 * unknown format, said once at the command line. */
 	for (i = 0; i < sizeof(kind_names) / sizeof(kind_names[0]); i++)
-		if (strcmp(kind_names[i].name, name) == 0 &&
-		    (kind_names[i].kind == INPUT_AUTO ||
-		    format_of_kind(kind_names[i].kind) != NULL)) {
+		if (strcmp(kind_names[i].name, name) == 0) {
 			*k = kind_names[i].kind;
 			return WARTA_OK;
 		}

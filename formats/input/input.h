@@ -39,8 +39,8 @@ enum input_kind {
 
 /* "text", "html", ... as -f takes them; NULL for an unknown kind. */
 const char *input_kind_name(enum input_kind k);
-/* Parses -f's argument ("auto", "text", "html", "nitf", "sgml"): the
- * formats a module reads; WARC and archives are still to come. */
+/* Parses -f's argument ("auto", "text", "html", "nitf", "sgml", "warc",
+ * "archive"; "zip" and "tar" are "archive"). */
 int input_kind_from_name(const char *name, enum input_kind *k);
 
 /*

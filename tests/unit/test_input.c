@@ -20,10 +20,10 @@ test_kind_names(void **state)
 	(void)state;
 	assert_int_equal(input_kind_from_name("html", &k), WARTA_OK);
 	assert_int_equal(k, INPUT_HTML);
-	assert_int_equal(input_kind_from_name("auto", &k), WARTA_OK);
-	assert_int_equal(k, INPUT_AUTO);
+	assert_int_equal(input_kind_from_name("zip", &k), WARTA_OK);
+	assert_int_equal(k, INPUT_ARCHIVE);
 	assert_int_equal(input_kind_from_name("pdf", &k), WARTA_FAILED);
-	assert_string_equal(input_kind_name(INPUT_SGML), "sgml");
+	assert_string_equal(input_kind_name(INPUT_WARC), "warc");
 }
 
 static void
