@@ -188,6 +188,7 @@ normalize_one(struct run *r, const struct input_article *in)
 		warta_error_set(&err, -1, "out of memory");
 		goto fail;
 	}
+	a->date_stated = in->text != NULL && input_valid_date(in->created);
 	if (layout_paragraphs(a, r->cleaned.data, r->cleaned.len, &err) !=
 	    WARTA_OK || article_parse(a, r->opt.lang, &err) != WARTA_OK)
 		goto fail;

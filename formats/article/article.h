@@ -55,6 +55,10 @@ struct article {
 	 * can, and warns why none could): contentCreated, the guid's date.
 	 */
 	char created[11];
+	/* Set before article_parse() when the source's markup states the
+	 * date: the text's dates are still read, but their doubts are no
+	 * one's concern, and no warning says the article has no date. */
+	int date_stated;
 
 	char lang[16];		/* BCP 47: "id", "en", or "" */
 

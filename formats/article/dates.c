@@ -937,7 +937,7 @@ settle(struct article *a, const struct wordlist *w, const struct choice *c)
 			return WARTA_OK;
 		}
 	}
-	if (a->ndates == 0)
+	if (a->ndates == 0 || a->date_stated)
 		return WARTA_OK;
 	if (c->unlisted > 0)
 		snprintf(more, sizeof(more), ", and %d more", c->unlisted);

@@ -341,6 +341,7 @@ start_entry(struct archive_reader *t, struct warta_error *err)
 	t->inner_ctx.name = t->where.data;
 	t->inner_ctx.file_name = t->item_name.data;
 	t->inner_ctx.depth = t->ctx.depth + 1;
+	t->inner_ctx.charset = NULL;	/* a zip or tar states none */
 	if ((t->entry = input_stream_new(read_entry, t, t->where.data)) ==
 	    NULL)
 		return warta_error_set(err, -1, "out of memory");

@@ -62,6 +62,9 @@ struct input_context {
 	const char *file_name;	/* what items record as fileName, or NULL */
 	const struct input_limits *limits;
 	int depth;		/* 0 for a file, 1 inside an archive, ... */
+	/* The charset the container states for the bytes (HTTP's
+	 * Content-Type in a WARC record), or NULL. */
+	const char *charset;
 };
 
 struct input_format {

@@ -466,6 +466,22 @@ meta_charset(const unsigned char *buf, size_t len, char *out, size_t size)
 	return found;
 }
 
+/* The charset the transport stated, as a lower-case label into out. */
+static int
+stated_charset(const char *s, char *out, size_t size)
+{
+	size_t k = 0;
+
+	if (s == NULL)
+		return 0;
+	while (s[k] != '\0' && k + 1 < size) {
+		out[k] = (char)ascii_lower((unsigned char)s[k]);
+		k++;
+	}
+	out[k] = '\0';
+	return k > 0 && s[k] == '\0';
+}
+
 /* libxml2's structured errors, which HTML_PARSE_NOERROR does not stop
  * for character conversion, are dropped: formats/ never prints. */
 static void
@@ -2165,6 +2181,24 @@ byline_name(const char *s, const char *site)
 	return v;
 }
 
+/* The byline s as the page shows it, up to the end of the name in it
+ * (a site's name after it cut), when words stand before the name:
+ * "Oleh: Sri Wahyuni", "by Sam Ortiz"; NULL for a name alone. */
+static char *
+shown_byline(const char *s, const char *name)
+{
+	char *v, *at;
+
+	if ((v = clean_dups(s, MAX_NAME)) == NULL)
+		return NULL;
+	if ((at = strstr(v, name)) == NULL || at == v) {
+		free(v);
+		return NULL;
+	}
+	at[strlen(name)] = '\0';
+	return v;
+}
+
 /* Is s[0, n) the whole text of one of the page's headings (h1 to h3,
  * or a line in bold)? */
 static int
@@ -2321,9 +2355,14 @@ state_fields(struct page *pg, struct html_page *p)
 			free(v);
 	if (nnames == 0 && scope != NO_NODE &&
 	    (s = first_inside(pg, pg->bylines, pg->nbylines, scope, 0)) !=
-	    NULL && (v = byline_name(s, p->outlet)) != NULL)
+	    NULL && (v = byline_name(s, p->outlet)) != NULL) {
 		add_unique(&names, &nnames, MAX_NAMES, v);
-	if (nnames > 0 && (p->creator = join_names(names, nnames)) != NULL) {
+		p->byline = shown_byline(s, v);
+	}
+	/* A byline the page shows is kept as it shows it ("Oleh: Sri
+	 * Wahyuni"); names only its markup states are said "By ...". */
+	if (nnames > 0 && (p->creator = join_names(names, nnames)) != NULL &&
+	    p->byline == NULL) {
 		struct wbuf b = WBUF_INIT;
 
 		if (wbuf_puts(&b, "By ") == WARTA_OK &&
@@ -2391,8 +2430,8 @@ page_free(struct page *pg)
  */
 static int
 parse_page(struct page *pg, const unsigned char *buf, size_t len,
-    struct wbuf *dec, const char **charset, char *label, size_t label_size,
-    struct warta_error *err)
+    const char *stated, struct wbuf *dec, const char **charset, char *label,
+    size_t label_size, struct warta_error *err)
 {
 	enum text_encoding want = TEXT_AUTO, found;
 	xmlCharEncodingHandlerPtr hdlr = NULL;
@@ -2405,7 +2444,8 @@ parse_page(struct page *pg, const unsigned char *buf, size_t len,
 	bom = (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) ||
 	    (len >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) ||
 	    (buf[0] == 0xFE && buf[1] == 0xFF)));
-	if (!bom && meta_charset(buf, len, label, label_size)) {
+	if (!bom && (stated_charset(stated, label, label_size) ||
+	    meta_charset(buf, len, label, label_size))) {
 		for (i = 0; i < NELEM(charset_labels); i++)
 			if (strcmp(label, charset_labels[i].label) == 0)
 				break;
@@ -2505,7 +2545,7 @@ body_from_ld(const char *s, struct wbuf *out)
 
 int
 html_page_read(struct html_page *p, const unsigned char *buf, size_t len,
-    struct warta_error *err)
+    const char *charset_stated, struct warta_error *err)
 {
 	struct page pg;
 	struct wbuf dec = WBUF_INIT, body = WBUF_INIT;
@@ -2518,8 +2558,8 @@ html_page_read(struct html_page *p, const unsigned char *buf, size_t len,
 	if (len == 0)
 		return warta_error_set(err, 0, "empty file");
 	xmlInitParser();
-	if (parse_page(&pg, buf, len, &dec, &charset, label, sizeof(label),
-	    err) != WARTA_OK)
+	if (parse_page(&pg, buf, len, charset_stated, &dec, &charset, label,
+	    sizeof(label), err) != WARTA_OK)
 		goto out;
 	if (charset != NULL)
 		snprintf(p->charset, sizeof(p->charset), "%s", charset);
@@ -2536,6 +2576,7 @@ html_page_read(struct html_page *p, const unsigned char *buf, size_t len,
 	if (body.len == 0) {
 		warta_error_set(err, -1, "no article text in the page (only "
 		    "markup, navigation and boilerplate)");
+		rc = HTML_NO_ARTICLE;
 		goto out;
 	}
 	state_fields(&pg, p);
@@ -2579,6 +2620,7 @@ struct html_reader {
 	struct wbuf bytes;
 	struct html_page page;
 	int done;
+	unsigned long skipped;	/* 1 once a page in a container held no article */
 };
 
 static void *
@@ -2602,6 +2644,7 @@ html_next(void *state, struct input_article *out, struct warta_error *err)
 {
 	struct html_reader *h = state;
 	struct html_page *p = &h->page;
+	int rc;
 
 	if (h->done)
 		return 0;
@@ -2609,8 +2652,16 @@ html_next(void *state, struct input_article *out, struct warta_error *err)
 	if (input_stream_slurp(h->in, &h->bytes, h->ctx.limits->max_record,
 	    err) != WARTA_OK)
 		return -1;
-	if (html_page_read(p, (const unsigned char *)h->bytes.data,
-	    h->bytes.len, err) != WARTA_OK)
+	rc = html_page_read(p, (const unsigned char *)h->bytes.data,
+	    h->bytes.len, h->ctx.charset, err);
+	/* A crawl or a saved site holds index pages and lists of links
+	 * beside the articles: inside a container such a page is passed
+	 * over and counted, not an error; a page named alone is one. */
+	if (rc == HTML_NO_ARTICLE && h->ctx.depth > 0) {
+		h->skipped = 1;
+		return 0;
+	}
+	if (rc != WARTA_OK)
 		return -1;
 	out->kind = INPUT_HTML;
 	out->where = h->ctx.name;
@@ -2632,6 +2683,14 @@ html_next(void *state, struct input_article *out, struct warta_error *err)
 	return 1;
 }
 
+static unsigned long
+html_skipped(void *state)
+{
+	const struct html_reader *h = state;
+
+	return h->skipped;
+}
+
 static void
 html_close(void *state)
 {
@@ -2645,6 +2704,6 @@ html_close(void *state)
 }
 
 const struct input_format input_html = {
-	"html", INPUT_HTML, 0, html_detect, html_open, html_next, NULL,
-	html_close
+	"html", INPUT_HTML, 0, html_detect, html_open, html_next,
+	html_skipped, html_close
 };

@@ -64,12 +64,17 @@ int html_detect(const unsigned char *head, size_t n, const char *name);
 
 /*
  * Reads the page of len bytes into p, which it fills from scratch (a page
- * read before must be cleared first) and html_page_clear() frees.  Fails,
+ * read before must be cleared first) and html_page_clear() frees.
+ * charset is the one the transport states (HTTP's Content-Type, in a WARC
+ * record), or NULL: as browsers do, a byte order mark wins over it, and it
+ * wins over the page's <meta>.  Returns HTML_NO_ARTICLE, with err set,
+ * when the page holds no article text (an index, a page of links).  Fails,
  * with the byte offset where there is one, on an empty page, binary data,
  * and a page that holds no article text.
  */
+#define HTML_NO_ARTICLE 1
 int html_page_read(struct html_page *p, const unsigned char *buf,
-    size_t len, struct warta_error *err);
+    size_t len, const char *charset, struct warta_error *err);
 void html_page_clear(struct html_page *p);
 
 /*

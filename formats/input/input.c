@@ -162,6 +162,7 @@ input_open(int fd, const char *name, const char *base_name,
 	ctx.file_name = base_name;
 	ctx.limits = limits;
 	ctx.depth = 0;
+	ctx.charset = NULL;
 	if ((r = input_open_stream(in, &ctx, kind, err)) == NULL) {
 		input_stream_free(in);
 		return NULL;

@@ -926,35 +926,21 @@ looks_html(const struct wbuf *b)
 	    (b->len - i >= 5 && strncasecmp(b->data + i, "<html", 5) == 0);
 }
 
-/* The page over w->payload, read by the HTML module. */
+/* The page over w->payload, read by the HTML module in the charset the
+ * HTTP header states, if it states one. */
 static int
 open_page(struct warc_reader *w, struct warta_error *err)
 {
 	w->inner_ctx = w->ctx;
 	w->inner_ctx.name = w->where.data;
 	w->inner_ctx.depth = w->ctx.depth + 1;
+	w->inner_ctx.charset = w->charset[0] != '\0' ? w->charset : NULL;
 	w->page_pos = 0;
 	if ((w->page = input_stream_new(read_page, w, w->where.data)) == NULL)
 		return warta_error_set(err, -1, "out of memory");
 	if ((w->inner = input_open_stream(w->page, &w->inner_ctx, INPUT_HTML,
 	    err)) != NULL)
 		return WARTA_OK;
-	/*
-	 * Until input/html.c is in formats[], INPUT_HTML is not supported
-	 * and the page goes to detection (plain text for now).  Only when
-	 * nothing of the page was read: a module that read and failed has
-	 * said what it has to say.
-	 */
-	if (input_stream_offset(w->page) == 0) {
-		input_stream_free(w->page);
-		w->page_pos = 0;
-		if ((w->page = input_stream_new(read_page, w,
-		    w->where.data)) == NULL)
-			return warta_error_set(err, -1, "out of memory");
-		if ((w->inner = input_open_stream(w->page, &w->inner_ctx,
-		    INPUT_AUTO, err)) != NULL)
-			return WARTA_OK;
-	}
 	end_page(w);
 	return WARTA_FAILED;
 }
@@ -1096,9 +1082,6 @@ warc_next(void *state, struct input_article *out, struct warta_error *err)
 					out->uri = w->uri;
 				if (input_valid_date(w->date))
 					out->uri_date = w->date;
-				if (out->original_charset == NULL &&
-				    w->charset[0] != '\0')
-					out->original_charset = w->charset;
 				return 1;
 			}
 			if (rc == 0) {

@@ -678,6 +678,38 @@ test_weekday_contradiction(void **state)
 	article_free(a);
 }
 
+/*
+ * When the markup states the date, the text's doubtful dates are read but
+ * not warned about: the article has a date of its own.
+ */
+static void
+test_date_stated(void **state)
+{
+	static const char text[] = "Harga garam turun sejak pekan lalu, "
+	    "kata petani per Rabu (2/8/2023).";
+	struct article *a;
+	struct warta_error err;
+	size_t k;
+
+	(void)state;
+	a = parse(text);
+	assert_int_equal(a->ndates, 1);
+	assert_int_equal(a->nwarnings, 1);
+	assert_string_equal(a->warnings[0], "no date of its own: "
+	    "'Rabu (2/8/2023)' follows 'per'");
+	article_free(a);
+
+	assert_non_null(a = article_new(words));
+	a->date_stated = 1;
+	assert_int_equal(article_add_para(a, text, strlen(text)), WARTA_OK);
+	assert_int_equal(article_parse(a, NULL, &err), WARTA_OK);
+	assert_int_equal(a->ndates, 1);
+	assert_string_equal(a->created, "");
+	for (k = 0; k < a->nwarnings; k++)
+		fail_msg("warning '%s' with a stated date", a->warnings[k]);
+	article_free(a);
+}
+
 /* Which date is the article's own, from up to four paragraphs. */
 struct own_case {
 	const char *paras[4];	/* NULL-terminated */
@@ -1049,6 +1081,7 @@ main(void)
 		cmocka_unit_test(test_date_lines),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_weekday_contradiction),
+		cmocka_unit_test(test_date_stated),
 		cmocka_unit_test(test_own_date),
 		cmocka_unit_test(test_dates_in_order),
 		cmocka_unit_test(test_lang),

@@ -447,7 +447,8 @@ test_lone(void **state)
 	snprintf(path, sizeof(path), "/tmp/archive.XXXXXX");
 	assert_true((fd = mkstemp(path)) >= 0);
 	close(fd);
-	/* raw gzip of one file, as gzip(1) makes it */
+	/* raw gzip of one file, as gzip(1) makes it: named by its name less
+	 * the .gz */
 	assert_non_null(a = archive_write_new());
 	archive_write_set_format_raw(a);
 	archive_write_add_filter_gzip(a);
@@ -459,10 +460,10 @@ test_lone(void **state)
 	archive_entry_free(e);
 	archive_write_close(a);
 	archive_write_free(a);
-	read_all(path, "dir/reut2-000.sgm.gz", INPUT_AUTO, NULL, out,
+	read_all(path, "dir/notes.txt.gz", INPUT_AUTO, NULL, out,
 	    sizeof(out));
-	assert_string_equal(out, "ITEM dir/reut2-000.sgm.gz/reut2-000.sgm|"
-	    "dir/reut2-000.sgm.gz: reut2-000.sgm|Gzipped text.\n\n"
+	assert_string_equal(out, "ITEM dir/notes.txt.gz/notes.txt|"
+	    "dir/notes.txt.gz: notes.txt|Gzipped text.\n\n"
 	    "skipped 0\n");
 	unlink(path);
 

@@ -244,11 +244,11 @@ test_records(void **state)
 	read_all("crawl.warc", INPUT_AUTO, NULL, out, sizeof(out));
 	assert_string_equal(out,
 	    "PAGE crawl.warc|record 3, byte 341|http://x.example/a|"
-	    "2023-08-03T01:02:03Z|iso-8859-1|" H1 "\n"
+	    "2023-08-03T01:02:03Z|windows-1252|" H1 "\n"
 	    "PAGE crawl.warc|record 8, byte 1641|http://x.example/b|"
-	    "2023-08-03T01:02:03Z|-|" H2 "\n"
+	    "2023-08-03T01:02:03Z|utf-8|" H2 "\n"
 	    "PAGE crawl.warc|record 10, byte 2100|http://x.example/r|"
-	    "2023-08-03T01:02:03Z|-|" H1 "\n"
+	    "2023-08-03T01:02:03Z|utf-8|" H1 "\n"
 	    "skipped 12\n");
 	unlink(path);
 	wbuf_release(&b);
@@ -327,15 +327,15 @@ test_codings(void **state)
 	read_all("c.warc", INPUT_WARC, NULL, out, sizeof(out));
 	assert_string_equal(out,
 	    "PAGE c.warc|record 1, byte 0|http://x.example/chunked|"
-	    "2023-08-03T01:02:03Z|-|" H2 "\n"
+	    "2023-08-03T01:02:03Z|utf-8|" H2 "\n"
 	    "PAGE c.warc|record 2, byte 355|http://x.example/gzip|"
-	    "2023-08-03T01:02:03Z|-|" H1 "\n"
+	    "2023-08-03T01:02:03Z|utf-8|" H1 "\n"
 	    "PAGE c.warc|record 3, byte 693|http://x.example/both|"
-	    "2023-08-03T01:02:03Z|-|" H1 "\n"
+	    "2023-08-03T01:02:03Z|utf-8|" H1 "\n"
 	    "PAGE c.warc|record 4, byte 1070|http://x.example/zlib|"
-	    "2023-08-03T01:02:03Z|-|" H2 "\n"
+	    "2023-08-03T01:02:03Z|utf-8|" H2 "\n"
 	    "PAGE c.warc|record 5, byte 1385|http://x.example/bare|"
-	    "2023-08-03T01:02:03Z|-|" H2 "\n"
+	    "2023-08-03T01:02:03Z|utf-8|" H2 "\n"
 	    "ERR1 record 6, byte 1694: the page's gzip content coding is "
 	    "damaged\n"
 	    "ERR1 record 7, byte 1958: the content coding 'br' is not "
@@ -343,7 +343,7 @@ test_codings(void **state)
 	    "ERR1 record 8, byte 2204: no chunk size in the chunked body\n"
 	    "ERR1 record 9, byte 2467: the chunked body is cut short\n"
 	    "PAGE c.warc|record 10, byte 2732|http://x.example/last|"
-	    "2023-08-03T01:02:03Z|-|" H2 "\n"
+	    "2023-08-03T01:02:03Z|utf-8|" H2 "\n"
 	    "skipped 0\n");
 	unlink(path);
 	wbuf_release(&b);
@@ -376,9 +376,9 @@ test_gzip_members(void **state)
 	read_all("crawl.warc.gz", INPUT_AUTO, NULL, out, sizeof(out));
 	assert_string_equal(out,
 	    "PAGE crawl.warc.gz|record 2, byte 145|http://x.example/a|"
-	    "2023-08-03T01:02:03Z|-|" H1 "\n"
+	    "2023-08-03T01:02:03Z|utf-8|" H1 "\n"
 	    "PAGE crawl.warc.gz|record 3, byte 448|http://x.example/r|"
-	    "2023-08-03T01:02:03Z|-|" H2 "\n"
+	    "2023-08-03T01:02:03Z|utf-8|" H2 "\n"
 	    "skipped 1\n");
 	unlink(path);
 
@@ -462,7 +462,7 @@ test_damaged(void **state)
 	assert_string_equal(out,
 	    "ERR1 record 1, byte 0: not a WARC record (no 'WARC/1.x' line)\n"
 	    "PAGE d.warc|record 2, byte 61|http://x.example/1|"
-	    "2023-08-03T01:02:03Z|-|" H1 "\n"
+	    "2023-08-03T01:02:03Z|utf-8|" H1 "\n"
 	    "ERR1 record 3, byte 294: no Content-Length\n"
 	    "ERR1 record 4, byte 372: a Content-Length that is not a number\n"
 	    "ERR1 record 5, byte 440: no WARC-Type\n"
@@ -471,7 +471,7 @@ test_damaged(void **state)
 	    "long\n"
 	    "ERR1 record 8, byte 868: not a WARC record (no 'WARC/1.x' line)\n"
 	    "PAGE d.warc|record 9, byte 888|http://x.example/4|"
-	    "2023-08-03T01:02:03Z|-|" H2 "\n"
+	    "2023-08-03T01:02:03Z|utf-8|" H2 "\n"
 	    "ERR1 record 10, byte 1102: the record is cut short\n"
 	    "skipped 0\n");
 	unlink(path);
@@ -522,7 +522,7 @@ test_bounds(void **state)
 	assert_string_equal(out, "ERR1 record 1, byte 0: 81 bytes, larger "
 	    "than the size bound of 60 bytes (see --max-size)\n"
 	    "PAGE b.warc|record 2, byte 235|http://x.example/small|"
-	    "2023-08-03T01:02:03Z|-|<p>small</p>\n"
+	    "2023-08-03T01:02:03Z|utf-8|<p>small</p>\n"
 	    "skipped 0\n");
 	unlink(path);
 
@@ -563,6 +563,62 @@ test_bounds(void **state)
 	free(zeros);
 	wbuf_release(&b);
 	wbuf_release(&gz);
+}
+
+/*
+ * The charset HTTP states wins over the page's <meta>, as in a browser:
+ * a Latin-1 page that claims UTF-8 is read in Latin-1 (as WHATWG reads
+ * it, Windows-1252); with no HTTP charset the <meta> decides.
+ */
+static void
+read_one_text(const char *http_fields, char *text, size_t tsize,
+    char *charset, size_t csize)
+{
+	static const char page[] = "<html><head><meta charset=\"iso-8859-15\">"
+	    "</head><body><p>Caf\xe9 di Semarang dibuka \xa4 lagi.</p>"
+	    "</body></html>";
+	struct wbuf b = WBUF_INIT;
+	struct input_limits l;
+	struct warta_error err;
+	struct input_reader *r;
+	struct input_article a;
+	int fd;
+
+	response(&b, "http://x.example/cafe", "200 OK", http_fields, page,
+	    strlen(page));
+	write_file(b.data, b.len);
+	input_limits_default(&l);
+	assert_true((fd = open(path, O_RDONLY)) >= 0);
+	assert_non_null(r = input_open(fd, "c.warc", "c.warc", INPUT_AUTO,
+	    &l, &err));
+	assert_int_equal(input_next(r, &a, &err), 1);
+	snprintf(text, tsize, "%.*s", (int)a.text_len, a.text);
+	snprintf(charset, csize, "%s", a.original_charset != NULL ?
+	    a.original_charset : "-");
+	assert_int_equal(input_next(r, &a, &err), 0);
+	input_close(r);
+	close(fd);
+	unlink(path);
+	wbuf_release(&b);
+}
+
+static void
+test_http_charset(void **state)
+{
+	char text[256], charset[64];
+
+	(void)state;
+	read_one_text("Content-Type: text/html; charset=ISO-8859-1\r\n",
+	    text, sizeof(text), charset, sizeof(charset));
+	assert_string_equal(charset, "windows-1252");
+	assert_non_null(strstr(text, "Caf\xc3\xa9 di Semarang dibuka "
+	    "\xc2\xa4 lagi."));
+	/* no charset in HTTP: the page's own, Latin-9, where 0xA4 is the euro */
+	read_one_text("Content-Type: text/html\r\n", text, sizeof(text),
+	    charset, sizeof(charset));
+	assert_string_equal(charset, "iso-8859-15");
+	assert_non_null(strstr(text, "Caf\xc3\xa9 di Semarang dibuka "
+	    "\xe2\x82\xac lagi."));
 }
 
 /* Odd files: empty, forced on text, random bytes after a good start. */
@@ -618,6 +674,7 @@ main(void)
 		cmocka_unit_test(test_gzip_members),
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_bounds),
+		cmocka_unit_test(test_http_charset),
 		cmocka_unit_test(test_odd),
 	};
 
