@@ -59,3 +59,47 @@ lacks() {
 		}
 	done
 }
+
+# ---- golden files (tests/golden.sh writes them; tests/samples.sh says
+# which files are samples) ----
+. "$WARTA_TOP/tests/samples.sh"
+
+# golden_match SAMPLE...: runs each sample as its golden files were made
+# (tests/normalize-sample.sh) and compares, byte for byte: a sample of
+# samples/invalid/ must exit 1, any other 0; its items must be NAME.xml
+# (none when there is no NAME.xml) and its standard error NAME.err.  Says
+# what differs; sets golden_n to the samples run, fails when one differs.
+golden_match() {
+	local f base rel out err rc want bad=0
+	golden_n=0
+	for f in "$@"; do
+		base=${f%.*}
+		rel=${f#"$SAMPLES"/}
+		out=$BATS_TEST_TMPDIR/golden.out
+		err=$BATS_TEST_TMPDIR/golden.err
+		want=0
+		case $rel in invalid/*) want=1 ;; esac
+		rc=0
+		"$WARTA_TOP/tests/normalize-sample.sh" "$WARTA_BIN" "$f" \
+		    >"$out" 2>"$err" </dev/null || rc=$?
+		golden_n=$((golden_n + 1))
+		if [ "$rc" != "$want" ]; then
+			echo "$rel: exit status $rc, want $want" >&2
+			cat "$err" >&2
+			bad=$((bad + 1))
+		elif [ ! -f "$base.err" ]; then
+			echo "$rel: no golden ${base#"$SAMPLES"/}.err" >&2
+			bad=$((bad + 1))
+		elif { [ -f "$base.xml" ] && ! cmp -s "$out" "$base.xml"; } ||
+		    { [ ! -f "$base.xml" ] && [ -s "$out" ]; }; then
+			echo "$rel: the items differ from the golden file:" >&2
+			diff "$base.xml" "$out" 2>&1 | head -20 >&2
+			bad=$((bad + 1))
+		elif ! cmp -s "$err" "$base.err"; then
+			echo "$rel: standard error differs from the golden file:" >&2
+			diff "$base.err" "$err" | head -20 >&2
+			bad=$((bad + 1))
+		fi
+	done
+	[ "$bad" = 0 ]
+}

@@ -2,14 +2,19 @@
 # golden.sh BIN_DIR: rewrites the golden files of samples/ (make golden).
 #
 #   samples/NAME.txt          -> samples/NAME.xml (stdout), samples/NAME.err
-#                                (stderr: warnings and the summary line)
-#   samples/invalid/NAME.txt  -> samples/invalid/NAME.err (stderr)
+#                                (stderr: warnings and the summary line);
+#                                the same for samples/html/NAME.html,
+#                                nitf/NAME.nitf, sgml/NAME.sgm, warc/NAME.warc
+#   samples/invalid/NAME.EXT  -> samples/invalid/NAME.err (stderr; exit 1),
+#                                NAME.xml when it still writes items (the
+#                                good records of a file of many)
 #   samples/meta/CASE.args    -> samples/meta/CASE.xml (stdout of warta-meta
 #                                on the golden items above; none when it
 #                                writes nothing), CASE.err (stderr and the
 #                                exit status)
 #
-# Each sample is run by tests/normalize-sample.sh (tests/meta-sample.sh
+# tests/samples.sh says which files are samples.  Each sample is run by
+# tests/normalize-sample.sh (tests/meta-sample.sh
 # for a meta case), the same invocation that tests/t0100-normalize-golden.bats
 # (t0410-meta-golden.bats) checks against.  The meta cases read the
 # normalize golden files, so those are written first.  The golden files
@@ -23,6 +28,7 @@ fi
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=$(cd "$1" && pwd) || exit 2
 run=$top/tests/normalize-sample.sh
+. "$top/tests/samples.sh"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
@@ -48,34 +54,46 @@ update() {
 	mv "$1" "$2"
 }
 
-for txt in "$top"/samples/*.txt; do
-	[ -f "$txt" ] || continue
-	base=${txt%.txt}
+relpath() { printf '%s' "${1#"$top"/}"; }
+
+valid_samples "$top" >"$tmp/valid"
+while read -r f; do
+	base=${f%.*}
 	name=$(basename "$base")
-	"$run" "$bin" "$txt" >"$tmp/$name.xml" 2>"$tmp/$name.err"
+	"$run" "$bin" "$f" >"$tmp/$name.xml" 2>"$tmp/$name.err" </dev/null
 	rc=$?
 	if [ "$rc" != 0 ]; then
-		echo "golden: samples/$name.txt: exit status $rc, expected 0" >&2
+		echo "golden: $(relpath "$f"): exit status $rc, expected 0" >&2
 		problems=$((problems + 1))
 	fi
 	update "$tmp/$name.xml" "$base.xml"
 	update "$tmp/$name.err" "$base.err"
-done
+done <"$tmp/valid"
 
-for txt in "$top"/samples/invalid/*.txt; do
-	[ -f "$txt" ] || continue
-	base=${txt%.txt}
+invalid_samples "$top" >"$tmp/invalid"
+while read -r f; do
+	base=${f%.*}
 	name=$(basename "$base")
-	"$run" "$bin" "$txt" >"$tmp/$name.out" 2>"$tmp/$name.err"
+	"$run" "$bin" "$f" >"$tmp/$name.xml" 2>"$tmp/$name.err" </dev/null
 	rc=$?
-	if [ "$rc" != 1 ] || [ -s "$tmp/$name.out" ]; then
-		echo "golden: samples/invalid/$name.txt: exit status $rc" \
-		    "and $(wc -c <"$tmp/$name.out") bytes of output," \
-		    "expected 1 and none" >&2
+	if [ "$rc" != 1 ]; then
+		echo "golden: $(relpath "$f"): exit status $rc, expected 1" >&2
 		problems=$((problems + 1))
 	fi
+	# What a file of many records still gives besides the damaged one.
+	if [ -s "$tmp/$name.xml" ]; then
+		update "$tmp/$name.xml" "$base.xml"
+	else
+		rm -f "$tmp/$name.xml"
+		if [ -f "$base.xml" ]; then
+			rm -f "$base.xml"
+			changed=$((changed + 1))
+			printf ' %s | removed: nothing is written\n' \
+			    "$(relpath "$base.xml")"
+		fi
+	fi
 	update "$tmp/$name.err" "$base.err"
-done
+done <"$tmp/invalid"
 
 for args in "$top"/samples/meta/*.args; do
 	[ -f "$args" ] || continue
@@ -107,12 +125,11 @@ for f in "$top"/samples/meta/*.xml "$top"/samples/meta/*.err; do
 	echo "golden: ${f#"$top"/}: no ${f%.*}.args beside it; remove it" >&2
 	problems=$((problems + 1))
 done
-for f in "$top"/samples/*.xml "$top"/samples/*.err "$top"/samples/invalid/*.err; do
-	[ -f "$f" ] || continue
-	[ -f "${f%.*}.txt" ] && continue
-	echo "golden: ${f#"$top"/}: no ${f%.*}.txt beside it; remove it" | sed "s|$top/||g" >&2
+golden_orphans "$top" >"$tmp/orphans"
+while read -r f; do
+	echo "golden: $(relpath "$f"): no sample beside it; remove it" >&2
 	problems=$((problems + 1))
-done
+done <"$tmp/orphans"
 
 if [ $((changed + added)) = 0 ]; then
 	echo "golden: no changes"

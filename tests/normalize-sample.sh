@@ -1,6 +1,7 @@
 #!/bin/sh
 # normalize-sample.sh BIN_DIR SAMPLE: runs warta-normalize on one sample
-# (samples/NAME.txt or samples/invalid/NAME.txt) exactly as its golden
+# (samples/NAME.txt, samples/html/NAME.html, ..., samples/invalid/NAME.EXT;
+# tests/samples.sh lists them) exactly as its golden
 # files were made, so that tests/golden.sh, which writes them, and
 # tests/t0100-normalize-golden.bats, which checks them, cannot drift apart.
 #
@@ -21,8 +22,8 @@ file=$(basename "$2")
 cd "$dir" || exit 2
 
 args=
-if [ -f "${file%.txt}.args" ]; then
-	args=$(sed -n 1p "${file%.txt}.args")
+if [ -f "${file%.*}.args" ]; then
+	args=$(sed -n 1p "${file%.*}.args")
 fi
 
 export SOURCE_DATE_EPOCH=1700000000

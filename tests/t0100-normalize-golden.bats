@@ -1,7 +1,8 @@
 #!/usr/bin/env bats
 # t0100-normalize-golden: warta-normalize against the golden files of
-# samples/ (written by tests/golden.sh, `make golden`, and reviewed by eye),
-# run exactly as they were made, through tests/normalize-sample.sh.
+# samples/, every format (written by tests/golden.sh, `make golden`, and
+# reviewed by eye; tests/samples.sh says which files are samples), run
+# exactly as they were made, through tests/normalize-sample.sh.
 #
 # The byte comparisons catch any change; the field checks below them say
 # what each sample is for, and do not depend on the golden bytes: they run
@@ -54,27 +55,31 @@ para() { xp "string((//*[local-name()='p'])[$1])"; }
 
 @test "every sample has its golden files, and every golden file its sample" {
 	local f bad=0
-	for f in "$SAMPLES"/*.txt; do
-		[ -f "${f%.txt}.xml" ] && [ -f "${f%.txt}.err" ] || {
+	while read -r f; do
+		[ -f "${f%.*}.xml" ] && [ -f "${f%.*}.err" ] || {
 			echo "no golden files for ${f#"$WARTA_TOP"/}" >&2
 			bad=1
 		}
-	done
-	for f in "$SAMPLES"/invalid/*.txt; do
-		[ -f "${f%.txt}.err" ] || {
+	done < <(valid_samples "$WARTA_TOP")
+	while read -r f; do
+		[ -f "${f%.*}.err" ] || {
 			echo "no golden .err for ${f#"$WARTA_TOP"/}" >&2
 			bad=1
 		}
-	done
-	for f in "$SAMPLES"/*.xml "$SAMPLES"/*.err "$SAMPLES"/invalid/*.err \
-	    "$SAMPLES"/*.args "$SAMPLES"/invalid/*.args; do
-		[ -f "$f" ] || continue
-		[ -f "${f%.*}.txt" ] || {
-			echo "no sample for ${f#"$WARTA_TOP"/}" >&2
-			bad=1
+	done < <(invalid_samples "$WARTA_TOP")
+	while read -r f; do
+		echo "no sample for ${f#"$WARTA_TOP"/}" >&2
+		bad=1
+	done < <(golden_orphans "$WARTA_TOP")
+	[ "$bad" = 0 ]
+	# every format has its samples
+	local d
+	for d in html nitf sgml warc; do
+		valid_samples "$WARTA_TOP" | grep -q "/samples/$d/" || {
+			echo "no sample in samples/$d" >&2
+			return 1
 		}
 	done
-	[ "$bad" = 0 ]
 	# the seed is byte for byte the shared one
 	[ -f "$SAMPLES/semarang-maritim-purwanto.txt" ]
 	if [ -n "${WARTA_SHARED:-}" ]; then
@@ -83,61 +88,30 @@ para() { xp "string((//*[local-name()='p'])[$1])"; }
 	fi
 }
 
-@test "every sample gives its golden item and messages, byte for byte" {
-	local f name out err rc bad=0 n=0
-	for f in "$SAMPLES"/*.txt; do
-		name=$(basename "$f" .txt)
-		out=$BATS_TEST_TMPDIR/$name.out
-		err=$BATS_TEST_TMPDIR/$name.err
-		rc=0
-		"$RUN" "$WARTA_BIN" "$f" >"$out" 2>"$err" </dev/null || rc=$?
-		n=$((n + 1))
-		if [ "$rc" != 0 ]; then
-			echo "$name: exit status $rc" >&2
-			bad=$((bad + 1))
-		elif ! cmp -s "$out" "${f%.txt}.xml"; then
-			echo "$name: the item differs from samples/$name.xml:" >&2
-			diff "${f%.txt}.xml" "$out" | head -20 >&2
-			bad=$((bad + 1))
-		elif ! cmp -s "$err" "${f%.txt}.err"; then
-			echo "$name: stderr differs from samples/$name.err:" >&2
-			diff "${f%.txt}.err" "$err" | head -20 >&2
-			bad=$((bad + 1))
-		fi
-	done
-	echo "# $((n - bad))/$n samples match their golden files" >&3
-	[ "$n" -gt 40 ] && [ "$bad" = 0 ]
+@test "every sample gives its golden items and messages, byte for byte" {
+	local -a samples
+	mapfile -t samples < <(valid_samples "$WARTA_TOP")
+	golden_match "${samples[@]}"
+	echo "# $golden_n samples (text, HTML, NITF, SGML, WARC) match their golden files" >&3
+	[ "$golden_n" -gt 50 ]
 }
 
 @test "every golden item validates against the NewsML-G2 schema" {
 	need_shared
-	run xmllint --nonet --noout --schema "$(XSD)" "$SAMPLES"/*.xml
+	run xmllint --nonet --noout --schema "$(XSD)" "$SAMPLES"/*.xml \
+	    "$SAMPLES"/html/*.xml "$SAMPLES"/nitf/*.xml "$SAMPLES"/sgml/*.xml \
+	    "$SAMPLES"/warc/*.xml "$SAMPLES"/invalid/*.xml
 	[ "$status" = 0 ] || {
 		echo "$output" | grep -v ' validates$' >&2
 		return 1
 	}
 }
 
-@test "every invalid input is rejected with its golden message and no output" {
-	local f name out err rc bad=0 n=0
-	for f in "$SAMPLES"/invalid/*.txt; do
-		name=$(basename "$f" .txt)
-		out=$BATS_TEST_TMPDIR/$name.out
-		err=$BATS_TEST_TMPDIR/$name.err
-		rc=0
-		"$RUN" "$WARTA_BIN" "$f" >"$out" 2>"$err" </dev/null || rc=$?
-		n=$((n + 1))
-		if [ "$rc" != 1 ] || [ -s "$out" ]; then
-			echo "invalid/$name: exit status $rc and" \
-			    "$(wc -c <"$out") bytes of output" >&2
-			bad=$((bad + 1))
-		elif ! cmp -s "$err" "${f%.txt}.err"; then
-			echo "invalid/$name: stderr differs:" >&2
-			diff "${f%.txt}.err" "$err" >&2
-			bad=$((bad + 1))
-		fi
-	done
-	[ "$n" -ge 5 ] && [ "$bad" = 0 ]
+@test "every invalid input is refused (exit 1) with its golden messages and items" {
+	local -a samples
+	mapfile -t samples < <(invalid_samples "$WARTA_TOP")
+	golden_match "${samples[@]}"
+	[ "$golden_n" -ge 10 ]
 }
 
 @test "each rejection names the file and the reason, then the summary" {

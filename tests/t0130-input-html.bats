@@ -1,16 +1,9 @@
 #!/usr/bin/env bats
 # t0130-input-html: warta-normalize on HTML pages (formats/input/html.c).
 #
-# The golden files: samples/html/NAME.html in, samples/html/NAME.xml and
-# NAME.err out, made exactly as the test below runs them, through
-# tests/normalize-sample.sh (until tests/golden.sh makes them, rewrite
-# them after a deliberate change with
-#   for f in samples/html/*.html; do tests/normalize-sample.sh build/bin \
-#       "$f" >"${f%.html}.xml" 2>"${f%.html}.err"; done
-# and read the diff).  The pages that must be refused are
-# samples/invalid/html-*.html, with their messages below.
-#
-# Then what each page is for: the fields the markup states, marked
+# The golden files of samples/html/ (and samples/invalid/html-*) are made
+# by tests/golden.sh (make golden) and checked, with every other sample's,
+# by t0100-normalize-golden.bats.  Here, what each page is for: the fields the markup states, marked
 # why="why:direct"; every paragraph of the article in the body and none of
 # the navigation, ads, share bars, comments and sidebars around it; the
 # page kept whole as the original, text/html; the round trip through
@@ -72,51 +65,6 @@ stated_named() {
 }
 
 # ---- the golden files ----
-
-@test "every HTML sample has its golden files and gives them, byte for byte" {
-	local f name bad=0 n=0 rc
-	for f in "$HTML"/*.html; do
-		name=$(basename "$f" .html)
-		[ -f "$HTML/$name.xml" ] && [ -f "$HTML/$name.err" ] || {
-			echo "no golden files for html/$name.html" >&2
-			bad=$((bad + 1))
-			continue
-		}
-		rc=0
-		"$RUN" "$WARTA_BIN" "$f" >"$T/$name.xml" 2>"$T/$name.err" \
-		    </dev/null || rc=$?
-		n=$((n + 1))
-		if [ "$rc" != 0 ]; then
-			echo "$name: exit status $rc" >&2
-			bad=$((bad + 1))
-		elif ! cmp -s "$T/$name.xml" "$HTML/$name.xml"; then
-			echo "$name: the item differs from html/$name.xml:" >&2
-			diff "$HTML/$name.xml" "$T/$name.xml" | head -20 >&2
-			bad=$((bad + 1))
-		elif ! cmp -s "$T/$name.err" "$HTML/$name.err"; then
-			echo "$name: stderr differs from html/$name.err:" >&2
-			diff "$HTML/$name.err" "$T/$name.err" >&2
-			bad=$((bad + 1))
-		fi
-	done
-	for f in "$HTML"/*.xml "$HTML"/*.err; do
-		[ -f "${f%.*}.html" ] || {
-			echo "no sample for ${f#"$WARTA_TOP"/}" >&2
-			bad=$((bad + 1))
-		}
-	done
-	echo "# $((n - bad))/$n HTML samples match their golden files" >&3
-	[ "$n" -ge 6 ] && [ "$bad" = 0 ]
-}
-
-@test "every golden HTML item validates against the NewsML-G2 schema" {
-	need_shared
-	run xmllint --nonet --noout --schema "$(XSD)" "$HTML"/*.xml
-	[ "$status" = 0 ] || {
-		echo "$output" | grep -v ' validates$' >&2
-		return 1
-	}
-}
 
 @test "broken pages are refused, each with its reason, and nothing written" {
 	local name want got out

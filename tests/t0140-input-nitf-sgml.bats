@@ -1,18 +1,12 @@
 #!/usr/bin/env bats
 # t0140-input-nitf-sgml: NITF documents and Reuters-21578-style SGML files
-# through warta-normalize: the golden items of samples/nitf/ and
-# samples/sgml/ (made as samples/*.txt's are, by tests/normalize-sample.sh),
-# the fields each source states (why="why:direct"), bodies without
+# through warta-normalize (their golden items, made by tests/golden.sh,
+# are checked by t0100-normalize-golden.bats): the fields each source states (why="why:direct"), bodies without
 # markup, the originals kept byte for byte, schema validity, the text
 # round trip, detection, and the broken inputs of samples/invalid/: a
-# malformed document, a DTD and entities that must never be read, a record
-# that never closes, a record past the size bound.
-#
-# The golden files are rewritten with
-#   for f in samples/nitf/*.nitf samples/sgml/*.sgm; do
-#     tests/normalize-sample.sh build/bin "$f" >"${f%.*}.xml" 2>"${f%.*}.err"
-#   done
-# and read line by line before they are committed.
+# malformed document, a record that never closes, a record past the size
+# bound; and a DTD and entities that must never be read
+# (samples/nitf/external-entity.nitf).
 
 load common
 
@@ -98,54 +92,6 @@ record() {
 }
 
 # ---- the golden files ----
-
-@test "every NITF and SGML sample gives its golden items and messages, byte for byte" {
-	local f name out err rc n=0 bad=0
-	for f in "$SAMPLES"/nitf/*.nitf "$SAMPLES"/sgml/*.sgm; do
-		name=${f#"$SAMPLES"/}
-		[ -f "${f%.*}.xml" ] && [ -f "${f%.*}.err" ] || {
-			echo "no golden files for $name" >&2
-			bad=$((bad + 1))
-			continue
-		}
-		out=$T/$(basename "$f").out
-		err=$T/$(basename "$f").err
-		rc=0
-		"$RUN" "$WARTA_BIN" "$f" >"$out" 2>"$err" </dev/null || rc=$?
-		n=$((n + 1))
-		if [ "$rc" != 0 ]; then
-			echo "$name: exit status $rc" >&2
-			bad=$((bad + 1))
-		elif ! cmp -s "$out" "${f%.*}.xml"; then
-			echo "$name: the items differ from the golden file:" >&2
-			diff "${f%.*}.xml" "$out" | head -20 >&2
-			bad=$((bad + 1))
-		elif ! cmp -s "$err" "${f%.*}.err"; then
-			echo "$name: stderr differs:" >&2
-			diff "${f%.*}.err" "$err" >&2
-			bad=$((bad + 1))
-		fi
-	done
-	# and no golden file without its sample
-	for f in "$SAMPLES"/nitf/*.xml "$SAMPLES"/nitf/*.err \
-	    "$SAMPLES"/sgml/*.xml "$SAMPLES"/sgml/*.err; do
-		[ -f "${f%.*}.nitf" ] || [ -f "${f%.*}.sgm" ] || {
-			echo "no sample for ${f#"$SAMPLES"/}" >&2
-			bad=$((bad + 1))
-		}
-	done
-	[ "$n" -ge 4 ] && [ "$bad" = 0 ]
-}
-
-@test "every golden item validates against the NewsML-G2 schema" {
-	need_shared
-	run xmllint --nonet --noout --schema "$(XSD)" "$SAMPLES"/nitf/*.xml \
-	    "$SAMPLES"/sgml/*.xml
-	[ "$status" = 0 ] || {
-		echo "$output" | grep -v ' validates$' >&2
-		return 1
-	}
-}
 
 # ---- NITF ----
 
@@ -289,7 +235,7 @@ warta-normalize: normalized 0, rejected 1"
 }
 
 @test "nitf: an external DTD and external entities are neither read nor expanded" {
-	norm "$INVALID/nitf-external-entity.nitf"
+	norm "$SAMPLES/nitf/external-entity.nitf"
 	expect status "$rc" 0
 	expect items "$(items)" 1
 	direct 1 headline "Ferry fares frozen for a year"
@@ -308,11 +254,11 @@ The board said fuel costs had fallen since the summer."
 
 @test "nitf: no file of a DTD or entity is even opened (strace)" {
 	command -v strace >/dev/null || skip "no strace"
-	cd "$INVALID"
+	cd "$SAMPLES/nitf"
 	strace -f -o "$T/trace" -e trace=open,openat,connect \
-	    warta-normalize -q nitf-external-entity.nitf >"$T/out.xml" \
+	    warta-normalize -q external-entity.nitf >"$T/out.xml" \
 	    2>"$T/err" || skip "strace cannot trace here"
-	grep -q 'nitf-external-entity.nitf' "$T/trace" ||
+	grep -q 'external-entity.nitf' "$T/trace" ||
 	    skip "strace saw no open"
 	run grep -E 'nitf-external\.dtd|nitf-secret\.ent|/etc/passwd|connect\(' "$T/trace"
 	[ "$status" = 1 ] || { echo "$output"; return 1; }
@@ -365,7 +311,7 @@ EOF
 
 @test "nitf: the text round trip is stable" {
 	local f
-	for f in "$SAMPLES"/nitf/*.nitf "$INVALID/nitf-external-entity.nitf"; do
+	for f in "$SAMPLES"/nitf/*.nitf; do
 		warta-normalize -q "$f" | warta-text >"$T/rt1"
 		warta-normalize -q "$T/rt1" | warta-text >"$T/rt2"
 		[ -s "$T/rt1" ] || { echo "$f: no text"; return 1; }
