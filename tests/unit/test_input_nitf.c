@@ -16,31 +16,11 @@
 #include "input/format.h"
 #include "input/input.h"
 #include "input/stated.h"
+#include "fixture_stream.h"
 
 #define DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 
 /* A document in memory, given out step bytes at a time. */
-struct mem {
-	const char *p;
-	size_t n, pos, step;
-};
-
-static long
-mem_read(void *ctx, void *buf, size_t n, struct warta_error *err)
-{
-	struct mem *m = ctx;
-	size_t k = m->n - m->pos;
-
-	(void)err;
-	if (k > n)
-		k = n;
-	if (k > m->step)
-		k = m->step;
-	memcpy(buf, m->p + m->pos, k);
-	m->pos += k;
-	return (long)k;
-}
-
 struct doc {
 	struct mem m;
 	struct input_stream *in;
@@ -56,8 +36,6 @@ static void
 doc_read(struct doc *d, const char *text, const char *name,
     enum input_kind kind, unsigned long long max)
 {
-	struct input_context ctx;
-
 	memset(d, 0, sizeof(*d));
 	d->m.p = text;
 	d->m.n = strlen(text);
@@ -65,13 +43,9 @@ doc_read(struct doc *d, const char *text, const char *name,
 	input_limits_default(&d->lim);
 	if (max > 0)
 		d->lim.max_record = max;
-	assert_non_null(d->in = input_stream_new(mem_read, &d->m, name));
-	ctx.name = name;
-	ctx.file_name = name;
-	ctx.limits = &d->lim;
-	ctx.depth = 0;
 	warta_error_clear(&d->err);
-	assert_non_null(d->r = input_open_stream(d->in, &ctx, kind, &d->err));
+	assert_non_null(d->r = mem_open(&d->m, name, name, &d->lim, kind,
+	    &d->in, &d->err));
 	d->rc = input_next(d->r, &d->a, &d->err);
 }
 
@@ -530,7 +504,6 @@ static void
 test_small_reads(void **state)
 {
 	struct doc d;
-	struct input_context ctx;
 
 	(void)state;
 	memset(&d, 0, sizeof(d));
@@ -538,13 +511,8 @@ test_small_reads(void **state)
 	d.m.n = strlen(FULL);
 	d.m.step = 1;
 	input_limits_default(&d.lim);
-	assert_non_null(d.in = input_stream_new(mem_read, &d.m, "s.nitf"));
-	ctx.name = "s.nitf";
-	ctx.file_name = NULL;
-	ctx.limits = &d.lim;
-	ctx.depth = 0;
-	assert_non_null(d.r = input_open_stream(d.in, &ctx, INPUT_AUTO,
-	    &d.err));
+	assert_non_null(d.r = mem_open(&d.m, "s.nitf", NULL, &d.lim,
+	    INPUT_AUTO, &d.in, &d.err));
 	assert_int_equal(input_next(d.r, &d.a, &d.err), 1);
 	assert_int_equal(d.a.kind, INPUT_NITF);
 	assert_null(d.a.file_name);

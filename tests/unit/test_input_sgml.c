@@ -16,29 +16,9 @@
 #include "base/buf.h"
 #include "input/format.h"
 #include "input/input.h"
+#include "fixture_stream.h"
 
 /* A file in memory, given out step bytes at a time. */
-struct mem {
-	const char *p;
-	size_t n, pos, step;
-};
-
-static long
-mem_read(void *ctx, void *buf, size_t n, struct warta_error *err)
-{
-	struct mem *m = ctx;
-	size_t k = m->n - m->pos;
-
-	(void)err;
-	if (k > n)
-		k = n;
-	if (k > m->step)
-		k = m->step;
-	memcpy(buf, m->p + m->pos, k);
-	m->pos += k;
-	return (long)k;
-}
-
 struct file {
 	struct mem m;
 	struct input_stream *in;
@@ -52,8 +32,6 @@ static void
 file_open(struct file *f, const char *text, size_t len, size_t step,
     enum input_kind kind, unsigned long long max)
 {
-	struct input_context ctx;
-
 	memset(f, 0, sizeof(*f));
 	f->m.p = text;
 	f->m.n = len;
@@ -61,13 +39,9 @@ file_open(struct file *f, const char *text, size_t len, size_t step,
 	input_limits_default(&f->lim);
 	if (max > 0)
 		f->lim.max_record = max;
-	assert_non_null(f->in = input_stream_new(mem_read, &f->m, "w.sgm"));
-	ctx.name = "w.sgm";
-	ctx.file_name = "w.sgm";
-	ctx.limits = &f->lim;
-	ctx.depth = 0;
 	warta_error_clear(&f->err);
-	assert_non_null(f->r = input_open_stream(f->in, &ctx, kind, &f->err));
+	assert_non_null(f->r = mem_open(&f->m, "w.sgm", "w.sgm", &f->lim, kind,
+	    &f->in, &f->err));
 	assert_true(input_is_container(f->r));
 }
 
