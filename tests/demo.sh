@@ -104,3 +104,26 @@ else
 	echo "\$ warta-verify build/demo/samples.tar.gz"
 	warta-verify build/demo/samples.tar.gz
 fi
+echo
+
+echo "== what archives hold: an HTML page, an NITF document, a Reuters SGML file, a WARC crawl"
+echo "\$ warta-normalize samples/html/cms-nav-comments.html samples/nitf/rail-strike.nitf \\"
+echo "      samples/sgml/wire-1987.sgm samples/warc/site.warc > build/demo/formats.xml"
+warta-normalize samples/html/cms-nav-comments.html samples/nitf/rail-strike.nitf \
+    samples/sgml/wire-1987.sgm samples/warc/site.warc >"$out/formats.xml"
+echo
+echo "each item: the file it came from, and the date and headline its source states:"
+i=0
+n=$(xmllint --xpath 'count(//*[local-name()="newsItem"])' "$out/formats.xml")
+while [ "$i" -lt "$n" ]; do
+	i=$((i + 1))
+	it="(//*[local-name()='newsItem'])[$i]"
+	printf '  %-22s %-10s %s\n' \
+	    "$(xmllint --xpath "string($it//*[local-name()='fileName'])" "$out/formats.xml")" \
+	    "$(xmllint --xpath "substring($it//*[local-name()='contentCreated'],1,10)" "$out/formats.xml")" \
+	    "$(xmllint --xpath "string($it//*[local-name()='headline'])" "$out/formats.xml" | cut -c1-50)"
+done
+echo
+echo "\$ warta-pack --force -o build/demo/formats.tar.gz build/demo/formats.xml && warta-verify build/demo/formats.tar.gz"
+warta-pack -q --force -o "$out/formats.tar.gz" "$out/formats.xml"
+warta-verify build/demo/formats.tar.gz
