@@ -417,7 +417,8 @@ extract_one(struct run *r, const char *bundle, const char *name,
 
 /*
  * DIR/NAME/data/items/PLACE, and beside it the original and the text:
- * data/originals/STEM.txt and data/text/STEM.txt.  Each file on its own:
+ * data/originals/STEM.txt (.html, .nitf, .sgm: as the original's type
+ * says) and data/text/STEM.txt.  Each file on its own:
  * one that exists does not keep the others of the item from being
  * written.
  */
@@ -443,7 +444,7 @@ extract_item(struct run *r, const char *bundle, const char *name,
 		cli_warn_at(bundle, "%s: %s", path, err.message);
 		rc = -1;
 	} else if (has > 0 && extract_one(r, bundle, name, "originals", stem,
-	    ".txt", original.data, original.len) != 0)
+	    newsml_original_suffix(item), original.data, original.len) != 0)
 		rc = -1;
 	wbuf_release(&original);
 	wbuf_reset(&r->text);

@@ -183,6 +183,31 @@ fresh() {
 	expect org "$(bsdtar -xOf "$T/org.tar" org/bag-info.txt | sed -n 's/^Source-Organization: //p')" 'Harian Maritim, Semarang'
 }
 
+@test "layout: each original named by its type (.html, .nitf, .sgm, .txt), and given back byte for byte" {
+	warta-normalize -q "$SAMPLES/html/og-only.html" \
+	    "$SAMPLES/nitf/rail-strike.nitf" "$SAMPLES/sgml/wire-1987.sgm" \
+	    "$SAMPLES/byline-by.txt" >"$T/formats.xml"
+	warta-pack -q -o "$T/f.tar.gz" "$T/formats.xml"
+	tar tzf "$T/f.tar.gz" | grep '/data/originals/' | sed 's/.*\.//' | sort | uniq -c |
+	    awk '{ printf "%s:%s ", $2, $1 }' >"$T/kinds"
+	expect "originals" "$(cat "$T/kinds")" "html:1 nitf:1 sgm:4 txt:1 "
+	# the catalog and the manifest name the same files, and it verifies
+	tar xzf "$T/f.tar.gz" -C "$T"
+	expect "catalog" "$(cut -f10 "$T/f/data/catalog.tsv" | tail -n +2 | sed 's/.*\.//' | sort | uniq -c | awk '{ printf "%s:%s ", $2, $1 }')" "html:1 nitf:1 sgm:4 txt:1 "
+	(cd "$T/f" && sha256sum --quiet -c manifest-sha256.txt)
+	warta-verify -q "$T/f.tar.gz"
+	# warta-unpack -C writes them under the same names, as they were read
+	warta-unpack -C "$T/x" "$T/f.tar.gz" 2>/dev/null
+	cmp "$SAMPLES/html/og-only.html" "$T"/x/f/data/originals/*/*/*/*.html
+	cmp "$SAMPLES/nitf/rail-strike.nitf" "$T"/x/f/data/originals/*/*/*/*.nitf
+	cmp "$SAMPLES/byline-by.txt" "$T"/x/f/data/originals/*/*.txt
+	local f n=0
+	for f in "$T"/x/f/data/originals/*/*/*/*.sgm; do
+		[ "$(head -c 8 "$f")" = "<REUTERS" ] && n=$((n + 1))
+	done
+	expect "sgm originals, each a record" "$n" 4
+}
+
 @test "layout: the catalog and every item file are valid NewsML-G2" {
 	need_shared
 	warta-pack -q -o "$T/arsip.tar.gz" "$T/all.xml"

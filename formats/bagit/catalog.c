@@ -12,6 +12,7 @@
 #include "base/digest.h"
 #include "newsml/edit.h"
 #include "newsml/newsml.h"
+#include "newsml/original.h"
 
 #define X(s) ((const xmlChar *)(s))
 
@@ -142,7 +143,8 @@ catalog_entry_read(xmlNodePtr item, int has_original,
 	    e->id);
 	if (has_original)
 		snprintf(e->original_path, sizeof(e->original_path),
-		    "originals/%s/%s.txt", dir, e->id);
+		    "originals/%s/%s%s", dir, e->id,
+		    newsml_original_suffix(item));
 	return WARTA_OK;
 }
 

@@ -5,7 +5,8 @@
  * Every item of a bundle has an entry: its guid and version, its date,
  * place, byline, title and word count, and its two payload files,
  * data/items/YYYY/MM/DD/ID.xml and data/originals/YYYY/MM/DD/ID.txt (the
- * original bytes its item carries), where ID is the first 16 hex digits of
+ * original bytes its item carries; .html, .nitf or .sgm when they are a
+ * page, an NITF document or an SGML record), where ID is the first 16 hex digits of
  * the SHA-256 of the guid: a name of safe characters only, the same for
  * every version of an item, and never one BagIt must percent-encode.  An
  * item with no date is under undated/.

@@ -2,6 +2,7 @@
  * newsml/original.c: an item's original bytes; see newsml/original.h.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "base/base64.h"
 #include "newsml/edit.h"
@@ -50,4 +51,36 @@ newsml_original(xmlNodePtr item, struct wbuf *out, char recorded[65],
 		    warta_error_set(err, -1, "out of memory");
 	xmlFree(text);
 	return rc;
+}
+
+const char *
+newsml_original_suffix(xmlNodePtr item)
+{
+	static const struct {
+		const char *type;	/* the MIME type, parameters cut */
+		const char *suffix;
+	} suffixes[] = {
+		{ "text/html", ".html" },
+		{ "application/xhtml+xml", ".xhtml" },
+		{ "application/nitf+xml", ".nitf" },
+		{ "application/sgml", ".sgm" },
+		{ "text/sgml", ".sgm" },
+	};
+	xmlNodePtr data;
+	xmlChar *ct;
+	const char *suffix = ".txt";
+	size_t i, n;
+
+	data = g2_child(g2_child(item, "contentSet"), "inlineData");
+	if (data == NULL || (ct = xmlGetProp(data, X("contenttype"))) == NULL)
+		return suffix;
+	n = strcspn((const char *)ct, "; \t");
+	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
+		if (strlen(suffixes[i].type) == n && strncasecmp(
+		    (const char *)ct, suffixes[i].type, n) == 0) {
+			suffix = suffixes[i].suffix;
+			break;
+		}
+	xmlFree(ct);
+	return suffix;
 }

@@ -20,4 +20,14 @@
 int newsml_original(xmlNodePtr item, struct wbuf *out, char recorded[65],
     struct warta_error *err);
 
+/*
+ * The file name suffix for an item's original, from its rendition's
+ * content type, so that a librarian's tools open it as what it is:
+ * ".html" (text/html), ".xhtml", ".nitf" (application/nitf+xml), ".sgm"
+ * (application/sgml), ".txt" for plain text and for whatever else, or no
+ * type (as warta wrote every original before it read more than text).
+ * Never ".xml": in a bag, a data/ file ending in .xml is an item.
+ */
+const char *newsml_original_suffix(xmlNodePtr item);
+
 #endif

@@ -187,6 +187,54 @@ test_item_fields(void **state)
 	wbuf_release(&back);
 }
 
+/* An original's file suffix follows its type, and is never .xml. */
+static void
+test_original_suffix(void **state)
+{
+	static const struct {
+		const char *type;	/* NULL: no contenttype */
+		const char *suffix;
+	} cases[] = {
+		{ "text/plain; charset=utf-8", ".txt" },
+		{ "text/html; charset=windows-1252", ".html" },
+		{ "TEXT/HTML", ".html" },
+		{ "application/xhtml+xml", ".xhtml" },
+		{ "application/nitf+xml; charset=utf-8", ".nitf" },
+		{ "application/sgml", ".sgm" },
+		{ "application/xml", ".txt" },
+		{ "text/htmlx", ".txt" },
+		{ "", ".txt" },
+		{ NULL, ".txt" },
+	};
+	char doc[512];
+	xmlDocPtr d;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(doc, sizeof(doc), "<newsItem xmlns=\"%s\"><contentSet>"
+		    "<inlineData%s%s%s>x</inlineData></contentSet></newsItem>",
+		    NEWSML_NS, cases[i].type != NULL ? " contenttype=\"" : "",
+		    cases[i].type != NULL ? cases[i].type : "",
+		    cases[i].type != NULL ? "\"" : "");
+		assert_non_null(d = xmlReadMemory(doc, (int)strlen(doc), "t",
+		    NULL, XML_PARSE_NONET));
+		if (strcmp(newsml_original_suffix(xmlDocGetRootElement(d)),
+		    cases[i].suffix) != 0)
+			fail_msg("%s: %s, want %s", cases[i].type != NULL ?
+			    cases[i].type : "(none)", newsml_original_suffix(
+			    xmlDocGetRootElement(d)), cases[i].suffix);
+		xmlFreeDoc(d);
+	}
+	/* no inlineData at all */
+	snprintf(doc, sizeof(doc), "<newsItem xmlns=\"%s\"/>", NEWSML_NS);
+	assert_non_null(d = xmlReadMemory(doc, (int)strlen(doc), "t", NULL,
+	    XML_PARSE_NONET));
+	assert_string_equal(newsml_original_suffix(xmlDocGetRootElement(d)),
+	    ".txt");
+	xmlFreeDoc(d);
+}
+
 static void
 test_original_base64(void **state)
 {
@@ -287,6 +335,7 @@ main(void)
 		cmocka_unit_test(test_xml_text_legal),
 		cmocka_unit_test(test_item_fields),
 		cmocka_unit_test(test_original_base64),
+		cmocka_unit_test(test_original_suffix),
 		cmocka_unit_test(test_stream),
 	};
 	int rc;
