@@ -109,6 +109,7 @@ create_bag(void *arg, const char *path, const char *name,
 	(void)arg;
 	block_signals(&old);
 	if ((b = bag_create(path, name, o, err)) != NULL &&
+	    bag_temp_path(b) != NULL &&
 	    strlen(bag_temp_path(b)) < sizeof(temp_path)) {
 		strcpy(temp_path, bag_temp_path(b));
 		have_temp = 1;
@@ -144,7 +145,7 @@ usage(void)
 	    "input) and packs them into one BagIt bundle.\n"
 	    "\n"
 	    "  -o, --output BUNDLE     NAME.tar.gz (also .tar.zst, .tar.xz,\n"
-	    "                          .tar, .zip)\n"
+	    "                          .tar, .zip); -: standard output\n"
 	    "  -f, --format FORMAT     tar.gz, tar.zst, tar.xz, tar or zip\n"
 	    "  -l, --level N           compression level\n"
 	    "      --sha512            a SHA-512 manifest as well\n"
@@ -223,7 +224,18 @@ check_options(struct options *opt)
 	if (opt->output == NULL)
 		return cli_usage_error("no bundle to write: give -o "
 		    "NAME.tar.gz");
-	if (!opt->format_given &&
+	if (strcmp(opt->output, "-") == 0) {
+		/* As tar -f -: the bundle goes to standard output, a tar.gz
+		 * unless -f says otherwise, but never to a terminal. */
+		if (isatty(STDOUT_FILENO))
+			return cli_usage_error("-o -: standard output is a "
+			    "terminal; redirect it or name a file");
+		if (opt->max_items != 0 || opt->max_bytes != 0)
+			return cli_usage_error("-o -: a split (--max-items, "
+			    "--max-bytes) writes files; name one");
+		if (!opt->format_given)
+			opt->format = BAG_TAR_GZ;
+	} else if (!opt->format_given &&
 	    bag_format_of_path(opt->output, &opt->format) != 0)
 		return cli_usage_error("%s: the name says no format: end it "
 		    "in .tar.gz, .tar.zst, .tar.xz, .tar or .zip, or give -f",
@@ -459,24 +471,46 @@ set_date(struct run *r)
 	return CLI_OK;
 }
 
-/* Whether a bundle of the planned split is there already (each named). */
+/*
+ * Whether a bundle may be written at path: nothing there, or (with
+ * --force) a regular file.  Anything else is refused even with --force:
+ * the rename would delete the node.
+ */
 static int
-parts_exist(struct run *r)
+target_ok(const struct options *opt, const char *path)
+{
+	struct warta_error err;
+	int exists;
+
+	warta_error_clear(&err);
+	if (bag_check_target(path, &exists, &err) != WARTA_OK) {
+		cli_warn("%s", err.message);
+		return 0;
+	}
+	if (exists && !opt->force) {
+		cli_warn_at(path, "exists; give --force to replace it");
+		return 0;
+	}
+	return 1;
+}
+
+/* Whether every bundle of the planned split may be written (each one
+ * that may not is named). */
+static int
+parts_ok(struct run *r)
 {
 	unsigned long k, planned = bag_packer_counts(r->packer)->planned;
 	char *path;
-	int found = 0;
+	int ok = 1;
 
 	for (k = 1; k <= planned; k++) {
 		if ((path = bag_packer_part_path(r->packer, k)) == NULL)
-			return 1;
-		if (access(path, F_OK) == 0) {
-			cli_warn_at(path, "exists; give --force to replace it");
-			found = 1;
-		}
+			return 0;
+		if (!target_ok(&r->opt, path))
+			ok = 0;
 		free(path);
 	}
-	return found;
+	return ok;
 }
 
 /* Once every input is read: sorts the items and writes the bundles. */
@@ -508,7 +542,7 @@ pack(struct run *r)
 		cli_warn("no item to pack; %s not written", r->opt.output);
 		return CLI_SOME_FAILED;
 	}
-	if (!r->opt.force && parts_exist(r))
+	if (!parts_ok(r))
 		return CLI_USAGE;
 	if (bag_packer_finish(r->packer, &err) != WARTA_OK) {
 		cli_warn("%s", err.message);
@@ -617,10 +651,8 @@ main(int argc, char **argv)
 	if ((rc = parse_options(argc, argv, &r.opt)) != CLI_OK)
 		return rc;
 	mode = set_environment();
-	if (!r.opt.force && access(r.opt.output, F_OK) == 0) {
-		cli_warn_at(r.opt.output, "exists; give --force to replace it");
+	if (!target_ok(&r.opt, r.opt.output))
 		return CLI_USAGE;
-	}
 	if ((rc = load_checks(&r)) != CLI_OK)
 		goto done;
 	catch_signals();

@@ -38,6 +38,7 @@
 #include "base/clock.h"
 #include "base/json.h"
 #include "base/size.h"
+#include "base/tsv_cell.h"
 #include "base/warta.h"
 #include "cli.h"
 #include "newsml/edit.h"
@@ -325,6 +326,33 @@ list_json(struct run *r, const struct select_row *row, const char *words)
 	fwrite(l->data, 1, l->len, stdout);
 }
 
+/* One line a row, each field a cell safe in a spreadsheet: the
+ * catalog's are read back unquoted, and quoted again here. */
+static void
+list_tsv(struct run *r, const struct select_row *row, const char *words)
+{
+	const char *cell[7];
+	struct wbuf *l = &r->line;
+	size_t i;
+
+	cell[0] = row->guid;
+	cell[1] = row->date;
+	cell[2] = row->place;
+	cell[3] = row->byline;
+	cell[4] = row->title;
+	cell[5] = words;
+	cell[6] = row->path;
+	wbuf_reset(l);
+	for (i = 0; i < 7; i++)
+		if (tsv_cell_put(l, cell[i]) != WARTA_OK ||
+		    wbuf_putc(l, i < 6 ? '\t' : '\n') != WARTA_OK) {
+			cli_warn("out of memory");
+			r->failed = 1;
+			return;
+		}
+	fwrite(l->data, 1, l->len, stdout);
+}
+
 static void
 list_row(struct run *r, const struct select_row *row)
 {
@@ -334,13 +362,7 @@ list_row(struct run *r, const struct select_row *row)
 	list_header(r);
 	switch (r->opt.listing) {
 	case LIST_TSV:
-		printf("%s\t%s\t", row->guid, row->date);
-		put_cell(stdout, row->place, INT_MAX, 0);
-		putchar('\t');
-		put_cell(stdout, row->byline, INT_MAX, 0);
-		putchar('\t');
-		put_cell(stdout, row->title, INT_MAX, 0);
-		printf("\t%s\t%s\n", words, row->path);
+		list_tsv(r, row, words);
 		break;
 	case LIST_JSON:
 		list_json(r, row, words);

@@ -706,6 +706,66 @@ parts() {
 	done
 }
 
+@test "--force replaces only a regular file: a FIFO, a link to one, a directory stay; exit 2, nothing read" {
+	mkdir "$T/s"
+	mkfifo "$T/s/f.tar.gz"
+	ln -s f.tar.gz "$T/s/l.tar.gz"
+	mkdir "$T/s/d.tar.gz"
+	local o kind
+	for o in f:FIFO l:'symbolic link' d:directory; do
+		kind=${o#*:}
+		o=${o%%:*}
+		# </dev/zero: refused before the input is read, or it hangs.
+		run -2 --separate-stderr timeout 20 warta-pack --force -o "$T/s/$o.tar.gz" - </dev/zero
+		expect "stderr for $o" "$stderr" \
+		    "warta-pack: $T/s/$o.tar.gz: a $kind; a bundle replaces only a regular file"
+		run -2 --separate-stderr timeout 20 warta-pack -o "$T/s/$o.tar.gz" - </dev/zero
+		has "stderr for $o" "$stderr" "a $kind; a bundle replaces only a regular file"
+	done
+	[ -p "$T/s/f.tar.gz" ] && [ -L "$T/s/l.tar.gz" ] && [ -p "$T/s/l.tar.gz" ] && [ -d "$T/s/d.tar.gz" ]
+	expect left "$(ls -A "$T/s" | tr '\n' ' ')" 'd.tar.gz f.tar.gz l.tar.gz '
+	# A split checks every part's name the same way, once it knows them.
+	mkfifo "$T/s/p-0002.tar.gz"
+	run -2 --separate-stderr warta-pack --force --max-items 30 -o "$T/s/p.tar.gz" "$T/all.xml"
+	has stderr "$stderr" "$T/s/p-0002.tar.gz: a FIFO"
+	[ -p "$T/s/p-0002.tar.gz" ] && [ ! -e "$T/s/p-0001.tar.gz" ]
+}
+
+@test "--force and a device node (made in the test's directory, as root): kept, exit 2" {
+	[ "$(id -u)" = 0 ] || skip "only root makes a device node; the FIFO test covers the rest"
+	# /dev/null's numbers, but not /dev/null: nothing outside $T is at risk
+	# if the refusal ever breaks.
+	mknod "$T/null.tar.gz" c 1 3
+	run -2 --separate-stderr warta-pack -q --force -o "$T/null.tar.gz" "$T/all.xml"
+	has stderr "$stderr" "$T/null.tar.gz: a character device; a bundle replaces only a regular file"
+	[ -c "$T/null.tar.gz" ]
+	expect left "$(ls -A "$T" | grep -c null)" 1
+}
+
+@test "-o -: the bundle on standard output, as tar -f - does; the bytes of a file named bundle.tar.gz" {
+	mkdir "$T/o"
+	cd "$T/o"
+	warta-pack -q -o - "$T/all.xml" >"$T/stdout.tar.gz"
+	warta-pack -q -o bundle.tar.gz "$T/all.xml"
+	cmp "$T/stdout.tar.gz" bundle.tar.gz
+	# Through a pipe, in another format, the same.
+	warta-pack -q -f zip -o - "$T/all.xml" | cat >"$T/stdout.zip"
+	warta-pack -q -o bundle.zip "$T/all.xml"
+	cmp "$T/stdout.zip" bundle.zip
+	run -0 warta-verify -q "$T/stdout.tar.gz"
+	# Never a file named "-".
+	expect left "$(ls -A | tr '\n' ' ')" 'bundle.tar.gz bundle.zip '
+	# One bundle only: a split is refused before anything is read.
+	run -2 --separate-stderr bash -c 'timeout 20 warta-pack --max-items 5 -o - - </dev/zero >/dev/null'
+	has stderr "$stderr" "-o -" "split"
+	# A terminal is refused, as gzip refuses one.
+	if command -v script >/dev/null; then
+		run -2 script -qec "warta-pack -o - $T/all.xml" /dev/null
+		has output "$output" "-o -: standard output is a terminal"
+	fi
+	expect left "$(ls -A | tr '\n' ' ')" 'bundle.tar.gz bundle.zip '
+}
+
 @test "a bundle name that is not ASCII: arsip-ü" {
 	export LC_ALL=C.UTF-8
 	mkdir "$T/t" "$T/b" "$T/z"

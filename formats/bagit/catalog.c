@@ -10,6 +10,7 @@
 #include "bagit/catalog.h"
 #include "base/ascii.h"
 #include "base/digest.h"
+#include "base/tsv_cell.h"
 #include "newsml/edit.h"
 #include "newsml/newsml.h"
 #include "newsml/original.h"
@@ -162,13 +163,14 @@ catalog_entry_free(struct catalog_entry *e)
 	memset(e, 0, sizeof(*e));
 }
 
+/* A cell a spreadsheet could run is quoted (base/tsv_cell.h): the
+ * sidecar's values come from anyone, and librarians open this file in
+ * one. */
 static int
 tsv_field(struct wbuf *out, const char *s, int last)
 {
-	for (; *s != '\0'; s++)
-		if (wbuf_putc(out, *s == '\t' || *s == '\n' || *s == '\r' ?
-		    ' ' : *s) != WARTA_OK)
-			return -1;
+	if (tsv_cell_put(out, s) != WARTA_OK)
+		return -1;
 	return wbuf_putc(out, last ? '\n' : '\t') == WARTA_OK ? 0 : -1;
 }
 

@@ -54,8 +54,9 @@ int catalog_entry_read(xmlNodePtr item, int has_original,
     struct catalog_entry *e, struct warta_error *err);
 void catalog_entry_free(struct catalog_entry *e);
 
-/* The TSV header line, and one entry as a line (tabs and line breaks in
- * a field become spaces). */
+/* The TSV header line, and one entry as a line: each field a cell of
+ * base/tsv_cell.h (tabs and line breaks become spaces, and a value a
+ * spreadsheet would run as a formula gets a ' before it). */
 int catalog_tsv_header(struct wbuf *out);
 int catalog_tsv_line(struct wbuf *out, const struct catalog_entry *e);
 

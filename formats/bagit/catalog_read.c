@@ -11,6 +11,7 @@
 #include <libxml/xmlreader.h>
 
 #include "bagit/catalog_read.h"
+#include "base/tsv_cell.h"
 #include "base/xml_errors.h"
 #include "newsml/write.h"
 
@@ -46,10 +47,15 @@ catalog_tsv_split(char *line, char *field[CATALOG_TSV_COLUMNS])
 	field[0] = line;
 	while (nf < CATALOG_TSV_COLUMNS) {
 		tab = strchr(field[nf], '\t');
+		if (tab != NULL)
+			*tab = '\0';
+		/* The quote put before a formula-like value is not part
+		 * of it (base/tsv_cell.h). */
+		if (tsv_cell_value(field[nf]) != field[nf])
+			field[nf]++;
 		nf++;
 		if (tab == NULL)
 			break;
-		*tab = '\0';
 		if (nf < CATALOG_TSV_COLUMNS)
 			field[nf] = tab + 1;
 	}

@@ -43,7 +43,9 @@ char *catalog_tsv_next(char **pos, long *lineno);
 /*
  * Cuts line at its tabs, in place, into field[]; returns how many fields
  * it has, CATALOG_TSV_COLUMNS when it is whole (a tab after the last
- * column ends it).  Fields past the count are left as they were.
+ * column ends it).  Each field is its value, the quote put before a
+ * formula-like one taken off (base/tsv_cell.h).  Fields past the count
+ * are left as they were.
  */
 size_t catalog_tsv_split(char *line, char *field[CATALOG_TSV_COLUMNS]);
 

@@ -109,6 +109,15 @@ bag_packer_new(const struct bag_pack_options *o, struct warta_error *err)
 	p->opt = *o;
 	if (o->check != NULL)
 		p->check = *o->check;
+	/* Standard output takes one bundle, and the parts of a split
+	 * would be files named after "-". */
+	if (strcmp(o->output, "-") == 0 && (o->max_items != 0 ||
+	    o->max_bytes != 0)) {
+		warta_error_set(err, -1, "a split (--max-items, --max-bytes) "
+		    "writes files, not standard output");
+		bag_packer_free(p);
+		return NULL;
+	}
 	if ((p->spool = spool_open(err)) == NULL ||
 	    (p->index = spool_open(err)) == NULL) {
 		bag_packer_free(p);
@@ -555,7 +564,8 @@ out:
  * Naming the bundles.
  */
 
-/* The bundle's name: its file name without directory or suffix. */
+/* The bundle's name: its file name without directory or suffix;
+ * BAG_STDOUT_NAME on standard output, which has no name to give. */
 static char *
 bundle_name(const char *path, enum bag_format f)
 {
@@ -563,6 +573,8 @@ bundle_name(const char *path, enum bag_format f)
 	size_t n;
 	char *name;
 
+	if (strcmp(path, "-") == 0)
+		return strdup(BAG_STDOUT_NAME);
 	base = base != NULL ? base + 1 : path;
 	n = strlen(base);
 	suffix = bag_format_suffix(f);

@@ -49,8 +49,13 @@ struct bag_pack_hooks {
 	void *arg;
 };
 
+/* The bag's name (its top-level directory) on standard output. */
+#define BAG_STDOUT_NAME	"bundle"
+
 struct bag_pack_options {
-	const char *output;	/* NAME.tar.gz; a split's parts NAME-0001... */
+	/* NAME.tar.gz; a split's parts NAME-0001...; "-": standard
+	 * output, one bundle named BAG_STDOUT_NAME, no split. */
+	const char *output;
 	enum bag_format format;
 	int level;		/* compression level; -1 for the default */
 	int sha512;		/* a SHA-512 manifest as well */

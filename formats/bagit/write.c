@@ -24,8 +24,9 @@
 struct bag {
 	struct archive *a;
 	int fd;
-	char *path;		/* the final name */
+	char *path;		/* the final name; "<stdout>" */
 	char *temp;		/* where it is written until then */
+	int to_stdout;		/* path "-": no temporary file, no rename */
 	char *name;		/* the top-level directory */
 	struct bag_options o;
 	FILE *manifest[2];	/* lines of manifest-sha256.txt, -sha512.txt */
@@ -154,6 +155,49 @@ setup_writer(struct bag *b, struct warta_error *err)
 			return warta_error_set(err, -1, "compression level %d "
 			    "is out of range for %s", b->o.level, filter);
 	}
+	return WARTA_OK;
+}
+
+/* What a file that is not a regular one is, for a message. */
+static const char *
+kind_of(mode_t m)
+{
+	if (S_ISDIR(m))
+		return "a directory";
+	if (S_ISLNK(m))
+		return "a symbolic link";
+	if (S_ISFIFO(m))
+		return "a FIFO";
+	if (S_ISSOCK(m))
+		return "a socket";
+	if (S_ISCHR(m))
+		return "a character device";
+	if (S_ISBLK(m))
+		return "a block device";
+	return "not a regular file";
+}
+
+int
+bag_check_target(const char *path, int *exists, struct warta_error *err)
+{
+	struct stat st;
+
+	if (exists != NULL)
+		*exists = 0;
+	if (strcmp(path, "-") == 0)
+		return WARTA_OK;
+	/* lstat: rename(2) replaces a link, not what it points to. */
+	if (lstat(path, &st) != 0) {
+		if (errno == ENOENT)
+			return WARTA_OK;
+		return warta_error_set(err, -1, "%s: %s", path,
+		    strerror(errno));
+	}
+	if (!S_ISREG(st.st_mode))
+		return warta_error_set(err, -1, "%s: %s; a bundle replaces "
+		    "only a regular file", path, kind_of(st.st_mode));
+	if (exists != NULL)
+		*exists = 1;
 	return WARTA_OK;
 }
 
@@ -363,7 +407,7 @@ bag_free(struct bag *b)
 		return;
 	if (b->a != NULL)
 		archive_write_free(b->a);
-	if (b->fd >= 0)
+	if (b->fd >= 0 && !b->to_stdout)
 		close(b->fd);
 	if (b->manifest[0] != NULL)
 		fclose(b->manifest[0]);
@@ -392,10 +436,13 @@ bag_create(const char *path, const char *name, const struct bag_options *o,
 	}
 	b->fd = -1;
 	b->o = *o;
+	b->to_stdout = strcmp(path, "-") == 0;
 	wbuf_init(&b->tags);
 	wbuf_init(&b->tags512);
 	wbuf_init(&b->line);
-	if ((b->path = strdup(path)) == NULL ||
+	if (bag_check_target(path, NULL, err) != WARTA_OK)
+		goto fail;
+	if ((b->path = strdup(b->to_stdout ? "<stdout>" : path)) == NULL ||
 	    (b->name = strdup(name)) == NULL) {
 		warta_error_set(err, -1, "out of memory");
 		goto fail;
@@ -407,9 +454,19 @@ bag_create(const char *path, const char *name, const struct bag_options *o,
 		warta_error_set(err, -1, "out of memory");
 		goto fail;
 	}
-	if (setup_writer(b, err) != WARTA_OK ||
-	    make_temp(b, err) != WARTA_OK)
+	if (setup_writer(b, err) != WARTA_OK)
 		goto fail;
+	if (b->to_stdout)
+		b->fd = STDOUT_FILENO;
+	else if (make_temp(b, err) != WARTA_OK)
+		goto fail;
+	/* libarchive pads the end of what goes to standard output or a
+	 * FIFO to a whole 10240-byte block, zeros after the gzip stream:
+	 * the same bag must be the same bytes wherever it is written. */
+	if (archive_write_set_bytes_in_last_block(b->a, 1) != ARCHIVE_OK) {
+		archive_failed(b, err);
+		goto fail;
+	}
 	if (archive_write_open_fd(b->a, b->fd) != ARCHIVE_OK) {
 		archive_failed(b, err);
 		goto fail;
@@ -624,12 +681,22 @@ bag_finish(struct bag *b, const struct bag_info *info, size_t n,
 		archive_failed(b, err);
 		goto fail;
 	}
+	if (b->to_stdout) {
+		/* Nothing to sync or rename: a pipe has neither. */
+		wbuf_release(&text);
+		bag_free(b);
+		return WARTA_OK;
+	}
 	fd = b->fd;
 	b->fd = -1;
 	if (fsync(fd) != 0 || close(fd) != 0) {
 		warta_error_set(err, -1, "%s: %s", b->path, strerror(errno));
 		goto fail;
 	}
+	/* Again, now that the bag is done: a node made at path while it
+	 * was written must not be deleted by the rename either. */
+	if (bag_check_target(b->path, NULL, err) != WARTA_OK)
+		goto fail;
 	if (rename(b->temp, b->path) != 0) {
 		warta_error_set(err, -1, "%s: %s", b->path, strerror(errno));
 		goto fail;

@@ -20,7 +20,15 @@
  * (".NAME.XXXXXX", hidden) and renamed over it only by bag_finish(), once
  * the archive is complete and on disk: an interrupted run never leaves a
  * partial bag under the final name, and a bag already there stays as it
- * was.  bag_abort() removes the temporary file.
+ * was.  bag_abort() removes the temporary file.  Only a regular file is
+ * ever replaced: a directory, a device, a FIFO, a socket or a symbolic
+ * link at the final path is refused, when the bag is started and again
+ * before the rename, since renaming over it would delete the node (as
+ * root, -o /dev/null would take /dev/null away).
+ *
+ * The path "-" is standard output: the archive is written there as it
+ * goes, with no temporary file and nothing renamed (a failure leaves what
+ * was written; the caller says so).
  */
 #ifndef WARTA_BAGIT_WRITE_H
 #define WARTA_BAGIT_WRITE_H
@@ -59,8 +67,18 @@ struct bag_info {
 struct bag;
 
 /*
+ * Whether a bag may be written at path: nothing is there, or a regular
+ * file, which bag_finish() would replace (*exists, when not NULL, says
+ * which).  Anything else is refused, err naming what it is; a symbolic
+ * link too, whatever it points to, as the rename would replace the link.
+ * "-" (standard output) may always be written.
+ */
+int bag_check_target(const char *path, int *exists, struct warta_error *err);
+
+/*
  * Starts the bag name (its top-level directory) in a temporary file
- * beside path.  NULL with err on failure.
+ * beside path, or on standard output for "-".  NULL with err on failure,
+ * bag_check_target()'s among them.
  */
 struct bag *bag_create(const char *path, const char *name,
     const struct bag_options *o, struct warta_error *err);
@@ -92,7 +110,8 @@ void bag_abort(struct bag *b);
 
 /*
  * The temporary file of the bag being written, for a signal handler that
- * must remove it (unlink(2) is async-signal-safe); NULL when none.
+ * must remove it (unlink(2) is async-signal-safe); NULL when none (on
+ * standard output).
  */
 const char *bag_temp_path(const struct bag *b);
 

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "bagit/catalog.h"
 #include "bagit/catalog_read.h"
 
 #define PKG_OPEN "<packageItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\">"
@@ -80,6 +81,57 @@ test_tsv_fields(void **state)
 	assert_string_equal(f[CATALOG_TSV_ORIGINAL_SHA256], "k");
 	assert_int_equal(catalog_tsv_split(shorter, f), 3);
 	assert_string_equal(f[2], "c");
+}
+
+/* Hostile values through catalog_tsv_line() and back: quoted in the
+ * line, as they were in the fields. */
+static void
+test_tsv_round_trip(void **state)
+{
+	char guid[] = "=cmd|' /C calc'!A0", title[] =
+	    "=HYPERLINK(\"http://evil.example/\",\"x\")", place[] = "-",
+	    byline[] = "+cmd|'/C calc'!A0", language[] = "@id",
+	    provider[] = "p", old[] = "g\t1\t\t'Twas\t=raw\t''Twas\t0\tid\t"
+	    "items/x.xml\t\t";
+	struct catalog_entry e;
+	struct wbuf b = WBUF_INIT;
+	char *f[CATALOG_TSV_COLUMNS], *pos, *line;
+	long lineno = 0;
+
+	(void)state;
+	memset(&e, 0, sizeof(e));
+	e.guid = guid;
+	e.version = -1;
+	e.title = title;
+	e.place = place;
+	e.byline = byline;
+	e.language = language;
+	e.provider = provider;
+	snprintf(e.item_path, sizeof(e.item_path), "items/undated/x.xml");
+	assert_int_equal(catalog_tsv_header(&b), 0);
+	assert_int_equal(catalog_tsv_line(&b, &e), 0);
+	assert_non_null(strstr(b.data, "\n'=cmd|' /C calc'!A0\t'-1\t\t'-\t"
+	    "'+cmd|'/C calc'!A0\t'=HYPERLINK(\"http://evil.example/\",\"x\")"
+	    "\t0\t'@id\titems/undated/x.xml\t\t\n"));
+	pos = b.data;
+	assert_non_null(line = catalog_tsv_next(&pos, &lineno));
+	assert_int_equal(catalog_tsv_split(line, f), CATALOG_TSV_COLUMNS);
+	assert_string_equal(f[CATALOG_TSV_GUID], guid);
+	assert_string_equal(f[CATALOG_TSV_VERSION], "-1");
+	assert_string_equal(f[CATALOG_TSV_DATE], "");
+	assert_string_equal(f[CATALOG_TSV_PLACE], "-");
+	assert_string_equal(f[CATALOG_TSV_BYLINE], byline);
+	assert_string_equal(f[CATALOG_TSV_TITLE], title);
+	assert_string_equal(f[CATALOG_TSV_LANGUAGE], "@id");
+	assert_string_equal(f[CATALOG_TSV_ITEM], "items/undated/x.xml");
+	assert_string_equal(f[CATALOG_TSV_ORIGINAL_SHA256], "");
+	wbuf_release(&b);
+	/* A line written before the quotes: its values as they were,
+	 * but for a quote before one the rule would quote. */
+	assert_int_equal(catalog_tsv_split(old, f), CATALOG_TSV_COLUMNS);
+	assert_string_equal(f[CATALOG_TSV_PLACE], "'Twas");
+	assert_string_equal(f[CATALOG_TSV_BYLINE], "=raw");
+	assert_string_equal(f[CATALOG_TSV_TITLE], "'Twas");
 }
 
 static void
@@ -152,6 +204,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tsv_lines),
 		cmocka_unit_test(test_tsv_fields),
+		cmocka_unit_test(test_tsv_round_trip),
 		cmocka_unit_test(test_refs),
 		cmocka_unit_test(test_refused),
 	};

@@ -3,7 +3,8 @@
  * bag written to a temporary file and read back entry by entry (bagit.txt
  * first, the payload in order, the manifests, bag-info.txt with its
  * Payload-Oxum, the tag manifests), the same bytes for the same files,
- * and nothing left under the final name by an abort.
+ * nothing left under the final name by an abort, and nothing but a
+ * regular file ever replaced (a FIFO, a link, a directory, a device).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -268,6 +271,122 @@ test_abort(void **state)
 	assert_true(strlen(err.message) > 0);
 }
 
+/* bag_check_target() on what is at path; its message in msg. */
+static struct warta_error target_err;
+static const char *const msg = target_err.message;
+
+static int
+target(const char *path, int *exists)
+{
+	warta_error_clear(&target_err);
+	return bag_check_target(path, exists, &target_err);
+}
+
+/* How many entries dir holds (a temporary file left behind counts). */
+static int
+entries(void)
+{
+	char cmd[128];
+	FILE *fp;
+	int n = -1;
+
+	snprintf(cmd, sizeof(cmd), "ls -A %s | wc -l", dir);
+	assert_non_null(fp = popen(cmd, "r"));
+	assert_int_equal(fscanf(fp, "%d", &n), 1);
+	pclose(fp);
+	return n;
+}
+
+static void
+test_special_files(void **state)
+{
+	struct bag_options o = { BAG_TAR, -1, 0, 0, 0644 };
+	struct warta_error err;
+	char fifo[128], link[128], sub[128], file[128];
+	struct stat st;
+	struct bag *b;
+	int exists;
+
+	(void)state;
+	snprintf(fifo, sizeof(fifo), "%s/fifo.tar", dir);
+	snprintf(link, sizeof(link), "%s/link.tar", dir);
+	snprintf(sub, sizeof(sub), "%s/sub.tar", dir);
+	snprintf(file, sizeof(file), "%s/file.tar", dir);
+	assert_int_equal(target(file, &exists), WARTA_OK);
+	assert_false(exists);
+	assert_int_equal(target("-", &exists), WARTA_OK);
+	assert_false(exists);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(symlink("fifo.tar", link), 0);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_int_equal(target(fifo, &exists),
+	    WARTA_FAILED);
+	assert_non_null(strstr(msg, "fifo.tar: a FIFO; a bundle replaces "
+	    "only a regular file"));
+	assert_int_equal(target(link, NULL), WARTA_FAILED);
+	assert_non_null(strstr(msg, "link.tar: a symbolic link;"));
+	assert_int_equal(target(sub, NULL), WARTA_FAILED);
+	assert_non_null(strstr(msg, "sub.tar: a directory;"));
+
+	/* bag_create() refuses them before any temporary file is made. */
+	warta_error_clear(&err);
+	assert_null(bag_create(fifo, "fifo", &o, &err));
+	assert_non_null(strstr(err.message, "a FIFO"));
+	assert_null(bag_create(link, "link", &o, &err));
+	assert_null(bag_create(sub, "sub", &o, &err));
+	assert_int_equal(entries(), 3);
+
+	/* A node made at the path while the bag is written is not renamed
+	 * over either: the bag fails, the node stays, the temp goes. */
+	assert_non_null(b = bag_create(file, "file", &o, &err));
+	assert_int_equal(bag_add(b, "x.txt", "x", 1, &err), WARTA_OK);
+	assert_int_equal(mkfifo(file, 0600), 0);
+	warta_error_clear(&err);
+	assert_int_equal(bag_finish(b, NULL, 0, &err), WARTA_FAILED);
+	assert_non_null(strstr(err.message, "file.tar: a FIFO"));
+	assert_int_equal(lstat(file, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	assert_int_equal(entries(), 4);
+
+	/* A regular file there is replaced. */
+	assert_int_equal(unlink(file), 0);
+	assert_int_equal(close(open(file, O_WRONLY | O_CREAT, 0644)), 0);
+	assert_int_equal(target(file, &exists), WARTA_OK);
+	assert_true(exists);
+	assert_non_null(b = bag_create(file, "file", &o, &err));
+	assert_int_equal(bag_finish(b, NULL, 0, &err), WARTA_OK);
+	assert_int_equal(lstat(file, &st), 0);
+	assert_true(S_ISREG(st.st_mode) && st.st_size > 0);
+	unlink(file);
+	unlink(fifo);
+	unlink(link);
+	rmdir(sub);
+}
+
+/* A device node, made where it can do no harm: only root may. */
+static void
+test_device(void **state)
+{
+	struct bag_options o = { BAG_TAR, -1, 0, 0, 0644 };
+	struct warta_error err;
+	char node[128];
+	struct stat st;
+
+	(void)state;
+	if (geteuid() != 0)
+		skip();
+	snprintf(node, sizeof(node), "%s/null.tar", dir);
+	/* 1, 3: /dev/null's numbers. */
+	assert_int_equal(mknod(node, S_IFCHR | 0600, makedev(1, 3)), 0);
+	warta_error_clear(&err);
+	assert_null(bag_create(node, "null", &o, &err));
+	assert_non_null(strstr(err.message, "null.tar: a character device;"));
+	assert_int_equal(lstat(node, &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	assert_int_equal(entries(), 1);
+	unlink(node);
+}
+
 int
 main(void)
 {
@@ -277,6 +396,8 @@ main(void)
 		cmocka_unit_test(test_sha512_and_zip),
 		cmocka_unit_test(test_same_bytes),
 		cmocka_unit_test(test_abort),
+		cmocka_unit_test(test_special_files),
+		cmocka_unit_test(test_device),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
