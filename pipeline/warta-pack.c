@@ -364,7 +364,8 @@ take_item(struct run *r, xmlDocPtr doc, struct warta_error *err)
 	rc = bag_packer_add(r->packer, doc, report_problem, r, err);
 	if (rc == 0)
 		cli_warn_at(r->input, "item %lu (%s): left out", r->item_no,
-		    r->item_guid != NULL ? r->item_guid : "no guid");
+		    r->item_guid != NULL && *r->item_guid != '\0' ?
+		    r->item_guid : "no guid");
 	xmlFree(r->item_guid);
 	r->item_guid = NULL;
 	return rc < 0 ? -1 : 0;

@@ -536,6 +536,36 @@ fresh() {
 	    "$( (guids "$T/all.xml"; guids "$T/good1.xml"; guids "$T/good2.xml") | sort)"
 }
 
+@test "no guid: items without one, or with an empty or blank one, are left out, never taken for duplicates" {
+	fresh a 'Artikel pertama tanpa guid tentang nelayan Demak.'
+	fresh b 'Artikel kedua tanpa guid tentang pelabuhan Semarang.'
+	fresh c 'Artikel dengan guid yang kosong.'
+	fresh d 'Artikel dengan guid yang hanya spasi.'
+	sed -i -E 's/ guid="[^"]*"//' "$T/a.xml" "$T/b.xml"
+	sed -i -E 's/ guid="[^"]*"/ guid=""/' "$T/c.xml"
+	sed -i -E 's/ guid="[^"]*"/ guid="  "/' "$T/d.xml"
+	cat "$T"/[abcd].xml >"$T/nog.xml"
+	run -1 --separate-stderr warta-pack -o "$T/b.tar.gz" "$T/all.xml" "$T/nog.xml"
+	has stderr "$stderr" \
+	    "warta-pack: $T/nog.xml: item 1 (no guid): newsItem/@guid: missing: every item needs one" \
+	    "warta-pack: $T/nog.xml: item 1 (no guid): left out" \
+	    "warta-pack: $T/nog.xml: item 2 (no guid): newsItem/@guid: missing: every item needs one" \
+	    "warta-pack: $T/nog.xml: item 2 (no guid): left out" \
+	    "warta-pack: $T/nog.xml: item 3 (no guid): newsItem/@guid: '' is not a URI" \
+	    "warta-pack: $T/nog.xml: item 3 (no guid): left out" \
+	    "warta-pack: $T/nog.xml: item 4 (  ): newsItem/@guid: '  ' is not a URI" \
+	    "warta-pack: $T/nog.xml: item 4 (  ): left out" \
+	    "warta-pack: $((NITEMS + 4)) items read, $NITEMS packed into 1 bundle, 4 rejected, 0 duplicates"
+	unpack "$T/b.tar.gz" "$T/x"
+	bag_ok "$T/x/b"
+	expect packed "$(tsv_guids "$T/x/b" | sort)" "$(guids "$T/all.xml" | sort)"
+	# Two guid-less articles alone: nothing to pack, nothing written.
+	run -1 --separate-stderr warta-pack -o "$T/n.tar.gz" "$T/a.xml" "$T/b.xml"
+	has stderr "$stderr" "no item to pack" \
+	    "warta-pack: 2 items read, 0 packed into 0 bundles, 2 rejected, 0 duplicates"
+	[ ! -e "$T/n.tar.gz" ]
+}
+
 @test "--schema: an item valid by the rules but not the schema is left out; WARTA_SCHEMA too" {
 	need_shared
 	fresh inv 'Artikel dengan unsur yang tidak dikenal.'

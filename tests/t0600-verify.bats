@@ -333,6 +333,33 @@ $T/tag.tar.gz: invalid, 1 problem"
 	expect problems "$(problems)" 1
 }
 
+@test "an item without a guid, or with an empty or blank one, is invalid: in a stream and in a bundle" {
+	warta-normalize -q "$SAMPLES"/dateline-antara.txt >"$T/g.xml"
+	sed -E 's/ guid="[^"]*"//' "$T/g.xml" >"$T/none.xml"
+	sed -E 's/ guid="[^"]*"/ guid=""/' "$T/g.xml" >"$T/empty.xml"
+	sed -E 's/ guid="[^"]*"/ guid=" \&#9; "/' "$T/g.xml" >"$T/blank.xml"
+	verify "$T/none.xml"
+	expect "none: status" "$status" 1
+	expect "none: output" "$output" "$T/none.xml: item 1: newsItem/@guid: missing: every item needs one
+$T/none.xml: invalid, 1 problem"
+	verify "$T/empty.xml"
+	expect "empty: status" "$status" 1
+	has "empty: output" "$output" \
+	    "$T/empty.xml: item 1: newsItem/@guid: '' is not a URI"
+	verify "$T/blank.xml"
+	expect "blank: status" "$status" 1
+	has "blank: output" "$output" "newsItem/@guid: '   ' is not a URI"
+	# In a bag, the manifests fixed: the item is named by its path.
+	sed -i -E '0,/ guid="[^"]*"/s///' "$X/$ITEM"
+	rehash
+	repack noguid.tar.gz
+	verify "$T/noguid.tar.gz"
+	expect status "$status" 1
+	has output "$output" \
+	    "$T/noguid.tar.gz: $ITEM: newsItem/@guid: missing: every item needs one"
+	counted
+}
+
 @test "a catalog.tsv that lies about a version is named" {
 	local line version
 	line=$(grep -n -F "	${ITEM#data/}	" "$X/data/catalog.tsv" | cut -d: -f1)

@@ -291,9 +291,14 @@ item_problem(void *arg, const char *what)
 {
 	struct item_run *ir = arg;
 	char where[1024];
+	int named = ir->guid != NULL && *ir->guid != '\0';
+	int len = (int)strlen(ir->place);
 
-	snprintf(where, sizeof(where), "%s%s%s", ir->place,
-	    ir->guid != NULL ? " " : "", ir->guid != NULL ? ir->guid : "");
+	/* Without a guid, a path's colon would stand before another. */
+	if (!named && len > 0 && ir->place[len - 1] == ':')
+		len--;
+	snprintf(where, sizeof(where), "%.*s%s%s", len, ir->place,
+	    named ? " " : "", named ? ir->guid : "");
 	ir->fn(ir->arg, where, what);
 	return 0;
 }

@@ -73,23 +73,31 @@ g2_from(xmlNodePtr n)
 
 /*
  * A value as a message quotes it: at most SHOW_MAX bytes, cut before a
- * UTF-8 continuation byte, control characters as spaces, "..." when cut.
+ * UTF-8 continuation byte, control characters (C0, DEL and C1) as spaces,
+ * "..." when cut.
  */
 static void
 show(char out[SHOW_MAX + 4], const char *v, size_t len)
 {
-	size_t i, n = len;
+	const unsigned char *u = (const unsigned char *)v;
+	size_t i, j, n = len;
 
 	if (n > SHOW_MAX) {
 		n = SHOW_MAX;
-		while (n > 0 && ((unsigned char)v[n] & 0xc0) == 0x80)
+		while (n > 0 && (u[n] & 0xc0) == 0x80)
 			n--;
 	}
-	for (i = 0; i < n; i++)
-		out[i] = (unsigned char)v[i] < 0x20 || v[i] == 0x7f ? ' ' : v[i];
+	for (i = j = 0; i < n; i++, j++) {
+		if (u[i] == 0xc2 && i + 1 < n && u[i + 1] >= 0x80 &&
+		    u[i + 1] <= 0x9f) {
+			out[j] = ' ';
+			i++;
+		} else
+			out[j] = u[i] < 0x20 || u[i] == 0x7f ? ' ' : v[i];
+	}
 	if (n < len)
-		memcpy(out + n, "...", 3), n += 3;
-	out[n] = '\0';
+		memcpy(out + j, "...", 3), j += 3;
+	out[j] = '\0';
 }
 
 /* --- the first error libxml2 raises while a file is loaded --- */
@@ -617,11 +625,14 @@ check_date(struct check *ck, xmlNodePtr n, const char *attr, const char *v)
 	problem(ck, n, attr, "'%s' has no time zone", shown);
 }
 
-/* RFC 3986: scheme ":" and something, no white space. */
+/*
+ * RFC 3986: scheme ":" and something, no white space and no control
+ * character, C1 (U+0080-U+009F, which a terminal may obey) included.
+ */
 static int
 is_uri(const char *v)
 {
-	const char *p = v;
+	const unsigned char *p = (const unsigned char *)v;
 
 	if (!is_alpha(*p))
 		return 0;
@@ -631,7 +642,8 @@ is_uri(const char *v)
 	if (*p++ != ':' || *p == '\0')
 		return 0;
 	for (; *p != '\0'; p++)
-		if ((unsigned char)*p <= 0x20 || *p == 0x7f)
+		if (*p <= 0x20 || *p == 0x7f ||
+		    (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
 			return 0;
 	return 1;
 }
@@ -907,6 +919,12 @@ check_element(struct check *ck, xmlNodePtr n)
 
 	for (a = n->properties; a != NULL && !ck->stop; a = a->next)
 		check_attr(ck, n, a);
+	/* The schema requires it, but the schema is optional: without a
+	 * guid an item is no one item, and warta-pack would take any two
+	 * such items for versions of the same. */
+	if (ONE_OF(n->name, item_elems) && xmlHasNsProp(n, X("guid"),
+	    NULL) == NULL)
+		problem(ck, n, "guid", "missing: every item needs one");
 	if (ck->stop)
 		return 0;
 	if (ONE_OF(n->name, date_elems)) {

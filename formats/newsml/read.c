@@ -49,6 +49,15 @@
  * other means: a DOCTYPE is refused before libxml2 sees it (so no entity
  * can amplify anything), one item may not pass NEWSML_MAX_ITEM bytes, and
  * the nesting depth is checked by the scanner.
+ *
+ * But the push parser under xmlTextReader has a cliff of its own at that
+ * size: once more than 10,000,000 bytes wait unparsed, every 512-byte
+ * chunk makes it parse again, and each try scans the whole waiting input
+ * backwards for the last '<' (xmlParseGetLasts, libxml2 2.9): quadratic,
+ * 20 s for one attribute of 11 MB.  Text is parsed as it comes and never
+ * waits; a tag, comment, PI or CDATA section waits whole until it ends.
+ * So the scanner bounds those (NEWSML_MAX_MARKUP, NEWSML_MAX_CDATA) well
+ * below the cliff.
  */
 #define READ_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_HUGE)
 
@@ -98,6 +107,7 @@ struct newsml_reader {
 	unsigned long seen;	/* elements at item_level the walk met */
 	int in_item_set;	/* the walk is inside itemSet */
 	long long chunk_start;	/* where the current item's bytes began */
+	long long markup_start;	/* where the tag, comment, ... began */
 	int skip_subtree;	/* move on with xmlTextReaderNext */
 	int started;		/* a document was opened */
 
@@ -227,6 +237,7 @@ scan_start(struct newsml_reader *r)
 	r->closes = r->seen = 0;
 	r->in_item_set = 0;
 	r->chunk_start = r->doc_start;
+	r->markup_start = r->doc_start;
 	r->skip_subtree = 0;
 
 	fill(r, 4);
@@ -289,6 +300,7 @@ scan_markup(struct newsml_reader *r)
 {
 	unsigned c1;
 
+	r->markup_start = scan_offset(r);
 	fill(r, LOOKAHEAD * (size_t)r->width);
 	c1 = avail(r) > 1 ? unit(r, 1) : 0;
 	if (c1 == '!') {
@@ -460,13 +472,79 @@ span_to(const unsigned char *p, size_t n, int c)
 	return q != NULL ? (size_t)(q - p) : n;
 }
 
+/*
+ * The bytes the scanner may still pass before a bound: that of the item,
+ * and that of the tag, comment, PI or CDATA section it is in.
+ */
+static long long
+bound_left(const struct newsml_reader *r)
+{
+	long long left, in;
+
+	left = r->chunk_start + (long long)r->max_item - scan_offset(r);
+	switch (r->st) {
+	case S_STAG:
+	case S_ETAG:
+	case S_COMMENT:
+	case S_PI:
+	case S_DECL:
+		in = r->markup_start + (long long)NEWSML_MAX_MARKUP -
+		    scan_offset(r);
+		break;
+	case S_CDATA:
+		in = r->markup_start + (long long)NEWSML_MAX_CDATA -
+		    scan_offset(r);
+		break;
+	default:
+		return left;
+	}
+	return in < left ? in : left;
+}
+
+/* The unit at pos would pass a bound: says which. */
+static void
+bound_fail(struct newsml_reader *r)
+{
+	const char *what, *one;
+	char why[96];
+	size_t max = NEWSML_MAX_MARKUP;
+
+	if (r->chunk_start + (long long)r->max_item - scan_offset(r) <
+	    r->width) {
+		what = "item too large";
+		one = "item";
+		max = r->max_item;
+	} else if (r->st == S_STAG) {
+		what = r->quote != 0 ? "attribute value too long" :
+		    "start tag too long";
+		one = "start tag with its attributes";
+	} else if (r->st == S_ETAG) {
+		what = "end tag too long";
+		one = "end tag";
+	} else if (r->st == S_COMMENT) {
+		what = "comment too long";
+		one = "comment";
+	} else if (r->st == S_PI) {
+		what = "processing instruction too long";
+		one = "processing instruction";
+	} else if (r->st == S_CDATA) {
+		what = "CDATA section too long";
+		one = "CDATA section";
+		max = NEWSML_MAX_CDATA;
+	} else {
+		what = "declaration too long";
+		one = "declaration";
+	}
+	snprintf(why, sizeof(why), "one %s may not pass %zu bytes", one, max);
+	scan_fail(r, scan_offset(r), r->line, what, why);
+}
+
 static size_t
 run_length(const struct newsml_reader *r, size_t room)
 {
 	const unsigned char *p = r->buf + r->pos;
 	size_t i, k = r->len - r->pos;
-	long long left = r->chunk_start + (long long)r->max_item -
-	    scan_offset(r);
+	long long left = bound_left(r);
 
 	if (left <= 0)
 		return 0;	/* the next byte is over the bound */
@@ -537,14 +615,8 @@ scan_read(void *ctx, char *out, int outlen)
 		}
 		/* Measured before the unit is looked at: a tag's '>' belongs
 		 * to what it closes, not to what follows. */
-		if (scan_offset(r) + r->width - r->chunk_start >
-		    (long long)r->max_item) {
-			char why[96];
-
-			snprintf(why, sizeof(why), "one item may not pass "
-			    "%zu bytes", r->max_item);
-			scan_fail(r, scan_offset(r), r->line, "item too large",
-			    why);
+		if (bound_left(r) < r->width) {
+			bound_fail(r);
 			break;
 		}
 		if (r->skip > 0)

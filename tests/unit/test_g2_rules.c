@@ -264,6 +264,21 @@ test_guid_version(void **state)
 	    "guid=\"urn:\"", "newsItem/@guid: 'urn:' is not a URI");
 	one("guid=\"urn:newsml:warta.invalid:20210810:0fb56732ef35c24e\"",
 	    "guid=\"tag:warta.invalid,2021:0fb56732ef35c24e\"", NULL);
+	/* None, empty, blank, or with a control character: no item is
+	 * told from another by it. */
+	one(" guid=\"urn:newsml:warta.invalid:20210810:0fb56732ef35c24e\"",
+	    "", "newsItem/@guid: missing: every item needs one");
+	one("guid=\"urn:newsml:warta.invalid:20210810:0fb56732ef35c24e\"",
+	    "guid=\"\"", "newsItem/@guid: '' is not a URI");
+	one("guid=\"urn:newsml:warta.invalid:20210810:0fb56732ef35c24e\"",
+	    "guid=\"  &#9;\"", "newsItem/@guid: '   ' is not a URI");
+	one("guid=\"urn:newsml:warta.invalid:20210810:0fb56732ef35c24e\"",
+	    "guid=\"urn:x:&#9;1\"", "newsItem/@guid: 'urn:x: 1' is not a URI");
+	one("guid=\"urn:newsml:warta.invalid:20210810:0fb56732ef35c24e\"",
+	    "guid=\"urn:x:&#x9b;1\"",
+	    "newsItem/@guid: 'urn:x: 1' is not a URI");
+	one("guid=\"urn:newsml:warta.invalid:20210810:0fb56732ef35c24e\"",
+	    "guid=\"urn:x:\xc2\xa0\"", NULL);
 	one("version=\"1\"", "version=\"0\"",
 	    "newsItem/@version: '0' is not a positive integer");
 	one("version=\"1\"", "version=\"1.0\"",

@@ -418,6 +418,94 @@ test_oversize(void **state)
 	free(in);
 }
 
+/*
+ * A lone item whose start tag is total bytes long, an attribute x making
+ * up the length, and then what closes it.
+ */
+static void
+long_tag(struct wbuf *in, size_t total, const char *rest)
+{
+	static const char head[] = "<newsItem xmlns=\"" G2 "\" guid=\"a\" x=\"";
+	size_t i, k = total - (sizeof(head) - 1) - 2;
+
+	wbuf_reset(in);
+	wbuf_puts(in, head);
+	for (i = 0; i < k; i++)
+		wbuf_putc(in, 'v');
+	wbuf_puts(in, "\">");
+	wbuf_puts(in, rest);
+}
+
+/* Tags, comments and CDATA sections are bounded, each on its own. */
+static void
+test_markup_bounds(void **state)
+{
+	struct wbuf in = WBUF_INIT;
+	struct result res;
+	char want[128];
+	size_t i;
+
+	(void)state;
+	long_tag(&in, NEWSML_MAX_MARKUP, "</newsItem>");
+	read_n(in.data, in.len, 0, &res);
+	assert_int_equal(res.rc, 0);
+	assert_int_equal(res.nitems, 1);
+
+	/* One byte more: the '>' passes the bound. */
+	long_tag(&in, NEWSML_MAX_MARKUP + 1, "</newsItem>");
+	read_n(in.data, in.len, 0, &res);
+	assert_int_equal(res.rc, -1);
+	assert_int_equal(res.nitems, 0);
+	assert_int_equal(res.err.offset, (long long)NEWSML_MAX_MARKUP);
+	snprintf(want, sizeof(want), "start tag too long at byte %zu (line 1): "
+	    "one start tag with its attributes may not pass %zu bytes",
+	    NEWSML_MAX_MARKUP, NEWSML_MAX_MARKUP);
+	assert_string_equal(res.err.message, want);
+
+	/* Far more, in the value: refused where the bound is passed. */
+	long_tag(&in, 3 * NEWSML_MAX_MARKUP, "</newsItem>");
+	read_n(in.data, in.len, 0, &res);
+	assert_int_equal(res.rc, -1);
+	assert_int_equal(res.err.offset, (long long)NEWSML_MAX_MARKUP);
+	assert_non_null(strstr(res.err.message, "attribute value too long at "
+	    "byte "));
+
+	/* A comment, and a CDATA section with its own, larger bound. */
+	long_tag(&in, 100, "<!--");
+	for (i = 0; i < NEWSML_MAX_MARKUP; i++)
+		wbuf_putc(&in, '-' + (i % 2));
+	wbuf_puts(&in, "--></newsItem>");
+	read_n(in.data, in.len, 0, &res);
+	assert_int_equal(res.rc, -1);
+	assert_int_equal(res.err.offset, 100 + (long long)NEWSML_MAX_MARKUP);
+	assert_non_null(strstr(res.err.message, "comment too long at byte "));
+
+	long_tag(&in, 100, "<![CDATA[");
+	for (i = 0; i < NEWSML_MAX_MARKUP * 2; i++)
+		wbuf_putc(&in, 'c');
+	wbuf_puts(&in, "]]></newsItem>");
+	read_n(in.data, in.len, 0, &res);
+	assert_int_equal(res.rc, 0);
+	long_tag(&in, 100, "<![CDATA[");
+	for (i = 0; i < NEWSML_MAX_CDATA; i++)
+		wbuf_putc(&in, 'c');
+	wbuf_puts(&in, "]]></newsItem>");
+	read_n(in.data, in.len, 0, &res);
+	assert_int_equal(res.rc, -1);
+	assert_int_equal(res.err.offset, 100 + (long long)NEWSML_MAX_CDATA);
+	assert_non_null(strstr(res.err.message, "CDATA section too long at "
+	    "byte "));
+
+	/* Text is bounded only by the item. */
+	long_tag(&in, 100, "");
+	for (i = 0; i < NEWSML_MAX_CDATA * 2; i++)
+		wbuf_putc(&in, 't');
+	wbuf_puts(&in, "</newsItem>");
+	read_n(in.data, in.len, 0, &res);
+	assert_int_equal(res.rc, 0);
+	wbuf_release(&in);
+}
+
 static void
 test_too_deep(void **state)
 {
@@ -630,6 +718,7 @@ main(void)
 		cmocka_unit_test(test_not_well_formed),
 		cmocka_unit_test(test_doctype_refused),
 		cmocka_unit_test(test_oversize),
+		cmocka_unit_test(test_markup_bounds),
 		cmocka_unit_test(test_too_deep),
 		cmocka_unit_test(test_garbage),
 		cmocka_unit_test(test_encodings),
