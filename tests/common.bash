@@ -27,6 +27,13 @@ validate() {
 	xmllint --nonet --noout --schema "$(XSD)" "$1"
 }
 
+# elapsed_ms START: milliseconds since START, an $EPOCHREALTIME.  For a
+# bound on how long a program takes, timed around the program alone.
+elapsed_ms() {
+	local now=$EPOCHREALTIME
+	echo $(( (${now/[.,]/} - ${1/[.,]/}) / 1000 ))
+}
+
 # Assertions that say what differed.
 # expect WHAT GOT WANT
 expect() {

@@ -594,8 +594,11 @@ $T/xxe.xml: invalid, 1 problem"
 @test "a billion laughs item is refused, quickly, as a file and in a bundle" {
 	cp "$X/$ITEM" "$T/laughs.xml"
 	hostile "$T/laughs.xml" laughs
-	local t0=$SECONDS
+	# Only warta-verify's runs are timed, not the making of the files
+	# (python3 and a repack, which a loaded machine slows the most).
+	local t0=$EPOCHREALTIME ms
 	verify "$T/laughs.xml"
+	ms=$(elapsed_ms "$t0")
 	expect status "$status" 1
 	has output "$output" "$T/laughs.xml: DOCTYPE refused"
 	lacks output "$output" lollollol
@@ -603,10 +606,13 @@ $T/xxe.xml: invalid, 1 problem"
 	hostile "$X/$ITEM" laughs
 	rehash
 	repack laughs.tar.gz
+	t0=$EPOCHREALTIME
 	verify "$T/laughs.tar.gz"
+	ms=$((ms + $(elapsed_ms "$t0")))
 	expect status "$status" 1
 	has output "$output" "$T/laughs.tar.gz: $ITEM: DOCTYPE refused"
-	[ $((SECONDS - t0)) -lt 10 ]
+	echo "# the two refusals took $ms ms" >&3
+	[ "$ms" -lt 10000 ]
 }
 
 @test "hostile entries are each refused, named, exit 1" {
