@@ -290,9 +290,9 @@ check_ratio(struct archive_in *r, struct warta_error *err)
  * that the bounds see every byte: libarchive's own skip would decompress
  * an entry refused or passed over (a hard link, a directory or a FIFO
  * that carries pax data, a file not asked for) to its end, whatever it
- * declares, before the next header is checked.  Only a tar stored as it
- * is costs no more to skip than its own bytes, and there libarchive may
- * seek.
+ * declares, before the next header is checked.  Where a skip decompresses
+ * nothing, libarchive skips (and may seek): a tar stored as it is, and a
+ * zip entry whose compressed size is known.
  */
 static int
 skip_rest(struct archive_in *r, struct warta_error *err)
@@ -305,8 +305,9 @@ skip_rest(struct archive_in *r, struct warta_error *err)
 
 	if (r->entry == NULL)
 		return WARTA_OK;
-	if (!archive_in_compressed(r) && (archive_format(r->a) &
-	    ARCHIVE_FORMAT_BASE_MASK) != ARCHIVE_FORMAT_ZIP) {
+	if ((archive_format(r->a) & ARCHIVE_FORMAT_BASE_MASK) ==
+	    ARCHIVE_FORMAT_ZIP ? archive_entry_size_is_set(r->entry) :
+	    !archive_in_compressed(r)) {
 		r->entry = NULL;
 		return WARTA_OK;
 	}
