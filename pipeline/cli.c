@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
+#include "base/name.h"
 #include "cli.h"
 
 /* The one global of a program: its name, for messages. */
@@ -31,14 +33,72 @@ cli_name(void)
 	return prog;
 }
 
-/* "PROG: [WHAT: ]MESSAGE", without the end of the line. */
+/*
+ * "[WHAT: ]TEXT" into shown, escaped (base/name.h): a message names files
+ * and entries from anyone, and no name may send a terminal an escape
+ * sequence or forge a line.  WARTA_FAILED when out of memory.
+ */
+static int
+format_escaped(struct wbuf *shown, const char *what, const char *fmt,
+    va_list ap)
+{
+	struct wbuf line = WBUF_INIT;
+	char small[512];
+	va_list copy;
+	int n;
+
+	small[0] = '\0';
+	va_copy(copy, ap);
+	n = vsnprintf(small, sizeof(small), fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		n = 0;
+	if ((what != NULL && (wbuf_puts(&line, what) != WARTA_OK ||
+	    wbuf_puts(&line, ": ") != WARTA_OK)) ||
+	    wbuf_reserve(&line, (size_t)n + 1) != WARTA_OK)
+		goto raw;
+	if ((size_t)n < sizeof(small))
+		memcpy(line.data + line.len, small, (size_t)n + 1);
+	else
+		vsnprintf(line.data + line.len, (size_t)n + 1, fmt, ap);
+	line.len += (size_t)n;
+	wbuf_reset(shown);
+	if (name_escape(shown, line.data, line.len) != WARTA_OK ||
+	    wbuf_reserve(shown, 1) != WARTA_OK)
+		goto raw;
+	wbuf_release(&line);
+	return WARTA_OK;
+raw:
+	wbuf_release(&line);
+	return WARTA_FAILED;
+}
+
+/* "PROG: [WHAT: ]MESSAGE", escaped, without the end of the line. */
 static void
 vmessage(const char *what, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: ", prog);
-	if (what != NULL)
-		fprintf(stderr, "%s: ", what);
-	vfprintf(stderr, fmt, ap);
+	struct wbuf shown = WBUF_INIT;
+
+	if (format_escaped(&shown, what, fmt, ap) == WARTA_OK)
+		fprintf(stderr, "%s: %s", prog, shown.data);
+	else
+		fprintf(stderr, "%s: out of memory", prog);
+	wbuf_release(&shown);
+}
+
+void
+cli_print_line(const char *fmt, ...)
+{
+	struct wbuf shown = WBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (format_escaped(&shown, NULL, fmt, ap) == WARTA_OK)
+		printf("%s\n", shown.data);
+	else
+		cli_warn("standard output: out of memory");
+	va_end(ap);
+	wbuf_release(&shown);
 }
 
 void
