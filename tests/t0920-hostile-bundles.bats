@@ -11,6 +11,36 @@ load common
 BOMB=$WARTA_TOP/tests/tools/zst-bomb-entry.py
 
 setup_file() {
+	local F=$BATS_FILE_TMPDIR
+	warta-normalize -q "$WARTA_TOP"/samples/dateline-{antara,ap}.txt |
+	    warta-meta -q | warta-pack -q -o "$F/b.tar.gz"
+	# add.py IN OUT [PATH DATA]...: the bundle IN with entries added
+	# after its own, each PATH (bytes, in Python's escapes: "\\033")
+	# holding DATA; DATA "@FIRST-ITEM" is the first item, one byte
+	# changed.  PATH may start with "@FIRST-ITEM" too: that item's path.
+	cat >"$F/add.py" <<'PY'
+import io, sys, tarfile
+src = tarfile.open(sys.argv[1])
+members = [(m, src.extractfile(m).read() if m.isfile() else None)
+    for m in src.getmembers()]
+first = next(m for m, d in members if '/data/items/' in m.name)
+item = src.extractfile(first).read()
+with tarfile.open(sys.argv[2], 'w:gz', format=tarfile.PAX_FORMAT,
+        encoding='utf-8', errors='surrogateescape') as t:
+    for m, d in members:
+        t.addfile(m, io.BytesIO(d) if d is not None else None)
+    args = sys.argv[3:]
+    for path, data in zip(args[0::2], args[1::2]):
+        path = path.replace('@FIRST-ITEM', first.name)
+        path = path.encode().decode('unicode_escape').encode('latin-1')
+        if data == '@FIRST-ITEM':
+            d = item.replace(b'</newsItem>', b'<!-- x --></newsItem>')
+        else:
+            d = data.encode().decode('unicode_escape').encode('latin-1')
+        i = tarfile.TarInfo(path.decode('utf-8', 'surrogateescape'))
+        i.size = len(d)
+        t.addfile(i, io.BytesIO(d))
+PY
 	command -v zstd >/dev/null || return 0
 	# 640 GiB declared by a hard link, in about 24 MB.
 	python3 "$BOMB" "$BATS_FILE_TMPDIR/h640.tar.zst" hardlink \
@@ -76,4 +106,77 @@ took_ms() {
 		has "$kind unpack" "$stderr" \
 		    "an entry over 1048576 bytes (--max-entry)"
 	done
+}
+
+@test "a second, different copy of an item is refused, never written over the first, even with --force" {
+	python3 "$F/add.py" "$F/b.tar.gz" "$T/dup.tar.gz" \
+	    @FIRST-ITEM @FIRST-ITEM
+	local first
+	first=$(tar -tzf "$F/b.tar.gz" | grep /data/items/ | head -1)
+	mkdir "$T/out"
+	run --separate-stderr warta-unpack --force -C "$T/out" "$T/dup.tar.gz"
+	expect status "$status" 1
+	has stderr "$stderr" \
+	    "warta-unpack: $T/dup.tar.gz: $first: a second entry of this name refused"
+	# What is extracted is the first copy, the one the manifest names.
+	cmp "$T/out/$first" <(tar -xzOf "$F/b.tar.gz" "$first")
+	# warta-verify says so too.
+	run --separate-stderr warta-verify "$T/dup.tar.gz"
+	expect "verify status" "$status" 1
+	has output "$output" "$first: a second entry of this name refused"
+}
+
+@test "a second catalog.tsv is refused, not listed: -t lists the bundle's items" {
+	local want
+	want=$(warta-unpack -t --tsv "$F/b.tar.gz")
+	python3 "$F/add.py" "$F/b.tar.gz" "$T/tsv.tar.gz" \
+	    b/data/catalog.tsv 'guid\tdate\tplace\tbyline\ttitle\twords\tpath\nurn:evil\t2020-01-01\tX\tY\tforged\t1\titems/x.xml\n'
+	run --separate-stderr warta-unpack -t --tsv "$T/tsv.tar.gz"
+	expect status "$status" 1
+	has stderr "$stderr" \
+	    "warta-unpack: $T/tsv.tar.gz: b/data/catalog.tsv: a second entry of this name refused"
+	expect listing "$output" "$want"
+	# Any tag file the same.
+	python3 "$F/add.py" "$F/b.tar.gz" "$T/info.tar.gz" \
+	    b/bag-info.txt 'Payload-Oxum: 1.1\n'
+	run --separate-stderr warta-verify "$T/info.tar.gz"
+	expect "verify status" "$status" 1
+	has output "$output" "b/bag-info.txt: a second entry of this name refused"
+}
+
+@test "names with control bytes or not UTF-8 are refused, and printed escaped" {
+	python3 "$F/add.py" "$F/b.tar.gz" "$T/names.tar.gz" \
+	    'b/data/items/\033]0;pwned\007x.xml' '@FIRST-ITEM' \
+	    'b/data/items/forged\nline.xml' '@FIRST-ITEM' \
+	    'b/data/items/\xff\xfe.xml' '@FIRST-ITEM' \
+	    'b/data/items/\xc2\x9b31m.xml' '@FIRST-ITEM'
+	run --separate-stderr warta-verify "$T/names.tar.gz"
+	expect status "$status" 1
+	has output "$output" \
+	    '/names.tar.gz: b/data/items/\033]0;pwned\ax.xml: a name with a control character refused' \
+	    '/names.tar.gz: b/data/items/forged\nline.xml: a name with a control character refused' \
+	    '/names.tar.gz: b/data/items/\xff\xfe.xml: a name that is not UTF-8 refused' \
+	    '/names.tar.gz: b/data/items/\xc2\x9b31m.xml: a name with a control character refused'
+	lacks output "$output" $'\033' $'\007' $'\xc2\x9b' $'\xff'
+	# One line a problem, the count last.
+	expect lines "${#lines[@]}" 5
+	mkdir "$T/out"
+	run --separate-stderr warta-unpack -C "$T/out" "$T/names.tar.gz"
+	expect "unpack status" "$status" 1
+	has stderr "$stderr" \
+	    'b/data/items/\033]0;pwned\ax.xml: a name with a control character refused'
+	lacks stderr "$stderr" $'\033' $'\007' $'\xc2\x9b' $'\xff'
+	# Nothing of them is written.
+	expect "files with odd names" \
+	    "$(find "$T/out" -name '*[^A-Za-z0-9._/-]*' | wc -l)" 0
+}
+
+@test "a file name given with control bytes is printed escaped" {
+	cp "$F/b.tar.gz" "$T/"$'evil\033[2Jname'.tar.gz
+	run --separate-stderr warta-verify -- "$T/"$'evil\033[2Jname'.tar.gz \
+	    "$T/"$'gone\nline'
+	expect status "$status" 2
+	has output "$output" '/evil\033[2Jname.tar.gz: valid'
+	has stderr "$stderr" '/gone\nline: No such file or directory'
+	lacks all "$output$stderr" $'\033'
 }
