@@ -461,6 +461,17 @@ extract_item(struct run *r, const char *bundle, const char *name,
  * An item of the bag.
  */
 
+/*
+ * Whether path is in data/items/, where a bag of warta's holds nothing but
+ * items: a file there that is not one is a damaged item, not another
+ * tool's file to pass over.
+ */
+static int
+in_items(const char *path)
+{
+	return strncmp(path, "data/items/", 11) == 0;
+}
+
 /* The first document of r->data, the file at path; NULL when it has
  * none, or cannot be read (reported). */
 static xmlDocPtr
@@ -484,6 +495,9 @@ read_doc(struct run *r, const char *bundle, const char *path)
 	fclose(fp);
 	if (rc < 0) {
 		cli_warn_at(bundle, "%s: %s", path, err.message);
+		r->failed = 1;
+	} else if (rc == 0 && in_items(path)) {
+		cli_warn_at(bundle, "%s: empty, not a NewsML-G2 item", path);
 		r->failed = 1;
 	}
 	return rc > 0 ? doc : NULL;
@@ -560,6 +574,10 @@ take_item(struct run *r, const char *bundle, const char *name,
 	item = xmlDocGetRootElement(doc);
 	if (!g2_is(item, "newsItem")) {
 		/* The catalog, or a package of another tool: not an item. */
+		if (in_items(path)) {
+			cli_warn_at(bundle, "%s: not a NewsML-G2 item", path);
+			r->failed = 1;
+		}
 		xmlFreeDoc(doc);
 		return;
 	}

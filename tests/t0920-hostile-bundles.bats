@@ -180,3 +180,43 @@ took_ms() {
 	has stderr "$stderr" '/gone\nline: No such file or directory'
 	lacks all "$output$stderr" $'\033'
 }
+
+@test "an empty or non-item file in data/items is reported, exit 1" {
+	python3 "$F/add.py" "$F/b.tar.gz" "$T/odd.tar.gz" \
+	    b/data/items/empty.xml '' \
+	    b/data/items/other.xml '<?xml version="1.0"?><html/>\n' \
+	    b/data/items/package.xml '<packageItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x" version="1" standard="NewsML-G2" standardversion="2.35"/>\n'
+	local want
+	want=$(warta-unpack "$F/b.tar.gz" | grep -c '<newsItem ')
+	run --separate-stderr warta-unpack "$T/odd.tar.gz"
+	expect status "$status" 1
+	has stderr "$stderr" \
+	    "warta-unpack: $T/odd.tar.gz: data/items/empty.xml: empty, not a NewsML-G2 item" \
+	    "warta-unpack: $T/odd.tar.gz: data/items/other.xml: not NewsML-G2" \
+	    "warta-unpack: $T/odd.tar.gz: data/items/package.xml: not a NewsML-G2 item"
+	expect items "$(grep -c '<newsItem ' <<<"$output")" "$want"
+	mkdir "$T/out"
+	run --separate-stderr warta-unpack -C "$T/out" "$T/odd.tar.gz"
+	expect "-C status" "$status" 1
+	has stderr "$stderr" "data/items/package.xml: not a NewsML-G2 item"
+}
+
+@test "-C may be reached through a symbolic link; a link inside it is still refused" {
+	mkdir -p "$T/real/deep"
+	ln -s "$T/real" "$T/link"
+	run --separate-stderr warta-unpack -C "$T/link/deep" "$F/b.tar.gz"
+	expect status "$status" 0
+	[ -n "$(find "$T/real/deep/b/data/items" -name '*.xml')" ]
+	# -C a link itself, made anew under it.
+	ln -s "$T/real/deep" "$T/deeplink"
+	run --separate-stderr warta-unpack -C "$T/deeplink/new" "$F/b.tar.gz"
+	expect "link status" "$status" 0
+	[ -d "$T/real/deep/new/b/data/items" ]
+	# A link under the target: never followed.
+	mkdir -p "$T/out" "$T/elsewhere"
+	ln -s "$T/elsewhere" "$T/out/b"
+	run --separate-stderr warta-unpack -C "$T/link/../out" "$F/b.tar.gz"
+	expect "inner link status" "$status" 1
+	has stderr "$stderr" "/out/b: not a directory (a link is never followed)"
+	[ -z "$(ls -A "$T/elsewhere")" ]
+}
