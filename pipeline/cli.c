@@ -2,11 +2,13 @@
  * cli.c: the programs' shared name, messages and exits; see cli.h.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "base/name.h"
@@ -21,10 +23,41 @@ static const char *prog = "warta";
  */
 static int stdout_errno;
 
+/* Standard output was closed when the program started (>&-). */
+static int stdout_closed;
+
+/*
+ * A standard descriptor that is closed is opened on /dev/null, so that no
+ * file the program opens takes its number: a bundle being written must
+ * never become standard output.  Standard output is opened for reading
+ * only, so that a write to it fails and is reported as the closed
+ * descriptor it is.
+ */
+static void
+reserve_standard_fds(void)
+{
+	int fd, flags;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if ((flags = fcntl(fd, F_GETFL)) != -1) {
+			/* A front command's reservation, seen by a stage. */
+			if (fd == 1 && (flags & O_ACCMODE) == O_RDONLY)
+				stdout_closed = 1;
+			continue;
+		}
+		if (errno != EBADF)
+			continue;
+		if (fd == 1)
+			stdout_closed = 1;
+		(void)open("/dev/null", fd == 2 ? O_WRONLY : O_RDONLY);
+	}
+}
+
 void
 cli_set_name(const char *name)
 {
 	prog = name;
+	reserve_standard_fds();
 }
 
 const char *
@@ -214,7 +247,11 @@ close_stdout(void)
 		note_stdout_errno();
 	if (stdout_errno == 0)
 		return 0;
-	cli_warn("standard output: %s", strerror(stdout_errno));
+	if (stdout_closed)
+		cli_warn("standard output is closed: what was to be written "
+		    "there is lost");
+	else
+		cli_warn("standard output: %s", strerror(stdout_errno));
 	return 1;
 }
 

@@ -220,3 +220,16 @@ took_ms() {
 	has stderr "$stderr" "/out/b: not a directory (a link is never followed)"
 	[ -z "$(ls -A "$T/elsewhere")" ]
 }
+
+@test "standard output closed: the report cannot be written, and the message says why" {
+	run --separate-stderr bash -c 'warta-verify "$1" >&-' - "$F/b.tar.gz"
+	expect status "$status" 2
+	expect stderr "$stderr" "warta-verify: standard output is closed: what was to be written there is lost"
+	run --separate-stderr bash -c 'warta-unpack -t "$1" >&-' - "$F/b.tar.gz"
+	expect "unpack status" "$status" 1
+	has "unpack stderr" "$stderr" "standard output is closed"
+	# With nothing to write, nothing is lost.
+	run --separate-stderr bash -c 'warta-verify -q "$1" >&-' - "$F/b.tar.gz"
+	expect "quiet status" "$status" 0
+	expect "quiet stderr" "$stderr" ""
+}
