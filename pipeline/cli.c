@@ -248,7 +248,7 @@ close_stdout(void)
 	if (stdout_errno == 0)
 		return 0;
 	if (stdout_closed)
-		cli_warn("standard output is closed: what was to be written "
+		cli_warn("standard output: closed: what was to be written "
 		    "there is lost");
 	else
 		cli_warn("standard output: %s", strerror(stdout_errno));

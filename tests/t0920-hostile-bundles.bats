@@ -224,12 +224,35 @@ took_ms() {
 @test "standard output closed: the report cannot be written, and the message says why" {
 	run --separate-stderr bash -c 'warta-verify "$1" >&-' - "$F/b.tar.gz"
 	expect status "$status" 2
-	expect stderr "$stderr" "warta-verify: standard output is closed: what was to be written there is lost"
+	expect stderr "$stderr" "warta-verify: standard output: closed: what was to be written there is lost"
 	run --separate-stderr bash -c 'warta-unpack -t "$1" >&-' - "$F/b.tar.gz"
 	expect "unpack status" "$status" 1
-	has "unpack stderr" "$stderr" "standard output is closed"
+	has "unpack stderr" "$stderr" "standard output: closed"
 	# With nothing to write, nothing is lost.
 	run --separate-stderr bash -c 'warta-verify -q "$1" >&-' - "$F/b.tar.gz"
 	expect "quiet status" "$status" 0
 	expect "quiet stderr" "$stderr" ""
+}
+
+@test "-t: a catalog cell with control bytes is listed escaped" {
+	python3 - "$F/b.tar.gz" "$T/cells.tar.gz" <<'PY'
+import io, sys, tarfile
+src = tarfile.open(sys.argv[1])
+with tarfile.open(sys.argv[2], 'w:gz', format=tarfile.PAX_FORMAT) as t:
+    for m in src.getmembers():
+        d = src.extractfile(m).read() if m.isfile() else None
+        if m.name.endswith('/data/catalog.tsv'):
+            lines = d.split(b'\n')
+            f = lines[1].split(b'\t')
+            f[0] = b'urn:\x1b]0;pwned\x07'
+            f = [c if i == 0 else c + b'\x1b[2J' for i, c in enumerate(f)]
+            lines[1] = b'\t'.join(f)
+            d = b'\n'.join(lines)
+            m.size = len(d)
+        t.addfile(m, io.BytesIO(d) if d is not None else None)
+PY
+	run --separate-stderr warta-unpack -t "$T/cells.tar.gz"
+	expect status "$status" 0
+	has output "$output" 'urn:\033]0;pwned\a' '\033[2J'
+	lacks output "$output" $'\033' $'\007'
 }
