@@ -37,6 +37,7 @@
 #include "base/buf.h"
 #include "base/clock.h"
 #include "base/json.h"
+#include "base/name.h"
 #include "base/size.h"
 #include "base/warta.h"
 #include "cli.h"
@@ -250,12 +251,18 @@ needs_items(const struct options *o)
  * Listing.
  */
 
-/* Writes s cut to width columns (UTF-8 characters), padded. */
+/*
+ * Writes s cut to width columns (UTF-8 characters), padded.  A catalog's
+ * cell comes from the bundle: a tab or a newline is a space, any other
+ * control character, or a byte that is not UTF-8, is written escaped
+ * (base/name.h) so that no cell can send the terminal an escape sequence.
+ */
 static void
 put_cell(FILE *fp, const char *s, int width, int pad)
 {
 	int cols = 0;
 	const unsigned char *p = (const unsigned char *)s, *start;
+	struct wbuf esc = WBUF_INIT;
 
 	while (*p != '\0') {
 		start = p++;
@@ -266,12 +273,15 @@ put_cell(FILE *fp, const char *s, int width, int pad)
 			cols++;
 			break;
 		}
+		wbuf_reset(&esc);
 		if (*start == '\t' || *start == '\n')
 			putc(' ', fp);
-		else
-			fwrite(start, 1, (size_t)(p - start), fp);
+		else if (name_escape(&esc, (const char *)start,
+		    (size_t)(p - start)) == WARTA_OK)
+			fwrite(esc.data, 1, esc.len, fp);
 		cols++;
 	}
+	wbuf_release(&esc);
 	if (pad)
 		for (; cols < width; cols++)
 			putc(' ', fp);
@@ -351,13 +361,19 @@ list_row(struct run *r, const struct select_row *row)
 
 		if (title < 20)
 			title = 40;
-		printf("%-10s ", row->date[0] != '\0' ? row->date : "-");
+		put_cell(stdout, row->date[0] != '\0' ? row->date : "-", 10,
+		    1);
+		putchar(' ');
 		put_cell(stdout, row->place, 16, 1);
 		putchar(' ');
 		put_cell(stdout, row->byline, 16, 1);
 		printf(" %6s ", words);
 		put_cell(stdout, row->title, title, 0);
-		printf("\n%-10s %s  %s\n", "", row->guid, row->path);
+		printf("\n%-10s ", "");
+		put_cell(stdout, row->guid, INT_MAX, 0);
+		fputs("  ", stdout);
+		put_cell(stdout, row->path, INT_MAX, 0);
+		putchar('\n');
 		break;
 	}
 	}
