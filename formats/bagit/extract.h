@@ -8,9 +8,9 @@
  * empty, or ".") component is refused; every directory on the way under
  * the target is made or must be a directory: a symbolic link is never
  * followed, there or at the file itself.  The target itself, the user's
- * choice, may be reached through links (and is made when missing).  A file that is
- * there is replaced only with force, and a file whose writing failed is
- * removed, so that no partial output is left.
+ * choice, may be reached through links (and is made when missing).  A
+ * file that is there is replaced only with force, and a file whose
+ * writing failed is removed, so that no partial output is left.
  */
 #ifndef WARTA_BAGIT_EXTRACT_H
 #define WARTA_BAGIT_EXTRACT_H
