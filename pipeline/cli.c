@@ -2,12 +2,16 @@
  * cli.c: the programs' shared name, messages and exits; see cli.h.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "base/buf.h"
+#include "base/name.h"
 #include "cli.h"
 
 /* The one global of a program: its name, for messages. */
@@ -19,10 +23,41 @@ static const char *prog = "warta";
  */
 static int stdout_errno;
 
+/* Standard output was closed when the program started (>&-). */
+static int stdout_closed;
+
+/*
+ * A standard descriptor that is closed is opened on /dev/null, so that no
+ * file the program opens takes its number: a bundle being written must
+ * never become standard output.  Standard output is opened for reading
+ * only, so that a write to it fails and is reported as the closed
+ * descriptor it is.
+ */
+static void
+reserve_standard_fds(void)
+{
+	int fd, flags;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if ((flags = fcntl(fd, F_GETFL)) != -1) {
+			/* A front command's reservation, seen by a stage. */
+			if (fd == 1 && (flags & O_ACCMODE) == O_RDONLY)
+				stdout_closed = 1;
+			continue;
+		}
+		if (errno != EBADF)
+			continue;
+		if (fd == 1)
+			stdout_closed = 1;
+		(void)open("/dev/null", fd == 2 ? O_WRONLY : O_RDONLY);
+	}
+}
+
 void
 cli_set_name(const char *name)
 {
 	prog = name;
+	reserve_standard_fds();
 }
 
 const char *
@@ -31,14 +66,72 @@ cli_name(void)
 	return prog;
 }
 
-/* "PROG: [WHAT: ]MESSAGE", without the end of the line. */
+/*
+ * "[WHAT: ]TEXT" into shown, escaped (base/name.h): a message names files
+ * and entries from anyone, and no name may send a terminal an escape
+ * sequence or forge a line.  WARTA_FAILED when out of memory.
+ */
+static int
+format_escaped(struct wbuf *shown, const char *what, const char *fmt,
+    va_list ap)
+{
+	struct wbuf line = WBUF_INIT;
+	char small[512];
+	va_list copy;
+	int n;
+
+	small[0] = '\0';
+	va_copy(copy, ap);
+	n = vsnprintf(small, sizeof(small), fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		n = 0;
+	if ((what != NULL && (wbuf_puts(&line, what) != WARTA_OK ||
+	    wbuf_puts(&line, ": ") != WARTA_OK)) ||
+	    wbuf_reserve(&line, (size_t)n + 1) != WARTA_OK)
+		goto raw;
+	if ((size_t)n < sizeof(small))
+		memcpy(line.data + line.len, small, (size_t)n + 1);
+	else
+		vsnprintf(line.data + line.len, (size_t)n + 1, fmt, ap);
+	line.len += (size_t)n;
+	wbuf_reset(shown);
+	if (name_escape(shown, line.data, line.len) != WARTA_OK ||
+	    wbuf_reserve(shown, 1) != WARTA_OK)
+		goto raw;
+	wbuf_release(&line);
+	return WARTA_OK;
+raw:
+	wbuf_release(&line);
+	return WARTA_FAILED;
+}
+
+/* "PROG: [WHAT: ]MESSAGE", escaped, without the end of the line. */
 static void
 vmessage(const char *what, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: ", prog);
-	if (what != NULL)
-		fprintf(stderr, "%s: ", what);
-	vfprintf(stderr, fmt, ap);
+	struct wbuf shown = WBUF_INIT;
+
+	if (format_escaped(&shown, what, fmt, ap) == WARTA_OK)
+		fprintf(stderr, "%s: %s", prog, shown.data);
+	else
+		fprintf(stderr, "%s: out of memory", prog);
+	wbuf_release(&shown);
+}
+
+void
+cli_print_line(const char *fmt, ...)
+{
+	struct wbuf shown = WBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (format_escaped(&shown, NULL, fmt, ap) == WARTA_OK)
+		printf("%s\n", shown.data);
+	else
+		cli_warn("standard output: out of memory");
+	va_end(ap);
+	wbuf_release(&shown);
 }
 
 void
@@ -154,7 +247,11 @@ close_stdout(void)
 		note_stdout_errno();
 	if (stdout_errno == 0)
 		return 0;
-	cli_warn("standard output: %s", strerror(stdout_errno));
+	if (stdout_closed)
+		cli_warn("standard output: closed: what was to be written "
+		    "there is lost");
+	else
+		cli_warn("standard output: %s", strerror(stdout_errno));
 	return 1;
 }
 

@@ -40,6 +40,12 @@ void cli_warn(const char *fmt, ...) CLI_PRINTF(1, 2);
 void cli_warn_at(const char *what, const char *fmt, ...) CLI_PRINTF(2, 3);
 
 /*
+ * A line of a report on standard output (warta-verify's), formatted and
+ * escaped as the messages are, then the end of the line.
+ */
+void cli_print_line(const char *fmt, ...) CLI_PRINTF(1, 2);
+
+/*
  * A usage error: "PROG: MESSAGE (see PROG --help)".  Returns CLI_USAGE so
  * that option parsing can `return cli_usage_error(...)`.
  */

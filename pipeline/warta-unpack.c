@@ -37,6 +37,7 @@
 #include "base/buf.h"
 #include "base/clock.h"
 #include "base/json.h"
+#include "base/name.h"
 #include "base/size.h"
 #include "base/tsv_cell.h"
 #include "base/warta.h"
@@ -251,12 +252,18 @@ needs_items(const struct options *o)
  * Listing.
  */
 
-/* Writes s cut to width columns (UTF-8 characters), padded. */
+/*
+ * Writes s cut to width columns (UTF-8 characters), padded.  A catalog's
+ * cell comes from the bundle: a tab or a newline is a space, any other
+ * control character, or a byte that is not UTF-8, is written escaped
+ * (base/name.h) so that no cell can send the terminal an escape sequence.
+ */
 static void
 put_cell(FILE *fp, const char *s, int width, int pad)
 {
 	int cols = 0;
 	const unsigned char *p = (const unsigned char *)s, *start;
+	struct wbuf esc = WBUF_INIT;
 
 	while (*p != '\0') {
 		start = p++;
@@ -267,12 +274,15 @@ put_cell(FILE *fp, const char *s, int width, int pad)
 			cols++;
 			break;
 		}
+		wbuf_reset(&esc);
 		if (*start == '\t' || *start == '\n')
 			putc(' ', fp);
-		else
-			fwrite(start, 1, (size_t)(p - start), fp);
+		else if (name_escape(&esc, (const char *)start,
+		    (size_t)(p - start)) == WARTA_OK)
+			fwrite(esc.data, 1, esc.len, fp);
 		cols++;
 	}
+	wbuf_release(&esc);
 	if (pad)
 		for (; cols < width; cols++)
 			putc(' ', fp);
@@ -373,13 +383,19 @@ list_row(struct run *r, const struct select_row *row)
 
 		if (title < 20)
 			title = 40;
-		printf("%-10s ", row->date[0] != '\0' ? row->date : "-");
+		put_cell(stdout, row->date[0] != '\0' ? row->date : "-", 10,
+		    1);
+		putchar(' ');
 		put_cell(stdout, row->place, 16, 1);
 		putchar(' ');
 		put_cell(stdout, row->byline, 16, 1);
 		printf(" %6s ", words);
 		put_cell(stdout, row->title, title, 0);
-		printf("\n%-10s %s  %s\n", "", row->guid, row->path);
+		printf("\n%-10s ", "");
+		put_cell(stdout, row->guid, INT_MAX, 0);
+		fputs("  ", stdout);
+		put_cell(stdout, row->path, INT_MAX, 0);
+		putchar('\n');
 		break;
 	}
 	}
@@ -484,6 +500,17 @@ extract_item(struct run *r, const char *bundle, const char *name,
  * An item of the bag.
  */
 
+/*
+ * Whether path is in data/items/, where a bag of warta's holds nothing but
+ * items: a file there that is not one is a damaged item, not another
+ * tool's file to pass over.
+ */
+static int
+in_items(const char *path)
+{
+	return strncmp(path, "data/items/", 11) == 0;
+}
+
 /* The first document of r->data, the file at path; NULL when it has
  * none, or cannot be read (reported). */
 static xmlDocPtr
@@ -507,6 +534,9 @@ read_doc(struct run *r, const char *bundle, const char *path)
 	fclose(fp);
 	if (rc < 0) {
 		cli_warn_at(bundle, "%s: %s", path, err.message);
+		r->failed = 1;
+	} else if (rc == 0 && in_items(path)) {
+		cli_warn_at(bundle, "%s: empty, not a NewsML-G2 item", path);
 		r->failed = 1;
 	}
 	return rc > 0 ? doc : NULL;
@@ -583,6 +613,10 @@ take_item(struct run *r, const char *bundle, const char *name,
 	item = xmlDocGetRootElement(doc);
 	if (!g2_is(item, "newsItem")) {
 		/* The catalog, or a package of another tool: not an item. */
+		if (in_items(path)) {
+			cli_warn_at(bundle, "%s: not a NewsML-G2 item", path);
+			r->failed = 1;
+		}
 		xmlFreeDoc(doc);
 		return;
 	}

@@ -69,9 +69,9 @@ print_problem(void *arg, const char *where, const char *problem)
 	if (rp->quiet)
 		return;
 	if (where != NULL && *where != '\0')
-		printf("%s: %s: %s\n", rp->input, where, problem);
+		cli_print_line("%s: %s: %s", rp->input, where, problem);
 	else
-		printf("%s: %s\n", rp->input, problem);
+		cli_print_line("%s: %s", rp->input, problem);
 }
 
 static const char *
@@ -221,14 +221,15 @@ verify_one(const struct options *opt, const struct item_check *ic,
 		return CLI_USAGE;
 	if (rp.problems > 0) {
 		if (!opt->quiet)
-			printf("%s: invalid, %lu %s\n", path, rp.problems,
-			    rp.problems == 1 ? "problem" : "problems");
+			cli_print_line("%s: invalid, %lu %s", path,
+			    rp.problems, rp.problems == 1 ? "problem" :
+			    "problems");
 		return CLI_SOME_FAILED;
 	}
 	if (!opt->quiet && xml)
-		printf("%s: valid\n", path);
+		cli_print_line("%s: valid", path);
 	else if (!opt->quiet)
-		printf("%s: valid (%zu %s, %zu files)\n", path, items,
+		cli_print_line("%s: valid (%zu %s, %zu files)", path, items,
 		    items == 1 ? "item" : "items", files);
 	return CLI_OK;
 }

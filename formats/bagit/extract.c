@@ -67,19 +67,25 @@ plain_relative(const char *rel)
 	}
 }
 
-/* Makes the directories of path (relative to the current directory),
- * refusing any that is a symbolic link. */
+/*
+ * Makes the directories of path, refusing any under the target that is a
+ * symbolic link.  The first dirlen bytes are the target, the user's own
+ * choice: it may be reached through links (a home directory on a link is
+ * common), and only what the bundle names is checked.
+ */
 static int
-make_parents(char *path, struct warta_error *err)
+make_parents(char *path, size_t dirlen, struct warta_error *err)
 {
 	struct stat st;
 	char *p;
-	int rc = WARTA_OK;
+	int rc = WARTA_OK, found;
 
 	for (p = path + 1; rc == WARTA_OK && (p = strchr(p, '/')) != NULL;
 	    p++) {
 		*p = '\0';
-		if (lstat(path, &st) == 0) {
+		found = (size_t)(p - path) <= dirlen ? stat(path, &st) :
+		    lstat(path, &st);
+		if (found == 0) {
 			if (!S_ISDIR(st.st_mode))
 				rc = warta_error_set(err, -1, "%s: not a "
 				    "directory (a link is never followed)",
@@ -124,7 +130,7 @@ extract_write(struct extract *x, const char *rel, const void *p, size_t len,
 	if (!plain_relative(rel))
 		return warta_error_set(err, -1, "%s: not a plain relative "
 		    "path, refused", rel);
-	if (make_parents(path, err) != WARTA_OK)
+	if (make_parents(path, strlen(x->dir), err) != WARTA_OK)
 		return WARTA_FAILED;
 	flags |= x->force ? O_TRUNC : O_EXCL;
 	if ((fd = open(path, flags, 0644)) < 0)

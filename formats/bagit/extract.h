@@ -5,11 +5,12 @@
  * Nothing is written where a bundle says: the caller builds every path
  * from the bag's name (a plain component) and an item's place in the bag,
  * relative to the target.  A path that is absolute or holds a ".." (or
- * empty, or ".") component is refused; every directory on the way,
- * including the target's own, is made or must be a directory: a symbolic
- * link is never followed, there or at the file itself.  A file that is
- * there is replaced only with force, and a file whose writing failed is
- * removed, so that no partial output is left.
+ * empty, or ".") component is refused; every directory on the way under
+ * the target is made or must be a directory: a symbolic link is never
+ * followed, there or at the file itself.  The target itself, the user's
+ * choice, may be reached through links (and is made when missing).  A
+ * file that is there is replaced only with force, and a file whose
+ * writing failed is removed, so that no partial output is left.
  */
 #ifndef WARTA_BAGIT_EXTRACT_H
 #define WARTA_BAGIT_EXTRACT_H

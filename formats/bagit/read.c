@@ -6,15 +6,24 @@
  * bag's own is here: the formats bags travel in, the options that raise
  * the bounds, the bag's directory and what lies outside it.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/archive_in.h"
+#include "base/hash.h"
+#include "base/name.h"
 #include "bagit/read.h"
 
 struct bag_reader {
 	struct archive_in *in;
 	char *name;		/* the bag's directory */
+	/* The files' paths seen, as 64-bit hashes in an open-addressed
+	 * table (0 is a free slot): eight bytes an entry, where the paths
+	 * would take a hundred.  Two different paths of a bag share a hash
+	 * about once in ten million bags of two million entries. */
+	uint64_t *seen;
+	size_t nseen, capseen;	/* capseen: a power of two, or 0 */
 };
 
 void
@@ -62,6 +71,7 @@ bag_reader_free(struct bag_reader *r)
 		return;
 	archive_in_free(r->in);
 	free(r->name);
+	free(r->seen);
 	free(r);
 }
 
@@ -83,14 +93,59 @@ bag_reader_file_bytes(const struct bag_reader *r)
 	return archive_in_file_bytes(r->in);
 }
 
+static void
+seen_put(uint64_t *table, size_t cap, uint64_t h)
+{
+	size_t i = (size_t)h & (cap - 1);
+
+	while (table[i] != 0 && table[i] != h)
+		i = (i + 1) & (cap - 1);
+	table[i] = h;
+}
+
+/*
+ * Whether a file of this path was in the bag already (1), after noting it
+ * (0); -1 when out of memory.  A second copy of a path is never taken: a
+ * second catalog.tsv would be read after the first, a second item written
+ * over the first by warta-unpack --force.
+ */
+static int
+seen_before(struct bag_reader *r, const char *path)
+{
+	uint64_t h = fnv1a(FNV1A_INIT, path, strlen(path)), *t;
+	size_t i, cap;
+
+	if (h == 0)
+		h = 1;
+	if (r->capseen > 0)
+		for (i = (size_t)h & (r->capseen - 1); r->seen[i] != 0;
+		    i = (i + 1) & (r->capseen - 1))
+			if (r->seen[i] == h)
+				return 1;
+	if (2 * (r->nseen + 1) > r->capseen) {
+		cap = r->capseen > 0 ? 2 * r->capseen : 1024;
+		if ((t = calloc(cap, sizeof(*t))) == NULL)
+			return -1;
+		for (i = 0; i < r->capseen; i++)
+			if (r->seen[i] != 0)
+				seen_put(t, cap, r->seen[i]);
+		free(r->seen);
+		r->seen = t;
+		r->capseen = cap;
+	}
+	seen_put(r->seen, r->capseen, h);
+	r->nseen++;
+	return 0;
+}
+
 int
 bag_reader_next(struct bag_reader *r, struct bag_entry *out,
     struct warta_error *err)
 {
 	struct archive_in_entry e;
-	const char *rel;
+	const char *rel, *why;
 	size_t nlen;
-	int rc;
+	int rc, seen;
 
 	for (;;) {
 		memset(&e, 0, sizeof(e));
@@ -102,6 +157,23 @@ bag_reader_next(struct bag_reader *r, struct bag_entry *out,
 			out->index = e.index;
 			out->archive_path = e.archive_path;
 			out->size = e.size;
+		}
+		/* A name no terminal or file system should be given,
+		 * refused as a ".." is. */
+		if (rc > 0 && rc != ARCHIVE_IN_REFUSED &&
+		    (why = name_problem(e.path)) != NULL) {
+			warta_error_set(err, -1, "%s refused", why);
+			rc = ARCHIVE_IN_REFUSED;
+		}
+		if (rc == ARCHIVE_IN_FILE) {
+			if ((seen = seen_before(r, e.path)) < 0)
+				return warta_error_set(err, -1,
+				    "out of memory");
+			if (seen) {
+				warta_error_set(err, -1, "a second entry of "
+				    "this name refused");
+				rc = ARCHIVE_IN_REFUSED;
+			}
 		}
 		if (rc == ARCHIVE_IN_REFUSED) {
 			out->path = out->archive_path;

@@ -30,6 +30,7 @@ struct archive_in {
 	unsigned long long entries;
 	unsigned long long data;	/* bytes of data read */
 	unsigned long long entry_data;	/* of them, the current entry's */
+	struct archive_entry *entry;	/* the current entry, or NULL */
 	int raw;		/* the current entry is the raw format's */
 	int done;
 };
@@ -284,6 +285,54 @@ check_ratio(struct archive_in *r, struct warta_error *err)
 	return WARTA_OK;
 }
 
+/*
+ * Passes over what is left of the current entry's data by reading it, so
+ * that the bounds see every byte: libarchive's own skip would decompress
+ * an entry refused or passed over (a hard link, a directory or a FIFO
+ * that carries pax data, a file not asked for) to its end, whatever it
+ * declares, before the next header is checked.  Where a skip decompresses
+ * nothing, libarchive skips (and may seek): a tar stored as it is, and a
+ * zip entry whose compressed size is known.
+ */
+static int
+skip_rest(struct archive_in *r, struct warta_error *err)
+{
+	const char *name;
+	const void *p;
+	size_t n;
+	la_int64_t off;
+	int rc;
+
+	if (r->entry == NULL)
+		return WARTA_OK;
+	if ((archive_format(r->a) & ARCHIVE_FORMAT_BASE_MASK) ==
+	    ARCHIVE_FORMAT_ZIP ? archive_entry_size_is_set(r->entry) :
+	    !archive_in_compressed(r)) {
+		r->entry = NULL;
+		return WARTA_OK;
+	}
+	name = archive_entry_pathname(r->entry);
+	r->entry = NULL;
+	while ((rc = archive_read_data_block(r->a, &p, &n, &off)) ==
+	    ARCHIVE_OK || rc == ARCHIVE_WARN) {
+		r->entry_data += n;
+		r->data += n;
+		if (r->entry_data > r->limits.max_entry)
+			return warta_error_set(err, -1, "%s: an entry over "
+			    "%llu bytes%s%s%s", name != NULL ? name : "",
+			    r->limits.max_entry, HINT(r->limits.opt_entry));
+		if (r->data > r->limits.max_bytes)
+			return warta_error_set(err, -1, "more than %llu bytes "
+			    "of data%s%s%s", r->limits.max_bytes,
+			    HINT(r->limits.opt_bytes));
+		if (check_ratio(r, err) != WARTA_OK)
+			return WARTA_FAILED;
+	}
+	if (rc != ARCHIVE_EOF)
+		return archive_error(r, err);
+	return WARTA_OK;
+}
+
 int
 archive_in_next(struct archive_in *r, struct archive_in_entry *out,
     struct warta_error *err)
@@ -294,6 +343,10 @@ archive_in_next(struct archive_in *r, struct archive_in_entry *out,
 
 	if (r->done)
 		return 0;
+	if (skip_rest(r, err) != WARTA_OK) {
+		r->done = 1;
+		return -1;
+	}
 	rc = archive_read_next_header(r->a, &e);
 	if (rc == ARCHIVE_EOF) {
 		r->done = 1;
@@ -314,6 +367,7 @@ archive_in_next(struct archive_in *r, struct archive_in_entry *out,
 		return -1;
 	}
 	r->entry_data = 0;
+	r->entry = e;
 	r->raw = archive_format(r->a) == ARCHIVE_FORMAT_RAW;
 	memset(out, 0, sizeof(*out));
 	out->index = r->entries;
