@@ -73,6 +73,74 @@ programs() {
 	done
 }
 
+# Each bound of formats/base/limits.h, the man pages that must name it,
+# how (an extended regular expression, @V@ the value in the unit given:
+# B bytes or a count, K KiB, M MiB, G GiB).
+LIMITS_IN_MAN="\
+LIMIT_ITEM_BYTES|M|warta-text warta-meta warta-pack warta-verify warta-unpack|item larger than @V@ MiB
+LIMIT_XML_DEPTH|B|warta-text warta-meta warta-pack warta-verify warta-unpack|deeper than @V@( elements)?
+LIMIT_XML_MARKUP|M|warta-text warta-meta warta-pack warta-verify warta-unpack|instruction( larger than)? @V@ MiB|larger than @V@ MiB, and one CDATA
+LIMIT_XML_CDATA|M|warta-text warta-meta warta-pack warta-verify warta-unpack|CDATA section larger than @V@ MiB
+LIMIT_ARCHIVE_ENTRIES|B|warta-verify warta-unpack|default (is )?@V@
+LIMIT_ARCHIVE_BYTES|G|warta-verify warta-unpack|default (is )?@V@G
+LIMIT_ARCHIVE_ENTRY|M|warta-verify warta-unpack|default (is )?@V@M
+LIMIT_ARCHIVE_RATIO|B|warta-verify warta-unpack|default (is )?@V@
+LIMIT_ARCHIVE_ENTRIES|B|warta-normalize|at most @V@ entries
+LIMIT_ARCHIVE_BYTES|G|warta-normalize|and @V@G of data
+LIMIT_ARCHIVE_RATIO|B|warta-normalize|most @V@ bytes of data
+LIMIT_ARCHIVE_DEPTH|B|warta-normalize|nest up to @V@ deep
+LIMIT_RECORD_BYTES|M|warta-normalize|default is @V@M
+LIMIT_WARC_HEADER|K|warta-normalize|header larger than @V@ KiB
+LIMIT_WARC_LINE|K|warta-normalize|line larger than @V@ KiB
+LIMIT_HTML_JSON|M|warta-normalize|block larger than @V@ MiB
+LIMIT_SIDECAR_BYTES|M|warta-meta|file larger than @V@ MiB
+LIMIT_SIDECAR_ROWS|B|warta-meta|more than @V@ rows
+LIMIT_SIDECAR_CELL|M|warta-meta|cell larger than @V@ MiB
+"
+
+@test "every bound of formats/base/limits.h is named, with its value, in the man pages of the programs it binds" {
+	# The values, as the compiler reads them.
+	local names
+	names=$(grep -o '^#define LIMIT_[A-Z_]*' "$WARTA_TOP/formats/base/limits.h" | cut -d' ' -f2)
+	{
+		echo '#include <stdio.h>'
+		echo '#include "base/limits.h"'
+		echo 'int main(void) {'
+		for n in $names; do
+			echo "printf(\"$n %llu\\n\", (unsigned long long)($n));"
+		done
+		echo 'return 0; }'
+	} >"$BATS_TEST_TMPDIR/limits.c"
+	cc -I"$WARTA_TOP/formats" -o "$BATS_TEST_TMPDIR/limits" "$BATS_TEST_TMPDIR/limits.c"
+	"$BATS_TEST_TMPDIR/limits" >"$BATS_TEST_TMPDIR/values"
+	local name unit pages re value v page text bad=0 n
+	while IFS='|' read -r name unit pages re; do
+		[ -n "$name" ] || continue
+		value=$(awk -v n="$name" '$1 == n { print $2 }' "$BATS_TEST_TMPDIR/values")
+		[ -n "$value" ] || { echo "$name: not in limits.h" >&2; bad=1; continue; }
+		case $unit in
+		B) v=$value ;;
+		K) v=$((value / 1024)) ;;
+		M) v=$((value / 1048576)) ;;
+		G) v=$((value / 1073741824)) ;;
+		esac
+		for page in $pages; do
+			# the page as it reads, lines joined
+			text=$(mandoc -Tascii "$WARTA_TOP/pipeline/$page.1" | sed 's/.\x08//g' | tr -s ' \t\n' '   ')
+			grep -Eq -- "${re//@V@/$v}" <<<"$text" || {
+				echo "$page.1 does not say $name ($v): /${re//@V@/$v}/" >&2
+				bad=1
+			}
+		done
+	done <<<"$LIMITS_IN_MAN"
+	# and every bound is in the table
+	for n in $names; do
+		case $n in LIMIT_ARCHIVE_RATIO_FLOOR) continue ;; esac
+		grep -q "^$n|" <<<"$LIMITS_IN_MAN" || { echo "$n: in no man page's row" >&2; bad=1; }
+	done
+	[ "$bad" = 0 ]
+}
+
 @test "standard output closed: a program that writes nothing there succeeds" {
 	local d=$BATS_TEST_TMPDIR
 	warta-normalize -q "$SAMPLES/semarang-maritim-purwanto.txt" >"$d/seed.xml"

@@ -29,10 +29,10 @@ struct bag_reader {
 void
 bag_limits_default(struct bag_limits *l)
 {
-	l->max_entries = BAG_DEFAULT_MAX_ENTRIES;
-	l->max_bytes = BAG_DEFAULT_MAX_BYTES;
-	l->max_entry = BAG_DEFAULT_MAX_ENTRY;
-	l->max_ratio = BAG_DEFAULT_MAX_RATIO;
+	l->max_entries = LIMIT_ARCHIVE_ENTRIES;
+	l->max_bytes = LIMIT_ARCHIVE_BYTES;
+	l->max_entry = LIMIT_ARCHIVE_ENTRY;
+	l->max_ratio = LIMIT_ARCHIVE_RATIO;
 }
 
 struct bag_reader *

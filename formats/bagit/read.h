@@ -22,6 +22,7 @@
 #define WARTA_BAGIT_READ_H
 
 #include "base/buf.h"
+#include "base/limits.h"
 #include "base/warta.h"
 
 struct bag_limits {
@@ -31,11 +32,7 @@ struct bag_limits {
 	unsigned long long max_ratio;	/* data bytes per byte of file */
 };
 
-#define BAG_DEFAULT_MAX_ENTRIES	2000000ULL
-#define BAG_DEFAULT_MAX_BYTES	(64ULL << 30)
-#define BAG_DEFAULT_MAX_ENTRY	(256ULL << 20)
-#define BAG_DEFAULT_MAX_RATIO	1000ULL
-
+/* Fills l with the bounds of base/limits.h. */
 void bag_limits_default(struct bag_limits *l);
 
 enum bag_entry_status {

@@ -9,10 +9,9 @@
 #include <archive_entry.h>
 
 #include "base/archive_in.h"
+#include "base/limits.h"
 
 #define READ_BLOCK	((size_t)64 << 10)
-/* Below this much data no ratio is a bomb: a small file compresses well. */
-#define RATIO_FLOOR	((unsigned long long)1 << 20)
 
 /* What archive_in_open_read() reads through. */
 struct callback {
@@ -276,7 +275,7 @@ check_ratio(struct archive_in *r, struct warta_error *err)
 	/* Data skipped over still went through the decompressor. */
 	if (unpacked > 0 && (unsigned long long)unpacked > data)
 		data = (unsigned long long)unpacked;
-	if (data > RATIO_FLOOR && file > 0 &&
+	if (data > LIMIT_ARCHIVE_RATIO_FLOOR && file > 0 &&
 	    data / file > r->limits.max_ratio)
 		return warta_error_set(err, (long long)file, "%llu bytes of "
 		    "data from %llu of archive, a ratio over %llu: a "

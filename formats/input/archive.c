@@ -4,7 +4,7 @@
  *
  * Each regular file of the archive is a source of its own: a stream over
  * the entry's data, detected and read by the module it needs (text, HTML,
- * NITF, SGML, WARC, or another archive, as deep as INPUT_MAX_DEPTH), its
+ * NITF, SGML, WARC, or another archive, as deep as LIMIT_ARCHIVE_DEPTH), its
  * items named "delivery.zip/texts/a.txt" and its messages
  * "delivery.zip: texts/a.txt".  The reading is base/archive_in.c's, the
  * one safe reader warta-unpack and warta-verify use too: links, devices,

@@ -16,15 +16,13 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "base/limits.h"
 #include "base/warta.h"
 #include "input/input.h"
 
 /* How many bytes detection sees: enough for a doctype, an XML
  * declaration with a comment after it, a WARC header, a tar header. */
 #define INPUT_HEAD_SIZE 4096
-
-/* How deep archives may nest (a zip in a zip is the deepest). */
-#define INPUT_MAX_DEPTH 3
 
 /*
  * A stream of bytes: a file descriptor, or a record or entry of an

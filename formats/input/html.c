@@ -1432,7 +1432,7 @@ sax_cdata(void *ctx, const xmlChar *ch, int len)
 
 		if (!(c->what & CATCH_LD) || c->full)
 			continue;
-		if (c->buf.len + (size_t)len > HTML_MAX_JSON)
+		if (c->buf.len + (size_t)len > LIMIT_HTML_JSON)
 			c->full = 1;
 		else if (wbuf_append(&c->buf, ch, (size_t)len) != WARTA_OK)
 			fail(pg);

@@ -25,11 +25,8 @@
 
 #include <stddef.h>
 
+#include "base/limits.h"
 #include "base/warta.h"
-
-/* How many bytes of one JSON-LD block are parsed; a larger one is passed
- * over (a page's own are a few kilobytes). */
-#define HTML_MAX_JSON (1024 * 1024)
 
 /*
  * What one page gives.  Strings are UTF-8 (XML-legal, white space

@@ -8,6 +8,7 @@
 
 #include "base/calendar.h"
 #include "base/datetime.h"
+#include "base/limits.h"
 #include "input/format.h"
 
 /*
@@ -73,10 +74,10 @@ input_kind_from_name(const char *name, enum input_kind *k)
 void
 input_limits_default(struct input_limits *l)
 {
-	l->max_record = 16ULL << 20;
-	l->max_entries = 2000000ULL;
-	l->max_bytes = 64ULL << 30;
-	l->max_ratio = 1000ULL;
+	l->max_record = LIMIT_RECORD_BYTES;
+	l->max_entries = LIMIT_ARCHIVE_ENTRIES;
+	l->max_bytes = LIMIT_ARCHIVE_BYTES;
+	l->max_ratio = LIMIT_ARCHIVE_RATIO;
 }
 
 static const struct input_format *
@@ -116,9 +117,9 @@ input_open_stream(struct input_stream *in, const struct input_context *ctx,
 	struct input_reader *r;
 	const struct input_format *f;
 
-	if (ctx->depth > INPUT_MAX_DEPTH) {
+	if (ctx->depth > LIMIT_ARCHIVE_DEPTH) {
 		warta_error_set(err, -1, "archives nested more than %d deep",
-		    INPUT_MAX_DEPTH);
+		    LIMIT_ARCHIVE_DEPTH);
 		return NULL;
 	}
 	if (kind == INPUT_AUTO) {

@@ -34,15 +34,11 @@
 #include <zlib.h>
 
 #include "base/archive_in.h"
+#include "base/limits.h"
 #include "base/utf8.h"
 #include "input/format.h"
 
 #define BUF_SIZE	((size_t)64 << 10)
-/* A WARC or HTTP header, and one of its lines. */
-#define MAX_HEADER	((size_t)64 << 10)
-#define MAX_LINE	((size_t)16 << 10)
-/* Below this much inflated data no ratio is a bomb. */
-#define RATIO_FLOOR	((unsigned long long)1 << 20)
 
 struct warc_reader {
 	struct input_stream *in;	/* the file (not owned) */
@@ -390,12 +386,12 @@ read_header(struct warc_reader *w, struct wbuf *out, unsigned long long *left)
 	}
 	out->data[0] = '\0';
 	for (;;) {
-		if ((rc = read_line(w, MAX_LINE, left)) <= 0)
+		if ((rc = read_line(w, LIMIT_WARC_LINE, left)) <= 0)
 			return rc == 0 ? -3 : rc;
 		if (strcmp(w->line.data, "\r\n") == 0 ||
 		    strcmp(w->line.data, "\n") == 0)
 			return 1;
-		if (out->len + w->line.len > MAX_HEADER ||
+		if (out->len + w->line.len > LIMIT_WARC_HEADER ||
 		    memchr(w->line.data, '\0', w->line.len) != NULL)
 			return -3;
 		if (wbuf_append(out, w->line.data, w->line.len) !=
@@ -599,7 +595,7 @@ inflate_body(struct warc_reader *w, const struct wbuf *from, struct wbuf *to,
 				    "bound of %llu bytes (see --max-size)",
 				    max);
 			}
-			if (to->len > RATIO_FLOOR && to->len / (from->len +
+			if (to->len > LIMIT_ARCHIVE_RATIO_FLOOR && to->len / (from->len +
 			    1) > w->ctx.limits->max_ratio) {
 				inflateEnd(&z);
 				return warta_error_set(err, -1, "%zu bytes of "

@@ -246,7 +246,7 @@ static int
 cell_too_big(struct load *ld)
 {
 	return load_error(ld, ld->field_line, "a cell of more than %zu MiB%s",
-	    SIDECAR_CELL_MAX >> 20, ld->field_line < ld->line ?
+	    LIMIT_SIDECAR_CELL >> 20, ld->field_line < ld->line ?
 	    " starts here (an unbalanced quote?)" : "");
 }
 
@@ -260,7 +260,7 @@ on_cell(void *data, size_t n, void *arg)
 		return;
 	if (ld->row_line == 0)	/* a row after a lone CR, on the same line */
 		ld->row_line = ld->line;
-	if (n > SIDECAR_CELL_MAX) {
+	if (n > LIMIT_SIDECAR_CELL) {
 		cell_too_big(ld);
 		return;
 	}
@@ -318,9 +318,9 @@ take_row(struct load *ld)
 		    file);
 		return;
 	}
-	if (s->nrows == SIDECAR_ROWS_MAX) {
+	if (s->nrows == LIMIT_SIDECAR_ROWS) {
 		load_error(ld, ld->row_line, "more than %d rows",
-		    SIDECAR_ROWS_MAX);
+		    LIMIT_SIDECAR_ROWS);
 		return;
 	}
 	if (s->nrows == s->cap) {
@@ -472,7 +472,7 @@ parse(struct load *ld, struct csv_parser *cp, const char *text)
 		 * unbalanced quote, mostly) here rather than at its end.  The
 		 * buffer grows only when full, so it is never more than a
 		 * block longer than the longest cell. */
-		if (csv_get_buffer_size(cp) > SIDECAR_CELL_MAX + CSV_BLOCK)
+		if (csv_get_buffer_size(cp) > LIMIT_SIDECAR_CELL + CSV_BLOCK)
 			return cell_too_big(ld);
 	}
 	if (csv_fini(cp, on_cell, on_row, ld) != 0) {
@@ -506,7 +506,7 @@ sidecar_load(const char *path, struct warta_error *err)
 		load_error(&ld, 0, "out of memory");
 		goto out;
 	}
-	if (file_read(path, SIDECAR_FILE_MAX, &raw, err) != WARTA_OK) {
+	if (file_read(path, LIMIT_SIDECAR_BYTES, &raw, err) != WARTA_OK) {
 		ld.failed = 1;
 		goto out;
 	}

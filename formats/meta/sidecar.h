@@ -20,12 +20,8 @@
 
 #include <stddef.h>
 
+#include "base/limits.h"
 #include "base/warta.h"
-
-/* Bounds on what is read, each an error when passed. */
-#define SIDECAR_FILE_MAX	((size_t)64 << 20)	/* bytes in the file */
-#define SIDECAR_ROWS_MAX	1000000		/* rows after the header */
-#define SIDECAR_CELL_MAX	((size_t)1 << 20)	/* bytes in a cell */
 
 enum sidecar_field {
 	SC_FILE, SC_GUID, SC_PROVIDER, SC_PROVIDER_NAME, SC_COPYRIGHT_HOLDER,

@@ -47,7 +47,7 @@
  * which an article that warta-normalize accepts (up to 16 MiB, more in
  * base64) would pass.  What that cap guards against is bounded here by
  * other means: a DOCTYPE is refused before libxml2 sees it (so no entity
- * can amplify anything), one item may not pass NEWSML_MAX_ITEM bytes, and
+ * can amplify anything), one item may not pass LIMIT_ITEM_BYTES bytes, and
  * the nesting depth is checked by the scanner.
  *
  * But the push parser under xmlTextReader has a cliff of its own at that
@@ -56,7 +56,7 @@
  * backwards for the last '<' (xmlParseGetLasts, libxml2 2.9): quadratic,
  * 20 s for one attribute of 11 MB.  Text is parsed as it comes and never
  * waits; a tag, comment, PI or CDATA section waits whole until it ends.
- * So the scanner bounds those (NEWSML_MAX_MARKUP, NEWSML_MAX_CDATA) well
+ * So the scanner bounds those (LIMIT_XML_MARKUP, LIMIT_XML_CDATA) well
  * below the cliff.
  */
 #define READ_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_HUGE)
@@ -380,12 +380,12 @@ scan_start_tag(struct newsml_reader *r, unsigned c)
 			root_named(r);
 		r->root_seen = 1;
 		if (r->prev1 != '/') {
-			if (r->depth >= NEWSML_MAX_DEPTH) {
+			if (r->depth >= LIMIT_XML_DEPTH) {
 				char why[64];
 
 				snprintf(why, sizeof(why), "elements "
 				    "nested deeper than %d",
-				    NEWSML_MAX_DEPTH);
+				    LIMIT_XML_DEPTH);
 				scan_fail(r, scan_offset(r), r->line,
 				    "too deep", why);
 				return -1;
@@ -488,11 +488,11 @@ bound_left(const struct newsml_reader *r)
 	case S_COMMENT:
 	case S_PI:
 	case S_DECL:
-		in = r->markup_start + (long long)NEWSML_MAX_MARKUP -
+		in = r->markup_start + (long long)LIMIT_XML_MARKUP -
 		    scan_offset(r);
 		break;
 	case S_CDATA:
-		in = r->markup_start + (long long)NEWSML_MAX_CDATA -
+		in = r->markup_start + (long long)LIMIT_XML_CDATA -
 		    scan_offset(r);
 		break;
 	default:
@@ -507,7 +507,7 @@ bound_fail(struct newsml_reader *r)
 {
 	const char *what, *one;
 	char why[96];
-	size_t max = NEWSML_MAX_MARKUP;
+	size_t max = LIMIT_XML_MARKUP;
 
 	if (r->chunk_start + (long long)r->max_item - scan_offset(r) <
 	    r->width) {
@@ -530,7 +530,7 @@ bound_fail(struct newsml_reader *r)
 	} else if (r->st == S_CDATA) {
 		what = "CDATA section too long";
 		one = "CDATA section";
-		max = NEWSML_MAX_CDATA;
+		max = LIMIT_XML_CDATA;
 	} else {
 		what = "declaration too long";
 		one = "declaration";
@@ -718,7 +718,7 @@ newsml_reader_new(FILE *fp, const char *name, struct warta_error *err)
 		return NULL;
 	}
 	r->fp = fp;
-	r->max_item = NEWSML_MAX_ITEM;
+	r->max_item = LIMIT_ITEM_BYTES;
 	r->line = 1;
 	r->width = 1;
 	warta_error_clear(&r->scan_error);

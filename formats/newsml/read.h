@@ -12,10 +12,10 @@
  * Safety: no network, no DTD, no entity expansion.  A document with a
  * DOCTYPE is refused before libxml2 sees it (NewsML-G2 has no DTD, and an
  * internal subset is how XXE and billion-laughs attacks come in); one item
- * may not pass NEWSML_MAX_ITEM bytes (newsml_reader_set_max_item) nor nest
- * elements deeper than NEWSML_MAX_DEPTH; one tag with its attributes, one
- * comment or PI may not pass NEWSML_MAX_MARKUP bytes, one CDATA section
- * NEWSML_MAX_CDATA (libxml2's push parser turns quadratic on anything it
+ * may not pass LIMIT_ITEM_BYTES bytes (newsml_reader_set_max_item) nor nest
+ * elements deeper than LIMIT_XML_DEPTH; one tag with its attributes, one
+ * comment or PI may not pass LIMIT_XML_MARKUP bytes, one CDATA section
+ * LIMIT_XML_CDATA (libxml2's push parser turns quadratic on anything it
  * must hold whole past 10,000,000 bytes).  Text is bounded only by the
  * item.
  *
@@ -35,12 +35,9 @@
 #include <libxml/tree.h>
 
 #include "base/buf.h"
+#include "base/limits.h"
 #include "base/warta.h"
 
-#define NEWSML_MAX_ITEM ((size_t)64 * 1024 * 1024)
-#define NEWSML_MAX_DEPTH 256
-#define NEWSML_MAX_MARKUP ((size_t)1024 * 1024)
-#define NEWSML_MAX_CDATA ((size_t)8 * 1024 * 1024)
 
 struct newsml_reader;
 

@@ -4,7 +4,7 @@
  * "delivery.tar/texts/a.txt", directories, hidden files and __MACOSX/
  * passed over and counted, hostile entries refused one by one with the
  * reading going on, bombs and bounds stopping the reading, archives in
- * archives (as deep as INPUT_MAX_DEPTH), a lone compressed file.
+ * archives (as deep as LIMIT_ARCHIVE_DEPTH), a lone compressed file.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -402,7 +402,7 @@ wrap(const char *in_path, const char *name, char *out_path)
 }
 
 /* A zip in a tar in a tar: named all the way down; in a tar.gz more,
- * deeper than INPUT_MAX_DEPTH, refused. */
+ * deeper than LIMIT_ARCHIVE_DEPTH, refused. */
 static void
 test_nested(void **state)
 {

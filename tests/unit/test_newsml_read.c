@@ -446,59 +446,59 @@ test_markup_bounds(void **state)
 	size_t i;
 
 	(void)state;
-	long_tag(&in, NEWSML_MAX_MARKUP, "</newsItem>");
+	long_tag(&in, LIMIT_XML_MARKUP, "</newsItem>");
 	read_n(in.data, in.len, 0, &res);
 	assert_int_equal(res.rc, 0);
 	assert_int_equal(res.nitems, 1);
 
 	/* One byte more: the '>' passes the bound. */
-	long_tag(&in, NEWSML_MAX_MARKUP + 1, "</newsItem>");
+	long_tag(&in, LIMIT_XML_MARKUP + 1, "</newsItem>");
 	read_n(in.data, in.len, 0, &res);
 	assert_int_equal(res.rc, -1);
 	assert_int_equal(res.nitems, 0);
-	assert_int_equal(res.err.offset, (long long)NEWSML_MAX_MARKUP);
+	assert_int_equal(res.err.offset, (long long)LIMIT_XML_MARKUP);
 	snprintf(want, sizeof(want), "start tag too long at byte %zu (line 1): "
 	    "one start tag with its attributes may not pass %zu bytes",
-	    NEWSML_MAX_MARKUP, NEWSML_MAX_MARKUP);
+	    LIMIT_XML_MARKUP, LIMIT_XML_MARKUP);
 	assert_string_equal(res.err.message, want);
 
 	/* Far more, in the value: refused where the bound is passed. */
-	long_tag(&in, 3 * NEWSML_MAX_MARKUP, "</newsItem>");
+	long_tag(&in, 3 * LIMIT_XML_MARKUP, "</newsItem>");
 	read_n(in.data, in.len, 0, &res);
 	assert_int_equal(res.rc, -1);
-	assert_int_equal(res.err.offset, (long long)NEWSML_MAX_MARKUP);
+	assert_int_equal(res.err.offset, (long long)LIMIT_XML_MARKUP);
 	assert_non_null(strstr(res.err.message, "attribute value too long at "
 	    "byte "));
 
 	/* A comment, and a CDATA section with its own, larger bound. */
 	long_tag(&in, 100, "<!--");
-	for (i = 0; i < NEWSML_MAX_MARKUP; i++)
+	for (i = 0; i < LIMIT_XML_MARKUP; i++)
 		wbuf_putc(&in, '-' + (i % 2));
 	wbuf_puts(&in, "--></newsItem>");
 	read_n(in.data, in.len, 0, &res);
 	assert_int_equal(res.rc, -1);
-	assert_int_equal(res.err.offset, 100 + (long long)NEWSML_MAX_MARKUP);
+	assert_int_equal(res.err.offset, 100 + (long long)LIMIT_XML_MARKUP);
 	assert_non_null(strstr(res.err.message, "comment too long at byte "));
 
 	long_tag(&in, 100, "<![CDATA[");
-	for (i = 0; i < NEWSML_MAX_MARKUP * 2; i++)
+	for (i = 0; i < LIMIT_XML_MARKUP * 2; i++)
 		wbuf_putc(&in, 'c');
 	wbuf_puts(&in, "]]></newsItem>");
 	read_n(in.data, in.len, 0, &res);
 	assert_int_equal(res.rc, 0);
 	long_tag(&in, 100, "<![CDATA[");
-	for (i = 0; i < NEWSML_MAX_CDATA; i++)
+	for (i = 0; i < LIMIT_XML_CDATA; i++)
 		wbuf_putc(&in, 'c');
 	wbuf_puts(&in, "]]></newsItem>");
 	read_n(in.data, in.len, 0, &res);
 	assert_int_equal(res.rc, -1);
-	assert_int_equal(res.err.offset, 100 + (long long)NEWSML_MAX_CDATA);
+	assert_int_equal(res.err.offset, 100 + (long long)LIMIT_XML_CDATA);
 	assert_non_null(strstr(res.err.message, "CDATA section too long at "
 	    "byte "));
 
 	/* Text is bounded only by the item. */
 	long_tag(&in, 100, "");
-	for (i = 0; i < NEWSML_MAX_CDATA * 2; i++)
+	for (i = 0; i < LIMIT_XML_CDATA * 2; i++)
 		wbuf_putc(&in, 't');
 	wbuf_puts(&in, "</newsItem>");
 	read_n(in.data, in.len, 0, &res);
@@ -515,7 +515,7 @@ test_too_deep(void **state)
 
 	(void)state;
 	wbuf_puts(&in, "<newsItem xmlns=\"" G2 "\">");
-	for (i = 0; i < NEWSML_MAX_DEPTH + 10; i++)
+	for (i = 0; i < LIMIT_XML_DEPTH + 10; i++)
 		wbuf_puts(&in, "<d>");
 	read_n(in.data, in.len, 0, &res);
 	assert_int_equal(res.rc, -1);

@@ -510,7 +510,7 @@ test_bounds(void **state)
 {
 	struct warta_error err;
 	char *big;
-	size_t n, cell = SIDECAR_CELL_MAX;
+	size_t n, cell = LIMIT_SIDECAR_CELL;
 	int fd;
 
 	(void)state;
@@ -546,7 +546,7 @@ test_bounds(void **state)
 	/* Past the file's bound (a sparse file). */
 	write_tmp("", 0);
 	assert_true((fd = open(tmp_path, O_WRONLY)) >= 0);
-	assert_int_equal(ftruncate(fd, (off_t)SIDECAR_FILE_MAX + 1), 0);
+	assert_int_equal(ftruncate(fd, (off_t)LIMIT_SIDECAR_BYTES + 1), 0);
 	close(fd);
 	warta_error_clear(&err);
 	assert_null(sidecar_load(tmp_path, &err));
@@ -608,15 +608,15 @@ test_rows_max(void **state)
 	size_t len;
 
 	(void)state;
-	csv = many_rows(SIDECAR_ROWS_MAX, &len);
+	csv = many_rows(LIMIT_SIDECAR_ROWS, &len);
 	s = load_n(csv, len, &err);
 	if (s == NULL)
 		fail_msg("%s", err.message);
-	assert_int_equal(sidecar_rows(s), SIDECAR_ROWS_MAX);
+	assert_int_equal(sidecar_rows(s), LIMIT_SIDECAR_ROWS);
 	sidecar_free(s);
 	free(csv);
 
-	csv = many_rows(SIDECAR_ROWS_MAX + 1, &len);
+	csv = many_rows(LIMIT_SIDECAR_ROWS + 1, &len);
 	fails_n(csv, len, "line 1000002: more than 1000000 rows");
 	free(csv);
 }
