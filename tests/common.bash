@@ -27,11 +27,20 @@ validate() {
 	xmllint --nonet --noout --schema "$(XSD)" "$1"
 }
 
-# elapsed_ms START: milliseconds since START, an $EPOCHREALTIME.  For a
-# bound on how long a program takes, timed around the program alone.
-elapsed_ms() {
-	local now=$EPOCHREALTIME
-	echo $(( (${now/[.,]/} - ${1/[.,]/}) / 1000 ))
+# cost CMD...: runs CMD as `run --separate-stderr` does, under
+# /usr/bin/time, and sets CPU_MS to the CPU it took (user and system, its
+# children's included: what the input cost, however loaded the machine)
+# and RSS_KB to its peak resident memory.  A run still going after 120 s
+# is cut off, and fails.  The time goes to the TAP output as a note.
+cost() {
+	local tf=$BATS_TEST_TMPDIR/cost.time
+	: >"$tf"
+	run --separate-stderr timeout 120 /usr/bin/time -f '%U %S %M' -o "$tf" "$@"
+	[ "$status" != 124 ] || { echo "$*: still running after 120 s" >&2; return 1; }
+	CPU_MS=$(awk 'END { if (NF == 3) printf "%d", ($1 + $2) * 1000 }' "$tf")
+	RSS_KB=$(awk 'END { if (NF == 3) print $3 }' "$tf")
+	[ -n "$CPU_MS" ] || { echo "$*: no time measured" >&2; return 1; }
+	echo "# ${1##*/} ${*: -1}: $CPU_MS ms of CPU, $RSS_KB KB" >&3
 }
 
 # Assertions that say what differed.
