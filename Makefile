@@ -2,7 +2,8 @@
 #
 #   make                  build the programs into build/bin
 #   make demo             run the pipeline on samples/ and show the result
-#   make check            every test, then again under ASan and UBSan
+#   make check            every test, then again under ASan and UBSan, and
+#                         each fuzz target for 2 s (tests/t0930-fuzz.bats)
 #   make unit             the unit tests of formats/ alone, in seconds
 #   make eval             what normalize and meta read, against tests/eval/ labels
 #   make golden           rewrite samples/*.xml from samples/*.txt (review the diff!)
@@ -13,6 +14,8 @@
 #
 #   DEVELOPER=1           warnings are errors (CI builds this way)
 #   JOBS=N                how many test files run at once (make check)
+#   FUZZ_SMOKE=0          make check without building the libFuzzer targets
+#   FUZZ_SECONDS=N        how long make fuzz runs each target (60)
 #
 # The dependency step runs first: pkg-config (or, for libcsv, a compile
 # probe) must find each library; on a Debian-like machine the missing
@@ -238,20 +241,24 @@ FUZZ_MAKE = $(MAKE) --no-print-directory B=build/fuzz CC=$(FUZZ_CC) \
 
 # The plain build, then the sanitizer build into build/san; the runner
 # runs the test files in parallel, prints a line as each one ends, then the
-# one summary line, and fails on any failure.
-# The fuzz targets too, where clang's libFuzzer can be had: then
-# t0930-fuzz runs each for a few seconds; elsewhere it skips that, and
-# replays the regressions with the plain drivers alone.
+# one summary line, and fails on any failure.  The libFuzzer targets too,
+# where clang's libFuzzer can be had, for t0930-fuzz to run each for a few
+# seconds; elsewhere, or with FUZZ_SMOKE=0 (which saves the third build),
+# t0930 replays the regressions with the plain drivers alone.
+FUZZ_SMOKE ?= 1
 check: build/testdeps.ok
 	@$(MAKE) --no-print-directory B=build _testbin
 	@$(MAKE) --no-print-directory B=build/san OPT="-O1 -g $(SAN_FLAGS)" \
 		LDFLAGS="$(SAN_FLAGS)" _testbin
-	@if $(MAKE) --no-print-directory build/fuzzdeps.ok; then \
-		$(FUZZ_MAKE); \
+	@smoke=0; \
+	if [ "$(FUZZ_SMOKE)" = 1 ] && \
+	    $(MAKE) --no-print-directory build/fuzzdeps.ok; then \
+		$(FUZZ_MAKE) || exit 1; \
+		smoke=1; \
 	else \
-		echo "check: no libFuzzer here: the fuzz smoke test will skip"; \
-	fi
-	@tests/run.sh build build/san
+		echo "check: no libFuzzer targets: t0930 replays without them"; \
+	fi; \
+	FUZZ_SMOKE=$$smoke tests/run.sh build build/san
 
 # Each target for FUZZ_SECONDS, one after the other, on its corpus in
 # build/fuzz/corpus/NAME (seeded from samples/ and the tests, and kept

@@ -23,6 +23,15 @@ setup() {
 		run "$REPLAY/$name" "$r"
 		expect "$name status" "$status" 0
 		expect "$name output" "$output" ""
+		# Clang's UBSan sees more than GCC's (NULL + 0): the
+		# libFuzzer build runs each file once too, where it is built.
+		if [ "$WARTA_BIN" = "$WARTA_TOP/build/bin" ] &&
+		    [ "${FUZZ_SMOKE:-1}" = 1 ] &&
+		    [ -x "$WARTA_TOP/build/fuzz/$name" ]; then
+			run "$WARTA_TOP/build/fuzz/$name" "$r"/*
+			echo "$output" | grep -v '^Executed\|^INFO\|^Running' >&2
+			expect "$name (libFuzzer) status" "$status" 0
+		fi
 		n=$((n + 1))
 	done
 	[ "$n" -gt 0 ] || skip "no regressions yet"
@@ -47,6 +56,8 @@ setup() {
 	# Once, in the plain pass: the targets are a sanitizer build already.
 	[ "$WARTA_BIN" = "$WARTA_TOP/build/bin" ] ||
 		skip "the libFuzzer smoke runs in the plain pass only"
+	[ "${FUZZ_SMOKE:-1}" = 1 ] ||
+		skip "no libFuzzer targets built (FUZZ_SMOKE=0, or no clang)"
 	run "$WARTA_TOP"/tests/fuzz-smoke.sh 2
 	[ "$status" != 77 ] || skip "no libFuzzer targets (make fuzz builds them)"
 	echo "$output"
