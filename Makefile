@@ -2,16 +2,20 @@
 #
 #   make                  build the programs into build/bin
 #   make demo             run the pipeline on samples/ and show the result
-#   make check            every test, then again under ASan and UBSan
+#   make check            every test, then again under ASan and UBSan, and
+#                         each fuzz target for 2 s (tests/t0930-fuzz.bats)
 #   make unit             the unit tests of formats/ alone, in seconds
 #   make eval             what normalize and meta read, against tests/eval/ labels
 #   make golden           rewrite samples/*.xml from samples/*.txt (review the diff!)
 #   make bench            the benchmark (tests/bench.sh)
+#   make fuzz             each libFuzzer target for FUZZ_SECONDS (tests/fuzz/)
 #   make deps             only the dependency step (libraries and compiler)
 #   make install PREFIX=/usr/local
 #
 #   DEVELOPER=1           warnings are errors (CI builds this way)
 #   JOBS=N                how many test files run at once (make check)
+#   FUZZ_SMOKE=0          make check without building the libFuzzer targets
+#   FUZZ_SECONDS=N        how long make fuzz runs each target (60)
 #
 # The dependency step runs first: pkg-config (or, for libcsv, a compile
 # probe) must find each library; on a Debian-like machine the missing
@@ -35,6 +39,11 @@ TEST_MODULES = cmocka:libcmocka-dev
 TEST_TOOLS_PKG = bats:bats parallel:parallel jq:jq xmllint:libxml2-utils \
 	bsdtar:libarchive-tools unzip:unzip zstd:zstd xz:xz-utils bzip2:bzip2 \
 	python3:python3 /usr/bin/time:time mandoc:mandoc wget:wget
+
+# The fuzz targets (make fuzz, and check's smoke test) need clang and its
+# libFuzzer runtime: a compile probe, then these Debian packages.
+FUZZ_CC = clang
+FUZZ_PKG = clang libclang-rt-dev
 
 LIBS_PC = libxml-2.0 libarchive zlib libutf8proc libcrypto libpcre2-8 jansson
 # libcsv has no pkg-config file: the dependency step probes for it.
@@ -60,6 +69,10 @@ CLI_SRC = pipeline/cli.c
 PROGRAMS_SRC = $(sort $(wildcard pipeline/warta*.c))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 TOOLS_SRC = $(sort $(wildcard tests/tools/*.c))
+# One libFuzzer target a parser of untrusted bytes (see HACKING.md), and
+# what the targets share.
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_COMMON = tests/fuzz/common_file.c tests/fuzz/common_input.c
 
 # Data the project keeps as files (gazetteer, lexicons), compiled into the
 # library as byte arrays: data_NAME[] and data_NAME_len for
@@ -72,6 +85,12 @@ CLI_OBJ = $(CLI_SRC:pipeline/%.c=$(B)/obj/pipeline/%.o)
 PROGRAMS = $(PROGRAMS_SRC:pipeline/%.c=$(B)/bin/%)
 UNITS = $(UNIT_SRC:tests/unit/%.c=$(B)/unit/%)
 TEST_TOOLS = $(TOOLS_SRC:tests/tools/%.c=$(B)/tools/%)
+# The targets with libFuzzer (B=build/fuzz), and each with replay.c's
+# main() in every build, so that the regressions replay without clang.
+FUZZERS = $(FUZZ_SRC:tests/fuzz/%.c=$(B)/%)
+FUZZ_REPLAYS = $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz-replay/%)
+FUZZ_SAN = $(SAN_FLAGS) -fsanitize-address-use-after-scope
+FUZZ_SECONDS ?= 60
 LIBWARTA = $(B)/libwarta.a
 
 PC_CFLAGS = $$($(PKG_CONFIG) --cflags $(LIBS_PC))
@@ -139,6 +158,20 @@ build/testdeps.ok: build/deps.ok
 	$(call install_missing,$$missing); \
 	touch $@
 
+# The libFuzzer toolchain: clang must link a target with -fsanitize=fuzzer.
+build/fuzzdeps.ok: build/deps.ok
+	@missing=""; \
+	printf '#include <stddef.h>\n#include <stdint.h>\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }\n' \
+		>build/fuzz-probe.c; \
+	$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o build/fuzz-probe \
+		build/fuzz-probe.c >/dev/null 2>&1 || missing="$(FUZZ_PKG)"; \
+	rm -f build/fuzz-probe; \
+	$(call install_missing,$$missing); \
+	$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o build/fuzz-probe \
+		build/fuzz-probe.c || exit 1; \
+	rm -f build/fuzz-probe build/fuzz-probe.c; \
+	touch $@
+
 $(B)/obj/formats/%.o: formats/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) $(PC_CFLAGS) -c -o $@ $<
@@ -181,17 +214,59 @@ $(B)/tools/%: tests/tools/%.c $(LIBWARTA)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) $(PC_CFLAGS) \
 		-o $@ $< $(LIBWARTA) $(LDFLAGS) $(PC_LIBS)
 
-_testbin: $(PROGRAMS) $(UNITS) $(TEST_TOOLS)
+$(B)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(FUZZ_COMMON) \
+    tests/fuzz/fuzz.h $(LIBWARTA)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(PC_CFLAGS) -Itests/fuzz \
+		-o $@ $< tests/fuzz/replay.c $(FUZZ_COMMON) $(LIBWARTA) \
+		$(LDFLAGS) $(PC_LIBS)
+
+# Only with B=build/fuzz, CC=clang and the coverage flags (see fuzz).
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) tests/fuzz/fuzz.h \
+    $(LIBWARTA)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(PC_CFLAGS) -Itests/fuzz \
+		-fsanitize=fuzzer -o $@ $< $(FUZZ_COMMON) $(LIBWARTA) \
+		$(LDFLAGS) $(PC_LIBS)
+
+_testbin: $(PROGRAMS) $(UNITS) $(TEST_TOOLS) $(FUZZ_REPLAYS)
 _unitbin: $(UNITS)
+_fuzzbin: $(FUZZERS)
+
+# The library and the targets, built by clang with coverage for libFuzzer
+# and the sanitizers, into build/fuzz.
+FUZZ_MAKE = $(MAKE) --no-print-directory B=build/fuzz CC=$(FUZZ_CC) \
+	OPT="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" \
+	LDFLAGS="$(FUZZ_SAN)" _fuzzbin
 
 # The plain build, then the sanitizer build into build/san; the runner
 # runs the test files in parallel, prints a line as each one ends, then the
-# one summary line, and fails on any failure.
+# one summary line, and fails on any failure.  The libFuzzer targets too,
+# where clang's libFuzzer can be had, for t0930-fuzz to run each for a few
+# seconds; elsewhere, or with FUZZ_SMOKE=0 (which saves the third build),
+# t0930 replays the regressions with the plain drivers alone.
+FUZZ_SMOKE ?= 1
 check: build/testdeps.ok
 	@$(MAKE) --no-print-directory B=build _testbin
 	@$(MAKE) --no-print-directory B=build/san OPT="-O1 -g $(SAN_FLAGS)" \
 		LDFLAGS="$(SAN_FLAGS)" _testbin
-	@tests/run.sh build build/san
+	@smoke=0; \
+	if [ "$(FUZZ_SMOKE)" = 1 ] && \
+	    $(MAKE) --no-print-directory build/fuzzdeps.ok; then \
+		$(FUZZ_MAKE) || exit 1; \
+		smoke=1; \
+	else \
+		echo "check: no libFuzzer targets: t0930 replays without them"; \
+	fi; \
+	FUZZ_SMOKE=$$smoke tests/run.sh build build/san
+
+# Each target for FUZZ_SECONDS, one after the other, on its corpus in
+# build/fuzz/corpus/NAME (seeded from samples/ and the tests, and kept
+# between runs); a crash is left in build/fuzz/crash/NAME.
+fuzz: build/fuzzdeps.ok build/testdeps.ok
+	@$(MAKE) --no-print-directory B=build _programs
+	@$(FUZZ_MAKE)
+	@tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS)
 
 unit: build/testdeps.ok
 	@$(MAKE) --no-print-directory B=build _unitbin
@@ -220,7 +295,7 @@ clean:
 
 .PRECIOUS: $(B)/gen/data_%.c $(B)/obj/pipeline/%.o
 
-.PHONY: all programs _programs _testbin _unitbin deps check unit demo eval golden \
-	bench install clean
+.PHONY: all programs _programs _testbin _unitbin _fuzzbin deps check unit \
+	demo eval golden bench fuzz install clean
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

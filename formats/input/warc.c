@@ -507,11 +507,18 @@ parse_length(const char *s, unsigned long long *n)
 static int
 dechunk(struct warc_reader *w, struct warta_error *err)
 {
-	const char *p = w->raw.data, *end = w->raw.data + w->raw.len;
+	const char *p, *end;
 	unsigned long long size;
 	int digits;
 
 	wbuf_reset(&w->payload);
+	/* An empty body has no chunk size either; and raw.data is NULL
+	 * then, which the pointer arithmetic below must not see. */
+	if (w->raw.len == 0)
+		return warta_error_set(err, -1, "no chunk size in the "
+		    "chunked body");
+	p = w->raw.data;
+	end = p + w->raw.len;
 	for (;;) {
 		size = 0;
 		digits = 0;

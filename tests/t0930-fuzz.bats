@@ -1,0 +1,65 @@
+#!/usr/bin/env bats
+# The fuzz targets (tests/fuzz/, HACKING.md): every finding kept in
+# tests/fuzz-regressions/NAME/ and every seed replayed through the plain
+# drivers of this build (plain, then ASan/UBSan), quietly; and, once, each
+# libFuzzer target run for a few seconds where clang's libFuzzer is built.
+
+load common
+
+setup() {
+	REPLAY=$(dirname "$WARTA_TOOLS")/fuzz-replay
+	[ -d "$REPLAY" ] || skip "no fuzz replay drivers in $REPLAY"
+}
+
+@test "each finding in tests/fuzz-regressions replays quietly" {
+	local r name n=0
+	for r in "$WARTA_TOP"/tests/fuzz-regressions/*/; do
+		[ -d "$r" ] || continue
+		name=$(basename "$r")
+		[ -x "$REPLAY/$name" ] || {
+			echo "tests/fuzz-regressions/$name: no target $name" >&2
+			return 1
+		}
+		run "$REPLAY/$name" "$r"
+		expect "$name status" "$status" 0
+		expect "$name output" "$output" ""
+		# Clang's UBSan sees more than GCC's (NULL + 0): the
+		# libFuzzer build runs each file once too, where it is built.
+		if [ "$WARTA_BIN" = "$WARTA_TOP/build/bin" ] &&
+		    [ "${FUZZ_SMOKE:-1}" = 1 ] &&
+		    [ -x "$WARTA_TOP/build/fuzz/$name" ]; then
+			run "$WARTA_TOP/build/fuzz/$name" "$r"/*
+			echo "$output" | grep -v '^Executed\|^INFO\|^Running' >&2
+			expect "$name (libFuzzer) status" "$status" 0
+		fi
+		n=$((n + 1))
+	done
+	[ "$n" -gt 0 ] || skip "no regressions yet"
+}
+
+@test "each fuzz target reads its seeds quietly" {
+	local d name
+	"$WARTA_TOP"/tests/fuzz/seeds.sh "$WARTA_BIN" "$BATS_TEST_TMPDIR/c"
+	for d in "$REPLAY"/fuzz_*; do
+		name=$(basename "$d")
+		[ -d "$BATS_TEST_TMPDIR/c/$name" ] || {
+			echo "$name: no seeds (tests/fuzz/seeds.sh)" >&2
+			return 1
+		}
+		run "$d" "$BATS_TEST_TMPDIR/c/$name"
+		expect "$name status" "$status" 0
+		expect "$name output" "$output" ""
+	done
+}
+
+@test "each libFuzzer target runs for 2 seconds without a finding" {
+	# Once, in the plain pass: the targets are a sanitizer build already.
+	[ "$WARTA_BIN" = "$WARTA_TOP/build/bin" ] ||
+		skip "the libFuzzer smoke runs in the plain pass only"
+	[ "${FUZZ_SMOKE:-1}" = 1 ] ||
+		skip "no libFuzzer targets built (FUZZ_SMOKE=0, or no clang)"
+	run "$WARTA_TOP"/tests/fuzz-smoke.sh 2
+	[ "$status" != 77 ] || skip "no libFuzzer targets (make fuzz builds them)"
+	echo "$output"
+	expect "fuzz-smoke status" "$status" 0
+}
