@@ -91,6 +91,8 @@ FUZZERS = $(FUZZ_SRC:tests/fuzz/%.c=$(B)/%)
 FUZZ_REPLAYS = $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz-replay/%)
 FUZZ_SAN = $(SAN_FLAGS) -fsanitize-address-use-after-scope
 FUZZ_SECONDS ?= 60
+# make check builds its three builds on every core.
+BUILD_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 LIBWARTA = $(B)/libwarta.a
 
 PC_CFLAGS = $$($(PKG_CONFIG) --cflags $(LIBS_PC))
@@ -235,7 +237,8 @@ _fuzzbin: $(FUZZERS)
 
 # The library and the targets, built by clang with coverage for libFuzzer
 # and the sanitizers, into build/fuzz.
-FUZZ_MAKE = $(MAKE) --no-print-directory B=build/fuzz CC=$(FUZZ_CC) \
+FUZZ_MAKE = $(MAKE) --no-print-directory -j$(BUILD_JOBS) B=build/fuzz \
+	CC=$(FUZZ_CC) \
 	OPT="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" \
 	LDFLAGS="$(FUZZ_SAN)" _fuzzbin
 
@@ -247,9 +250,9 @@ FUZZ_MAKE = $(MAKE) --no-print-directory B=build/fuzz CC=$(FUZZ_CC) \
 # t0930 replays the regressions with the plain drivers alone.
 FUZZ_SMOKE ?= 1
 check: build/testdeps.ok
-	@$(MAKE) --no-print-directory B=build _testbin
-	@$(MAKE) --no-print-directory B=build/san OPT="-O1 -g $(SAN_FLAGS)" \
-		LDFLAGS="$(SAN_FLAGS)" _testbin
+	@$(MAKE) --no-print-directory -j$(BUILD_JOBS) B=build _testbin
+	@$(MAKE) --no-print-directory -j$(BUILD_JOBS) B=build/san \
+		OPT="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" _testbin
 	@smoke=0; \
 	if [ "$(FUZZ_SMOKE)" = 1 ] && \
 	    $(MAKE) --no-print-directory build/fuzzdeps.ok; then \
