@@ -253,26 +253,8 @@ read_line(struct warc_reader *w, size_t max, unsigned long long *left)
 	}
 }
 
-/* Passes over n bytes: how many there were. */
-static unsigned long long
-skip(struct warc_reader *w, unsigned long long n)
-{
-	unsigned long long done = 0;
-	size_t k;
-
-	while (done < n) {
-		if (w->pos == w->len && fill(w) <= 0)
-			break;
-		k = w->len - w->pos;
-		if (k > n - done)
-			k = (size_t)(n - done);
-		w->pos += k;
-		done += k;
-	}
-	return done;
-}
-
-/* Appends n bytes to out: how many there were (fewer at the end). */
+/* Appends n bytes to out, or passes over them when out is NULL: how many
+ * there were (fewer at the end). */
 static unsigned long long
 take(struct warc_reader *w, struct wbuf *out, unsigned long long n)
 {
@@ -285,7 +267,8 @@ take(struct warc_reader *w, struct wbuf *out, unsigned long long n)
 		k = w->len - w->pos;
 		if (k > n - done)
 			k = (size_t)(n - done);
-		if (wbuf_append(out, w->buf + w->pos, k) != WARTA_OK) {
+		if (out != NULL &&
+		    wbuf_append(out, w->buf + w->pos, k) != WARTA_OK) {
 			w->broken = 1;
 			warta_error_set(&w->why, -1, "out of memory");
 			break;
@@ -851,7 +834,7 @@ skip_block(struct warc_reader *w, struct warta_error *err)
 	unsigned long long want = w->left;
 
 	w->left = 0;
-	if (skip(w, want) < want) {
+	if (take(w, NULL, want) < want) {
 		if (w->broken)
 			return broken(w, err);
 		return damaged(w, err, "the record is cut short");
