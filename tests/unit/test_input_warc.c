@@ -273,7 +273,7 @@ test_codings(void **state)
 		snprintf(size, sizeof(size), "%zx\r\n", strlen(PAGE2) - 26);
 		assert_int_equal(wbuf_puts(&body, size), WARTA_OK);
 	}
-	assert_int_equal(wbuf_puts(&body, PAGE2 + 26), WARTA_OK);
+	assert_int_equal(wbuf_puts(&body, &PAGE2[26]), WARTA_OK);
 	assert_int_equal(wbuf_puts(&body, "\r\n0\r\nX-Trailer: y\r\n\r\n"),
 	    WARTA_OK);
 	response(&b, "http://x.example/chunked", "200 OK",
