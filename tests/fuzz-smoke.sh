@@ -1,6 +1,7 @@
 #!/bin/sh
-# fuzz-smoke.sh [SECONDS]: make check's smoke test of the fuzz targets in
-# build/fuzz: each runs SECONDS (default 2) on a fresh copy of its seeds, so
+# fuzz-smoke.sh [SECONDS [SEEDS]]: make check's smoke test of the fuzz
+# targets in build/fuzz: each runs SECONDS (default 2) on a fresh copy of
+# its seeds (made by tests/fuzz/seeds.sh, or a copy of SEEDS/ it made), so
 # that a target that no longer builds, crashes on its seeds or leaks is
 # caught.  Nothing is kept.  Exit 0, 1 on a finding, 77 when the targets
 # are not built (no clang libFuzzer here).
@@ -15,7 +16,12 @@ for t in "$top"/build/fuzz/fuzz_*; do
 	case $t in *.*) continue ;; esac
 	ln -s "$t" "$tmp/"
 done
-"$top/tests/fuzz/run.sh" "$tmp" "${1:-2}" "$tmp/corpus"
+if [ -n "${2:-}" ]; then
+	cp -R "$2" "$tmp/corpus"
+	FUZZ_SEEDED=1 "$top/tests/fuzz/run.sh" "$tmp" "${1:-2}" "$tmp/corpus"
+else
+	"$top/tests/fuzz/run.sh" "$tmp" "${1:-2}" "$tmp/corpus"
+fi
 rc=$?
 # A finding is kept for tests/fuzz-regressions/ (see HACKING.md).
 if [ "$rc" != 0 ]; then

@@ -3,8 +3,14 @@
 # tests/fuzz-regressions/NAME/ and every seed replayed through the plain
 # drivers of this build (plain, then ASan/UBSan), quietly; and, once, each
 # libFuzzer target run for a few seconds where clang's libFuzzer is built.
+# check: sanitizer build
 
 load common
+
+setup_file() {
+	# The seeds, made once for the replay and the smoke.
+	"$WARTA_TOP"/tests/fuzz/seeds.sh "$WARTA_BIN" "$BATS_FILE_TMPDIR/c"
+}
 
 setup() {
 	REPLAY=$(dirname "$WARTA_TOOLS")/fuzz-replay
@@ -39,14 +45,13 @@ setup() {
 
 @test "each fuzz target reads its seeds quietly" {
 	local d name
-	"$WARTA_TOP"/tests/fuzz/seeds.sh "$WARTA_BIN" "$BATS_TEST_TMPDIR/c"
 	for d in "$REPLAY"/fuzz_*; do
 		name=$(basename "$d")
-		[ -d "$BATS_TEST_TMPDIR/c/$name" ] || {
+		[ -d "$BATS_FILE_TMPDIR/c/$name" ] || {
 			echo "$name: no seeds (tests/fuzz/seeds.sh)" >&2
 			return 1
 		}
-		run "$d" "$BATS_TEST_TMPDIR/c/$name"
+		run "$d" "$BATS_FILE_TMPDIR/c/$name"
 		expect "$name status" "$status" 0
 		expect "$name output" "$output" ""
 	done
@@ -58,7 +63,7 @@ setup() {
 		skip "the libFuzzer smoke runs in the plain pass only"
 	[ "${FUZZ_SMOKE:-1}" = 1 ] ||
 		skip "no libFuzzer targets built (FUZZ_SMOKE=0, or no clang)"
-	run "$WARTA_TOP"/tests/fuzz-smoke.sh 2
+	run "$WARTA_TOP"/tests/fuzz-smoke.sh 2 "$BATS_FILE_TMPDIR/c"
 	[ "$status" != 77 ] || skip "no libFuzzer targets (make fuzz builds them)"
 	echo "$output"
 	expect "fuzz-smoke status" "$status" 0

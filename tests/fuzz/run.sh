@@ -8,13 +8,16 @@
 #
 # A crash, a leak, a timeout (10 s on one input) or 2 GB of memory is a
 # finding: the input is left in FUZZ_DIR/crash/NAME/ and the run exits 1
-# once every target ran.  FUZZ_TARGETS="fuzz_a fuzz_b" runs only those.
+# once every target ran.  FUZZ_TARGETS="fuzz_a fuzz_b" runs only those;
+# FUZZ_SEEDED=1 says CORPUS_ROOT is seeded already.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 dir=$1 seconds=$2 corpus=${3:-$1/corpus}
 log=$dir/log
 mkdir -p "$log" "$corpus"
-"$top/tests/fuzz/seeds.sh" "$top/build/bin" "$corpus" || exit 2
+if [ "${FUZZ_SEEDED:-0}" != 1 ]; then
+	"$top/tests/fuzz/seeds.sh" "$top/build/bin" "$corpus" || exit 2
+fi
 
 # The dictionary of a target: what its format's keywords are.
 dict() {
