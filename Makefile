@@ -249,6 +249,7 @@ FUZZ_MAKE = $(MAKE) --no-print-directory -j$(BUILD_JOBS) B=build/fuzz \
 # seconds; elsewhere, or with FUZZ_SMOKE=0 (which saves the third build),
 # t0930 replays the regressions with the plain drivers alone.
 FUZZ_SMOKE ?= 1
+SAN_TESTS ?= marked
 check: build/testdeps.ok
 	@$(MAKE) --no-print-directory -j$(BUILD_JOBS) B=build _testbin
 	@$(MAKE) --no-print-directory -j$(BUILD_JOBS) B=build/san \
@@ -261,7 +262,7 @@ check: build/testdeps.ok
 	else \
 		echo "check: no libFuzzer targets: t0930 replays without them"; \
 	fi; \
-	FUZZ_SMOKE=$$smoke tests/run.sh build build/san
+	FUZZ_SMOKE=$$smoke SAN_TESTS=$(SAN_TESTS) tests/run.sh build build/san
 
 # Each target for FUZZ_SECONDS, one after the other, on its corpus in
 # build/fuzz/corpus/NAME (seeded from samples/ and the tests, and kept

@@ -6,6 +6,7 @@
 # now the shared reader refuses a tag, comment or PI past 1 MiB and a CDATA
 # section past 8 MiB, at once, with the file and the byte offset.  The
 # hostile items are made here, streamed by a script, and never checked in.
+# check: sanitizer build
 
 load common
 

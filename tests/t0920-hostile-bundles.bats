@@ -5,6 +5,7 @@
 # extracted twice, never read twice), names with control bytes or that are
 # not UTF-8 (refused, and every name printed escaped), an item file that
 # is not an item, and -C through a symbolic link.
+# check: sanitizer build
 
 load common
 
