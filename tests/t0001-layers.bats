@@ -16,12 +16,17 @@ LEVELS=(
 	"meta"
 )
 
-level_of() {
-	local i
-	for i in "${!LEVELS[@]}"; do
-		[[ " ${LEVELS[$i]} " == *" $1 "* ]] && { echo "$i"; return; }
+# The level of each layer, looked up without a subshell: the check below
+# asks once for every include of every file.
+declare -gA LEVEL_OF
+for i in "${!LEVELS[@]}"; do
+	for l in ${LEVELS[$i]}; do
+		LEVEL_OF[$l]=$i
 	done
-	echo -1
+done
+
+level_of() {
+	echo "${LEVEL_OF[$1]:--1}"
 }
 
 @test "every folder of formats/ is a known layer" {
@@ -37,24 +42,27 @@ level_of() {
 # layer_violations ROOT: one line for each include in ROOT/*/*.[ch] that
 # names no layer, a layer above its own, or a peer.
 layer_violations() {
-	local root=$1 f layer lv inc target tl
-	while IFS= read -r f; do
+	local root=$1 f inc layer lv target tl
+	# One grep over every file: "FILE:#include "INC"...".
+	while IFS= read -r line; do
+		f=${line%%:#include *}
+		inc=${line#*:#include \"}
+		inc=${inc%%\"*}
 		layer=${f#"$root"/}
 		layer=${layer%%/*}
-		lv=$(level_of "$layer")
-		while IFS= read -r inc; do
-			target=${inc%%/*}
-			if [ "$target" = "$inc" ]; then
-				echo "${f#"$root"/}: \"$inc\" names no layer"
-				continue
-			fi
-			[ "$target" = "$layer" ] && continue
-			tl=$(level_of "$target")
-			if [ "$tl" -lt 0 ] || [ "$tl" -ge "$lv" ]; then
-				echo "${f#"$root"/}: includes \"$inc\" ($target is not below $layer)"
-			fi
-		done < <(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$f")
-	done < <(find "$root" -mindepth 2 -name '*.[ch]' | sort)
+		lv=${LEVEL_OF[$layer]:--1}
+		target=${inc%%/*}
+		if [ "$target" = "$inc" ]; then
+			echo "${f#"$root"/}: \"$inc\" names no layer"
+			continue
+		fi
+		[ "$target" = "$layer" ] && continue
+		tl=${LEVEL_OF[$target]:--1}
+		if [ "$tl" -lt 0 ] || [ "$tl" -ge "$lv" ]; then
+			echo "${f#"$root"/}: includes \"$inc\" ($target is not below $layer)"
+		fi
+	done < <(find "$root" -mindepth 2 -name '*.[ch]' | sort |
+	    xargs grep -H '^#include "' /dev/null)
 }
 
 @test "no layer includes a layer above it or a peer" {

@@ -113,10 +113,15 @@ LIMIT_SIDECAR_CELL|M|warta-meta|cell larger than @V@ MiB
 	} >"$BATS_TEST_TMPDIR/limits.c"
 	cc -I"$WARTA_TOP/formats" -o "$BATS_TEST_TMPDIR/limits" "$BATS_TEST_TMPDIR/limits.c"
 	"$BATS_TEST_TMPDIR/limits" >"$BATS_TEST_TMPDIR/values"
+	local -A value_of
+	while read -r name value; do
+		value_of[$name]=$value
+	done <"$BATS_TEST_TMPDIR/values"
 	local name unit pages re value v page text bad=0 n
+	local -A text_of
 	while IFS='|' read -r name unit pages re; do
 		[ -n "$name" ] || continue
-		value=$(awk -v n="$name" '$1 == n { print $2 }' "$BATS_TEST_TMPDIR/values")
+		value=${value_of[$name]:-}
 		[ -n "$value" ] || { echo "$name: not in limits.h" >&2; bad=1; continue; }
 		case $unit in
 		B) v=$value ;;
@@ -125,9 +130,11 @@ LIMIT_SIDECAR_CELL|M|warta-meta|cell larger than @V@ MiB
 		G) v=$((value / 1073741824)) ;;
 		esac
 		for page in $pages; do
-			# the page as it reads, lines joined
-			text=$(mandoc -Tascii "$WARTA_TOP/pipeline/$page.1" | sed 's/.\x08//g' | tr -s ' \t\n' '   ')
-			grep -Eq -- "${re//@V@/$v}" <<<"$text" || {
+			# the page as it reads, lines joined, rendered once a page
+			[ -n "${text_of[$page]:-}" ] ||
+				text_of[$page]=$(mandoc -Tascii "$WARTA_TOP/pipeline/$page.1" | sed 's/.\x08//g' | tr -s ' \t\n' '   ')
+			text=${text_of[$page]}
+			[[ $text =~ ${re//@V@/$v} ]] || {
 				echo "$page.1 does not say $name ($v): /${re//@V@/$v}/" >&2
 				bad=1
 			}
@@ -136,7 +143,7 @@ LIMIT_SIDECAR_CELL|M|warta-meta|cell larger than @V@ MiB
 	# and every bound is in the table
 	for n in $names; do
 		case $n in LIMIT_ARCHIVE_RATIO_FLOOR) continue ;; esac
-		grep -q "^$n|" <<<"$LIMITS_IN_MAN" || { echo "$n: in no man page's row" >&2; bad=1; }
+		[[ $'\n'$LIMITS_IN_MAN == *$'\n'"$n|"* ]] || { echo "$n: in no man page's row" >&2; bad=1; }
 	done
 	[ "$bad" = 0 ]
 }
