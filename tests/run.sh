@@ -50,21 +50,27 @@ mkdir -p "$tap"
 jobs=$tap/jobs
 : >"$jobs"
 plain=$1
+# The bats files first, the sanitizer build's first of all, and by name
+# from the last (t0800 and t0500-t0700 build and break many bundles):
+# what takes longest starts first, and the unit tests, seconds each,
+# fill in at the end.
+if [ "$unit_only" = 0 ]; then
+	for b in ${2:-} "$1"; do
+		for t in $(ls "$top"/tests/t*.bats | sort -r); do
+			mark=$(grep -m1 '^# check: sanitizer build' "$t")
+			if [ "$b" = "$plain" ]; then
+				[ "$mark" = "# check: sanitizer build only" ] &&
+				    continue
+			elif [ "${SAN_TESTS:-}" != all ] && [ -z "$mark" ]; then
+				continue
+			fi
+			echo "$b bats $t" >>"$jobs"
+		done
+	done
+fi
 for b in "$@"; do
 	for t in "$top/$b"/unit/test_*; do
 		[ -x "$t" ] && echo "$b unit $t" >>"$jobs"
-	done
-	[ "$unit_only" = 1 ] && continue
-	# What took longest comes first (t0500, t0600, t0700 and t0800 build
-	# and break many bundles).
-	for t in $(ls "$top"/tests/t*.bats | sort -r); do
-		mark=$(grep -m1 '^# check: sanitizer build' "$t")
-		if [ "$b" = "$plain" ]; then
-			[ "$mark" = "# check: sanitizer build only" ] && continue
-		elif [ "${SAN_TESTS:-}" != all ] && [ -z "$mark" ]; then
-			continue
-		fi
-		echo "$b bats $t" >>"$jobs"
 	done
 done
 
