@@ -40,6 +40,14 @@ export WARTA_SHARED
 WARTA_TOP=$top
 export WARTA_TOP
 
+# The python3 the tests start, found once: a version manager's shim
+# (pyenv's) would cost a second of CPU at every start.
+if py=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null) &&
+    [ -x "$py" ]; then
+	PATH=$(dirname "$py"):$PATH
+	export PATH
+fi
+
 tap=$top/build/tap
 log=$top/build/test.log
 rm -rf "$tap"
