@@ -11,7 +11,7 @@
 load common
 
 # setup_file: one small bundle, made once, and its extracted tree, which
-# each test copies and tampers with; and from them, in one python3 run
+# each test that tampers copies (tree, below); and from them, in one python3 run
 # (python3 takes most of a second of CPU to start on a loaded machine),
 # every crafted file the tests read: the bundle with hostile entries added,
 # a hostile zip, a decompression bomb, the first item with an XXE or a

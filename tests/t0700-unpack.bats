@@ -310,7 +310,7 @@ $title"
 	# As many as the golden items of samples/ dated 2022 or before.
 	expect "--date ..2022 count" "$(count "$got")" \
 	    "$(grep -h -o '<contentCreated[^>]*>[^<]*' "$SAMPLES"/*.xml |
-	    sed 's/.*>//' | awk '$0 <= "2022-12-31"' | wc -l)"
+	    awk '{ sub(/.*>/, "") } $0 <= "2022-12-31" { n++ } END { print n + 0 }')"
 	got=$(selected --date 2023-03-14..)
 	same "--date 2023-03-14.." "$got" "$(catalog_guids '$3 >= "2023-03-14"')"
 	expect "--date 2023-03-14.. count" "$(count "$got")" 1
