@@ -17,18 +17,98 @@ NAME=maritim-samples
 BAGIT='BagIt-Version: 1.0
 Tag-File-Character-Encoding: UTF-8'
 
-# One bundle for the file, made as the README makes it.
+# One bundle for the file, made as the README makes it; its catalog and
+# its stream, which several tests read; and, in one python3 run (python3
+# takes most of a second of CPU to start on a loaded machine), the crafted
+# archives: evil/KIND.tar and evilzip/KIND.zip, each a bag "evil" holding
+# bagit.txt, a good item data/x.xml (the seed, as the bag() below holds
+# it) and one entry of KIND; $F/pwned is where an absolute entry would
+# land if it were written; bomb.tar.gz, 300 MB of zeros; lol.xml, the
+# seed's item with a billion laughs.
 setup_file() {
 	local d=$BATS_FILE_TMPDIR
 	warta-normalize -q -p maritim.example "$SAMPLES"/*.txt |
 	    warta-meta --source 'Harian Maritim' 2>/dev/null |
 	    warta-pack -q -o "$d/$NAME.tar.gz"
+	tar -xzOf "$d/$NAME.tar.gz" "$NAME/data/catalog.tsv" >"$d/catalog.tsv"
+	warta-unpack "$d/$NAME.tar.gz" >"$d/all.xml"
+	warta-normalize -q "$SEED" >"$d/item.xml"
+	mkdir "$d/evil" "$d/evilzip"
+	python3 - "$d" <<-'EOF'
+	import gzip, io, sys, tarfile, zipfile
+	d = sys.argv[1]
+	item = open(d + "/item.xml", "rb").read()
+	bagit = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+
+	def add(tf, name, data=item, **kw):
+	    ti = tarfile.TarInfo(name)
+	    for k, v in kw.items():
+	        setattr(ti, k, v)
+	    if ti.type == tarfile.REGTYPE:
+	        ti.size = len(data)
+	        tf.addfile(ti, io.BytesIO(data))
+	    else:
+	        tf.addfile(ti)
+	bad = {
+	    "abs": dict(name=d + "/pwned/abs.xml"),
+	    "dotdot": dict(name="evil/data/../../../pwned/dotdot.xml"),
+	    "symlink": dict(name="evil/data/link.xml", type=tarfile.SYMTYPE,
+	        linkname="/etc/passwd"),
+	    "hardlink": dict(name="evil/data/hard.xml", type=tarfile.LNKTYPE,
+	        linkname="/etc/passwd"),
+	    "device": dict(name="evil/data/dev.xml", type=tarfile.CHRTYPE,
+	        devmajor=1, devminor=3),
+	    "fifo": dict(name="evil/data/fifo.xml", type=tarfile.FIFOTYPE),
+	}
+	for kind in bad:
+	    with tarfile.open("%s/evil/%s.tar" % (d, kind), "w",
+	            format=tarfile.GNU_FORMAT) as tf:
+	        add(tf, "evil/bagit.txt", bagit)
+	        add(tf, "evil/data/x.xml")
+	        add(tf, **bad[kind])
+
+	def zbag(name, bad, data=item, mode=None):
+	    with zipfile.ZipFile(d + "/evilzip/" + name, "w") as z:
+	        z.writestr("evil/bagit.txt", bagit.decode())
+	        z.writestr("evil/data/x.xml", item)
+	        zi = zipfile.ZipInfo(bad)
+	        if mode is not None:
+	            zi.create_system = 3
+	            zi.external_attr = mode << 16
+	        z.writestr(zi, data)
+	zbag("abs.zip", d + "/pwned/abs.xml")
+	zbag("dotdot.zip", "evil/data/../../../pwned/dotdot.xml")
+	zbag("symlink.zip", "evil/data/link.xml", b"/etc/passwd", 0o120777)
+
+	class Zeros(io.RawIOBase):
+	    def __init__(self, n): self.n = n
+	    def readable(self): return True
+	    def readinto(self, b):
+	        k = min(len(b), self.n); b[:k] = bytes(k); self.n -= k; return k
+	n = 100 << 20
+	with gzip.open(d + "/bomb.tar.gz", "wb", compresslevel=9) as g:
+	    with tarfile.open(fileobj=g, mode="w", format=tarfile.GNU_FORMAT) as t:
+	        ti = tarfile.TarInfo("bomb/bagit.txt"); ti.size = len(bagit)
+	        t.addfile(ti, io.BytesIO(bagit))
+	        for i in range(3):
+	            ti = tarfile.TarInfo("bomb/data/zeros%d.xml" % i); ti.size = n
+	            t.addfile(ti, io.BufferedReader(Zeros(n)))
+
+	s = open(d + "/item.xml").read()
+	lol = '<!DOCTYPE newsItem [<!ENTITY lol "lol">' + "".join(
+	    '<!ENTITY lol%d "%s">' % (i, ("&lol%d;" % (i - 1) if i > 1 else "&lol;") * 10)
+	    for i in range(1, 10)) + "]>"
+	s = s.replace("?>", "?>\n" + lol, 1).replace("<p>", "<p>&lol9;", 1)
+	open(d + "/lol.xml", "w").write(s)
+	EOF
 }
 
 setup() {
 	T=$BATS_TEST_TMPDIR
-	B=$BATS_FILE_TMPDIR/$NAME.tar.gz
-	NITEMS=$(ls "$SAMPLES"/*.txt | wc -l)
+	F=$BATS_FILE_TMPDIR
+	B=$F/$NAME.tar.gz
+	local s=("$SAMPLES"/*.txt)
+	NITEMS=${#s[@]}
 }
 
 # guids FILE: the guids of the items in FILE, one a line.
@@ -39,15 +119,25 @@ guids() {
 # selected ARGS...: the guids warta-unpack -t --tsv selects, sorted, one a
 # line.  It must exit 0.
 selected() {
-	warta-unpack -t --tsv "$@" "$B" | tail -n +2 | cut -f1 | sort
+	warta-unpack -t --tsv "$@" "$B" | awk -F '\t' 'NR > 1 { print $1 }' | sort
+}
+
+# count LIST: the lines in LIST, as wc -l counts the output of what gave
+# it (none when it is empty).
+count() {
+	if [ -z "$1" ]; then
+		echo 0
+	else
+		local nl=${1//[!$'\n']/}
+		echo $((${#nl} + 1))
+	fi
 }
 
 # catalog_guids AWK-CONDITION: the guids of the catalog lines for which
 # the condition on the catalog.tsv fields holds ($3 date, $4 place, $5
 # byline, $8 language), sorted.
 catalog_guids() {
-	tar -xzOf "$B" "$NAME/data/catalog.tsv" |
-	    awk -F '\t' "NR > 1 && ($1) { print \$1 }" | sort
+	awk -F '\t' "NR > 1 && ($1) { print \$1 }" "$F/catalog.tsv" | sort
 }
 
 # same WHAT GOT WANT: two lists of guids, shown when they differ.
@@ -62,11 +152,12 @@ same() {
 }
 
 # bag DIR NAME: a minimal bag as another tool makes it (bagit.txt, a
-# manifest, data/x.xml holding the seed's item, no catalog) at DIR/NAME.
+# manifest, data/x.xml holding the seed's item as warta-normalize -q gives
+# it, made once in setup_file, no catalog) at DIR/NAME.
 bag() {
 	mkdir -p "$1/$2/data"
 	printf '%s\n' "$BAGIT" >"$1/$2/bagit.txt"
-	warta-normalize -q "$SEED" >"$1/$2/data/x.xml"
+	cp "$F/item.xml" "$1/$2/data/x.xml"
 	(cd "$1/$2" && sha256sum data/x.xml >manifest-sha256.txt)
 }
 
@@ -111,10 +202,10 @@ usage_error() {
 	    { echo "line $s: ${lines[s]}"; return 1; }
 	expect "line $((s + 1))" "${lines[s + 1]}" "           $SEED_GUID  $SEED_PATH"
 	# Not a terminal: the first line of an item is cut to 100 columns.
+	# (${#l} counts characters in the locale, as wc -m does.)
 	for ((n = 1; n < ${#lines[@]}; n += 2)); do
 		l=${lines[n]}
-		[ "$(printf '%s' "$l" | wc -m)" -le 100 ] ||
-		    { echo "over 100 columns: $l"; return 1; }
+		[ "${#l}" -le 100 ] || { echo "over 100 columns: $l"; return 1; }
 	done
 	[[ ${lines[s]} == *… ]] || { echo "the long title is not cut: ${lines[s]}"; return 1; }
 }
@@ -150,12 +241,11 @@ usage_error() {
 @test "-t --json: jq parses every line; the seed's fields; words a number" {
 	warta-unpack -t --json "$B" >"$T/list.json"
 	expect lines "$(wc -l <"$T/list.json")" "$NITEMS"
-	local n=0 line
-	while IFS= read -r line; do
-		n=$((n + 1))
-		printf '%s\n' "$line" | jq -e 'type == "object"' >/dev/null ||
-		    { echo "line $n is not a JSON object: $line"; return 1; }
-	done <"$T/list.json"
+	# One jq reads each line as a JSON text of its own and names those
+	# that are not an object.
+	run -0 jq -R -r 'select((try fromjson catch null | type) != "object") |
+	    "line \(input_line_number) is not a JSON object: \(.)"' "$T/list.json"
+	expect "lines not a JSON object" "$output" ""
 	run -0 jq -r 'keys_unsorted | join(",")' "$T/list.json"
 	expect keys "$(printf '%s\n' "${lines[@]}" | sort -u)" guid,date,place,byline,title,words,path
 	run -0 jq -r --arg g "$SEED_GUID" 'select(.guid == $g) |
@@ -198,26 +288,32 @@ $title"
 }
 
 @test "selectors alone: --guid, --date (year, month, day, ranges), --byline, --place, --lang" {
+	local got
 	same "--guid" "$(selected --guid "$SEED_GUID")" "$SEED_GUID"
 	same "--guid none" "$(selected --guid urn:newsml:maritim.example:nothing)" ""
-	same "--date 2021" "$(selected --date 2021)" "$(catalog_guids '$3 ~ /^2021/')"
-	expect "--date 2021 count" "$(selected --date 2021 | wc -l)" 2
-	same "--date 2022-08" "$(selected --date 2022-08)" "$(catalog_guids '$3 ~ /^2022-08/')"
-	expect "--date 2022-08 count" "$(selected --date 2022-08 | wc -l)" 1
+	got=$(selected --date 2021)
+	same "--date 2021" "$got" "$(catalog_guids '$3 ~ /^2021/')"
+	expect "--date 2021 count" "$(count "$got")" 2
+	got=$(selected --date 2022-08)
+	same "--date 2022-08" "$got" "$(catalog_guids '$3 ~ /^2022-08/')"
+	expect "--date 2022-08 count" "$(count "$got")" 1
 	same "--date 2023-03-14" "$(selected --date 2023-03-14)" "$(catalog_guids '$3 == "2023-03-14"')"
 	same "--date 2021-08-11" "$(selected --date 2021-08-11)" ""
-	same "--date 2022..2023-03" "$(selected --date 2022..2023-03)" \
+	got=$(selected --date 2022..2023-03)
+	same "--date 2022..2023-03" "$got" \
 	    "$(catalog_guids '$3 >= "2022" && $3 <= "2023-03-31"')"
-	expect "--date 2022..2023-03 count" "$(selected --date 2022..2023-03 | wc -l)" 4
+	expect "--date 2022..2023-03 count" "$(count "$got")" 4
 	same "--date 2021-08-10..2022-02-03" "$(selected --date 2021-08-10..2022-02-03)" \
 	    "$(catalog_guids '$3 >= "2021-08-10" && $3 <= "2022-02-03"')"
-	same "--date ..2022" "$(selected --date ..2022)" "$(catalog_guids '$3 != "" && $3 <= "2022-12-31"')"
+	got=$(selected --date ..2022)
+	same "--date ..2022" "$got" "$(catalog_guids '$3 != "" && $3 <= "2022-12-31"')"
 	# As many as the golden items of samples/ dated 2022 or before.
-	expect "--date ..2022 count" "$(selected --date ..2022 | wc -l)" \
+	expect "--date ..2022 count" "$(count "$got")" \
 	    "$(grep -h -o '<contentCreated[^>]*>[^<]*' "$SAMPLES"/*.xml |
-	    sed 's/.*>//' | awk '$0 <= "2022-12-31"' | wc -l)"
-	same "--date 2023-03-14.." "$(selected --date 2023-03-14..)" "$(catalog_guids '$3 >= "2023-03-14"')"
-	expect "--date 2023-03-14.. count" "$(selected --date 2023-03-14.. | wc -l)" 1
+	    awk '{ sub(/.*>/, "") } $0 <= "2022-12-31" { n++ } END { print n + 0 }')"
+	got=$(selected --date 2023-03-14..)
+	same "--date 2023-03-14.." "$got" "$(catalog_guids '$3 >= "2023-03-14"')"
+	expect "--date 2023-03-14.. count" "$(count "$got")" 1
 	# An undated item (most samples name no date) is in no range.
 	# As many as the golden items of samples/ without a date.
 	expect undated "$(catalog_guids '$3 == ""' | wc -l)" \
@@ -227,19 +323,20 @@ $title"
 	same "--byline purwanto" "$(selected --byline purwanto)" "$SEED_GUID"
 	same "--byline 'jane DOE'" "$(selected --byline 'jane DOE')" "$(catalog_guids 'tolower($5) ~ /jane doe/')"
 	same "--place SEMAR" "$(selected --place SEMAR)" "$SEED_GUID"
-	same "--place jakarta" "$(selected --place jakarta)" "$(catalog_guids '$4 == "Jakarta"')"
-	expect "--place jakarta count" "$(selected --place jakarta | wc -l)" 9
-	same "--lang en" "$(selected --lang en)" "$(catalog_guids '$8 ~ /^en(-|$)/')"
+	got=$(selected --place jakarta)
+	same "--place jakarta" "$got" "$(catalog_guids '$4 == "Jakarta"')"
+	expect "--place jakarta count" "$(count "$got")" 9
+	got=$(selected --lang en)
+	same "--lang en" "$got" "$(catalog_guids '$8 ~ /^en(-|$)/')"
 	# As many as the golden items of samples/ in English.
-	expect "--lang en count" "$(selected --lang en | wc -l)" \
+	expect "--lang en count" "$(count "$got")" \
 	    "$(grep -l '<language tag="en"/>' "$SAMPLES"/*.xml | wc -l)"
 	same "--lang ID" "$(selected --lang ID)" "$(catalog_guids '$8 ~ /^id(-|$)/')"
 	same "--lang e" "$(selected --lang e)" ""
 }
 
 @test "selectors alone: --subject by code and by name, --grep with a regex" {
-	local items
-	warta-unpack "$B" >"$T/all.xml"
+	local items all=$F/all.xml
 	same "--subject 'Anwar Sanusi'" "$(selected --subject 'Anwar Sanusi')" "$SEED_GUID"
 	same "--subject 'anwar sanusi'" "$(selected --subject 'anwar sanusi')" "$SEED_GUID"
 	same "--subject Kemnaker" "$(selected --subject Kemnaker)" "$SEED_GUID"
@@ -247,7 +344,7 @@ $title"
 	# medtop:04000000: every item that has it, and a part of a code is no code.
 	items=$(warta-unpack --subject medtop:04000000 "$B" | guids /dev/stdin | sort)
 	expect "medtop:04000000 count" "$(printf '%s\n' "$items" | wc -l)" \
-	    "$(grep -c 'qcode="medtop:04000000"' "$T/all.xml")"
+	    "$(grep -c 'qcode="medtop:04000000"' "$all")"
 	same "--subject medtop:04000000 -t" "$(selected --subject medtop:04000000)" "$items"
 	same "--subject medtop:04" "$(selected --subject medtop:04)" ""
 	same "--subject nobody" "$(selected --subject 'Nobody Atall')" ""
@@ -255,11 +352,21 @@ $title"
 	same "--grep 'bbplk'" "$(selected --grep 'bbplk')" ""
 	same "--grep '(?i)bbplk'" "$(selected --grep '(?i)bbplk')" "$SEED_GUID"
 	# \b and a class on UTF-8 text: the items whose text has "petani".
-	local want="" g
-	for g in $(selected); do
-		warta-unpack --guid "$g" "$B" | warta-text | grep -qiw petani &&
-		    want+="$g"$'\n'
-	done
+	# The text of every item of the stream (warta-unpack "$B", made in
+	# setup_file) at once, a form feed line between items, in the order
+	# of their guids; grep -iw picks the lines with the word and the form
+	# feed lines, which say whose item a line is in.
+	local want="" g ids=() i=0 l
+	mapfile -t ids < <(guids "$all")
+	expect "stream items" "${#ids[@]}" "$NITEMS"
+	while IFS= read -r l; do
+		if [ "$l" = $'\f' ]; then
+			i=$((i + 1))
+		elif [[ $want != *"${ids[i]}"$'\n'* ]]; then
+			want+="${ids[i]}"$'\n'
+		fi
+	done < <(warta-text "$all" | grep -iw -e petani -e $'^\f$')
+	expect "items in the text" "$((i + 1))" "$NITEMS"
 	same "--grep '(?i)\\bpetani\\b'" "$(selected --grep '(?i)\bpetani\b')" \
 	    "$(printf '%s' "$want" | sort)"
 	[ -n "$want" ]
@@ -269,16 +376,18 @@ $title"
 }
 
 @test "selectors combined: all must match" {
+	local got
 	same "five" "$(selected --date 2021-08-10 --lang id --byline purwanto \
 	    --place semarang --subject Anwar --grep Sekjen)" "$SEED_GUID"
 	same "--guid --date" "$(selected --guid "$SEED_GUID" --date 2021-08)" "$SEED_GUID"
 	same "--guid, another date" "$(selected --guid "$SEED_GUID" --date 2022)" ""
 	same "--byline, another language" "$(selected --byline purwanto --lang en)" ""
-	same "--date 2021 --lang en" "$(selected --date 2021 --lang en)" \
+	got=$(selected --date 2021 --lang en)
+	same "--date 2021 --lang en" "$got" \
 	    "$(catalog_guids '$3 ~ /^2021/ && $8 ~ /^en/')"
-	expect "--date 2021 --lang en count" "$(selected --date 2021 --lang en | wc -l)" 1
+	expect "--date 2021 --lang en count" "$(count "$got")" 1
 	# The Jakarta items name no date: no range holds them.
-	expect "--place jakarta" "$(selected --place jakarta | wc -l)" 9
+	expect "--place jakarta" "$(count "$(selected --place jakarta)")" 9
 	same "--place jakarta --date ..2023" "$(selected --place jakarta --date ..2023)" ""
 	same "--place semarang --date ..2023" "$(selected --place semarang --date ..2023)" "$SEED_GUID"
 	same "--subject Semarang --grep Sekjen" "$(selected --subject Semarang --grep Sekjen)" "$SEED_GUID"
@@ -348,14 +457,33 @@ $title"
 	# Every item as the bag holds it, every text as warta-text prints it.
 	tar -xzf "$B" -C "$T" "$NAME/data/items"
 	diff -r "$T/$NAME/data/items" "$d/items"
-	local f stem
-	while IFS= read -r f; do
+	# One warta-text for every item: its output is each item's text, a
+	# form feed line between items, so it must be the text files, in the
+	# same order, joined so.  Only when it differs is each item run alone,
+	# to name the one.
+	local f stem items=() want=() text
+	mapfile -t items < <(find "$d/items" -type f)
+	for f in "${items[@]}"; do
 		stem=${f#"$d/items/"}
 		stem=${stem%.xml}
-		warta-text "$f" | cmp - "$d/text/$stem.txt" ||
-		    { echo "text of $stem"; return 1; }
 		[ -f "$d/originals/$stem.txt" ] || { echo "no original for $stem"; return 1; }
-	done < <(find "$d/items" -type f)
+		[ -f "$d/text/$stem.txt" ] || { echo "no text for $stem"; return 1; }
+		IFS= read -r -d '' text <"$d/text/$stem.txt" || true
+		[ "${#want[@]}" -eq 0 ] || want+=($'\f\n')
+		want+=("$text")
+	done
+	printf '%s' "${want[@]}" >"$T/texts.want"
+	warta-text "${items[@]}" >"$T/texts.got"
+	cmp -s "$T/texts.want" "$T/texts.got" || {
+		for f in "${items[@]}"; do
+			stem=${f#"$d/items/"}
+			stem=${stem%.xml}
+			warta-text "$f" | cmp - "$d/text/$stem.txt" ||
+			    { echo "text of $stem"; return 1; }
+		done
+		echo "warta-text of the items differs from the texts joined"
+		return 1
+	}
 	run -0 head -1 "$d/text/$SEED_STEM.txt"
 	[[ $output == 'SEMARANG-MARITIM: Dalam upaya'* ]]
 }
@@ -417,7 +545,8 @@ $title"
 
 @test "formats: every format warta-pack writes, and tar.bz2, list and stream alike" {
 	local f
-	warta-unpack "$B" >"$T/all.xml"
+	# $F/all.xml: warta-unpack "$B", made in setup_file.
+	cp "$F/all.xml" "$T/all.xml"
 	warta-unpack -t --tsv "$B" >"$T/want.tsv"
 	for f in tar.zst tar.xz tar zip; do
 		warta-pack -q -o "$T/$NAME.$f" "$T/all.xml"
@@ -470,7 +599,7 @@ $title"
 	    urn:newsml:warta.invalid:20210810:0fb56732ef35c24e
 	# A symbolic link beside the item: refused, and the item still listed,
 	# as the stream and -C give it.
-	hostile symlink
+	cp "$F/evil/symlink.tar" "$T/evil.tar"
 	run -1 --separate-stderr warta-unpack "$T/evil.tar"
 	expect "stream items" "$(grep -c '<newsItem ' <<<"$output")" 1
 	run -1 --separate-stderr warta-unpack -t --tsv "$T/evil.tar"
@@ -479,138 +608,79 @@ $title"
 	    urn:newsml:warta.invalid:20210810:0fb56732ef35c24e
 }
 
-# hostile KIND: evil.tar holding bagit.txt, a good item data/x.xml, and
-# one entry of KIND, crafted with python3 tarfile; $T/pwned is where the
-# bad entry would land if it were written.
-hostile() {
-	warta-normalize -q "$SEED" >"$T/item.xml"
-	python3 - "$1" "$T" <<-'EOF'
-	import io, sys, tarfile
-	kind, t = sys.argv[1:]
-	item = open(t + "/item.xml", "rb").read()
-	def add(tf, name, data=item, **kw):
-	    ti = tarfile.TarInfo(name)
-	    for k, v in kw.items():
-	        setattr(ti, k, v)
-	    if ti.type == tarfile.REGTYPE:
-	        ti.size = len(data)
-	        tf.addfile(ti, io.BytesIO(data))
-	    else:
-	        tf.addfile(ti)
-	bad = {
-	    "abs": dict(name=t + "/pwned/abs.xml"),
-	    "dotdot": dict(name="evil/data/../../../pwned/dotdot.xml"),
-	    "symlink": dict(name="evil/data/link.xml", type=tarfile.SYMTYPE,
-	        linkname="/etc/passwd"),
-	    "hardlink": dict(name="evil/data/hard.xml", type=tarfile.LNKTYPE,
-	        linkname="/etc/passwd"),
-	    "device": dict(name="evil/data/dev.xml", type=tarfile.CHRTYPE,
-	        devmajor=1, devminor=3),
-	    "fifo": dict(name="evil/data/fifo.xml", type=tarfile.FIFOTYPE),
-	}[kind]
-	with tarfile.open(t + "/evil.tar", "w", format=tarfile.GNU_FORMAT) as tf:
-	    add(tf, "evil/bagit.txt", b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
-	    add(tf, "evil/data/x.xml")
-	    add(tf, **bad)
-	EOF
-}
-
 @test "hostile tar: absolute, '..', symlink, hardlink, device, FIFO: refused, reported, nothing outside DIR" {
-	local kind entry what
-	for kind in abs dotdot symlink hardlink device fifo; do
-		rm -rf "$T/out" "$T/pwned" "$T/evil.tar"
-		hostile "$kind"
+	# The archives, $F/evil/KIND.tar, are made in setup_file; $F/pwned is
+	# where the absolute entry points.  Each kind is extracted under a
+	# directory of its own, $T/KIND/out/a/b, all made by one mkdir.
+	local kind entry what out ev kinds=(abs dotdot symlink hardlink device fifo) dirs=() files
+	for kind in "${kinds[@]}"; do
+		dirs+=("$T/$kind/out/a/b")
+	done
+	mkdir -p "${dirs[@]}"
+	for kind in "${kinds[@]}"; do
 		case $kind in
-		abs) entry=$T/pwned/abs.xml what='an absolute path' ;;
+		abs) entry=$F/pwned/abs.xml what='an absolute path' ;;
 		dotdot) entry=evil/data/../../../pwned/dotdot.xml what="a path with a '..' component" ;;
 		symlink) entry=evil/data/link.xml what='a symbolic link' ;;
 		hardlink) entry=evil/data/hard.xml what='a hard link' ;;
 		device) entry=evil/data/dev.xml what='a device' ;;
 		fifo) entry=evil/data/fifo.xml what='a FIFO' ;;
 		esac
-		mkdir -p "$T/out/a/b"
-		run -1 --separate-stderr warta-unpack -C "$T/out/a/b" "$T/evil.tar"
-		has "$kind" "$stderr" "warta-unpack: $T/evil.tar: $entry: $what refused"
+		out=$T/$kind/out ev=$F/evil/$kind.tar
+		run -1 --separate-stderr warta-unpack -C "$out/a/b" "$ev"
+		has "$kind" "$stderr" "warta-unpack: $ev: $entry: $what refused"
 		# Nothing where the entry points, nothing but the good item's
 		# three files, no link, no device, no FIFO.
-		[ ! -e "$T/pwned" ] || { echo "$kind: $T/pwned exists"; return 1; }
-		[ ! -e "$T/out/pwned" ] && [ ! -e "$T/out/a/pwned" ] ||
+		[ ! -e "$F/pwned" ] && [ ! -e "$T/pwned" ] ||
+		    { echo "$kind: $F/pwned or $T/pwned exists"; return 1; }
+		[ ! -e "$out/pwned" ] && [ ! -e "$out/a/pwned" ] ||
 		    { echo "$kind: a pwned directory under out"; return 1; }
-		expect "$kind: files" "$(cd "$T/out/a/b" && find . ! -type d | sort | tr '\n' ' ')" \
-		    './evil/data/items/x.xml ./evil/data/originals/x.txt ./evil/data/text/x.txt '
+		mapfile -t files < <(cd "$out/a/b" && find . ! -type d | sort)
+		expect "$kind: files" "${files[*]}" \
+		    './evil/data/items/x.xml ./evil/data/originals/x.txt ./evil/data/text/x.txt'
 		# The listing and the stream refuse it too.
-		run -1 --separate-stderr warta-unpack -t "$T/evil.tar"
+		run -1 --separate-stderr warta-unpack -t "$ev"
 		has "$kind -t" "$stderr" "$entry: $what refused"
 		lacks "$kind -t" "$output" 'root:'
-		run -1 --separate-stderr warta-unpack "$T/evil.tar"
+		run -1 --separate-stderr warta-unpack "$ev"
 		has "$kind stream" "$stderr" "$entry: $what refused"
 		lacks "$kind stream" "$output" 'root:'
 	done
 }
 
 @test "hostile zip: absolute, '..', symlink: refused, reported, nothing outside DIR" {
-	warta-normalize -q "$SEED" >"$T/item.xml"
-	python3 - "$T" <<-'EOF'
-	import sys, zipfile
-	t = sys.argv[1]
-	item = open(t + "/item.xml", "rb").read()
-	def bag(name, bad, data=item, mode=None):
-	    with zipfile.ZipFile(t + "/" + name, "w") as z:
-	        z.writestr("evil/bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
-	        z.writestr("evil/data/x.xml", item)
-	        zi = zipfile.ZipInfo(bad)
-	        if mode is not None:
-	            zi.create_system = 3
-	            zi.external_attr = mode << 16
-	        z.writestr(zi, data)
-	bag("abs.zip", t + "/pwned/abs.xml")
-	bag("dotdot.zip", "evil/data/../../../pwned/dotdot.xml")
-	bag("symlink.zip", "evil/data/link.xml", b"/etc/passwd", 0o120777)
-	EOF
-	local z
+	# The archives, $F/evilzip/KIND.zip, are made in setup_file; $F/pwned
+	# is where the absolute entry points.
+	local z out files
+	mkdir -p "$T/abs/out/a/b" "$T/dotdot/out/a/b" "$T/symlink/out/a/b"
 	for z in abs dotdot symlink; do
-		rm -rf "$T/out" "$T/pwned"
-		mkdir -p "$T/out/a/b"
-		run -1 --separate-stderr warta-unpack -C "$T/out/a/b" "$T/$z.zip"
+		out=$T/$z/out
+		run -1 --separate-stderr warta-unpack -C "$out/a/b" "$F/evilzip/$z.zip"
 		has "$z.zip" "$stderr" refused
-		[ ! -e "$T/pwned" ] && [ ! -e "$T/out/pwned" ] && [ ! -e "$T/out/a/pwned" ] ||
+		[ ! -e "$F/pwned" ] && [ ! -e "$T/pwned" ] && [ ! -e "$out/pwned" ] && [ ! -e "$out/a/pwned" ] ||
 		    { echo "$z.zip: written outside"; return 1; }
-		expect "$z.zip: files" "$(cd "$T/out/a/b" && find . ! -type d | sort | tr '\n' ' ')" \
-		    './evil/data/items/x.xml ./evil/data/originals/x.txt ./evil/data/text/x.txt '
-		run -1 --separate-stderr warta-unpack "$T/$z.zip"
+		mapfile -t files < <(cd "$out/a/b" && find . ! -type d | sort)
+		expect "$z.zip: files" "${files[*]}" \
+		    './evil/data/items/x.xml ./evil/data/originals/x.txt ./evil/data/text/x.txt'
+		run -1 --separate-stderr warta-unpack "$F/evilzip/$z.zip"
 		lacks "$z.zip stream" "$output" 'root:'
 	done
 }
 
 @test "a decompression bomb (300 MB of zeros in a tar.gz) stops on --max-ratio, fast and small" {
-	python3 - "$T/bomb.tar.gz" <<-'EOF'
-	import gzip, io, sys, tarfile
-	class Zeros(io.RawIOBase):
-	    def __init__(self, n): self.n = n
-	    def readable(self): return True
-	    def readinto(self, b):
-	        k = min(len(b), self.n); b[:k] = bytes(k); self.n -= k; return k
-	n = 100 << 20
-	with gzip.open(sys.argv[1], "wb", compresslevel=9) as g:
-	    with tarfile.open(fileobj=g, mode="w", format=tarfile.GNU_FORMAT) as t:
-	        d = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
-	        ti = tarfile.TarInfo("bomb/bagit.txt"); ti.size = len(d)
-	        t.addfile(ti, io.BytesIO(d))
-	        for i in range(3):
-	            ti = tarfile.TarInfo("bomb/data/zeros%d.xml" % i); ti.size = n
-	            t.addfile(ti, io.BufferedReader(Zeros(n)))
-	EOF
+	# $F/bomb.tar.gz: made in setup_file, 3 entries of 100 MB of zeros.
+	cp "$F/bomb.tar.gz" "$T/bomb.tar.gz"
 	[ "$(stat -c %s "$T/bomb.tar.gz")" -lt 1000000 ]
 	local mode start
 	for mode in -t --stream -C; do
-		start=$(date +%s%N)
+		start=${EPOCHREALTIME/./}
 		case $mode in
 		-t) run -1 --separate-stderr /usr/bin/time -f '%M' warta-unpack -t "$T/bomb.tar.gz" ;;
 		--stream) run -1 --separate-stderr /usr/bin/time -f '%M' warta-unpack "$T/bomb.tar.gz" ;;
 		-C) run -1 --separate-stderr /usr/bin/time -f '%M' warta-unpack -C "$T/out" "$T/bomb.tar.gz" ;;
 		esac
 		has "$mode" "$stderr" 'a decompression bomb? (--max-ratio)'
-		[ $(( ($(date +%s%N) - start) / 1000000 )) -lt 5000 ] ||
+		[ $(( (${EPOCHREALTIME/./} - start) / 1000 )) -lt 5000 ] ||
 		    { echo "$mode: too slow"; return 1; }
 		# Peak memory (KB, the last line of time's output) well under the
 		# 300 MB inside.
@@ -641,15 +711,8 @@ hostile() {
 	# The seed with a DOCTYPE: an external entity in the first paragraph.
 	sed '1a <!DOCTYPE newsItem [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>' \
 	    "$top/data/x.xml" | sed '0,/<p>/s//<p>\&xxe;/' >"$top/data/xxe.xml"
-	python3 - "$top/data/x.xml" "$top/data/lol.xml" <<-'EOF'
-	import sys
-	s = open(sys.argv[1]).read()
-	lol = '<!DOCTYPE newsItem [<!ENTITY lol "lol">' + "".join(
-	    '<!ENTITY lol%d "%s">' % (i, ("&lol%d;" % (i - 1) if i > 1 else "&lol;") * 10)
-	    for i in range(1, 10)) + "]>"
-	s = s.replace("?>", "?>\n" + lol, 1).replace("<p>", "<p>&lol9;", 1)
-	open(sys.argv[2], "w").write(s)
-	EOF
+	# $F/lol.xml: x.xml with a billion laughs, made in setup_file.
+	cp "$F/lol.xml" "$top/data/lol.xml"
 	grep -q 'SYSTEM "file:///etc/passwd"' "$top/data/xxe.xml"
 	grep -q '<p>&xxe;' "$top/data/xxe.xml"
 	grep -q '<p>&lol9;' "$top/data/lol.xml"
