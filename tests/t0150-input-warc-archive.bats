@@ -7,6 +7,7 @@
 # site served here) packed and verified.
 
 load common
+. "$WARTA_TOP/tests/tools/qrun.bash"
 
 CRAWL=$WARTA_TOP/tests/warc-crawl.sh
 RUN=$WARTA_TOP/tests/normalize-sample.sh
@@ -63,7 +64,7 @@ zip_dir() {
 	tar -C "$T/d" -czf "$T/delivery.tar.gz" texts
 	local a
 	for a in delivery.zip delivery.tar.gz; do
-		run -0 --separate-stderr warta-normalize "$T/$a"
+		qrun -0 warta-normalize "$T/$a"
 		printf '%s\n' "$output" >"$T/$a.xml"
 		expect "$a fileNames" "$(file_names "$T/$a.xml" | tr '\n' ' ')" \
 		    "$a/texts/a.txt $a/texts/b.txt $a/texts/sub/c.txt "
@@ -79,10 +80,10 @@ zip_dir() {
 	has "a.txt's text" "$(warta-normalize -q "$T/delivery.zip" | warta-text)" \
 	    "$(cat "$T/alone.txt")"
 	# Forced, or from standard input: the same items.
-	run -0 --separate-stderr warta-normalize -f zip "$T/delivery.zip"
+	qrun -0 warta-normalize -f zip "$T/delivery.zip"
 	expect forced "$(summary "$stderr")" \
 	    "warta-normalize: normalized 3, rejected 0, skipped 2 records that are not articles"
-	run -0 --separate-stderr warta-normalize - <"$T/delivery.tar.gz"
+	qrun -0 warta-normalize - <"$T/delivery.tar.gz"
 	printf '%s\n' "$output" >"$T/stdin.xml"
 	expect "stdin fileNames" "$(file_names "$T/stdin.xml" | tr '\n' ' ')" \
 	    "texts/a.txt texts/b.txt texts/sub/c.txt "
@@ -97,7 +98,7 @@ zip_dir() {
 	: >"$T/d/texts/empty.txt"
 	printf 'abc\000def\n' >"$T/d/texts/binary.txt"
 	zip_dir "$T/delivery.zip" "$T/d" texts __MACOSX
-	run -1 --separate-stderr warta-normalize "$T/delivery.zip"
+	qrun -1 warta-normalize "$T/delivery.zip"
 	has stderr "$stderr" \
 	    "warta-normalize: $T/delivery.zip: texts/empty.txt: empty file" \
 	    "warta-normalize: $T/delivery.zip: texts/binary.txt: binary data at byte 3, not text"
@@ -142,7 +143,7 @@ zip_dir() {
 	    z.writestr(zi, b"/etc/passwd")
 	    z.writestr("texts/z.txt", good)
 	EOF
-	run -1 --separate-stderr warta-normalize "$T/evil.tar"
+	qrun -1 warta-normalize "$T/evil.tar"
 	has tar "$stderr" \
 	    "warta-normalize: $T/evil.tar: texts/../../pwned.txt: a path with a '..' component refused" \
 	    "warta-normalize: $T/evil.tar: $T/pwned/abs.txt: an absolute path refused" \
@@ -152,7 +153,7 @@ zip_dir() {
 	    "warta-normalize: normalized 2, rejected 5"
 	expect "tar items" "$(grep -c '<newsItem ' <<<"$output")" 2
 	lacks tar "$output" 'root:'
-	run -1 --separate-stderr warta-normalize "$T/evil.zip"
+	qrun -1 warta-normalize "$T/evil.zip"
 	has zip "$stderr" \
 	    "warta-normalize: $T/evil.zip: texts/../../pwned.txt: a path with a '..' component refused" \
 	    "warta-normalize: $T/evil.zip: $T/pwned/abs.txt: an absolute path refused" \
@@ -240,7 +241,7 @@ bomb() {
 	cp "$T/inner.zip" "$T/o/"
 	cp "$T/d/texts/a.txt" "$T/o/top.txt"
 	tar -C "$T/o" -czf "$T/outer.tar.gz" inner.zip top.txt
-	run -0 --separate-stderr warta-normalize "$T/outer.tar.gz"
+	qrun -0 warta-normalize "$T/outer.tar.gz"
 	printf '%s\n' "$output" >"$T/o.xml"
 	expect fileNames "$(file_names "$T/o.xml" | tr '\n' ' ')" \
 	    "outer.tar.gz/inner.zip/texts/a.txt outer.tar.gz/inner.zip/texts/b.txt outer.tar.gz/inner.zip/texts/sub/c.txt outer.tar.gz/top.txt "
@@ -274,7 +275,7 @@ warta-normalize: normalized 0, rejected 3"
 
 @test "the WARC sample: one item a page, with its URI, capture date and record; the rest skipped and counted" {
 	cd "$SAMPLES/warc"
-	run -0 --separate-stderr warta-normalize site.warc
+	qrun -0 warta-normalize site.warc
 	printf '%s\n' "$output" >"$T/site.xml"
 	expect origReps "$(grep -o '<origRep>[^<]*' "$T/site.xml" | sed 's/<origRep>//' | tr '\n' ' ')" \
 	    "http://kabar-pesisir.example/berita/pelabuhan-dibuka.html http://kabar-pesisir.example/berita/harga-garam.html http://kabar-pesisir.example/berita/festival-layang.html "
@@ -309,7 +310,7 @@ warta-normalize: normalized 0, rejected 3"
 	EOF
 	local f
 	for f in whole.warc.gz members.warc.gz; do
-		run -0 --separate-stderr warta-normalize "$f"
+		qrun -0 warta-normalize "$f"
 		printf '%s\n' "$output" | sed 's|<fileName>[^<]*|<fileName>X|' >"$f.xml"
 		diff plain.xml "$f.xml"
 		expect "$f summary" "$(summary "$stderr")" \
@@ -323,13 +324,13 @@ warta-normalize: normalized 0, rejected 3"
 		printf 'WARC/1.0\r\nWARC-Type: resource\r\nContent-Type: text/html\r\n\r\n<p>lost</p>\r\n\r\n'
 		cat "$SAMPLES/warc/site.warc"
 	} >damaged.warc
-	run -1 --separate-stderr warta-normalize damaged.warc
+	qrun -1 warta-normalize damaged.warc
 	has stderr "$stderr" \
 	    "warta-normalize: damaged.warc: record 1, byte 0: no Content-Length" \
 	    "warta-normalize: normalized 3, rejected 1, skipped 15 records that are not articles"
 	# Cut short at the end: what came before stands.
 	head -c 7000 "$SAMPLES/warc/site.warc" >cut.warc
-	run -1 --separate-stderr warta-normalize cut.warc
+	qrun -1 warta-normalize cut.warc
 	has stderr "$stderr" "warta-normalize: cut.warc: record 15, byte 6559: the record is cut short" \
 	    "warta-normalize: normalized 1, rejected 1, skipped 13 records that are not articles"
 }
@@ -355,7 +356,7 @@ warta-normalize: normalized 0, rejected 3"
 	cd "$T"
 	"$CRAWL" "$SITE" crawl
 	[ -s crawl.warc.gz ]
-	run --separate-stderr warta-normalize -p kabar-pesisir.example crawl.warc.gz
+	qrun warta-normalize -p kabar-pesisir.example crawl.warc.gz
 	printf '%s\n' "$output" >items.xml
 	local page n
 	# Each article page, once, by its URI.
@@ -378,7 +379,7 @@ warta-normalize: normalized 0, rejected 3"
 	expect "records" "$((normalized + rejected + skipped))" "$records"
 	expect "status" "$status" 0
 	validate items.xml
-	run -0 --separate-stderr warta-pack -o crawl-bundle.tar.gz <items.xml
+	qrun -0 warta-pack -o crawl-bundle.tar.gz <items.xml
 	run -0 warta-verify crawl-bundle.tar.gz
 	has verify "$output" "valid (3 items"
 }
