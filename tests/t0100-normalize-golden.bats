@@ -186,7 +186,7 @@ para() { xp "string((//*[local-name()='p'])[$1])"; }
 @test "every sample gives its golden items and messages, byte for byte" {
 	local -a samples
 	mapfile -t samples < <(valid_samples "$WARTA_TOP")
-	golden_match "${samples[@]}"
+	untraced golden_match "${samples[@]}"
 	echo "# $golden_n samples (text, HTML, NITF, SGML, WARC) match their golden files" >&3
 	[ "$golden_n" -gt 50 ]
 }
@@ -205,7 +205,7 @@ para() { xp "string((//*[local-name()='p'])[$1])"; }
 @test "every invalid input is refused (exit 1) with its golden messages and items" {
 	local -a samples
 	mapfile -t samples < <(invalid_samples "$WARTA_TOP")
-	golden_match "${samples[@]}"
+	untraced golden_match "${samples[@]}"
 	[ "$golden_n" -ge 10 ]
 }
 

@@ -30,8 +30,10 @@ norm() {
 	item=$T/out.xml
 	norms=$((${norms:-0} + 1))
 	rc=0
-	(cd "$(dirname "$f")" && SOURCE_DATE_EPOCH=1700000000 LC_ALL=C \
-	    warta-normalize "$@" "$(basename "$f")") >"$item" 2>"$T/err" \
+	# (FILE is a path with a '/': its directory and name as dirname
+	# and basename say, without their processes)
+	(cd "${f%/*}" && SOURCE_DATE_EPOCH=1700000000 LC_ALL=C \
+	    exec warta-normalize "$@" "${f##*/}") >"$item" 2>"$T/err" \
 	    </dev/null || rc=$?
 }
 
@@ -131,7 +133,7 @@ record() {
 @test "nitf, full: every field as the document states it, marked direct" {
 	norm "$SAMPLES/nitf/harbor-dredging.nitf"
 	expect status "$rc" 0
-	expect summary "$(cat "$T/err")" "warta-normalize: normalized 1, rejected 0"
+	expect summary "$(<"$T/err")" "warta-normalize: normalized 1, rejected 0"
 	direct 1 headline "Harbor dredging to start in March, port says"
 	direct 1 contentCreated 2026-01-16
 	direct 1 located/name Galveston
@@ -181,7 +183,7 @@ cpnat:abstract|subj:06000000|Environmental Issue"
 		expect "$f contenttype" "$(of 1 inlineData/@contenttype)" \
 		    "application/nitf+xml; charset=utf-8"
 		expect "$f original" "$(of 1 inlineData)" \
-		    "$(cat "$SAMPLES/nitf/$f.nitf")"
+		    "$(<"$SAMPLES/nitf/$f.nitf")"
 		expect "$f hash" "$(of 1 hash)" \
 		    "$(sha256sum <"$SAMPLES/nitf/$f.nitf" | cut -d' ' -f1)"
 		expect "$f fileName" "$(of 1 fileName)" "$f.nitf"
@@ -248,8 +250,8 @@ strike"
 	# -f nitf on plain text: refused, with the parser's reason
 	norm "$T/plain.nitf" -f nitf
 	expect "-f nitf status" "$rc" 1
-	expect "-f nitf output" "$(cat "$item")" ""
-	expect "-f nitf message" "$(cat "$T/err")" \
+	expect "-f nitf output" "$(<"$item")" ""
+	expect "-f nitf message" "$(<"$T/err")" \
 "warta-normalize: plain.nitf: not well-formed XML at byte 0 (line 1): Start tag expected, '<' not found
 warta-normalize: normalized 0, rejected 1"
 }
@@ -257,8 +259,8 @@ warta-normalize: normalized 0, rejected 1"
 @test "nitf, malformed: one rejected article, with the byte offset and line" {
 	norm "$INVALID/nitf-malformed.nitf"
 	expect status "$rc" 1
-	expect output "$(cat "$item")" ""
-	expect message "$(cat "$T/err")" \
+	expect output "$(<"$item")" ""
+	expect message "$(<"$T/err")" \
 "warta-normalize: nitf-malformed.nitf: not well-formed XML at byte 329 (line 10): Opening and ending tag mismatch: p line 8 and body.content
 warta-normalize: normalized 0, rejected 1"
 	# byte 329 ends line 10, where the mismatched end tag is
@@ -277,7 +279,7 @@ The board said fuel costs had fallen since the summer."
 	# the DTD's default attribute did not make a keyword; the empty
 	# keyword is none
 	expect keywords "$(terms 1 keyword)" ferry
-	lacks item "$(cat "$item")" TEXT-FROM-THE-EXTERNAL-DTD \
+	lacks item "$(<"$item")" TEXT-FROM-THE-EXTERNAL-DTD \
 	    KEYWORD-FROM-THE-EXTERNAL-DTD SECRET-FROM-AN-EXTERNAL-ENTITY \
 	    "root:"
 	# the original keeps the declarations as written
@@ -339,7 +341,7 @@ EOF
 	kill "$pid" 2>/dev/null || true
 	expect status "$rc" 0
 	direct 1 headline "Net test"
-	expect connections "$(cat "$T/hits")" "connection"
+	expect connections "$(<"$T/hits")" "connection"
 }
 
 @test "nitf: the text round trip is stable" {
@@ -363,7 +365,7 @@ SGM=$SAMPLES/sgml/wire-1987.sgm
 	norm "$SGM"
 	expect status "$rc" 0
 	expect items "$(items)" 4
-	expect summary "$(cat "$T/err")" "warta-normalize: normalized 4, rejected 0"
+	expect summary "$(<"$T/err")" "warta-normalize: normalized 4, rejected 0"
 	expect root "$(xp 'name(/*)')" newsMessage
 	local i=1 id
 	for id in "1 (NEWID 101), byte 36" "2 (NEWID 102), byte 930" \
@@ -450,7 +452,7 @@ The sale is subject to approval by Tidewater's lenders, Brandt & Co, the compani
 	norm "$f"
 	expect status "$rc" 1
 	expect items "$(items)" 3
-	expect messages "$(cat "$T/err")" \
+	expect messages "$(<"$T/err")" \
 "warta-normalize: sgml-unclosed.sgm: record 2 (NEWID 202), byte 445: no </REUTERS> before the next record at byte 824
 warta-normalize: normalized 3, rejected 1"
 	# normalized + rejected = the records the file begins
@@ -482,13 +484,13 @@ atlantis"
 	norm "$T/long.sgm" -s 2k
 	expect status "$rc" 1
 	expect items "$(items)" 2
-	expect messages "$(cat "$T/err")" \
+	expect messages "$(<"$T/err")" \
 "warta-normalize: long.sgm: record 2 (NEWID 2), byte $at: no </REUTERS> within the size bound of 2048 bytes (see --max-size)
 warta-normalize: normalized 2, rejected 1"
 	direct 2 headline THIRD
 	# without the bound, all three
 	norm "$T/long.sgm"
-	expect "no bound" "$(cat "$T/err")" "warta-normalize: normalized 3, rejected 0"
+	expect "no bound" "$(<"$T/err")" "warta-normalize: normalized 3, rejected 0"
 }
 
 @test "sgml: detected by its first record or its name; -f sgml on other text says so" {
@@ -502,7 +504,7 @@ warta-normalize: normalized 2, rejected 1"
 	printf 'No records here, only words.\n' >"$T/words.sgm"
 	norm "$T/words.sgm"
 	expect "words.sgm status" "$rc" 1
-	expect "words.sgm" "$(cat "$T/err")" \
+	expect "words.sgm" "$(<"$T/err")" \
 "warta-normalize: words.sgm: no <REUTERS> record in the file
 warta-normalize: normalized 0, rejected 1"
 	printf 'Plain text.\n' >"$T/plain.txt"

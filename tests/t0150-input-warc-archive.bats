@@ -78,7 +78,7 @@ zip_dir() {
 	warta-normalize -q "$T/d/texts/a.txt" | warta-text >"$T/alone.txt"
 	[ -s "$T/alone.txt" ]
 	has "a.txt's text" "$(warta-normalize -q "$T/delivery.zip" | warta-text)" \
-	    "$(cat "$T/alone.txt")"
+	    "$(<"$T/alone.txt")"
 	# Forced, or from standard input: the same items.
 	qrun -0 warta-normalize -f zip "$T/delivery.zip"
 	expect forced "$(summary "$stderr")" \
@@ -266,7 +266,7 @@ bomb() {
 	"$RUN" "$WARTA_BIN" "$SAMPLES/invalid/warc-damaged.warc" >"$out" 2>"$err" </dev/null || rc=$?
 	expect "warc-damaged exit" "$rc" 1
 	[ ! -s "$out" ]
-	expect "warc-damaged messages" "$(cat "$err")" \
+	expect "warc-damaged messages" "$(<"$err")" \
 "warta-normalize: warc-damaged.warc: record 1, byte 0: not a WARC record (no 'WARC/1.x' line)
 warta-normalize: warc-damaged.warc: record 2, byte 102: no Content-Length
 warta-normalize: warc-damaged.warc: record 3, byte 217: the record is cut short
@@ -281,7 +281,7 @@ warta-normalize: normalized 0, rejected 3"
 	    "http://kabar-pesisir.example/berita/pelabuhan-dibuka.html http://kabar-pesisir.example/berita/harga-garam.html http://kabar-pesisir.example/berita/festival-layang.html "
 	expect records "$(grep -o 'property:record" value="[^"]*' "$T/site.xml" | sed 's/.*value="//' | tr '\n' '|')" \
 	    "record 13, byte 4933|record 15, byte 6559|record 17, byte 8127|"
-	has captured "$(cat "$T/site.xml")" 'property:captured" value="2023-08-03T01:02:13Z"'
+	has captured "$(<"$T/site.xml")" 'property:captured" value="2023-08-03T01:02:13Z"'
 	expect fileNames "$(file_names "$T/site.xml" | uniq)" site.warc
 	# 18 records: 3 article pages, and warcinfo, 7 requests, the index
 	# page (links, no article), a 404, a 301, a style sheet, an image, a
@@ -290,9 +290,9 @@ warta-normalize: normalized 0, rejected 3"
 	expect summary "$(summary "$stderr")" \
 	    "warta-normalize: normalized 3, rejected 0, skipped 15 records that are not articles"
 	# The chunked page: its chunks joined, no sizes left.
-	lacks chunked "$(cat "$T/site.xml")" $'\nc8\r' '&#13;'
+	lacks chunked "$(<"$T/site.xml")" $'\nc8\r' '&#13;'
 	# Each page's original is the page's bytes, as served.
-	has original "$(cat "$T/site.xml")" 'Dinas Kelautan dan Perikanan berjanji'
+	has original "$(<"$T/site.xml")" 'Dinas Kelautan dan Perikanan berjanji'
 }
 
 @test "the WARC sample, gzipped as a whole or record by record, gives the same items" {

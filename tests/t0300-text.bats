@@ -90,7 +90,7 @@ Second “paragraph”." ]
 	warta-text - <"$T/msg.xml" >"$T/b"
 	cmp "$T/a" "$T/b"
 	[ "$(flat <"$T/a")" = "Two/|Three/" ]
-	[ "$(printf 'Two\n\f\nThree\n')" = "$(cat "$T/a")" ]
+	[ "$(printf 'Two\n\f\nThree\n')" = "$(<"$T/a")" ]
 	# Between files too.
 	[ "$(warta-text "$T/one.xml" "$T/msg.xml" - <"$T/msg.xml" | grep -c "^$FF\$")" -eq 4 ]
 }
@@ -266,7 +266,7 @@ pieces() {
 	[ "$(tail -1 "$T/p.out")" = "Third." ]
 	# Several articles: one text each, in order.
 	warta-normalize -q "$T/p.txt" "$T/p.txt" | warta-text | flat >"$T/two"
-	[ "$(cat "$T/two")" = "$(flat <"$T/p.out")|$(flat <"$T/p.out")" ]
+	[ "$(<"$T/two")" = "$(flat <"$T/p.out")|$(flat <"$T/p.out")" ]
 }
 
 @test "the man page's examples run" {
