@@ -164,16 +164,18 @@ zip_dir() {
 }
 
 # bomb FILE KIND: 300 MB of zeros, one entry between two small ones, in a
-# zip or a tar.gz.
+# zip or a tar.gz.  The zeros come from one buffer, in 1 MB writes: the
+# same bytes for a third of the CPU of a new buffer each time.
 bomb() {
 	python3 - "$1" "$2" <<-'EOF'
 	import gzip, io, sys, tarfile, zipfile
 	path, kind = sys.argv[1:]
+	ZERO = memoryview(bytes(1 << 20))
 	class Zeros(io.RawIOBase):
 	    def __init__(self, n): self.n = n
 	    def readable(self): return True
 	    def readinto(self, b):
-	        k = min(len(b), self.n); b[:k] = bytes(k); self.n -= k; return k
+	        k = min(len(b), self.n, len(ZERO)); b[:k] = ZERO[:k]; self.n -= k; return k
 	n = 300 << 20
 	if kind == "zip":
 	    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
@@ -181,19 +183,17 @@ bomb() {
 	        zi = zipfile.ZipInfo("zeros.txt")
 	        zi.compress_type = zipfile.ZIP_DEFLATED
 	        with z.open(zi, "w", force_zip64=True) as w:
-	            src = Zeros(n)
-	            while True:
-	                b = src.read(1 << 20)
-	                if not b: break
-	                w.write(b)
+	            for _ in range(n // len(ZERO)):
+	                w.write(ZERO)
 	        z.writestr("z.txt", b"After the bomb.\n")
 	else:
 	    with gzip.open(path, "wb", compresslevel=9) as g:
-	        with tarfile.open(fileobj=g, mode="w", format=tarfile.GNU_FORMAT) as t:
+	        with tarfile.open(fileobj=g, mode="w", format=tarfile.GNU_FORMAT,
+	                          copybufsize=1 << 20) as t:
 	            ti = tarfile.TarInfo("a.txt"); ti.size = 17
 	            t.addfile(ti, io.BytesIO(b"Before the bomb.\n"))
 	            ti = tarfile.TarInfo("zeros.txt"); ti.size = n
-	            t.addfile(ti, io.BufferedReader(Zeros(n)))
+	            t.addfile(ti, io.BufferedReader(Zeros(n), 1 << 20))
 	            ti = tarfile.TarInfo("z.txt"); ti.size = 16
 	            t.addfile(ti, io.BytesIO(b"After the bomb.\n"))
 	EOF
