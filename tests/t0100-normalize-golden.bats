@@ -9,25 +9,119 @@
 # the program afresh and read the item with XPath.
 
 load common
+. "$WARTA_TOP/tests/tools/xvals.bash"
 
 RUN=$WARTA_TOP/tests/normalize-sample.sh
 
 # ---- helpers ----
 
 # item NAME: normalizes samples/NAME.txt afresh into $item, its standard
-# error into $item_err; fails when the program does.
+# error into $item_err; fails when the program does.  Once a file: the
+# program is the same and so is its input, so a sample a second test asks
+# for is read from the first run (in $BATS_FILE_TMPDIR), with what
+# read_item read of it.
 item() {
-	item=$BATS_TEST_TMPDIR/$1.xml
-	item_err=$BATS_TEST_TMPDIR/$1.err
-	"$RUN" "$WARTA_BIN" "$SAMPLES/$1.txt" >"$item" 2>"$item_err" \
-	    </dev/null || {
-		echo "$1: exit status $?" >&2
-		cat "$item_err" >&2
-		return 1
-	}
+	local k
+	item=$BATS_FILE_TMPDIR/$1.xml
+	item_err=$BATS_FILE_TMPDIR/$1.err
+	if [ ! -f "$item.vals" ]; then
+		"$RUN" "$WARTA_BIN" "$SAMPLES/$1.txt" >"$item" 2>"$item_err" \
+		    </dev/null || {
+			echo "$1: exit status $?" >&2
+			cat "$item_err" >&2
+			return 1
+		}
+		untraced read_item || return 1
+	fi
+	untraced fields
 }
 
-xp() { xmllint --xpath "$1" "$item"; }
+# The values the helpers below ask for, read from the item by read_item
+# in one xmllint into V (keyed by the XPath expression); xp answers from
+# V what it can, as xmllint would have (the value and a newline).
+PARAS=30
+declare -gA V=()
+read_item() {
+	local -a es=()
+	local n i k
+	for n in dateline contentCreated by title headline inlineData; do
+		es+=("string(//*[local-name()='$n'])")
+	done
+	for n in located creator infoSource; do
+		es+=("string(//*[local-name()='$n']/*[local-name()='name'])")
+	done
+	for n in p headline by creator; do
+		es+=("count(//*[local-name()='$n'])")
+	done
+	es+=("string(//*[local-name()='inlineData']/@contenttype)"
+	    "string(//*[local-name()='language']/@tag)" 'string(/*/@xml:lang)'
+	    'string(/*/@guid)')
+	for ((i = 1; i <= PARAS; i++)); do
+		es+=("string((//*[local-name()='p'])[$i])")
+	done
+	xvals "$item" "${es[@]}" || return 1
+	V=()
+	for i in "${!es[@]}"; do
+		V[${es[i]}]=${XVRAW[i]}
+	done
+	for k in "${!V[@]}"; do
+		printf 'V[%q]=%q\n' "$k" "${V[$k]}"
+	done >"$item.vals"
+}
+
+# fields: what el, named, count, para, charset and original, and xp of
+# the guid and the languages, would say of the item, as $(...) would
+# take it (but for a paragraph past $PARAS), without the process $(...)
+# costs: ${EL[NAME]} ${NAMED[NAME]} ${COUNT[NAME]} ${PARA[N]} $CHARSET
+# $ORIGINAL $GUID $LANGUAGE $XML_LANG; and $BODY, $(body).
+declare -gA EL=() NAMED=() COUNT=() PARA=()
+fields() {
+	local n v k
+	V=()
+	. "$item.vals"
+	EL=() NAMED=() COUNT=() PARA=()
+	for k in "${!V[@]}"; do
+		v=${V[$k]}
+		while [[ $v == *$'\n' ]]; do v=${v%$'\n'}; done
+		case $k in
+		"string(//*[local-name()='"*"']/*[local-name()='name'])")
+			n=${k#"string(//*[local-name()='"}
+			NAMED[${n%%"'"*}]=$v ;;
+		"string(//*[local-name()='"*"'])")
+			n=${k#"string(//*[local-name()='"}
+			EL[${n%"'])"}]=$v ;;
+		"count(//*[local-name()='"*"'])")
+			n=${k#"count(//*[local-name()='"}
+			COUNT[${n%"'])"}]=$v ;;
+		"string((//*[local-name()='p'])["*"])")
+			n=${k#"string((//*[local-name()='p'])["}
+			PARA[${n%"])"}]=$v ;;
+		"string(//*[local-name()='inlineData']/@contenttype)") CHARSET=$v ;;
+		"string(//*[local-name()='language']/@tag)") LANGUAGE=$v ;;
+		'string(/*/@xml:lang)') XML_LANG=$v ;;
+		'string(/*/@guid)') GUID=$v ;;
+		*) echo "fields: $k?" >&2; return 1 ;;
+		esac
+	done
+	ORIGINAL=${EL[inlineData]}
+	BODY=
+	if [ "${COUNT[p]}" -le "$PARAS" ]; then
+		for ((n = 1; n <= COUNT[p]; n++)); do
+			BODY+=${V["string((//*[local-name()='p'])[$n])"]}$'\n\n'
+		done
+		while [[ $BODY == *$'\n' ]]; do BODY=${BODY%$'\n'}; done
+	else
+		BODY=$(body)
+	fi
+}
+
+xp() {
+	if [ -n "${V[$1]+set}" ]; then
+		printf '%s\n' "${V[$1]}"
+	else
+		xmllint --xpath "$1" "$item"
+	fi
+}
 # el NAME: the text of the first element NAME (any namespace)
 el() { xp "string(//*[local-name()='$1'])"; }
 # named NAME: the text of NAME/name ("located", "creator", ...)
@@ -38,7 +132,8 @@ count() { xp "count(//*[local-name()='$1'])"; }
 charset() { xp "string(//*[local-name()='inlineData']/@contenttype)"; }
 # original: the original rendition, when it is carried as text
 original() { el inlineData; }
-# body: the paragraphs of the body, one a line
+# body: the paragraphs of the body, one a line (item() keeps it in
+# $BODY: a test reads it many times)
 body() {
 	local i n
 	n=$(count p)
@@ -91,7 +186,7 @@ para() { xp "string((//*[local-name()='p'])[$1])"; }
 @test "every sample gives its golden items and messages, byte for byte" {
 	local -a samples
 	mapfile -t samples < <(valid_samples "$WARTA_TOP")
-	golden_match "${samples[@]}"
+	untraced golden_match "${samples[@]}"
 	echo "# $golden_n samples (text, HTML, NITF, SGML, WARC) match their golden files" >&3
 	[ "$golden_n" -gt 50 ]
 }
@@ -110,7 +205,7 @@ para() { xp "string((//*[local-name()='p'])[$1])"; }
 @test "every invalid input is refused (exit 1) with its golden messages and items" {
 	local -a samples
 	mapfile -t samples < <(invalid_samples "$WARTA_TOP")
-	golden_match "${samples[@]}"
+	untraced golden_match "${samples[@]}"
 	[ "$golden_n" -ge 10 ]
 }
 
@@ -137,32 +232,32 @@ EOF
 
 @test "the seed: dateline, Semarang, Purwanto, 2021-08-10, id, ten paragraphs, curly quotes, no headline" {
 	item semarang-maritim-purwanto
-	expect dateline "$(el dateline)" SEMARANG-MARITIM
-	expect located "$(named located)" Semarang
-	expect infoSource "$(named infoSource)" Maritim
-	expect creator "$(named creator)" Purwanto
-	expect by "$(el by)" Purwanto
-	expect contentCreated "$(el contentCreated)" 2021-08-10
-	expect language "$(xp "string(//*[local-name()='language']/@tag)")" id
-	expect xml:lang "$(xp "string(/*/@xml:lang)")" id
-	expect paragraphs "$(count p)" 10
-	expect headline "$(count headline)" 0
-	expect title "$(el title)" ""
-	has body "$(body)" "“Salah satunya," "melayani,” kata" "“WFH itu" \
+	expect dateline "${EL[dateline]}" SEMARANG-MARITIM
+	expect located "${NAMED[located]}" Semarang
+	expect infoSource "${NAMED[infoSource]}" Maritim
+	expect creator "${NAMED[creator]}" Purwanto
+	expect by "${EL[by]}" Purwanto
+	expect contentCreated "${EL[contentCreated]}" 2021-08-10
+	expect language "$LANGUAGE" id
+	expect xml:lang "$XML_LANG" id
+	expect paragraphs "${COUNT[p]}" 10
+	expect headline "${COUNT[headline]}" 0
+	expect title "${EL[title]}" ""
+	has body "$BODY" "“Salah satunya," "melayani,” kata" "“WFH itu" \
 	    "(Purwanto)."
-	lacks body "$(body)" '"'
-	has guid "$(xp "string(/*/@guid)")" ":20210810:"
+	lacks body "$BODY" '"'
+	has guid "$GUID" ":20210810:"
 }
 
 @test "each dateline form gives its dateline, place and outlet" {
 	local name dateline place outlet
 	while IFS='|' read -r name dateline place outlet; do
 		item "$name"
-		expect "$name dateline" "$(el dateline)" "$dateline"
-		expect "$name located" "$(named located)" "$place"
-		expect "$name infoSource" "$(named infoSource)" "$outlet"
+		expect "$name dateline" "${EL[dateline]}" "$dateline"
+		expect "$name located" "${NAMED[located]}" "$place"
+		expect "$name infoSource" "${NAMED[infoSource]}" "$outlet"
 		# the dateline stays in the body, as written
-		has "$name body" "$(para 1)" "$dateline"
+		has "$name body" "${PARA[1]}" "$dateline"
 	done <<'EOF'
 dateline-kompas|JAKARTA, KOMPAS.com|Jakarta|KOMPAS.com
 dateline-antara|Jakarta (ANTARA)|Jakarta|ANTARA
@@ -177,8 +272,8 @@ EOF
 	local name by creator
 	while IFS='|' read -r name by creator; do
 		item "$name"
-		expect "$name by" "$(el by)" "$by"
-		expect "$name creator" "$(named creator)" "$creator"
+		expect "$name by" "${EL[by]}" "$by"
+		expect "$name creator" "${NAMED[creator]}" "$creator"
 	done <<'EOF'
 byline-by|By Jane Doe|Jane Doe
 byline-oleh|Oleh: Budi Santoso|Budi Santoso
@@ -190,22 +285,22 @@ EOF
 	# the desk's editors' initials, "(ant/abc)", are no byline and no
 	# person (tests/eval/README.md)
 	item byline-desk-code
-	expect "desk code bylines" "$(count by)" 0
-	expect "desk code creators" "$(count creator)" 0
+	expect "desk code bylines" "${COUNT[by]}" 0
+	expect "desk code creators" "${COUNT[creator]}" 0
 	# a blog's "Posted on DATE by RD": the author, the date, and the
 	# line out of the body
 	item byline-posted-by
-	expect "posted-by contentCreated" "$(el contentCreated)" 2017-02-21
-	expect "posted-by paragraphs" "$(count p)" 2
+	expect "posted-by contentCreated" "${EL[contentCreated]}" 2017-02-21
+	expect "posted-by paragraphs" "${COUNT[p]}" 2
 }
 
 @test "dates: day names settle the order, contradictions are reported" {
 	local name iso
 	while IFS='|' read -r name iso; do
 		item "$name"
-		expect "$name contentCreated" "$(el contentCreated)" "$iso"
-		has "$name guid" "$(xp "string(/*/@guid)")" ":${iso//-/}:"
-		lacks "$name stderr" "$(cat "$item_err")" warning
+		expect "$name contentCreated" "${EL[contentCreated]}" "$iso"
+		has "$name guid" "$GUID" ":${iso//-/}:"
+		lacks "$name stderr" "$(<"$item_err")" warning
 	done <<'EOF'
 date-weekday-slash|2022-02-03
 date-id-long|2022-08-17
@@ -214,8 +309,8 @@ date-weekday-order|2021-08-10
 EOF
 	# a weekday that fits neither reading: reported, and no date taken
 	item date-weekday-mismatch
-	expect "date-weekday-mismatch contentCreated" "$(el contentCreated)" ""
-	has "date-weekday-mismatch stderr" "$(cat "$item_err")" \
+	expect "date-weekday-mismatch contentCreated" "${EL[contentCreated]}" ""
+	has "date-weekday-mismatch stderr" "$(<"$item_err")" \
 	    "warta-normalize: date-weekday-mismatch.txt: warning: date 'Senin (10/8/2021)': the weekday does not match 2021-08-10, a Tuesday"
 }
 
@@ -223,14 +318,14 @@ EOF
 	local name iso why
 	while IFS='|' read -r name iso why; do
 		item "$name"
-		expect "$name contentCreated" "$(el contentCreated)" "$iso"
+		expect "$name contentCreated" "${EL[contentCreated]}" "$iso"
 		if [ -n "$iso" ]; then
-			has "$name guid" "$(xp "string(/*/@guid)")" ":${iso//-/}:"
-			lacks "$name stderr" "$(cat "$item_err")" warning
+			has "$name guid" "$GUID" ":${iso//-/}:"
+			lacks "$name stderr" "$(<"$item_err")" warning
 		else
 			# undated: the guid says so, and a warning says why
-			has "$name guid" "$(xp "string(/*/@guid)")" ":00000000:"
-			has "$name stderr" "$(cat "$item_err")" \
+			has "$name guid" "$GUID" ":00000000:"
+			has "$name stderr" "$(<"$item_err")" \
 			    "warta-normalize: $name.txt: warning: no date of its own: $why"
 		fi
 	done <<'EOF'
@@ -251,7 +346,7 @@ EOF
 	while IFS='|' read -r name lang; do
 		item "$name"
 		expect "$name language" \
-		    "$(xp "string(//*[local-name()='language']/@tag)")" "$lang"
+		    "$LANGUAGE" "$lang"
 	done <<'EOF'
 lang-en|en
 lang-id|id
@@ -265,8 +360,8 @@ EOF
 	local name n
 	while IFS='|' read -r name n; do
 		item "$name"
-		expect "$name paragraphs" "$(count p)" "$n"
-		expect "$name headline" "$(count headline)" \
+		expect "$name paragraphs" "${COUNT[p]}" "$n"
+		expect "$name headline" "${COUNT[headline]}" \
 		    "$([ "$name" = layout-title ] && echo 1 || echo 0)"
 	done <<'EOF'
 layout-blank-lines|4
@@ -277,30 +372,30 @@ layout-title|3
 byline-desk-code|3
 EOF
 	item layout-blank-lines
-	expect "blank lines, paragraph 2" "$(para 2)" "Ketua kelompok tani garam Sumber Rejeki, Sutrisno, mengatakan harga garam di tingkat petani saat ini sekitar Rp 700 per kilogram. Harga itu dinilai belum menutup biaya produksi."
+	expect "blank lines, paragraph 2" "${PARA[2]}" "Ketua kelompok tani garam Sumber Rejeki, Sutrisno, mengatakan harga garam di tingkat petani saat ini sekitar Rp 700 per kilogram. Harga itu dinilai belum menutup biaya produksi."
 	item layout-indented
-	expect "indented, paragraph 3" "$(para 3)" "Dinas Perdagangan Kota Semarang berjanji menggelar operasi pasar mulai pekan depan untuk menahan laju kenaikan harga di tingkat konsumen."
+	expect "indented, paragraph 3" "${PARA[3]}" "Dinas Perdagangan Kota Semarang berjanji menggelar operasi pasar mulai pekan depan untuk menahan laju kenaikan harga di tingkat konsumen."
 	item layout-title
-	expect headline "$(el headline)" \
+	expect headline "${EL[headline]}" \
 	    "Warga Solo Gelar Kirab Budaya Sambut Tahun Baru Islam"
-	expect title "$(el title)" \
+	expect title "${EL[title]}" \
 	    "Warga Solo Gelar Kirab Budaya Sambut Tahun Baru Islam"
-	lacks body "$(body)" "Sambut Tahun Baru Islam"
+	lacks body "$BODY" "Sambut Tahun Baru Islam"
 }
 
 @test "OCR wrapping: broken words joined, real hyphens kept, boilerplate out of the body" {
 	item layout-ocr-wrapped
-	expect paragraphs "$(count p)" 4
-	has body "$(body)" pemerintahan kupu-kupu Covid-19. se-Indonesia \
+	expect paragraphs "${COUNT[p]}" 4
+	has body "$BODY" pemerintahan kupu-kupu Covid-19. se-Indonesia \
 	    "yang datang dari luar kota"
-	lacks body "$(body)" pemerin- "pemerin " " tahan daerah" \
+	lacks body "$BODY" pemerin- "pemerin " " tahan daerah" \
 	    "Baca juga" "SCROLL TO CONTINUE" "kupu kupu" "Covid- 19"
 	# the bare page number "2" is gone, and did not cut its paragraph
-	lacks "paragraph 2" "$(para 2)" " 2 "
-	has "paragraph 2" "$(para 2)" "Menurut Kepala Dinas" \
+	lacks "paragraph 2" "${PARA[2]}" " 2 "
+	has "paragraph 2" "${PARA[2]}" "Menurut Kepala Dinas" \
 	    "terutama dari Jakarta dan Bandung."
 	# the original keeps every line as it came
-	has original "$(original)" "pemerin-
+	has original "$ORIGINAL" "pemerin-
 tahan" "kupu-
 kupu" "Covid-
 19." "se-
@@ -310,107 +405,108 @@ Indonesia" "
 	    "SCROLL TO CONTINUE WITH CONTENT"
 
 	item layout-boilerplate
-	expect "web boilerplate paragraphs" "$(count p)" 4
-	lacks body "$(body)" "Baca juga" "SCROLL TO CONTINUE" "Halaman 2"
-	has original "$(original)" "Baca juga: Polisi Bongkar Gudang Obat" \
+	expect "web boilerplate paragraphs" "${COUNT[p]}" 4
+	lacks body "$BODY" "Baca juga" "SCROLL TO CONTINUE" "Halaman 2"
+	has original "$ORIGINAL" "Baca juga: Polisi Bongkar Gudang Obat" \
 	    "SCROLL TO CONTINUE WITH CONTENT" "Halaman 2"
 }
 
 @test "encodings give the expected characters" {
 	item enc-utf8
-	has enc-utf8 "$(body)" "Café Résumé, Andréas" "crème brûlée" \
+	has enc-utf8 "$BODY" "Café Résumé, Andréas" "crème brûlée" \
 	    "“Kami sempat tutup tiga bulan — sekarang"
-	expect enc-utf8 "$(charset)" "text/plain; charset=utf-8"
+	expect enc-utf8 "$CHARSET" "text/plain; charset=utf-8"
 
 	item enc-utf8-bom
 	expect "enc-utf8-bom, no BOM" "$(para 1 | head -c 12)" "The Surabaya"
-	has enc-utf8-bom "$(body)" "“We cannot wait for another flood,” said"
-	expect enc-utf8-bom "$(charset)" "text/plain; charset=utf-8"
+	has enc-utf8-bom "$BODY" "“We cannot wait for another flood,” said"
+	expect enc-utf8-bom "$CHARSET" "text/plain; charset=utf-8"
 
 	item enc-utf16le
 	expect "enc-utf16le, no BOM" "$(para 1 | head -c 10)" "Pemerintah"
-	has enc-utf16le "$(body)" "“Kami tidak ingin warga menunggu sampai status naik,” ujar"
-	expect enc-utf16le "$(charset)" "text/plain; charset=utf-16le"
+	has enc-utf16le "$BODY" "“Kami tidak ingin warga menunggu sampai status naik,” ujar"
+	expect enc-utf16le "$CHARSET" "text/plain; charset=utf-16le"
 
 	item enc-utf16be
 	expect "enc-utf16be, no BOM" "$(para 1 | head -c 5)" "Tokyo"
-	has enc-utf16be "$(body)" "¥142 and €1 bought \$1.07" "“Investors"
-	expect enc-utf16be "$(charset)" "text/plain; charset=utf-16be"
+	has enc-utf16be "$BODY" "¥142 and €1 bought \$1.07" "“Investors"
+	expect enc-utf16be "$CHARSET" "text/plain; charset=utf-16be"
 
 	item enc-windows-1252
-	has enc-windows-1252 "$(body)" \
+	has enc-windows-1252 "$BODY" \
 	    "“Permintaan dari Eropa sedang tinggi,” kata" \
 	    "Prancis – terutama untuk Café de Flore" "tahun lalu…" \
 	    "tingkat petani naik"
-	expect enc-windows-1252 "$(charset)" "text/plain; charset=windows-1252"
+	expect enc-windows-1252 "$CHARSET" "text/plain; charset=windows-1252"
 
 	item enc-latin1
-	has enc-latin1 "$(body)" "Málaga" "João Araújo" "£2 million" \
+	has enc-latin1 "$BODY" "Málaga" "João Araújo" "£2 million" \
 	    "«very happy»" "38°C"
-	expect enc-latin1 "$(charset)" "text/plain; charset=iso-8859-1"
+	expect enc-latin1 "$CHARSET" "text/plain; charset=iso-8859-1"
 
 	item enc-latin9
-	has enc-latin9 "$(body)" "mulai €650 untuk" "pabrik Škoda" "€1.200"
-	lacks enc-latin9 "$(body)" "¤"
-	expect enc-latin9 "$(charset)" "text/plain; charset=iso-8859-15"
+	has enc-latin9 "$BODY" "mulai €650 untuk" "pabrik Škoda" "€1.200"
+	lacks enc-latin9 "$BODY" "¤"
+	expect enc-latin9 "$CHARSET" "text/plain; charset=iso-8859-15"
 
 	item enc-mixed
-	has enc-mixed "$(body)" "salat Jum’at pertama" \
+	has enc-mixed "$BODY" "salat Jum’at pertama" \
 	    "“Alhamdulillah, masjid" "suara — termasuk"
 }
 
 @test "repairs: mojibake once and twice, entities" {
 	item mojibake-once
-	has mojibake-once "$(body)" "“Kami tidak akan menyerah,” kata" \
+	has mojibake-once "$BODY" "“Kami tidak akan menyerah,” kata" \
 	    "imbang 2–2 melawan" "Stéphanie Frappart"
-	lacks mojibake-once "$(body)" "â€" "Ã"
-	has "mojibake-once original" "$(original)" "â€œKami" "StÃ©phanie"
+	lacks mojibake-once "$BODY" "â€" "Ã"
+	has "mojibake-once original" "$ORIGINAL" "â€œKami" "StÃ©phanie"
 
 	item mojibake-twice
-	has mojibake-twice "$(body)" \
+	has mojibake-twice "$BODY" \
 	    "“Inflasi sudah kembali ke sasaran,” kata" "AS — level"
-	lacks mojibake-twice "$(body)" "Ã" "â€"
+	lacks mojibake-twice "$BODY" "Ã" "â€"
 
 	item entities
-	has entities "$(body)" "Pendidikan & Kebudayaan" \
+	has entities "$BODY" "Pendidikan & Kebudayaan" \
 	    "“Pendaftaran dibuka mulai pekan depan,” kata" "Rp 12 juta" \
 	    "semester — termasuk" "hidup & buku"
-	lacks entities "$(body)" "&amp;" "&#" "&nbsp;" "$(printf '\302\240')"
+	lacks entities "$BODY" "&amp;" "&#" "&nbsp;" "$(printf '\302\240')"
 }
 
 @test "repairs: controls and spaces, each on its own" {
-	local zwsp wj bom shy nbsp nnbsp thin c1 bel
-	zwsp=$(printf '\342\200\213') wj=$(printf '\342\201\240')
-	bom=$(printf '\357\273\277') shy=$(printf '\302\255')
-	nbsp=$(printf '\302\240') nnbsp=$(printf '\342\200\257')
-	thin=$(printf '\342\200\211') bel=$(printf '\007')
+	local zwsp wj bom shy nbsp nnbsp thin c1 bel c
+	printf -v zwsp '\342\200\213'; printf -v wj '\342\201\240'
+	printf -v bom '\357\273\277'; printf -v shy '\302\255'
+	printf -v nbsp '\302\240'; printf -v nnbsp '\342\200\257'
+	printf -v thin '\342\200\211'; printf -v bel '\007'
 
 	item clean-zero-width
-	has clean-zero-width "$(body)" "Presiden meresmikan" "kemacetan" \
+	has clean-zero-width "$BODY" "Presiden meresmikan" "kemacetan" \
 	    "pantura yang" "Menurut pengelola"
-	lacks clean-zero-width "$(body)" "$zwsp" "$wj" "$bom"
+	lacks clean-zero-width "$BODY" "$zwsp" "$wj" "$bom"
 
 	item clean-soft-hyphen
-	has clean-soft-hyphen "$(body)" Pembangunan mengairi
-	lacks clean-soft-hyphen "$(body)" "$shy"
+	has clean-soft-hyphen "$BODY" Pembangunan mengairi
+	lacks clean-soft-hyphen "$BODY" "$shy"
 
 	item clean-nbsp
-	has clean-nbsp "$(body)" "Rp 15.700" "10 persen" "mulai pekan" \
+	has clean-nbsp "$BODY" "Rp 15.700" "10 persen" "mulai pekan" \
 	    "Pedagang diminta"
-	lacks clean-nbsp "$(body)" "$nbsp" "$nnbsp" "$thin"
+	lacks clean-nbsp "$BODY" "$nbsp" "$nnbsp" "$thin"
 
 	item clean-ligature
-	has clean-ligature "$(body)" "The final report on the flood" \
+	has clean-ligature "$BODY" "The final report on the flood" \
 	    "was filed" "the effort" "Officials said"
 
 	item clean-c1-control
-	has clean-c1-control "$(body)" "9 bulan – 5 tahun" \
+	has clean-c1-control "$BODY" "9 bulan – 5 tahun" \
 	    "“Kami menargetkan 95 persen anak terlindungi,” katanya" \
 	    "34 provinsi dan"
-	lacks clean-c1-control "$(body)" "$bel"
+	lacks clean-c1-control "$BODY" "$bel"
 	for c in 200 202 203 204 205 206 207 210 211 212 213 214 215 216 217 \
 	    220 221 222 223 224 225 226 227 230 231 232 233 234 235 236 237; do
-		lacks "clean-c1-control C1 \\$c" "$(body)" "$(printf "\\302\\$c")"
+		printf -v c1 "\\302\\$c"
+		lacks "clean-c1-control C1 \\$c" "$BODY" "$c1"
 	done
 }
 
@@ -418,10 +514,10 @@ Indonesia" "
 	local name
 	for name in breaks-crlf breaks-cr breaks-u2028; do
 		item "$name"
-		expect "$name paragraphs" "$(count p)" 3
-		lacks "$name" "$(body)" "$(printf '\r')" "$(printf '\342\200\250')"
+		expect "$name paragraphs" "${COUNT[p]}" 3
+		lacks "$name" "$BODY" "$(printf '\r')" "$(printf '\342\200\250')"
 	done
 	item breaks-cr
-	expect "breaks-cr paragraph 2" "$(para 2)" \
+	expect "breaks-cr paragraph 2" "${PARA[2]}" \
 	    "Peserta yang datang tahun ini berasal dari 12 negara, termasuk Jepang, Malaysia, dan Prancis."
 }

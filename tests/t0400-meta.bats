@@ -6,6 +6,8 @@
 # examples going through with only what was asked changed.
 
 load common
+. "$WARTA_TOP/tests/tools/xvals.bash"
+. "$WARTA_TOP/tests/tools/qrun.bash"
 
 G2=http://iptc.org/std/nar/2006-10-01/
 SEED=$WARTA_TOP/samples/semarang-maritim-purwanto.txt
@@ -31,77 +33,114 @@ OPTS=(--provider maritim.example --provider-name 'Maritim Online'
 CSV_HEADER='file,provider,provider-name,copyright-holder,copyright-notice,usage-terms,source,edition,page,section,genre,urgency,pubstatus,headline,byline,date,language,subject,keyword,note'
 CSV_CELLS='maritim.example,Maritim Online,PT Maritim Media,© 2021 PT Maritim Media,Arsip; tidak untuk dijual kembali,Harian Maritim,Edisi Pagi,A3,Nasional,genre:Current,3,withheld,Sekjen Kemnaker kunjungi BBPLK Semarang,Purwanto (Semarang),2021-08-10T09:30:00+07:00,en-GB,medtop:09000000;medtop:11000000,reformasi;birokrasi,"Dipindai dari arsip, halaman ""rusak"""'
 
+# The seed's item, made once a file; each test gets its own copy (copied
+# by bash: a process costs more than the copy).
+setup_file() {
+	warta-normalize -q "$SEED" >"$BATS_FILE_TMPDIR/seed.xml"
+}
 setup() {
+	local s
 	T=$BATS_TEST_TMPDIR
-	warta-normalize -q "$SEED" >"$T/seed.xml"
+	IFS= read -r -d '' s <"$BATS_FILE_TMPDIR/seed.xml" || true
+	printf '%s' "$s" >"$T/seed.xml"
 }
 
-# x FILE EXPR: EXPR evaluated on FILE, where g:NAME stands for an element
-# NAME in any namespace (xmllint --xpath cannot bind a prefix).
+# gx EXPR: EXPR, where g:NAME stands for an element NAME in any namespace
+# (xmllint --xpath cannot bind a prefix), as XPath, in $GX; with bash's
+# own regex, as sed -E 's/(^|[^A-Za-z0-9_:.-])g:([A-Za-z][A-Za-z0-9]*)/
+# \1*[local-name()="\2"]/g' would, without its processes.
+gx() {
+	local in=$1 out='' re='(^|[^A-Za-z0-9_:.-])g:([A-Za-z][A-Za-z0-9]*)'
+	while [[ $in =~ $re ]]; do
+		out+=${in%%"${BASH_REMATCH[0]}"*}${BASH_REMATCH[1]}'*[local-name()="'${BASH_REMATCH[2]}'"]'
+		in=${in#*"${BASH_REMATCH[0]}"}
+	done
+	GX=$out$in
+}
+
+# x FILE EXPR: EXPR evaluated on FILE, g:NAME as gx reads it.
 x() {
-	local e
-	e=$(printf '%s' "$2" |
-	    sed -E 's/(^|[^A-Za-z0-9_:.-])g:([A-Za-z][A-Za-z0-9]*)/\1*[local-name()="\2"]/g')
-	xmllint --nonet --xpath "$e" "$1" 2>/dev/null
+	untraced gx "$2"
+	xmllint --nonet --xpath "$GX" "$1" 2>/dev/null
+}
+
+# are FILE EXPR WANT [EXPR WANT]...: each EXPR's value on FILE is its
+# WANT, or say what each that is not was; all from one xmllint (xvals).
+# For EXPRs whose value is a string or a count.
+are() { untraced are_ "$@"; }
+are_() {
+	local f=$1 bad=0 i
+	local -a es=() ws=() gs=()
+	shift
+	while [ $# -ge 2 ]; do
+		gx "$1"
+		es+=("$1") gs+=("$GX") ws+=("$2")
+		shift 2
+	done
+	xvals "$f" "${gs[@]}" || true
+	for i in "${!es[@]}"; do
+		[ "${XV[i]}" = "${ws[i]}" ] || {
+			echo "${es[i]}: got '${XV[i]}', want '${ws[i]}'"
+			bad=1
+		}
+	done
+	[ "$bad" = 0 ]
 }
 
 # is FILE EXPR WANT: EXPR's value on FILE is WANT, or say what it was.
-is() {
-	local got
-	got=$(x "$1" "$2") || true
-	[ "$got" = "$3" ] || { echo "$2: got '$got', want '$3'"; return 1; }
-}
+is() { are "$1" "$2" "$3"; }
 
 # changed FILE [N]: item N (default: the root) has version 2, versionCreated
 # now, and a last hop made by warta-meta.
 changed() {
 	local it=${2:+(//g:itemSet/*)[$2]}
 	it=${it:-/*}
-	is "$1" "string($it/@version)" 2
-	is "$1" "string($it/g:itemMeta/g:versionCreated)" "$NOW"
-	is "$1" "string($it/g:hopHistory/g:hop[last()]/g:party/g:name)" 'warta-meta 0.1.0'
-	is "$1" "string($it/g:hopHistory/g:hop[last()]/g:action/@qcode)" hopaction:enhanced
-	is "$1" "string($it/g:hopHistory/g:hop[last()]/g:action/@target)" hatarget:metadata
-	is "$1" "string($it/g:hopHistory/g:hop[last()]/@timestamp)" "$NOW"
+	are "$1" "string($it/@version)" 2 \
+	    "string($it/g:itemMeta/g:versionCreated)" "$NOW" \
+	    "string($it/g:hopHistory/g:hop[last()]/g:party/g:name)" 'warta-meta 0.1.0' \
+	    "string($it/g:hopHistory/g:hop[last()]/g:action/@qcode)" hopaction:enhanced \
+	    "string($it/g:hopHistory/g:hop[last()]/g:action/@target)" hatarget:metadata \
+	    "string($it/g:hopHistory/g:hop[last()]/@timestamp)" "$NOW"
 }
 
 # every_field FILE: the values of OPTS (and CSV_CELLS) are all in the item.
 every_field() {
 	local cm='/*/g:contentMeta' im='/*/g:itemMeta' ri='/*/g:rightsInfo'
-	is "$1" "count($im/g:provider)" 1
-	is "$1" "string($im/g:provider/@uri)" https://maritim.example/
-	is "$1" "string($im/g:provider/g:name)" 'Maritim Online'
-	is "$1" "string($ri/g:copyrightHolder/g:name)" 'PT Maritim Media'
-	is "$1" "string($ri/g:copyrightNotice)" '© 2021 PT Maritim Media'
-	is "$1" "string($ri/g:usageTerms)" 'Arsip; tidak untuk dijual kembali'
-	is "$1" "count($cm/g:infoSource)" 1
-	is "$1" "string($cm/g:infoSource/g:name)" 'Harian Maritim'
-	is "$1" "string($cm/g:contentMetaExtProperty[@reluri=\"${PROP}edition\"]/@value)" 'Edisi Pagi'
-	is "$1" "string($cm/g:contentMetaExtProperty[@reluri=\"${PROP}page\"]/@value)" A3
-	is "$1" "string($cm/g:contentMetaExtProperty[@reluri=\"${PROP}section\"]/@value)" Nasional
-	is "$1" "string($cm/g:genre/@qcode)" genre:Current
-	is "$1" "string($cm/g:urgency)" 3
-	is "$1" "string($im/g:pubStatus/@qcode)" stat:withheld
-	is "$1" "count($cm/g:headline)" 1
-	is "$1" "string($cm/g:headline)" 'Sekjen Kemnaker kunjungi BBPLK Semarang'
-	is "$1" "count($cm/g:by)" 1
-	is "$1" "string($cm/g:by)" 'Purwanto (Semarang)'
-	is "$1" "string($cm/g:contentCreated)" 2021-08-10T09:30:00+07:00
-	is "$1" "count($cm/g:language)" 1
-	is "$1" "string($cm/g:language/@tag)" en-GB
-	is "$1" 'string(/*/@xml:lang)' en-GB
-	is "$1" "count($cm/g:subject[@qcode=\"medtop:09000000\"])" 1
-	is "$1" "count($cm/g:subject[@qcode=\"medtop:11000000\"])" 1
-	is "$1" "count($cm/g:keyword[.=\"reformasi\"])" 1
-	is "$1" "count($cm/g:keyword[.=\"birokrasi\"])" 1
-	is "$1" "string($im/g:edNote)" 'Dipindai dari arsip, halaman "rusak"'
+	are "$1" \
+	    "count($im/g:provider)" 1 \
+	    "string($im/g:provider/@uri)" https://maritim.example/ \
+	    "string($im/g:provider/g:name)" 'Maritim Online' \
+	    "string($ri/g:copyrightHolder/g:name)" 'PT Maritim Media' \
+	    "string($ri/g:copyrightNotice)" '© 2021 PT Maritim Media' \
+	    "string($ri/g:usageTerms)" 'Arsip; tidak untuk dijual kembali' \
+	    "count($cm/g:infoSource)" 1 \
+	    "string($cm/g:infoSource/g:name)" 'Harian Maritim' \
+	    "string($cm/g:contentMetaExtProperty[@reluri=\"${PROP}edition\"]/@value)" 'Edisi Pagi' \
+	    "string($cm/g:contentMetaExtProperty[@reluri=\"${PROP}page\"]/@value)" A3 \
+	    "string($cm/g:contentMetaExtProperty[@reluri=\"${PROP}section\"]/@value)" Nasional \
+	    "string($cm/g:genre/@qcode)" genre:Current \
+	    "string($cm/g:urgency)" 3 \
+	    "string($im/g:pubStatus/@qcode)" stat:withheld \
+	    "count($cm/g:headline)" 1 \
+	    "string($cm/g:headline)" 'Sekjen Kemnaker kunjungi BBPLK Semarang' \
+	    "count($cm/g:by)" 1 \
+	    "string($cm/g:by)" 'Purwanto (Semarang)' \
+	    "string($cm/g:contentCreated)" 2021-08-10T09:30:00+07:00 \
+	    "count($cm/g:language)" 1 \
+	    "string($cm/g:language/@tag)" en-GB \
+	    'string(/*/@xml:lang)' en-GB \
+	    "count($cm/g:subject[@qcode=\"medtop:09000000\"])" 1 \
+	    "count($cm/g:subject[@qcode=\"medtop:11000000\"])" 1 \
+	    "count($cm/g:keyword[.=\"reformasi\"])" 1 \
+	    "count($cm/g:keyword[.=\"birokrasi\"])" 1 \
+	    "string($im/g:edNote)" 'Dipindai dari arsip, halaman "rusak"'
 }
 
 # usage_error ARGS...: warta-meta exits 2, writes nothing on stdout and one
 # line on stderr that begins with its name.  The seed is on stdin, so a
 # value must be refused before any input is read.
 usage_error() {
-	run -2 --separate-stderr warta-meta "$@" <"$T/seed.xml"
+	qrun -2 warta-meta "$@" <"$T/seed.xml"
 	[ -z "$output" ] || { echo "stdout for $*: $output"; return 1; }
 	[ "${#stderr_lines[@]}" -eq 1 ] || { echo "stderr for $*: $stderr"; return 1; }
 	[[ "$stderr" == "warta-meta: "* ]] || { echo "stderr for $*: $stderr"; return 1; }
@@ -110,7 +149,7 @@ usage_error() {
 # sidecar_error CSV LINE: the sidecar is refused: exit 2, nothing written,
 # one message naming the file and the line.
 sidecar_error() {
-	run -2 --separate-stderr warta-meta --no-find --sidecar "$1" "$T/seed.xml"
+	qrun -2 warta-meta --no-find --sidecar "$1" "$T/seed.xml"
 	[ -z "$output" ] || { echo "stdout: $output"; return 1; }
 	[[ "$stderr" == "warta-meta: $1: line $2: "* ]] || { echo "stderr: $stderr"; return 1; }
 	[ "${#stderr_lines[@]}" -eq 1 ] || { echo "stderr: $stderr"; return 1; }
@@ -123,11 +162,17 @@ validate_later() {
 	printf '%s\n' "$@" >>"$T/to-validate"
 }
 validate_all() {
-	local f
+	local -a fs
 	[ -s "$T/to-validate" ] || return 0
-	while IFS= read -r f; do
-		validate "$f"
-	done <"$T/to-validate"
+	mapfile -t fs <"$T/to-validate"
+	validate_many "${fs[@]}"
+}
+
+# validate_many FILE...: validate (common.bash) on every FILE, in one
+# xmllint: the schema is read once.  xmllint names each file that fails.
+validate_many() {
+	need_shared
+	xmllint --nonet --noout --schema "$(XSD)" "$@"
 }
 
 # dump FILE [N]: item N of FILE's itemSet (default: the root element), as
@@ -147,7 +192,7 @@ guids() {
 }
 
 @test "--help and --version" {
-	run --separate-stderr warta-meta --help
+	qrun warta-meta --help
 	[ "$status" -eq 0 ]
 	[[ "$output" == *usage:*warta-meta* ]]
 	[[ "$output" == *--sidecar* ]]
@@ -159,38 +204,44 @@ guids() {
 }
 
 @test "the seed: people, organizations, places, topics, language, all marked as found" {
-	run -0 --separate-stderr warta-meta "$T/seed.xml"
+	qrun -0 warta-meta "$T/seed.xml"
 	printf '%s\n' "$output" >"$T/out.xml"
 	S='/*/g:contentMeta/g:subject'
 	P="$S[@type=\"cpnat:person\"]"
 	O="$S[@type=\"cpnat:organisation\"]"
 	G="$S[@type=\"cpnat:geoArea\"]"
-	is "$T/out.xml" "count($P[g:name=\"Anwar Sanusi\"])" 1
-	is "$T/out.xml" "count($P[g:name=\"Heru Wibowo\"])" 1
+	are "$T/out.xml" \
+	    "count($P[g:name=\"Anwar Sanusi\"])" 1 \
+	    "count($P[g:name=\"Heru Wibowo\"])" 1
 	[ "$(x "$T/out.xml" "count($O[g:name[contains(., \"Kemnaker\")]])")" -ge 1 ]
 	[ "$(x "$T/out.xml" "count($O[g:name[contains(., \"BBPLK\") and contains(., \"Semarang\")]])")" -ge 1 ]
-	is "$T/out.xml" "count($G[g:name=\"Semarang\"])" 1
-	is "$T/out.xml" "count($G[g:name=\"Jawa Tengah\"])" 1
+	are "$T/out.xml" \
+	    "count($G[g:name=\"Semarang\"])" 1 \
+	    "count($G[g:name=\"Jawa Tengah\"])" 1
 	# Semarang lies in Jawa Tengah, in Indonesia.
-	is "$T/out.xml" "count($G[g:name=\"Semarang\"]/g:broader[@type=\"cpnat:geoArea\"][g:name=\"Jawa Tengah\"])" 1
-	is "$T/out.xml" "count($G[g:name=\"Semarang\"]/g:broader[@type=\"cpnat:geoArea\"][g:name=\"Indonesia\"])" 1
+	are "$T/out.xml" \
+	    "count($G[g:name=\"Semarang\"]/g:broader[@type=\"cpnat:geoArea\"][g:name=\"Jawa Tengah\"])" 1 \
+	    "count($G[g:name=\"Semarang\"]/g:broader[@type=\"cpnat:geoArea\"][g:name=\"Indonesia\"])" 1
 	# A fitting Media Topic: labour, or politics and government.
 	[ "$(x "$T/out.xml" "count($S[@qcode=\"medtop:09000000\" or @qcode=\"medtop:11000000\"])")" -ge 1 ]
-	is "$T/out.xml" "count($S[starts-with(@qcode, \"medtop:\")][not(@confidence)])" 0
-	is "$T/out.xml" 'string(/*/g:contentMeta/g:language/@tag)' id
-	is "$T/out.xml" 'string(/*/@xml:lang)' id
+	are "$T/out.xml" \
+	    "count($S[starts-with(@qcode, \"medtop:\")][not(@confidence)])" 0 \
+	    'string(/*/g:contentMeta/g:language/@tag)' id \
+	    'string(/*/@xml:lang)' id
 	# Everything found is marked as the tool's: named, or inferred.
-	is "$T/out.xml" "count($S[@type=\"cpnat:person\" or @type=\"cpnat:organisation\" or @type=\"cpnat:geoArea\"][not(@why=\"why:direct\")])" 0
-	is "$T/out.xml" "count($S[starts-with(@qcode, \"medtop:\")][not(@why=\"why:inferred\")])" 0
-	is "$T/out.xml" "count($S[not(@how=\"howextr:tool\")])" 0
-	is "$T/out.xml" "count($S[not(@creatoruri=\"$AGENT\")])" 0
+	are "$T/out.xml" \
+	    "count($S[@type=\"cpnat:person\" or @type=\"cpnat:organisation\" or @type=\"cpnat:geoArea\"][not(@why=\"why:direct\")])" 0 \
+	    "count($S[starts-with(@qcode, \"medtop:\")][not(@why=\"why:inferred\")])" 0 \
+	    "count($S[not(@how=\"howextr:tool\")])" 0 \
+	    "count($S[not(@creatoruri=\"$AGENT\")])" 0
 	# The lede as the summary, inferred; the word count.
 	D='/*/g:contentMeta/g:description[@role="drol:summary"]'
 	is "$T/out.xml" "count($D)" 1
 	[[ "$(x "$T/out.xml" "string($D)")" == "Dalam upaya menerapkan reformasi birokrasi"* ]]
-	is "$T/out.xml" "string($D/@why)" why:inferred
-	is "$T/out.xml" "string($D/@how)" howextr:tool
-	is "$T/out.xml" "string($D/@creatoruri)" "$AGENT"
+	are "$T/out.xml" \
+	    "string($D/@why)" why:inferred \
+	    "string($D/@how)" howextr:tool \
+	    "string($D/@creatoruri)" "$AGENT"
 	# Every word of the seed has a letter or a digit in it.
 	is "$T/out.xml" 'string(//g:inlineXML/@wordcount)' "$(wc -w <"$SEED")"
 	changed "$T/out.xml"
@@ -209,7 +260,7 @@ guids() {
 
 @test "the seed with --vocab: topics get their en-GB names" {
 	need_shared
-	run -0 --separate-stderr warta-meta --vocab "$VOCAB" "$T/seed.xml"
+	qrun -0 warta-meta --vocab "$VOCAB" "$T/seed.xml"
 	printf '%s\n' "$output" >"$T/out.xml"
 	if [ "$(x "$T/out.xml" 'count(//g:subject[@qcode="medtop:09000000"])')" = 1 ]; then
 		is "$T/out.xml" 'string(//g:subject[@qcode="medtop:09000000"]/g:name)' labour
@@ -222,7 +273,7 @@ guids() {
 @test "English wire text: a speaker after 'said'" {
 	printf 'WASHINGTON (AP) — The Senate passed the labor bill late on the fourth day of debate.\n\n"We will keep working on wages and jobs for every worker," said Maria Lopez, a spokeswoman for the union.\n\nThe House is expected to vote on the bill next week.\n' >"$T/ap.txt"
 	warta-normalize -q "$T/ap.txt" >"$T/ap.xml"
-	run -0 --separate-stderr warta-meta "$T/ap.xml"
+	qrun -0 warta-meta "$T/ap.xml"
 	printf '%s\n' "$output" >"$T/out.xml"
 	is "$T/out.xml" 'count(//g:contentMeta/g:subject[@type="cpnat:person"][g:name="Maria Lopez"])' 1
 	validate_later "$T/out.xml"
@@ -255,16 +306,17 @@ guids() {
 	</newsItem>
 	EOF
 	validate_later "$T/wd.xml"
-	run -0 --separate-stderr warta-meta "$T/wd.xml"
+	qrun -0 warta-meta "$T/wd.xml"
 	printf '%s\n' "$output" >"$T/out.xml"
 	E="/*/g:contentMeta/g:contentMetaExtProperty[@reluri=\"${PROP}date-mentioned\"]"
-	is "$T/out.xml" "count($E)" 1
-	is "$T/out.xml" "string($E/@value)" 2021-08-09
-	is "$T/out.xml" "string($E/@why)" why:inferred
-	is "$T/out.xml" "string($E/@how)" howextr:tool
-	is "$T/out.xml" "string($E/@creatoruri)" "$AGENT"
-	is "$T/out.xml" 'count(//g:subject[@type="cpnat:person"][g:name="Joko Widodo"])' 1
-	is "$T/out.xml" 'count(//g:subject[@type="cpnat:geoArea"][g:name="Jakarta"])' 1
+	are "$T/out.xml" \
+	    "count($E)" 1 \
+	    "string($E/@value)" 2021-08-09 \
+	    "string($E/@why)" why:inferred \
+	    "string($E/@how)" howextr:tool \
+	    "string($E/@creatoruri)" "$AGENT" \
+	    'count(//g:subject[@type="cpnat:person"][g:name="Joko Widodo"])' 1 \
+	    'count(//g:subject[@type="cpnat:geoArea"][g:name="Jakarta"])' 1
 	is "$T/out.xml" 'string(//g:contentMeta/g:description[@role="drol:summary"])' \
 	    'Presiden Joko Widodo meresmikan jembatan baru di Jakarta, Senin, bersama para menteri.'
 	is "$T/out.xml" 'string(//g:inlineXML/@wordcount)' 18
@@ -275,28 +327,30 @@ guids() {
 	# A description the item has already is kept, and no summary added.
 	sed 's|<language tag="id"/>|&<description role="drol:summary">Ringkasan redaksi.</description>|' \
 	    "$T/wd.xml" >"$T/wd2.xml"
-	run -0 --separate-stderr warta-meta "$T/wd2.xml"
+	qrun -0 warta-meta "$T/wd2.xml"
 	printf '%s\n' "$output" >"$T/out2.xml"
-	is "$T/out2.xml" 'count(//g:contentMeta/g:description)' 1
-	is "$T/out2.xml" 'string(//g:contentMeta/g:description)' 'Ringkasan redaksi.'
+	are "$T/out2.xml" \
+	    'count(//g:contentMeta/g:description)' 1 \
+	    'string(//g:contentMeta/g:description)' 'Ringkasan redaksi.'
 	validate_later "$T/out2.xml"
 	validate_all
 }
 
 @test "every option sets its field, and the item stays valid" {
-	run -0 --separate-stderr warta-meta --no-find "${OPTS[@]}" "$T/seed.xml"
+	qrun -0 warta-meta --no-find "${OPTS[@]}" "$T/seed.xml"
 	printf '%s\n' "$output" >"$T/out.xml"
 	every_field "$T/out.xml"
 	changed "$T/out.xml"
 	# --no-find: nothing found in the text.
-	is "$T/out.xml" 'count(//g:subject[@type="cpnat:person" or @type="cpnat:organisation" or @type="cpnat:geoArea"])' 0
-	is "$T/out.xml" 'count(//g:description)' 0
-	is "$T/out.xml" 'count(//g:inlineXML/@wordcount)' 0
-	is "$T/out.xml" 'count(//*[@creatoruri])' 0
+	are "$T/out.xml" \
+	    'count(//g:subject[@type="cpnat:person" or @type="cpnat:organisation" or @type="cpnat:geoArea"])' 0 \
+	    'count(//g:description)' 0 \
+	    'count(//g:inlineXML/@wordcount)' 0 \
+	    'count(//*[@creatoruri])' 0
 	[[ "$stderr" == *"warta-meta: 1 item"*", 1 changed;"* ]]
 	validate_later "$T/out.xml"
 	# The same with finding on: the options' values stand.
-	run -0 --separate-stderr warta-meta "${OPTS[@]}" "$T/seed.xml"
+	qrun -0 warta-meta "${OPTS[@]}" "$T/seed.xml"
 	printf '%s\n' "$output" >"$T/find.xml"
 	every_field "$T/find.xml"
 	changed "$T/find.xml"
@@ -305,26 +359,28 @@ guids() {
 }
 
 @test "option forms: a URI provider, a date alone, stat: pubstatus, repeated subjects and keywords" {
-	run -0 --separate-stderr warta-meta --no-find --provider http://example.com/x \
+	qrun -0 warta-meta --no-find --provider http://example.com/x \
 	    --date 2021-08-09 --pubstatus stat:canceled --date 2021-08-09 \
 	    --subject medtop:01000000 --subject medtop:02000000 --subject medtop:03000000 \
 	    --keyword satu --keyword dua --keyword tiga --language id "$T/seed.xml"
 	printf '%s\n' "$output" >"$T/out.xml"
-	is "$T/out.xml" 'string(//g:itemMeta/g:provider/@uri)' http://example.com/x
-	is "$T/out.xml" 'string(//g:contentMeta/g:contentCreated)' 2021-08-09
-	is "$T/out.xml" 'string(//g:itemMeta/g:pubStatus/@qcode)' stat:canceled
-	is "$T/out.xml" 'count(//g:contentMeta/g:subject)' 3
-	is "$T/out.xml" 'string((//g:contentMeta/g:subject)[3]/@qcode)' medtop:03000000
-	is "$T/out.xml" 'count(//g:contentMeta/g:keyword)' 3
-	is "$T/out.xml" 'string((//g:contentMeta/g:keyword)[2])' dua
+	are "$T/out.xml" \
+	    'string(//g:itemMeta/g:provider/@uri)' http://example.com/x \
+	    'string(//g:contentMeta/g:contentCreated)' 2021-08-09 \
+	    'string(//g:itemMeta/g:pubStatus/@qcode)' stat:canceled \
+	    'count(//g:contentMeta/g:subject)' 3 \
+	    'string((//g:contentMeta/g:subject)[3]/@qcode)' medtop:03000000 \
+	    'count(//g:contentMeta/g:keyword)' 3 \
+	    'string((//g:contentMeta/g:keyword)[2])' dua
 	validate_later "$T/out.xml"
-	run -0 --separate-stderr warta-meta --no-find --date 2021-08-10T09:30:00Z \
+	qrun -0 warta-meta --no-find --date 2021-08-10T09:30:00Z \
 	    --pubstatus usable --urgency 9 --page 4-5 "$T/seed.xml"
 	printf '%s\n' "$output" >"$T/out2.xml"
-	is "$T/out2.xml" 'string(//g:contentMeta/g:contentCreated)' 2021-08-10T09:30:00Z
-	is "$T/out2.xml" 'string(//g:itemMeta/g:pubStatus/@qcode)' stat:usable
-	is "$T/out2.xml" 'string(//g:contentMeta/g:urgency)' 9
-	is "$T/out2.xml" "string(//g:contentMetaExtProperty[@reluri=\"${PROP}page\"]/@value)" 4-5
+	are "$T/out2.xml" \
+	    'string(//g:contentMeta/g:contentCreated)' 2021-08-10T09:30:00Z \
+	    'string(//g:itemMeta/g:pubStatus/@qcode)' stat:usable \
+	    'string(//g:contentMeta/g:urgency)' 9 \
+	    "string(//g:contentMetaExtProperty[@reluri=\"${PROP}page\"]/@value)" 4-5
 	validate_later "$T/out2.xml"
 	validate_all
 }
@@ -366,7 +422,7 @@ guids() {
 	usage_error --note fine --urgency 12
 	# Values are checked before any input is read: a missing file does
 	# not turn exit 2 into exit 1.
-	run -2 --separate-stderr warta-meta --urgency 12 "$T/no-such.xml"
+	qrun -2 warta-meta --urgency 12 "$T/no-such.xml"
 	[ -z "$output" ]
 	[[ "$stderr" != *"No such file"* ]]
 	# A page is one to six letters, digits or hyphens.
@@ -378,14 +434,15 @@ guids() {
 	usage_error --vocab "$VOCAB" --subject medtop:99999999
 	[[ "$stderr" == *medtop:99999999* ]]
 	usage_error --vocab "$VOCAB" --subject medtop:09000000 --subject medtop:19999999
-	run -0 --separate-stderr warta-meta --no-find --vocab "$VOCAB" \
+	qrun -0 warta-meta --no-find --vocab "$VOCAB" \
 	    --subject medtop:09000000 --subject medtop:20000209 "$T/seed.xml"
 	printf '%s\n' "$output" >"$T/out.xml"
-	is "$T/out.xml" 'string(//g:subject[@qcode="medtop:09000000"]/g:name)' labour
-	is "$T/out.xml" 'count(//g:subject[@qcode="medtop:20000209"]/g:name)' 1
+	are "$T/out.xml" \
+	    'string(//g:subject[@qcode="medtop:09000000"]/g:name)' labour \
+	    'count(//g:subject[@qcode="medtop:20000209"]/g:name)' 1
 	validate_later "$T/out.xml"
 	# Without a vocabulary only the form is checked.
-	run -0 --separate-stderr warta-meta --no-find --subject medtop:99999999 "$T/seed.xml"
+	qrun -0 warta-meta --no-find --subject medtop:99999999 "$T/seed.xml"
 	printf '%s\n' "$output" >"$T/out2.xml"
 	is "$T/out2.xml" 'count(//g:subject[@qcode="medtop:99999999"])' 1
 	validate_all
@@ -393,7 +450,7 @@ guids() {
 
 @test "a sidecar row matched by file name sets every field" {
 	printf '%s\n%s\n' "$CSV_HEADER" "semarang-maritim-purwanto.txt,$CSV_CELLS" >"$T/side.csv"
-	run -0 --separate-stderr warta-meta --no-find --sidecar "$T/side.csv" "$T/seed.xml"
+	qrun -0 warta-meta --no-find --sidecar "$T/side.csv" "$T/seed.xml"
 	printf '%s\n' "$output" >"$T/out.xml"
 	every_field "$T/out.xml"
 	changed "$T/out.xml"
@@ -401,17 +458,17 @@ guids() {
 	[[ "$stderr" == *"sidecar: 1 row matched, 0 rows matched no item, 0 items matched no row"* ]]
 	# A path as the archivist's machine had it matches by its last part.
 	printf '%s\n%s\n' "$CSV_HEADER" "D:\\Arsip\\2021\\semarang-maritim-purwanto.txt,$CSV_CELLS" >"$T/path.csv"
-	run -0 --separate-stderr warta-meta --no-find --sidecar "$T/path.csv" "$T/seed.xml"
+	qrun -0 warta-meta --no-find --sidecar "$T/path.csv" "$T/seed.xml"
 	printf '%s\n' "$output" | cmp - "$T/out.xml"
 	printf '%s\n%s\n' "$CSV_HEADER" "scans/2021/semarang-maritim-purwanto.txt,$CSV_CELLS" >"$T/path2.csv"
-	run -0 --separate-stderr warta-meta --no-find --sidecar "$T/path2.csv" "$T/seed.xml"
+	qrun -0 warta-meta --no-find --sidecar "$T/path2.csv" "$T/seed.xml"
 	printf '%s\n' "$output" | cmp - "$T/out.xml"
 	validate_all
 }
 
 @test "a sidecar row matched by guid sets every field; its cells win over options" {
 	printf '%s\n%s\n' "guid,${CSV_HEADER#file,}" "$SEED_GUID,$CSV_CELLS" >"$T/side.csv"
-	run -0 --separate-stderr warta-meta --no-find --urgency 7 --headline 'From the option' \
+	qrun -0 warta-meta --no-find --urgency 7 --headline 'From the option' \
 	    --sidecar "$T/side.csv" "$T/seed.xml"
 	printf '%s\n' "$output" >"$T/out.xml"
 	every_field "$T/out.xml"
@@ -419,25 +476,27 @@ guids() {
 	validate_later "$T/out.xml"
 	# An option whose column the row leaves empty still applies.
 	printf 'guid,headline,urgency\n%s,Dari lembar kerja,\n' "$SEED_GUID" >"$T/some.csv"
-	run -0 --separate-stderr warta-meta --no-find --urgency 7 --headline 'From the option' \
+	qrun -0 warta-meta --no-find --urgency 7 --headline 'From the option' \
 	    --sidecar "$T/some.csv" "$T/seed.xml"
 	printf '%s\n' "$output" >"$T/out2.xml"
-	is "$T/out2.xml" 'string(//g:contentMeta/g:headline)' 'Dari lembar kerja'
-	is "$T/out2.xml" 'string(//g:contentMeta/g:urgency)' 7
+	are "$T/out2.xml" \
+	    'string(//g:contentMeta/g:headline)' 'Dari lembar kerja' \
+	    'string(//g:contentMeta/g:urgency)' 7
 	validate_later "$T/out2.xml"
 	validate_all
 }
 
 @test "a Windows-1252 sidecar, and a UTF-8 one with a byte order mark" {
 	printf 'file,headline,copyright-notice,byline\r\nsemarang-maritim-purwanto.txt,Kemnaker \226 BBPLK \223Semarang\224,\251 2021 PT Maritim,Jos\351 Purwanto\r\n' >"$T/cp.csv"
-	run -0 --separate-stderr warta-meta --no-find --sidecar "$T/cp.csv" "$T/seed.xml"
+	qrun -0 warta-meta --no-find --sidecar "$T/cp.csv" "$T/seed.xml"
 	printf '%s\n' "$output" >"$T/out.xml"
-	is "$T/out.xml" 'string(//g:contentMeta/g:headline)' 'Kemnaker – BBPLK “Semarang”'
-	is "$T/out.xml" 'string(//g:rightsInfo/g:copyrightNotice)' '© 2021 PT Maritim'
-	is "$T/out.xml" 'string(//g:contentMeta/g:by)' 'José Purwanto'
+	are "$T/out.xml" \
+	    'string(//g:contentMeta/g:headline)' 'Kemnaker – BBPLK “Semarang”' \
+	    'string(//g:rightsInfo/g:copyrightNotice)' '© 2021 PT Maritim' \
+	    'string(//g:contentMeta/g:by)' 'José Purwanto'
 	validate_later "$T/out.xml"
 	printf '\357\273\277file,headline\nsemarang-maritim-purwanto.txt,Kemnaker – BBPLK “Semarang”\n' >"$T/bom.csv"
-	run -0 --separate-stderr warta-meta --no-find --sidecar "$T/bom.csv" "$T/seed.xml"
+	qrun -0 warta-meta --no-find --sidecar "$T/bom.csv" "$T/seed.xml"
 	printf '%s\n' "$output" >"$T/bom.xml"
 	is "$T/bom.xml" 'string(//g:contentMeta/g:headline)' 'Kemnaker – BBPLK “Semarang”'
 	validate_all
@@ -447,14 +506,15 @@ guids() {
 	printf 'Another article about the harbour at Tanjung Emas.\n' >"$T/other.txt"
 	warta-normalize -q "$SEED" "$T/other.txt" >"$T/two.xml"
 	printf 'file,page\nsemarang-maritim-purwanto.txt,7\nnothing-like-it.txt,8\n' >"$T/side.csv"
-	run -0 --separate-stderr warta-meta --no-find --sidecar "$T/side.csv" "$T/two.xml"
+	qrun -0 warta-meta --no-find --sidecar "$T/side.csv" "$T/two.xml"
 	printf '%s\n' "$output" >"$T/out.xml"
 	[[ "$stderr" == *"sidecar: 1 row matched, 1 row matched no item, 1 item matched no row"* ]] ||
 		{ echo "stderr: $stderr"; false; }
 	# The line of the row that matched nothing.
 	[[ "$stderr" =~ line\ 3 || "$stderr" == *nothing-like-it.txt* ]] || { echo "stderr: $stderr"; false; }
-	is "$T/out.xml" "string((//g:itemSet/*)[1]//g:contentMetaExtProperty[@reluri=\"${PROP}page\"]/@value)" 7
-	is "$T/out.xml" "count((//g:itemSet/*)[2]//g:contentMetaExtProperty)" 0
+	are "$T/out.xml" \
+	    "string((//g:itemSet/*)[1]//g:contentMetaExtProperty[@reluri=\"${PROP}page\"]/@value)" 7 \
+	    "count((//g:itemSet/*)[2]//g:contentMetaExtProperty)" 0
 	[[ "$stderr" == *"warta-meta: 2 items, 1 changed;"* ]]
 	validate_later "$T/out.xml"
 	validate_all
@@ -496,7 +556,7 @@ guids() {
 @test "a sidecar subject not in the vocabulary is refused" {
 	need_shared
 	printf 'file,subject\nsemarang-maritim-purwanto.txt,medtop:09000000;medtop:99999999\n' >"$T/v.csv"
-	run -2 --separate-stderr warta-meta --no-find --vocab "$VOCAB" --sidecar "$T/v.csv" "$T/seed.xml"
+	qrun -2 warta-meta --no-find --vocab "$VOCAB" --sidecar "$T/v.csv" "$T/seed.xml"
 	[ -z "$output" ]
 	[[ "$stderr" == "warta-meta: $T/v.csv: line 2: "*medtop:99999999* ]]
 }
@@ -529,12 +589,12 @@ guids() {
 }
 
 @test "nothing to do: the item comes out as it went in" {
-	run -0 --separate-stderr warta-meta --no-find "$T/seed.xml"
+	qrun -0 warta-meta --no-find "$T/seed.xml"
 	printf '%s\n' "$output" >"$T/out.xml"
 	[ "$(dump "$T/out.xml")" = "$(dump "$T/seed.xml")" ]
 	[[ "$stderr" == *"warta-meta: 1 item"*", 0 changed;"* ]] || { echo "stderr: $stderr"; false; }
 	# Setting what the item already has changes nothing either.
-	run -0 --separate-stderr warta-meta --no-find --language id --pubstatus usable "$T/seed.xml"
+	qrun -0 warta-meta --no-find --language id --pubstatus usable "$T/seed.xml"
 	printf '%s\n' "$output" >"$T/out2.xml"
 	[ "$(dump "$T/out2.xml")" = "$(dump "$T/seed.xml")" ]
 	[[ "$stderr" == *", 0 changed;"* ]] || { echo "stderr: $stderr"; false; }
@@ -553,7 +613,7 @@ guids() {
 	printf 'A third article, on the fishermen of Demak.\n' >"$T/c.txt"
 	warta-normalize -q "$T/a.txt" "$SEED" "$T/c.txt" >"$T/three.xml"
 	printf 'file,section\nsemarang-maritim-purwanto.txt,Daerah\n' >"$T/side.csv"
-	run -0 --separate-stderr warta-meta --no-find --sidecar "$T/side.csv" "$T/three.xml"
+	qrun -0 warta-meta --no-find --sidecar "$T/side.csv" "$T/three.xml"
 	printf '%s\n' "$output" >"$T/out.xml"
 	[[ "$stderr" == *"warta-meta: 3 items, 1 changed;"* ]] || { echo "stderr: $stderr"; false; }
 	is "$T/out.xml" 'count(//g:itemSet/*)' 3
@@ -571,12 +631,13 @@ guids() {
 	printf '%s\n' "$output" >"$T/all.xml"
 	n=$(x "$T/all.xml" 'count(//g:newsItem)')
 	[ "$n" -gt 20 ]
-	run -0 --separate-stderr warta-meta --note 'Diperiksa' "$T/all.xml"
+	qrun -0 warta-meta --note 'Diperiksa' "$T/all.xml"
 	printf '%s\n' "$output" >"$T/out.xml"
-	is "$T/out.xml" 'name(/*)' newsMessage
-	is "$T/out.xml" 'string(/*/g:header/g:sent)' "$NOW"
-	is "$T/out.xml" 'count(//g:newsItem)' "$n"
-	is "$T/out.xml" 'count(//g:itemMeta/g:edNote[.="Diperiksa"])' "$n"
+	are "$T/out.xml" \
+	    'name(/*)' newsMessage \
+	    'string(/*/g:header/g:sent)' "$NOW" \
+	    'count(//g:newsItem)' "$n" \
+	    'count(//g:itemMeta/g:edNote[.="Diperiksa"])' "$n"
 	[ "$(guids "$T/out.xml")" = "$(guids "$T/all.xml")" ]
 	[[ "$stderr" == *"warta-meta: $n items, $n changed;"* ]] || { echo "stderr: $stderr"; false; }
 	validate_later "$T/out.xml"
@@ -589,9 +650,10 @@ guids() {
 	warta-normalize -q "$T/a.txt" "$T/c.txt" >"$T/msg.xml"
 	cat "$T/seed.xml" "$T/msg.xml" "$T/seed.xml" >"$T/cat.xml"
 	warta-meta --no-find --note N "$T/cat.xml" >"$T/cat.out"
-	is "$T/cat.out" 'name(/*)' newsMessage
-	is "$T/cat.out" 'count(//g:newsItem)' 4
-	is "$T/cat.out" 'count(//g:edNote[.="N"])' 4
+	are "$T/cat.out" \
+	    'name(/*)' newsMessage \
+	    'count(//g:newsItem)' 4 \
+	    'count(//g:edNote[.="N"])' 4
 	[ "$(guids "$T/cat.out" | tr '\n' ' ')" = "$SEED_GUID $(guids "$T/msg.xml" | tr '\n' ' ')$SEED_GUID " ]
 	validate_later "$T/cat.out"
 	# The same items as files, and from standard input.
@@ -602,19 +664,20 @@ guids() {
 	for f in seed msg seed; do sed 1d "$T/$f.xml"; done >"$T/nodecl.xml"
 	warta-meta --no-find --note N "$T/nodecl.xml" 2>/dev/null | cmp - "$T/cat.out"
 	# A lone item stays a lone item.
-	run -0 --separate-stderr warta-meta --no-find --note N - <"$T/seed.xml"
+	qrun -0 warta-meta --no-find --note N - <"$T/seed.xml"
 	printf '%s\n' "$output" >"$T/lone.xml"
-	is "$T/lone.xml" 'name(/*)' newsItem
-	is "$T/lone.xml" 'string(/*/@guid)' "$SEED_GUID"
+	are "$T/lone.xml" \
+	    'name(/*)' newsItem \
+	    'string(/*/@guid)' "$SEED_GUID"
 	# A newsMessage of one item gives a lone item too.
 	warta-normalize -q "$T/a.txt" >"$T/one.xml"
 	printf '<newsMessage xmlns="%s"><header><sent>2020-01-01T00:00:00Z</sent></header><itemSet>%s</itemSet></newsMessage>\n' \
 	    "$G2" "$(sed 1d "$T/one.xml")" >"$T/msg1.xml"
-	run -0 --separate-stderr warta-meta --no-find --note N "$T/msg1.xml"
+	qrun -0 warta-meta --no-find --note N "$T/msg1.xml"
 	printf '%s\n' "$output" >"$T/msg1.out"
 	is "$T/msg1.out" 'name(/*)' newsItem
 	# No items in, none out.
-	run -0 --separate-stderr warta-meta --note N </dev/null
+	qrun -0 warta-meta --note N </dev/null
 	[ -z "$output" ]
 	validate_all
 }
@@ -626,19 +689,20 @@ guids() {
 	# Cut inside the third item.
 	off=$(grep -b -o '<newsItem ' "$T/three.xml" | sed -n 3p | cut -d: -f1)
 	head -c $((off + 200)) "$T/three.xml" >"$T/cut.xml"
-	run -1 --separate-stderr warta-meta --no-find --note N "$T/cut.xml"
+	qrun -1 warta-meta --no-find --note N "$T/cut.xml"
 	[[ "$stderr" == *"warta-meta: $T/cut.xml: "* ]] || { echo "stderr: $stderr"; false; }
 	printf '%s\n' "$output" >"$T/out.xml"
 	xmllint --nonet --noout "$T/out.xml"
-	is "$T/out.xml" 'count(//g:newsItem)' 2
-	is "$T/out.xml" 'count(//g:edNote[.="N"])' 2
+	are "$T/out.xml" \
+	    'count(//g:newsItem)' 2 \
+	    'count(//g:edNote[.="N"])' 2
 	[ "$(guids "$T/out.xml")" = "$(guids "$T/three.xml" | head -2)" ]
 	# The next file is still read.
-	run -1 --separate-stderr warta-meta --no-find --note N "$T/cut.xml" "$T/seed.xml"
+	qrun -1 warta-meta --no-find --note N "$T/cut.xml" "$T/seed.xml"
 	printf '%s\n' "$output" >"$T/out2.xml"
 	is "$T/out2.xml" 'count(//g:newsItem)' 3
 	# A missing file, and a DOCTYPE.
-	run -1 --separate-stderr warta-meta --no-find --note N "$T/no-such.xml" "$T/seed.xml"
+	qrun -1 warta-meta --no-find --note N "$T/no-such.xml" "$T/seed.xml"
 	[[ "$stderr" == *"$T/no-such.xml"* ]]
 	printf '%s\n' "$output" >"$T/out3.xml"
 	is "$T/out3.xml" 'string(/*/@guid)' "$SEED_GUID"
@@ -647,7 +711,7 @@ guids() {
 	<!DOCTYPE newsItem [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
 	<newsItem xmlns="$G2" guid="urn:x:1"><contentMeta><headline>&xxe;</headline></contentMeta></newsItem>
 	EOF
-	run -1 --separate-stderr warta-meta --no-find --note N "$T/xxe.xml"
+	qrun -1 warta-meta --no-find --note N "$T/xxe.xml"
 	[[ "$stderr" == *DOCTYPE* ]]
 	[[ "$output" != *root:* ]]
 }
@@ -666,36 +730,41 @@ valid_examples() {
 @test "the IPTC examples go through with a note and stay valid" {
 	need_shared
 	n=0
+	rest='/*/*[local-name()!="itemMeta" and local-name()!="hopHistory" and local-name()!="catalogRef"]'
 	for f in $(valid_examples); do
-		validate "$f"
-		run --separate-stderr warta-meta --no-find --note 'Checked by warta' "$f"
-		[ "$status" -eq 0 ] || { echo "$f: $status $stderr"; false; }
-		printf '%s\n' "$output" >"$T/out.xml"
-		root=$(x "$f" 'local-name(/*)')
-		is "$T/out.xml" 'local-name(/*)' "$root"
-		is "$T/out.xml" 'string(/*/g:itemMeta/g:edNote)' 'Checked by warta'
-		v=$(x "$f" 'string(/*/@version)')
-		is "$T/out.xml" 'string(/*/@version)' $((${v:-1} + 1))
-		is "$T/out.xml" 'string(/*/g:hopHistory/g:hop[last()]/g:party/g:name)' 'warta-meta 0.1.0'
-		# What was there is still there.
-		is "$T/out.xml" 'string(/*/@guid)' "$(x "$f" 'string(/*/@guid)')"
-		is "$T/out.xml" 'count(/*/g:itemMeta/g:edNote)' 1
-		# Outside itemMeta and the hops (and the catalogs their QCodes
-		# may need), nothing has moved.
-		[ "$(x "$T/out.xml" 'count(/*/g:catalogRef)')" -ge "$(x "$f" 'count(/*/g:catalogRef)')" ]
-		rest='/*/*[local-name()!="itemMeta" and local-name()!="hopHistory" and local-name()!="catalogRef"]'
-		[ "$(x "$T/out.xml" "$rest")" = "$(x "$f" "$rest")" ] || { echo "$f: more changed"; false; }
-		validate "$T/out.xml" || { echo "$f: not valid after warta-meta"; false; }
 		n=$((n + 1))
+		out=$T/out-$n.xml
+		validate_later "$f"
+		qrun warta-meta --no-find --note 'Checked by warta' "$f"
+		[ "$status" -eq 0 ] || { echo "$f: $status $stderr"; false; }
+		printf '%s\n' "$output" >"$out"
+		xvals "$f" 'local-name(/*)' 'string(/*/@version)' 'string(/*/@guid)' \
+		    'count(/*/*[local-name()="catalogRef"])'
+		root=${XV[0]} v=${XV[1]} guid=${XV[2]} cats=${XV[3]}
+		[ -n "$root" ] || { echo "$f: no root read"; false; }
+		are "$out" 'local-name(/*)' "$root" \
+		    'string(/*/g:itemMeta/g:edNote)' 'Checked by warta' \
+		    'string(/*/@version)' $((${v:-1} + 1)) \
+		    'string(/*/g:hopHistory/g:hop[last()]/g:party/g:name)' 'warta-meta 0.1.0' \
+		    'string(/*/@guid)' "$guid" \
+		    'count(/*/g:itemMeta/g:edNote)' 1 \
+		    || { echo "$f: as above"; false; }
+		# What was there is still there.  Outside itemMeta and the hops
+		# (and the catalogs their QCodes may need), nothing has moved.
+		[ "$(x "$out" 'count(/*/g:catalogRef)')" -ge "$cats" ]
+		[ "$(x "$out" "$rest")" = "$(x "$f" "$rest")" ] || { echo "$f: more changed"; false; }
+		# Valid before and after warta-meta: all in one xmllint, below.
+		validate_later "$out"
 	done
 	[ "$n" -eq 9 ]
+	validate_all || { echo "not all valid before and after warta-meta"; false; }
 }
 
 @test "the IPTC examples with nothing asked come out unchanged" {
 	need_shared
 	n=0
 	for f in $(valid_examples); do
-		run --separate-stderr warta-meta --no-find "$f"
+		qrun warta-meta --no-find "$f"
 		[ "$status" -eq 0 ] || { echo "$f: $status $stderr"; false; }
 		printf '%s\n' "$output" >"$T/out.xml"
 		[ "$(dump "$T/out.xml")" = "$(dump "$f")" ] || {
