@@ -17,8 +17,7 @@ qrun() {
 	# As run's $(...): the trailing newlines dropped.
 	output=$(<"$d/qrun.out")
 	IFS=$'\n' read -d '' -r -a lines <<<"$output" || true
-	# As run reads stderr.
-	read -d '' -r stderr <"$d/qrun.err" || true
+	stderr=$(<"$d/qrun.err")
 	IFS=$'\n' read -d '' -r -a stderr_lines <<<"$stderr" || true
 	[ -z "$want" ] || [ "$status" = "$want" ] || {
 		echo "$*: exit status $status, want $want" >&2
