@@ -66,7 +66,7 @@ subjects() {
 # last_line_and_count FILE: $last as $(tail -n 1 FILE) gives it, $nlines
 # as wc -l <FILE counts (its newlines), without their two processes.
 last_line_and_count() {
-	local text= nl l=()
+	local text='' nl l=()
 	IFS= read -r -d '' text <"$1" || true
 	nl=${text//[!$'\n']/}
 	nlines=${#nl}
@@ -221,9 +221,9 @@ John Whitfield"
 	    notice="//*[local-name()='copyrightNotice']" \
 	    usage="//*[local-name()='usageTerms']" \
 	    source="//*[local-name()='infoSource']/*[local-name()='name']" \
-	    edition="$ext[contains(@reluri, ':edition')]/@value" \
-	    page="$ext[contains(@reluri, ':page')]/@value" \
-	    section="$ext[contains(@reluri, ':section')]/@value" \
+	    edition="${ext}[contains(@reluri, ':edition')]/@value" \
+	    page="${ext}[contains(@reluri, ':page')]/@value" \
+	    section="${ext}[contains(@reluri, ':section')]/@value" \
 	    genre="//*[local-name()='genre']/@qcode" \
 	    urgency="//*[local-name()='urgency']" \
 	    pubstatus="//*[local-name()='pubStatus']/@qcode" \

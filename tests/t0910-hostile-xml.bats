@@ -70,7 +70,7 @@ EOF
 # going after 120 s is cut off, and fails.  Without cost's run and two
 # awks: five processes fewer a call.
 qcost() {
-	local tf=$BATS_TEST_TMPDIR/cost.time l last= u s
+	local tf=$BATS_TEST_TMPDIR/cost.time l last='' u s
 	: >"$tf"
 	qrun timeout 120 /usr/bin/time -f '%U %S %M' -o "$tf" "$@"
 	[ "$status" != 124 ] || { echo "$*: still running after 120 s" >&2; return 1; }
@@ -149,9 +149,9 @@ refused() {
 	    warta-pack -q -o "$T/b.tar"
 	mkdir "$T/x"
 	tar -xf "$T/b.tar" -C "$T/x"
-	top=("$T/x"/*)
-	[ "${#top[@]}" = 1 ] && [ -e "$top" ]
-	top=${top##*/}
+	local tops=("$T/x"/*)
+	[ "${#tops[@]}" = 1 ] && [ -e "${tops[0]}" ]
+	top=${tops[0]##*/}
 	item=$(find "$T/x/$top/data/items" -name '*.xml' | head -n 1)
 	cp "$BATS_FILE_TMPDIR/a11.xml" "$item"
 	tar -cf "$T/bad.tar" -C "$T/x" "$top"

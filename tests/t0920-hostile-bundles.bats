@@ -135,7 +135,7 @@ took_ms() {
 # going after 120 s is cut off, and fails.  Without cost's run and two
 # awks: five processes fewer a call.
 qcost() {
-	local tf=$BATS_TEST_TMPDIR/cost.time l last= u s
+	local tf=$BATS_TEST_TMPDIR/cost.time l last='' u s
 	: >"$tf"
 	qrun timeout 120 /usr/bin/time -f '%U %S %M' -o "$tf" "$@"
 	[ "$status" != 124 ] || { echo "$*: still running after 120 s" >&2; return 1; }
