@@ -52,6 +52,15 @@ run_cases() {
 	' "$json" >"$in"
 	# shellcheck disable=SC2086 # FIXARGS is a list of words
 	"$FIX" ${FIXARGS:-} <"$in" >"$out"
+	compare_cases "$set" "$policy" "$want"
+}
+
+# compare_cases SET POLICY [EXPECT]: the comparison of run_cases again, on
+# the output of its last run on SET, under another POLICY: the same
+# output, without making it again.
+compare_cases() {
+	local set=$1 policy=$2 want=${3:-pass} json=$CASES/$1.json
+	local out=$BATS_TEST_TMPDIR/$1.out
 	local result
 	result=$(jq -rn --slurpfile cases "$json" --rawfile got "$out" \
 	    --arg policy "$policy" --arg want "$want" '
@@ -75,8 +84,10 @@ run_cases() {
 		   | $c[.].label] as $bad
 		| "\(($c | length) - ($bad | length)) \($c | length)", $bad[]
 	')
-	counts=$(printf '%s\n' "$result" | head -n 1)
-	bad=$(printf '%s\n' "$result" | tail -n +2)
+	# the first line, and the lines after it
+	counts=${result%%$'\n'*}
+	bad=
+	[[ $result != *$'\n'* ]] || bad=${result#*$'\n'}
 }
 
 # report NAME: prints the counts of the last run_cases and its failures.
@@ -146,7 +157,8 @@ all_passed() {
 		[ -z "$bad" ] || printf 'differs (%s): %s\n' "$set" "$bad" >&2
 		ok=$((ok + ${counts% *}))
 		total=$((total + ${counts#* }))
-		run_cases "$set" . exact
+		# the same output, compared exactly
+		compare_cases "$set" exact
 		restored=$restored${bad:+$bad$'\n'}
 	done
 	echo "# with lost quotes restored: $ok/$total" >&3
