@@ -661,11 +661,21 @@ xml_error(void *arg, xmlErrorPtr e)
 
 	if (e == NULL || e->level < XML_ERR_ERROR || r->xml_failed)
 		return;
-	if (e->ctxt != NULL && (e->domain == XML_FROM_PARSER ||
-	    e->domain == XML_FROM_NAMESPACE))
-		off = xmlByteConsumed((xmlParserCtxtPtr)e->ctxt);
-	if (off < 0 && r->xr != NULL)
-		off = xmlTextReaderByteConsumed(r->xr);
+	/*
+	 * Where libxml2 is, asked of libxml2; but not for an error of its
+	 * encoding layer (an iconv charset such as UTF-7 that cannot convert
+	 * the bytes), raised in the middle of converting the input: asking
+	 * then converts the input again, from a buffer being reallocated (a
+	 * use after free, found by fuzz_newsml).  The scanner's offset, where
+	 * the document's bytes have reached, stands in.
+	 */
+	if (e->domain != XML_FROM_I18N) {
+		if (e->ctxt != NULL && (e->domain == XML_FROM_PARSER ||
+		    e->domain == XML_FROM_NAMESPACE))
+			off = xmlByteConsumed((xmlParserCtxtPtr)e->ctxt);
+		if (off < 0 && r->xr != NULL)
+			off = xmlTextReaderByteConsumed(r->xr);
+	}
 	off = off < 0 ? scan_offset(r) : r->doc_start + off;
 	line = e->line > 0 ? r->doc_line + e->line - 1 : r->line;
 
