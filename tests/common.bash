@@ -29,18 +29,30 @@ validate() {
 	xmllint --nonet --noout --schema "$(XSD)" "$1"
 }
 
-# cost CMD...: runs CMD as `run --separate-stderr` does, under
+# The helpers that spare a test its processes: qrun (bats's run
+# --separate-stderr without a mktemp and two forks a call), xvals (many
+# XPath values of one file from one xmllint) and untraced.
+. "$WARTA_TOP/tests/tools/qrun.bash"
+. "$WARTA_TOP/tests/tools/xvals.bash"
+
+# cost CMD...: runs CMD as `run --separate-stderr` does (qrun), under
 # /usr/bin/time, and sets CPU_MS to the CPU it took (user and system, its
 # children's included: what the input cost, however loaded the machine)
 # and RSS_KB to its peak resident memory.  A run still going after 120 s
 # is cut off, and fails.  The time goes to the TAP output as a note.
 cost() {
-	local tf=$BATS_TEST_TMPDIR/cost.time
+	local tf=$BATS_TEST_TMPDIR/cost.time l last='' u s
 	: >"$tf"
-	run --separate-stderr timeout 120 /usr/bin/time -f '%U %S %M' -o "$tf" "$@"
+	qrun timeout 120 /usr/bin/time -f '%U %S %M' -o "$tf" "$@"
 	[ "$status" != 124 ] || { echo "$*: still running after 120 s" >&2; return 1; }
-	CPU_MS=$(awk 'END { if (NF == 3) printf "%d", ($1 + $2) * 1000 }' "$tf")
-	RSS_KB=$(awk 'END { if (NF == 3) print $3 }' "$tf")
+	while IFS= read -r l; do last=$l; done <"$tf"
+	CPU_MS=
+	if [[ $last =~ ^([0-9]+)\.([0-9]+)\ ([0-9]+)\.([0-9]+)\ ([0-9]+)$ ]]; then
+		u=${BASH_REMATCH[2]}000 s=${BASH_REMATCH[4]}000
+		CPU_MS=$(( (10#${BASH_REMATCH[1]} + 10#${BASH_REMATCH[3]}) * 1000 +
+		    10#${u:0:3} + 10#${s:0:3} ))
+		RSS_KB=${BASH_REMATCH[5]}
+	fi
 	[ -n "$CPU_MS" ] || { echo "$*: no time measured" >&2; return 1; }
 	echo "# ${1##*/} ${*: -1}: $CPU_MS ms of CPU, $RSS_KB KB" >&3
 }

@@ -9,7 +9,6 @@
 # the program afresh and read the item with XPath.
 
 load common
-. "$WARTA_TOP/tests/tools/xvals.bash"
 
 RUN=$WARTA_TOP/tests/normalize-sample.sh
 

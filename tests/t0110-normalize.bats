@@ -4,8 +4,6 @@
 # determinism, and the whole of ../shared/corpus/id.
 
 load common
-. "$WARTA_TOP/tests/tools/qrun.bash"
-. "$WARTA_TOP/tests/tools/xvals.bash"
 
 SEED=$WARTA_TOP/samples/semarang-maritim-purwanto.txt
 

@@ -10,8 +10,6 @@
 # warta-text; and detection.
 
 load common
-. "$WARTA_TOP/tests/tools/xvals.bash"
-. "$WARTA_TOP/tests/tools/qrun.bash"
 
 RUN=$WARTA_TOP/tests/normalize-sample.sh
 HTML=$SAMPLES/html

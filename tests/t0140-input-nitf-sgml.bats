@@ -9,8 +9,6 @@
 # (samples/nitf/external-entity.nitf).
 
 load common
-. "$WARTA_TOP/tests/tools/xvals.bash"
-. "$WARTA_TOP/tests/tools/qrun.bash"
 
 RUN=$WARTA_TOP/tests/normalize-sample.sh
 INVALID=$SAMPLES/invalid

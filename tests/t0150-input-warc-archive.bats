@@ -7,7 +7,6 @@
 # site served here) packed and verified.
 
 load common
-. "$WARTA_TOP/tests/tools/qrun.bash"
 
 CRAWL=$WARTA_TOP/tests/warc-crawl.sh
 RUN=$WARTA_TOP/tests/normalize-sample.sh

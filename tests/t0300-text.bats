@@ -5,7 +5,6 @@
 # warta-normalize.
 
 load common
-. "$WARTA_TOP/tests/tools/qrun.bash"
 
 bats_require_minimum_version 1.5.0
 

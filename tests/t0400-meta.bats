@@ -6,8 +6,6 @@
 # examples going through with only what was asked changed.
 
 load common
-. "$WARTA_TOP/tests/tools/xvals.bash"
-. "$WARTA_TOP/tests/tools/qrun.bash"
 
 G2=http://iptc.org/std/nar/2006-10-01/
 SEED=$WARTA_TOP/samples/semarang-maritim-purwanto.txt

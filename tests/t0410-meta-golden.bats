@@ -7,7 +7,6 @@
 # cases are for, reading the output afresh with XPath.
 
 load common
-. "$WARTA_TOP/tests/tools/xvals.bash"
 
 RUN=$WARTA_TOP/tests/meta-sample.sh
 META=$SAMPLES/meta

@@ -9,7 +9,6 @@
 # check: sanitizer build
 
 load common
-. "$WARTA_TOP/tests/tools/qrun.bash"
 
 bats_require_minimum_version 1.5.0
 
@@ -64,32 +63,10 @@ EOF
 	    "$F/c8.xml" cdata 8000000
 }
 
-# qcost CMD...: as cost, in common.bash, does: runs CMD as `run
-# --separate-stderr` does (qrun), under /usr/bin/time, and sets CPU_MS to
-# the CPU it took (user and system, its children's included); a run still
-# going after 120 s is cut off, and fails.  Without cost's run and two
-# awks: five processes fewer a call.
-qcost() {
-	local tf=$BATS_TEST_TMPDIR/cost.time l last='' u s
-	: >"$tf"
-	qrun timeout 120 /usr/bin/time -f '%U %S %M' -o "$tf" "$@"
-	[ "$status" != 124 ] || { echo "$*: still running after 120 s" >&2; return 1; }
-	while IFS= read -r l; do last=$l; done <"$tf"
-	CPU_MS=
-	if [[ $last =~ ^([0-9]+)\.([0-9]+)\ ([0-9]+)\.([0-9]+)\ ([0-9]+)$ ]]; then
-		u=${BASH_REMATCH[2]}000 s=${BASH_REMATCH[4]}000
-		CPU_MS=$(( (10#${BASH_REMATCH[1]} + 10#${BASH_REMATCH[3]}) * 1000 +
-		    10#${u:0:3} + 10#${s:0:3} ))
-		RSS_KB=${BASH_REMATCH[5]}
-	fi
-	[ -n "$CPU_MS" ] || { echo "$*: no time measured" >&2; return 1; }
-	echo "# ${1##*/} ${*: -1}: $CPU_MS ms of CPU, $RSS_KB KB" >&3
-}
-
-# within CMD...: runs CMD as `run --separate-stderr` does (qcost) and
+# within CMD...: runs CMD as `run --separate-stderr` does (cost) and
 # fails when it took LIMIT seconds of CPU or more.
 within() {
-	qcost "$@" || return 1
+	cost "$@" || return 1
 	[ "$CPU_MS" -lt $((LIMIT * 1000)) ] || {
 		echo "took $CPU_MS ms of CPU, the bound is $LIMIT s" >&2
 		return 1

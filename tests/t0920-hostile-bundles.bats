@@ -8,7 +8,6 @@
 # check: sanitizer build
 
 load common
-. "$WARTA_TOP/tests/tools/qrun.bash"
 
 BOMB=$WARTA_TOP/tests/tools/zst-bomb-entry.py
 
@@ -122,33 +121,11 @@ need_zstd() {
 }
 
 # took_ms CMD...: runs CMD as `run --separate-stderr` does, and sets ms
-# to the CPU it took (qcost: a loaded machine does not make a hostile
+# to the CPU it took (cost: a loaded machine does not make a hostile
 # input dearer).
 took_ms() {
-	qcost "$@"
+	cost "$@"
 	ms=$CPU_MS
-}
-
-# qcost CMD...: as cost, in common.bash, does: runs CMD as `run
-# --separate-stderr` does (qrun), under /usr/bin/time, and sets CPU_MS to
-# the CPU it took (user and system, its children's included); a run still
-# going after 120 s is cut off, and fails.  Without cost's run and two
-# awks: five processes fewer a call.
-qcost() {
-	local tf=$BATS_TEST_TMPDIR/cost.time l last='' u s
-	: >"$tf"
-	qrun timeout 120 /usr/bin/time -f '%U %S %M' -o "$tf" "$@"
-	[ "$status" != 124 ] || { echo "$*: still running after 120 s" >&2; return 1; }
-	while IFS= read -r l; do last=$l; done <"$tf"
-	CPU_MS=
-	if [[ $last =~ ^([0-9]+)\.([0-9]+)\ ([0-9]+)\.([0-9]+)\ ([0-9]+)$ ]]; then
-		u=${BASH_REMATCH[2]}000 s=${BASH_REMATCH[4]}000
-		CPU_MS=$(( (10#${BASH_REMATCH[1]} + 10#${BASH_REMATCH[3]}) * 1000 +
-		    10#${u:0:3} + 10#${s:0:3} ))
-		RSS_KB=${BASH_REMATCH[5]}
-	fi
-	[ -n "$CPU_MS" ] || { echo "$*: no time measured" >&2; return 1; }
-	echo "# ${1##*/} ${*: -1}: $CPU_MS ms of CPU, $RSS_KB KB" >&3
 }
 
 @test "a hard link carrying 640 GiB in a .tar.zst is stopped in under 2 s by every reader" {
