@@ -232,6 +232,7 @@ $(B)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) tests/fuzz/fuzz.h \
 		$(LDFLAGS) $(PC_LIBS)
 
 _testbin: $(PROGRAMS) $(UNITS) $(TEST_TOOLS) $(FUZZ_REPLAYS)
+_progtestbin: $(PROGRAMS) $(TEST_TOOLS) $(FUZZ_REPLAYS)
 _unitbin: $(UNITS)
 _fuzzbin: $(FUZZERS)
 
@@ -250,10 +251,14 @@ FUZZ_MAKE = $(MAKE) --no-print-directory -j$(BUILD_JOBS) B=build/fuzz \
 # seconds), so the library is compiled twice, not three times.  Elsewhere,
 # or with FUZZ_SMOKE=0, it is build/san, by $(CC), and t0930 replays the
 # regressions with the plain drivers alone.
+#
+# The unit tests are built and run on the sanitizer build only: there
+# they check formats/ with ASan and UBSan watching, and the plain build's
+# code is what every bats file runs.
 FUZZ_SMOKE ?= 1
 SAN_TESTS ?= marked
 check: build/testdeps.ok
-	@$(MAKE) --no-print-directory -j$(BUILD_JOBS) B=build _testbin
+	@$(MAKE) --no-print-directory -j$(BUILD_JOBS) B=build _progtestbin
 	@if [ "$(FUZZ_SMOKE)" = 1 ] && \
 	    $(MAKE) --no-print-directory build/fuzzdeps.ok; then \
 		$(FUZZ_MAKE) _testbin || exit 1; \

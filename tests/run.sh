@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh [--unit] BUILD_DIR [SAN_BUILD_DIR]: runs the tests of the plain
-# build, then of the sanitizer build: the cmocka unit tests and (without
-# --unit) the bats program tests.  The test files run side by side under
+# build, then of the sanitizer build: the cmocka unit tests (on the
+# sanitizer build, where it is given) and (without --unit) the bats
+# program tests.  The test files run side by side under
 # GNU parallel (JOBS at once, default twice the cores: most tests wait on
 # processes and pipes); a line is printed as each file ends, then one
 # summary line: N passed, N failed, N skipped.
@@ -76,10 +77,10 @@ if [ "$unit_only" = 0 ]; then
 		done
 	done
 fi
-for b in "$@"; do
-	for t in "$top/$b"/unit/test_*; do
-		[ -x "$t" ] && echo "$b unit $t" >>"$jobs"
-	done
+# The unit tests on the sanitizer build alone, where it is given (make
+# check builds them there only); on the one build otherwise.
+for t in "$top/${2:-$1}"/unit/test_*; do
+	[ -x "$t" ] && echo "${2:-$1} unit $t" >>"$jobs"
 done
 
 n=$(nproc 2>/dev/null || echo 2)

@@ -4,7 +4,7 @@
 # with fixed seeds, and every program that reads them must end with a
 # message and an exit status of 0, 1 or 2: never a signal, never a
 # sanitizer's report.  Only on the ASan/UBSan build, which sees all a
-# plain build would (a signal) and more.  A few dozen damaged copies of
+# plain build would (a signal) and more.  A dozen or so damaged copies of
 # each, not hundreds: the fuzz targets (tests/fuzz/) mutate the same
 # readers by the million, in-process; this file is there for what they do
 # not run, the programs around the readers.
@@ -15,8 +15,8 @@ load common
 MUTATE=$WARTA_TOP/tests/tools/mutate.py
 # Damaged copies of each bundle (three programs each) and of the stream
 # (four); T0800_COPIES=N makes each N, for a longer run by hand.
-BUNDLE_COPIES=${T0800_COPIES:-16}
-STREAM_COPIES=${T0800_COPIES:-24}
+BUNDLE_COPIES=${T0800_COPIES:-12}
+STREAM_COPIES=${T0800_COPIES:-16}
 
 setup_file() {
 	local d=$BATS_FILE_TMPDIR
