@@ -243,14 +243,14 @@ FUZZ_MAKE = $(MAKE) --no-print-directory -j$(BUILD_JOBS) B=build/fuzz \
 	OPT="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" \
 	LDFLAGS="$(FUZZ_SAN)" _fuzzbin
 
-# The plain build, then the sanitizer build; the runner runs the test
-# files in parallel, prints a line as each one ends, then the one summary
-# line, and fails on any failure.  Where clang's libFuzzer can be had, the
-# sanitizer build is build/fuzz: clang's ASan/UBSan build that the
-# libFuzzer targets link against too (for t0930-fuzz to run each for a few
-# seconds), so the library is compiled twice, not three times.  Elsewhere,
-# or with FUZZ_SMOKE=0, it is build/san, by $(CC), and t0930 replays the
-# regressions with the plain drivers alone.
+# The plain build, then the sanitizer build into build/san; the runner
+# runs the test files in parallel, prints a line as each one ends, then
+# the one summary line, and fails on any failure.  The libFuzzer targets
+# too, where clang's libFuzzer can be had, for t0930-fuzz to run each for
+# a few seconds; elsewhere, or with FUZZ_SMOKE=0 (which saves the third
+# build), t0930 replays the regressions with the plain drivers alone.
+# (Not one clang build for both: its coverage hooks slow the programs
+# past the CPU bounds the hostile-input tests assert.)
 #
 # The unit tests are built and run on the sanitizer build only: there
 # they check formats/ with ASan and UBSan watching, and the plain build's
@@ -259,18 +259,17 @@ FUZZ_SMOKE ?= 1
 SAN_TESTS ?= marked
 check: build/testdeps.ok
 	@$(MAKE) --no-print-directory -j$(BUILD_JOBS) B=build _progtestbin
-	@if [ "$(FUZZ_SMOKE)" = 1 ] && \
+	@$(MAKE) --no-print-directory -j$(BUILD_JOBS) B=build/san \
+		OPT="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" _testbin
+	@smoke=0; \
+	if [ "$(FUZZ_SMOKE)" = 1 ] && \
 	    $(MAKE) --no-print-directory build/fuzzdeps.ok; then \
-		$(FUZZ_MAKE) _testbin || exit 1; \
-		san=build/fuzz smoke=1; \
+		$(FUZZ_MAKE) || exit 1; \
+		smoke=1; \
 	else \
 		echo "check: no libFuzzer targets: t0930 replays without them"; \
-		$(MAKE) --no-print-directory -j$(BUILD_JOBS) B=build/san \
-		    OPT="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
-		    _testbin || exit 1; \
-		san=build/san smoke=0; \
 	fi; \
-	FUZZ_SMOKE=$$smoke SAN_TESTS=$(SAN_TESTS) tests/run.sh build $$san
+	FUZZ_SMOKE=$$smoke SAN_TESTS=$(SAN_TESTS) tests/run.sh build build/san
 
 # Each target for FUZZ_SECONDS, one after the other, on its corpus in
 # build/fuzz/corpus/NAME (seeded from samples/ and the tests, and kept
