@@ -91,8 +91,10 @@ FUZZERS = $(FUZZ_SRC:tests/fuzz/%.c=$(B)/%)
 FUZZ_REPLAYS = $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz-replay/%)
 FUZZ_SAN = $(SAN_FLAGS) -fsanitize-address-use-after-scope
 FUZZ_SECONDS ?= 60
-# make check builds its three builds on every core.
-BUILD_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+# make check builds its three builds on every core,
+# with one job more than the cores: a core is not left idle while a job waits
+# on the disk (the links of the test binaries).
+BUILD_JOBS ?= $(shell echo $$(($$(nproc 2>/dev/null || echo 2) + 1)))
 LIBWARTA = $(B)/libwarta.a
 
 PC_CFLAGS = $$($(PKG_CONFIG) --cflags $(LIBS_PC))
