@@ -33,21 +33,23 @@ PKG_CONFIG ?= pkg-config
 # pkg-config module, then the Debian package that provides it.
 LIB_MODULES = libxml-2.0:libxml2-dev libarchive:libarchive-dev zlib:zlib1g-dev \
 	libutf8proc:libutf8proc-dev libcrypto:libssl-dev libpcre2-8:libpcre2-dev \
-	jansson:libjansson-dev
+	jansson:libjansson-dev libdeflate:libdeflate-dev libzstd:libzstd-dev
 TEST_MODULES = cmocka:libcmocka-dev
 # Command, then the Debian package that provides it (tests and demo only).
 TEST_TOOLS_PKG = bats:bats parallel:parallel jq:jq xmllint:libxml2-utils \
 	bsdtar:libarchive-tools unzip:unzip zstd:zstd xz:xz-utils bzip2:bzip2 \
-	python3:python3 /usr/bin/time:time mandoc:mandoc wget:wget
+	python3:python3 /usr/bin/time:time mandoc:mandoc wget:wget \
+	pigz:pigz
 
 # The fuzz targets (make fuzz, and check's smoke test) need clang and its
 # libFuzzer runtime: a compile probe, then these Debian packages.
 FUZZ_CC = clang
 FUZZ_PKG = clang libclang-rt-dev
 
-LIBS_PC = libxml-2.0 libarchive zlib libutf8proc libcrypto libpcre2-8 jansson
+LIBS_PC = libxml-2.0 libarchive zlib libutf8proc libcrypto libpcre2-8 jansson \
+	libdeflate libzstd
 # libcsv has no pkg-config file: the dependency step probes for it.
-EXTRA_LIBS = -lcsv
+EXTRA_LIBS = -lcsv -pthread
 
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wwrite-strings -Wcast-qual
 ifeq ($(DEVELOPER),1)
@@ -55,7 +57,7 @@ WARN += -Werror
 endif
 OPT ?= -O2 -g
 CPPFLAGS_ALL = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iformats $(CPPFLAGS)
-CFLAGS_ALL = $(WARN) $(OPT) $(CFLAGS)
+CFLAGS_ALL = $(WARN) $(OPT) -pthread $(CFLAGS)
 # Each object also writes its header dependencies (build/.../x.d).
 DEPFLAGS = -MMD -MP
 
