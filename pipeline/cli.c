@@ -169,6 +169,22 @@ cli_usage_error(const char *fmt, ...)
 }
 
 int
+cli_parse_jobs(const char *arg, unsigned *jobs)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || n < 1 ||
+	    n > CLI_JOBS_MAX)
+		return cli_usage_error("-j: '%s' is not a number of jobs "
+		    "(1 to %d)", arg, CLI_JOBS_MAX);
+	*jobs = (unsigned)n;
+	return CLI_OK;
+}
+
+int
 cli_bad_value(const char *fmt, ...)
 {
 	va_list ap;

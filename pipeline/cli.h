@@ -52,6 +52,14 @@ void cli_print_line(const char *fmt, ...) CLI_PRINTF(1, 2);
 int cli_usage_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 
 /*
+ * -j N, --jobs N: the number of threads, 1 to CLI_JOBS_MAX, into *jobs;
+ * a usage error (CLI_USAGE) otherwise.  The default is the number of
+ * online cores (workpool_cores()).
+ */
+#define CLI_JOBS_MAX	256
+int cli_parse_jobs(const char *arg, unsigned *jobs);
+
+/*
  * A value that cannot be used (an option's, a spreadsheet's, the
  * environment's): "PROG: MESSAGE", the message saying what would do
  * instead of sending to --help.  Returns CLI_USAGE.

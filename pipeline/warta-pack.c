@@ -28,6 +28,7 @@
 #include "base/datetime.h"
 #include "base/size.h"
 #include "base/warta.h"
+#include "base/workpool.h"
 #include "newsml/g2_rules.h"
 #include "newsml/item_check.h"
 #include "newsml/read.h"
@@ -43,6 +44,7 @@ struct options {
 	enum bag_format format;
 	int format_given;
 	int level;
+	unsigned jobs;
 	int sha512;
 	const char *schema_path;
 	const char *catalog_path;
@@ -148,6 +150,8 @@ usage(void)
 	    "                          .tar, .zip); -: standard output\n"
 	    "  -f, --format FORMAT     tar.gz, tar.zst, tar.xz, tar or zip\n"
 	    "  -l, --level N           compression level\n"
+	    "  -j, --jobs N            compress on N threads (default: the\n"
+	    "                          cores)\n"
 	    "      --sha512            a SHA-512 manifest as well\n"
 	    "      --schema XSD        validate every item (or WARTA_SCHEMA)\n"
 	    "      --catalog XML       check QCode aliases (or WARTA_CATALOG)\n"
@@ -257,6 +261,7 @@ default_options(struct options *opt)
 {
 	memset(opt, 0, sizeof(*opt));
 	opt->level = -1;
+	opt->jobs = workpool_cores();
 	opt->duplicates = BAG_DUP_HIGHEST;
 	opt->schema_path = getenv("WARTA_SCHEMA");
 	opt->catalog_path = getenv("WARTA_CATALOG");
@@ -273,6 +278,7 @@ parse_options(int argc, char **argv, struct options *opt)
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "level", required_argument, NULL, 'l' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "sha512", no_argument, NULL, O_SHA512 },
 		{ "schema", required_argument, NULL, O_SCHEMA },
 		{ "catalog", required_argument, NULL, O_CATALOG },
@@ -290,7 +296,7 @@ parse_options(int argc, char **argv, struct options *opt)
 
 	default_options(opt);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:f:l:qhV", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, ":o:f:l:j:qhV", longopts, NULL)) !=
 	    -1) {
 		switch (c) {
 		case 'o':
@@ -302,6 +308,10 @@ parse_options(int argc, char **argv, struct options *opt)
 		case O_MAX_ITEMS:
 		case O_MAX_BYTES:
 			if ((rc = option_value(c, optarg, opt)) != CLI_OK)
+				return rc;
+			break;
+		case 'j':
+			if ((rc = cli_parse_jobs(optarg, &opt->jobs)) != CLI_OK)
 				return rc;
 			break;
 		case O_SHA512:
@@ -607,6 +617,7 @@ new_packer(struct run *r, unsigned mode, const char *agent)
 	po.output = r->opt.output;
 	po.format = r->opt.format;
 	po.level = r->opt.level;
+	po.threads = r->opt.jobs;
 	po.sha512 = r->opt.sha512;
 	po.mode = mode;
 	po.duplicates = r->opt.duplicates;

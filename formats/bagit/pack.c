@@ -767,7 +767,8 @@ add_items(struct bag_packer *p, struct bag *b, struct part_catalog *c,
 				return spool_error(err);
 			break;
 		}
-		if (read_spooled(p, rec.offset, &h, err) != WARTA_OK)
+		if (read_spooled(p, rec.offset, &h, err) != WARTA_OK ||
+		    bag_mark(b, err) != WARTA_OK)
 			return WARTA_FAILED;
 		if (bag_add(b, h.item_path, p->file.data, p->file.len, err) !=
 		    WARTA_OK || (h.orig_len > 0 && bag_add(b,
@@ -831,6 +832,7 @@ create_bag(struct bag_packer *p, const struct part *part,
 	bo.level = p->opt.level;
 	bo.sha512 = p->opt.sha512;
 	bo.mtime = bundle_date(p);
+	bo.threads = p->opt.threads;
 	bo.mode = p->opt.mode;
 	if (p->opt.hooks.create != NULL)
 		return p->opt.hooks.create(p->opt.hooks.arg, part->path,

@@ -59,6 +59,7 @@ struct bag_pack_options {
 	enum bag_format format;
 	int level;		/* compression level; -1 for the default */
 	int sha512;		/* a SHA-512 manifest as well */
+	unsigned threads;	/* compressing; 0: 1 */
 	unsigned mode;		/* of a new bundle file */
 	enum bag_duplicates duplicates;
 	unsigned long long max_items;	/* in a bundle; 0: no limit */

@@ -16,10 +16,19 @@
 
 #include "bagit/manifest.h"
 #include "bagit/write.h"
+#include "base/blockz.h"
 #include "base/buf.h"
 #include "base/spool.h"
 
 #define COPY_CHUNK	((size_t)64 << 10)
+/*
+ * bag_mark() starts a new member once the one being filled holds this
+ * much: small enough that reading one item out of a bundle decompresses
+ * little more than the item, large enough that a member's fresh DEFLATE
+ * window costs little against one stream (measured on the bench corpus:
+ * see README.md, Bundles).
+ */
+#define MEMBER_TARGET	((size_t)128 << 10)
 
 struct bag {
 	struct archive *a;
@@ -34,6 +43,12 @@ struct bag {
 	struct wbuf tags;	/* lines of the tag manifests, built last */
 	struct wbuf tags512;
 	struct wbuf line;	/* a payload manifest line, being built */
+	/* .tar.gz and .tar.zst: the tar stream goes to independent members,
+	 * and where each entry starts to the index (member number, bytes
+	 * before it in the member, path), resolved to file offsets once the
+	 * members are written */
+	struct blockz *z;
+	FILE *index;
 };
 
 static const struct {
@@ -103,6 +118,26 @@ archive_failed(struct bag *b, struct warta_error *err)
 	    msg != NULL ? msg : "cannot write the archive");
 }
 
+/* Whether the format is written as blockz members. */
+static int
+is_blocked(enum bag_format f)
+{
+	return f == BAG_TAR_GZ || f == BAG_TAR_ZST;
+}
+
+static la_ssize_t
+to_blockz(struct archive *a, void *v, const void *p, size_t n)
+{
+	struct bag *b = v;
+	struct warta_error err;
+
+	if (blockz_write(b->z, p, n, &err) != WARTA_OK) {
+		archive_set_error(a, EIO, "%s", err.message);
+		return -1;
+	}
+	return (la_ssize_t)n;
+}
+
 /* Sets the writer's format, filter and their options. */
 static int
 setup_writer(struct bag *b, struct warta_error *err)
@@ -117,6 +152,15 @@ setup_writer(struct bag *b, struct warta_error *err)
 		rc = archive_write_set_format_pax_restricted(b->a);
 	if (rc != ARCHIVE_OK)
 		return archive_failed(b, err);
+	if (is_blocked(b->o.format)) {
+		/* libarchive writes the tar; blockz compresses it.  No
+		 * blocking: each entry reaches blockz when it is written,
+		 * so that a member can end between entries. */
+		if (archive_write_add_filter_none(b->a) != ARCHIVE_OK ||
+		    archive_write_set_bytes_per_block(b->a, 0) != ARCHIVE_OK)
+			return archive_failed(b, err);
+		return WARTA_OK;
+	}
 	switch (b->o.format) {
 	case BAG_TAR_GZ:
 		filter = "gzip";
@@ -261,6 +305,21 @@ write_header(struct bag *b, const char *rel, size_t len,
 		archive_entry_free(e);
 		wbuf_release(&path);
 		return warta_error_set(err, -1, "out of memory");
+	}
+	/* The entry before ends here, its padding written: where this
+	 * one's header starts is known. */
+	if (archive_write_finish_entry(b->a) != ARCHIVE_OK) {
+		archive_entry_free(e);
+		wbuf_release(&path);
+		return archive_failed(b, err);
+	}
+	if (b->index != NULL && fprintf(b->index, "%llu\t%zu\t%s\n",
+	    (unsigned long long)blockz_member(b->z), blockz_filling(b->z),
+	    rel) < 0) {
+		archive_entry_free(e);
+		wbuf_release(&path);
+		return warta_error_set(err, -1, "temporary file: %s",
+		    strerror(errno));
 	}
 	archive_entry_set_pathname(e, path.data);
 	archive_entry_set_filetype(e, AE_IFREG);
@@ -407,6 +466,9 @@ bag_free(struct bag *b)
 		return;
 	if (b->a != NULL)
 		archive_write_free(b->a);
+	blockz_free(b->z);
+	if (b->index != NULL)
+		fclose(b->index);
 	if (b->fd >= 0 && !b->to_stdout)
 		close(b->fd);
 	if (b->manifest[0] != NULL)
@@ -467,7 +529,17 @@ bag_create(const char *path, const char *name, const struct bag_options *o,
 		archive_failed(b, err);
 		goto fail;
 	}
-	if (archive_write_open_fd(b->a, b->fd) != ARCHIVE_OK) {
+	if (is_blocked(o->format)) {
+		if ((b->z = blockz_new(b->fd, o->format == BAG_TAR_GZ ?
+		    BLOCKZ_GZIP : BLOCKZ_ZSTD, o->level, o->threads, err)) ==
+		    NULL || (b->index = spool_open(err)) == NULL)
+			goto fail;
+		if (archive_write_open2(b->a, b, NULL, to_blockz, NULL, NULL) !=
+		    ARCHIVE_OK) {
+			archive_failed(b, err);
+			goto fail;
+		}
+	} else if (archive_write_open_fd(b->a, b->fd) != ARCHIVE_OK) {
 		archive_failed(b, err);
 		goto fail;
 	}
@@ -559,6 +631,17 @@ bag_add_stream(struct bag *b, const char *rel, FILE *fp, size_t len,
 	return rc;
 }
 
+int
+bag_mark(struct bag *b, struct warta_error *err)
+{
+	if (b->z == NULL || blockz_filling(b->z) < MEMBER_TARGET)
+		return WARTA_OK;
+	/* The entry before, padding and all, stays in the member before. */
+	if (archive_write_finish_entry(b->a) != ARCHIVE_OK)
+		return archive_failed(b, err);
+	return blockz_cut(b->z, err);
+}
+
 unsigned long long
 bag_payload_files(const struct bag *b)
 {
@@ -588,6 +671,68 @@ add_manifest(struct bag *b, int i, const char *rel, struct warta_error *err)
 	if (rc == WARTA_OK)
 		rc = record_tag(b, rel, &h, err);
 	hashing_free(&h);
+	return rc;
+}
+
+/* Every entry written so far, and the members flushed. */
+static int
+flush_members(struct bag *b, struct warta_error *err)
+{
+	if (archive_write_finish_entry(b->a) != ARCHIVE_OK)
+		return archive_failed(b, err);
+	return blockz_flush(b->z, err);
+}
+
+/*
+ * bundle-index.tsv: where each entry before it starts, as the offset of
+ * its member in the file and the bytes of the member's data before its
+ * tar header.  It starts a member of its own, which the locator at the
+ * end of the file points to (with the length of its members).
+ */
+static int
+add_index(struct bag *b, uint64_t *offset, uint64_t *length,
+    struct warta_error *err)
+{
+	static const char head[] = "offset\tskip\tpath\n";
+	FILE *out = NULL;
+	char line[4096 + 64], *tab;
+	unsigned long long k;
+	struct hashing h;
+	off_t len;
+	int rc = WARTA_FAILED;
+
+	memset(&h, 0, sizeof(h));
+	if (flush_members(b, err) != WARTA_OK)
+		return WARTA_FAILED;
+	if ((out = spool_open(err)) == NULL)
+		return WARTA_FAILED;
+	if (fflush(b->index) != 0 || fseeko(b->index, 0, SEEK_SET) != 0 ||
+	    fputs(head, out) == EOF)
+		goto io;
+	while (fgets(line, sizeof(line), b->index) != NULL) {
+		k = strtoull(line, &tab, 10);
+		if (*tab != '\t' || blockz_member_offset(b->z, k) == UINT64_MAX)
+			goto io;
+		if (fprintf(out, "%llu%s", (unsigned long long)
+		    blockz_member_offset(b->z, k), tab) < 0)
+			goto io;
+	}
+	if (ferror(b->index) || fflush(out) != 0 || (len = ftello(out)) < 0 ||
+	    fseeko(out, 0, SEEK_SET) != 0)
+		goto io;
+	*offset = blockz_out_bytes(b->z);
+	if (write_stream(b, "bundle-index.tsv", out, (size_t)len, &h, err) !=
+	    WARTA_OK || record_tag(b, "bundle-index.tsv", &h, err) !=
+	    WARTA_OK || flush_members(b, err) != WARTA_OK)
+		goto out;
+	*length = blockz_out_bytes(b->z) - *offset;
+	rc = WARTA_OK;
+	goto out;
+io:
+	warta_error_set(err, -1, "temporary file: %s", strerror(errno));
+out:
+	hashing_free(&h);
+	fclose(out);
 	return rc;
 }
 
@@ -642,6 +787,8 @@ bag_finish(struct bag *b, const struct bag_info *info, size_t n,
 {
 	struct wbuf text = WBUF_INIT;
 	char oxum[64], size[32];
+	uint64_t index_offset = 0, index_length = 0;
+	struct warta_error zerr;
 	size_t i;
 	int fd;
 
@@ -666,6 +813,9 @@ bag_finish(struct bag *b, const struct bag_info *info, size_t n,
 	if (add_tag_file(b, "bag-info.txt", text.data, text.len, err) !=
 	    WARTA_OK)
 		goto fail;
+	if (b->z != NULL && add_index(b, &index_offset, &index_length, err) !=
+	    WARTA_OK)
+		goto fail;
 	/* The tag manifests list every tag file but themselves. */
 	wbuf_reset(&text);
 	if (wbuf_append(&text, b->tags.data, b->tags.len) != WARTA_OK)
@@ -679,6 +829,12 @@ bag_finish(struct bag *b, const struct bag_info *info, size_t n,
 		goto fail;
 	if (archive_write_close(b->a) != ARCHIVE_OK) {
 		archive_failed(b, err);
+		goto fail;
+	}
+	if (b->z != NULL && (blockz_flush(b->z, &zerr) != WARTA_OK ||
+	    blockz_write_locator(b->z, index_offset, index_length, &zerr) !=
+	    WARTA_OK)) {
+		warta_error_set(err, -1, "%s: %s", b->path, zerr.message);
 		goto fail;
 	}
 	if (b->to_stdout) {

@@ -55,6 +55,7 @@ struct bag_options {
 	int level;		/* compression level; -1 for the default */
 	int sha512;		/* a SHA-512 manifest beside the SHA-256 one */
 	time_t mtime;		/* the time of every entry */
+	unsigned threads;	/* compressing .tar.gz and .tar.zst; 0: 1 */
 	unsigned mode;		/* of the bundle file (0644 & ~umask) */
 };
 
@@ -91,6 +92,14 @@ int bag_add(struct bag *b, const char *rel, const void *p, size_t len,
 /* As bag_add(), with the len bytes read from fp from where it stands. */
 int bag_add_stream(struct bag *b, const char *rel, FILE *fp, size_t len,
     struct warta_error *err);
+
+/*
+ * A place a reader may want to start at (warta-pack: before each item).
+ * In a .tar.gz or .tar.zst bag, whose tar stream is written as
+ * independent members (base/blockz.h), the next entry starts a new member
+ * when the one being filled is large enough; elsewhere nothing happens.
+ */
+int bag_mark(struct bag *b, struct warta_error *err);
 
 /* Payload files and bytes added so far. */
 unsigned long long bag_payload_files(const struct bag *b);
