@@ -32,15 +32,18 @@
 #include "bagit/catalog.h"
 #include "bagit/catalog_read.h"
 #include "bagit/extract.h"
+#include "bagit/index.h"
 #include "bagit/read.h"
 #include "bagit/select.h"
 #include "base/buf.h"
 #include "base/clock.h"
+#include "base/digest.h"
 #include "base/json.h"
 #include "base/name.h"
 #include "base/size.h"
 #include "base/tsv_cell.h"
 #include "base/warta.h"
+#include "base/workpool.h"
 #include "cli.h"
 #include "newsml/edit.h"
 #include "newsml/original.h"
@@ -229,6 +232,8 @@ parse_options(int argc, char **argv, struct options *opt)
 
 	memset(opt, 0, sizeof(*opt));
 	bag_limits_default(&opt->limits);
+	/* A bundle read whole is decompressed on every core. */
+	opt->limits.threads = workpool_cores();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":tC:hV", longopts, NULL)) != -1)
 		if ((rc = take_option(opt, c, argv)) != CLI_OK)
@@ -718,6 +723,183 @@ read_bundle(struct run *r, struct bag_reader *br, const char *bundle,
 	return have_tsv;
 }
 
+/*
+ * Through the index (bagit/index.h): a .tar.gz or .tar.zst of warta's
+ * says where each entry starts, so a listing reads the catalog alone, and
+ * a selection the catalog can answer reads the items it selects alone.
+ */
+
+/* e's data into data; -1 when it could not be read (reported). */
+static int
+read_indexed(struct run *r, const struct bag_index *x,
+    const struct bag_index_entry *e, const char *bundle, struct wbuf *data,
+    char *name, size_t size)
+{
+	struct warta_error err;
+
+	warta_error_clear(&err);
+	wbuf_reset(data);
+	if (bag_index_read(x, e, &r->opt.limits, data, name, size, &err) ==
+	    WARTA_OK)
+		return 0;
+	cli_warn_at(bundle, "%s: %s", e->path, err.message);
+	r->failed = 1;
+	return -1;
+}
+
+/* An item the index gives, taken (or not) as in a bundle read whole. */
+static int
+take_indexed(struct run *r, const struct bag_index *x,
+    const struct bag_index_entry *e, const char *bundle)
+{
+	char name[256];
+
+	if (read_indexed(r, x, e, bundle, &r->data, name, sizeof(name)) != 0)
+		return 0;
+	if (r->opt.mode == MODE_EXTRACT && !extract_safe_name(name)) {
+		cli_warn_at(bundle, "the bag's name '%s' cannot be a "
+		    "directory", name);
+		r->failed = 1;
+		return -1;
+	}
+	take_item(r, bundle, name, e->path);
+	return 0;
+}
+
+static void
+index_problem(struct run *r, const char *bundle, const char *message)
+{
+	cli_warn_at(bundle, "%s", message);
+	r->failed = 1;
+}
+
+/* The item of the guid asked: its file's name is the guid's id, so only
+ * the index is read to find it. */
+static void
+take_by_guid(struct run *r, const struct bag_index *x, const char *bundle)
+{
+	struct bag_index_entry e;
+	struct warta_error err;
+	char needle[CATALOG_ID_LEN + 8], hex[SHA256_HEX_LEN + 1];
+	size_t pos = 0;
+	int rc;
+
+	warta_error_clear(&err);
+	sha256_hex(r->opt.sel.guid, strlen(r->opt.sel.guid), hex);
+	snprintf(needle, sizeof(needle), "/%.*s.xml", CATALOG_ID_LEN, hex);
+	while ((rc = bag_index_next(x, &pos, needle, &e, &err)) > 0) {
+		size_t n = strlen(e.path);
+
+		/* Ids are the whole name: the line must end in it. */
+		if (strncmp(e.path, "data/items/", 11) == 0 &&
+		    n >= strlen(needle) && strcmp(e.path + n - strlen(needle),
+		    needle) == 0 && take_indexed(r, x, &e, bundle) != 0)
+			return;
+	}
+	if (rc < 0)
+		index_problem(r, bundle, err.message);
+}
+
+/* The items the catalog's rows select, read one by one in the order of
+ * the bundle. */
+static void
+take_by_catalog(struct run *r, const struct bag_index *x, const char *bundle)
+{
+	struct bag_index_entry e;
+	struct warta_error err;
+	struct wbuf tsv = WBUF_INIT;
+	struct select_row row;
+	char *line, *pos, path[CATALOG_PATH_MAX + 8];
+	long lineno = 0;
+	int rc;
+
+	warta_error_clear(&err);
+	if ((rc = bag_index_find(x, "data/catalog.tsv", &e, &err)) <= 0) {
+		if (rc < 0)
+			index_problem(r, bundle, err.message);
+		return;
+	}
+	if (read_indexed(r, x, &e, bundle, &tsv, NULL, 0) != 0)
+		goto out;
+	pos = tsv.data;
+	while ((line = catalog_tsv_next(&pos, &lineno)) != NULL) {
+		if (select_row_from_tsv(line, &row) != 0 ||
+		    !select_row_matches(&r->opt.sel, &row))
+			continue;
+		snprintf(path, sizeof(path), "data/%s", row.path);
+		if ((rc = bag_index_find(x, path, &e, &err)) < 0) {
+			index_problem(r, bundle, err.message);
+			break;
+		}
+		if (rc == 0) {
+			cli_warn_at(bundle, "data/catalog.tsv: line %ld: %s is "
+			    "not in " BAG_INDEX_NAME, lineno, path);
+			r->failed = 1;
+			continue;
+		}
+		if (take_indexed(r, x, &e, bundle) != 0)
+			break;
+	}
+out:
+	wbuf_release(&tsv);
+}
+
+/*
+ * The bundle through its index; 0 when it has none, or the selection needs
+ * every item anyway (a subject, --grep, or none at all: read in order).
+ */
+static int
+unpack_indexed(struct run *r, const char *bundle, int fast)
+{
+	struct bag_index *x;
+	struct bag_index_entry e;
+	struct warta_error err;
+	struct wbuf tsv = WBUF_INIT;
+	const struct selection *s = &r->opt.sel;
+	unsigned long before;
+	int rc;
+
+	if (!fast && (s->subject != NULL || r->opt.grep != NULL ||
+	    (s->guid == NULL && s->date_from == NULL && s->date_to == NULL &&
+	    s->byline == NULL && s->place == NULL && s->lang == NULL)))
+		return 0;
+	warta_error_clear(&err);
+	if ((rc = bag_index_open(bundle, &r->opt.limits, &x, &err)) <= 0) {
+		if (rc == -2) {
+			/* A bound: the bundle is refused, as when read whole. */
+			cli_warn_at(bundle, "%s", err.message);
+			r->failed = 1;
+			return 1;
+		}
+		if (rc < 0)
+			cli_warn_at(bundle, BAG_INDEX_NAME ": %s; reading the "
+			    "whole bundle", err.message);
+		return 0;
+	}
+	if (fast) {
+		if (bag_index_find(x, "data/catalog.tsv", &e, &err) <= 0 ||
+		    read_indexed(r, x, &e, bundle, &tsv, NULL, 0) != 0) {
+			/* Read whole, the bundle says what is wrong. */
+			wbuf_release(&tsv);
+			bag_index_free(x);
+			return 0;
+		}
+		list_catalog(r, bundle, &tsv);
+		wbuf_release(&tsv);
+		bag_index_free(x);
+		return 1;
+	}
+	before = r->items;
+	if (s->guid != NULL)
+		take_by_guid(r, x, bundle);
+	else
+		take_by_catalog(r, x, bundle);
+	/* Every item of the bundle counts, read or not. */
+	r->items = before + bag_index_count(x, "data/items/");
+	bag_index_free(x);
+	return 1;
+}
+
 static void
 unpack_bundle(struct run *r, const char *bundle, int read_items)
 {
@@ -726,6 +908,8 @@ unpack_bundle(struct run *r, const char *bundle, int read_items)
 	struct wbuf tsv = WBUF_INIT;
 	int have_tsv, broken, fast = !read_items && !needs_items(&r->opt);
 
+	if (unpack_indexed(r, bundle, fast))
+		return;
 	warta_error_clear(&err);
 	if ((br = bag_reader_open(bundle, &r->opt.limits, &err)) == NULL) {
 		cli_warn_at(bundle, "%s", err.message);

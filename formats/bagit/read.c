@@ -6,17 +6,39 @@
  * bag's own is here: the formats bags travel in, the options that raise
  * the bounds, the bag's directory and what lies outside it.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/archive_in.h"
+#include "base/blockz.h"
 #include "base/hash.h"
 #include "base/name.h"
 #include "bagit/read.h"
 
+#define MEMBERS_KEPT	256
+
 struct bag_reader {
 	struct archive_in *in;
+	/* a bundle of independent members: libarchive reads the tar that
+	 * blockz decompresses (chunk: what is left of its last member) */
+	int fd;
+	struct blockz_reader *bz;
+	const unsigned char *chunk;
+	size_t chunk_len;
+	/* where the last members start, in the tar stream and in the file:
+	 * libarchive reads ahead of the entry it gives, by less than this
+	 * many members */
+	struct member_at {
+		long long tar;		/* negative: skipped bytes */
+		unsigned long long file;
+	} members[MEMBERS_KEPT];
+	unsigned long long nmembers;
+	long long tar_pos;	/* tar bytes given to libarchive */
 	char *name;		/* the bag's directory */
 	/* The files' paths seen, as 64-bit hashes in an open-addressed
 	 * table (0 is a free slot): eight bytes an entry, where the paths
@@ -33,6 +55,144 @@ bag_limits_default(struct bag_limits *l)
 	l->max_bytes = LIMIT_ARCHIVE_BYTES;
 	l->max_entry = LIMIT_ARCHIVE_ENTRY;
 	l->max_ratio = LIMIT_ARCHIVE_RATIO;
+	l->threads = 1;
+}
+
+static void
+in_limits(const struct bag_limits *limits, struct archive_in_limits *l)
+{
+	memset(l, 0, sizeof(*l));
+	l->max_entries = limits->max_entries;
+	l->max_bytes = limits->max_bytes;
+	l->max_entry = limits->max_entry;
+	l->max_ratio = limits->max_ratio;
+	l->opt_entries = "--max-entries";
+	l->opt_bytes = "--max-bytes";
+	l->opt_entry = "--max-entry";
+	l->opt_ratio = "--max-ratio";
+}
+
+/* The kind of a bundle of independent members at fd, by its first
+ * bytes (and, for zstd, the locator at its end); -1 when it is not one. */
+static int
+blocked_kind(int fd)
+{
+	unsigned char head[32], tail[BLOCKZ_LOCATOR_ZSTD];
+	uint64_t off, len;
+	struct stat st;
+	off_t size;
+
+	if (pread(fd, head, sizeof(head), 0) != (ssize_t)sizeof(head))
+		return -1;
+	if (blockz_is_member(head, sizeof(head)))
+		return BLOCKZ_GZIP;
+	/* A zstd frame: warta's, when the file ends in its locator. */
+	if (memcmp(head, "\x28\xb5\x2f\xfd", 4) != 0 || fstat(fd, &st) != 0 ||
+	    (size = st.st_size) < (off_t)sizeof(tail) ||
+	    pread(fd, tail, sizeof(tail), size - (off_t)sizeof(tail)) !=
+	    (ssize_t)sizeof(tail) ||
+	    blockz_read_locator(BLOCKZ_ZSTD, tail, sizeof(tail), &off, &len) !=
+	    0)
+		return -1;
+	return BLOCKZ_ZSTD;
+}
+
+/* archive_in's read function over the members. */
+static long
+read_members(void *ctx, void *buf, size_t n, struct warta_error *err)
+{
+	struct bag_reader *r = ctx;
+	const void *p;
+	int rc;
+
+	while (r->chunk_len == 0) {
+		struct member_at *m;
+
+		if ((rc = blockz_reader_next(r->bz, &p, &r->chunk_len, err)) <=
+		    0)
+			return rc;
+		r->chunk = p;
+		m = &r->members[r->nmembers++ % MEMBERS_KEPT];
+		m->file = blockz_reader_offset(r->bz);
+		/* The first member's data may start past skipped bytes. */
+		m->tar = r->tar_pos - (long long)(blockz_reader_member_size(
+		    r->bz) - r->chunk_len);
+	}
+	r->tar_pos += (long long)(n < r->chunk_len ? n : r->chunk_len);
+	if (n > r->chunk_len)
+		n = r->chunk_len;
+	memcpy(buf, r->chunk, n);
+	r->chunk += n;
+	r->chunk_len -= n;
+	return (long)n;
+}
+
+/* Where the entry whose header is at tar offset pos starts: its member's
+ * offset and the bytes before it in the member. */
+static void
+locate(const struct bag_reader *r, unsigned long long pos,
+    struct bag_entry *e)
+{
+	unsigned long long k = r->nmembers, oldest;
+	const struct member_at *m;
+
+	oldest = k > MEMBERS_KEPT ? k - MEMBERS_KEPT : 0;
+	while (k > oldest) {
+		m = &r->members[--k % MEMBERS_KEPT];
+		if (m->tar <= (long long)pos) {
+			e->located = 1;
+			e->member_offset = m->file;
+			e->member_skip = pos - (unsigned long long)m->tar;
+			return;
+		}
+	}
+}
+
+/* Opens r->fd's members from offset on. */
+static int
+open_members(struct bag_reader *r, int kind, uint64_t offset, uint64_t skip,
+    uint64_t limit, const struct bag_limits *limits, struct warta_error *err)
+{
+	struct archive_in_limits l;
+
+	if ((r->bz = blockz_reader_new(r->fd, (enum blockz_kind)kind, offset,
+	    limit, skip, limits->threads, err)) == NULL)
+		return WARTA_FAILED;
+	in_limits(limits, &l);
+	/* The tar stream only: what compressed it was checked here. */
+	if ((r->in = archive_in_open_read(read_members, r, ARCHIVE_IN_TAR,
+	    &l, err)) == NULL)
+		return WARTA_FAILED;
+	return WARTA_OK;
+}
+
+struct bag_reader *
+bag_reader_open_at(const char *path, unsigned long long offset,
+    unsigned long long skip, unsigned long long limit,
+    const struct bag_limits *limits, struct warta_error *err)
+{
+	struct bag_reader *r;
+	int kind;
+
+	if ((r = calloc(1, sizeof(*r))) == NULL) {
+		warta_error_set(err, -1, "out of memory");
+		return NULL;
+	}
+	if ((r->fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		warta_error_set(err, -1, "%s", strerror(errno));
+		goto fail;
+	}
+	if ((kind = blocked_kind(r->fd)) < 0) {
+		warta_error_set(err, -1, "not a bundle of independent members");
+		goto fail;
+	}
+	if (open_members(r, kind, offset, skip, limit, limits, err) !=
+	    WARTA_OK)
+		goto fail;
+	return r;
+fail:
+	bag_reader_free(r);
+	return NULL;
 }
 
 struct bag_reader *
@@ -41,20 +201,28 @@ bag_reader_open(const char *path, const struct bag_limits *limits,
 {
 	struct archive_in_limits l;
 	struct bag_reader *r;
+	int kind;
 
 	if ((r = calloc(1, sizeof(*r))) == NULL) {
 		warta_error_set(err, -1, "out of memory");
 		return NULL;
 	}
-	memset(&l, 0, sizeof(l));
-	l.max_entries = limits->max_entries;
-	l.max_bytes = limits->max_bytes;
-	l.max_entry = limits->max_entry;
-	l.max_ratio = limits->max_ratio;
-	l.opt_entries = "--max-entries";
-	l.opt_bytes = "--max-bytes";
-	l.opt_entry = "--max-entry";
-	l.opt_ratio = "--max-ratio";
+	r->fd = -1;
+	if (strcmp(path, "-") != 0 &&
+	    (r->fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0 &&
+	    (kind = blocked_kind(r->fd)) >= 0) {
+		if (lseek(r->fd, 0, SEEK_SET) != 0 || open_members(r, kind, 0,
+		    0, UINT64_MAX, limits, err) != WARTA_OK) {
+			bag_reader_free(r);
+			return NULL;
+		}
+		return r;
+	}
+	if (r->fd >= 0) {
+		close(r->fd);
+		r->fd = -1;
+	}
+	in_limits(limits, &l);
 	/* The two formats bags travel in. */
 	if ((r->in = archive_in_open_path(path, ARCHIVE_IN_TAR |
 	    ARCHIVE_IN_ZIP, &l, err)) == NULL) {
@@ -70,6 +238,9 @@ bag_reader_free(struct bag_reader *r)
 	if (r == NULL)
 		return;
 	archive_in_free(r->in);
+	blockz_reader_free(r->bz);
+	if (r->fd >= 0)
+		close(r->fd);
 	free(r->name);
 	free(r->seen);
 	free(r);
@@ -138,6 +309,23 @@ seen_before(struct bag_reader *r, const char *path)
 	return 0;
 }
 
+/*
+ * The tar ended: the members after its end must still be whole (a bundle
+ * cut short in its last member, or in its locator, is a damaged one,
+ * as gzip -t says), though what they hold is not read.
+ */
+static int
+drain_members(struct bag_reader *r, struct warta_error *err)
+{
+	const void *p;
+	size_t n;
+	int rc;
+
+	while ((rc = blockz_reader_next(r->bz, &p, &n, err)) > 0)
+		;
+	return rc;
+}
+
 int
 bag_reader_next(struct bag_reader *r, struct bag_entry *out,
     struct warta_error *err)
@@ -186,12 +374,16 @@ bag_reader_next(struct bag_reader *r, struct bag_entry *out,
 				return warta_error_set(err, -1,
 				    "out of memory");
 		}
+		if (rc == 0 && r->bz != NULL)
+			return drain_members(r, err);
 		if (rc <= 0)
 			return rc;
 		if (rc == ARCHIVE_IN_DIR)
 			continue;
 		nlen = strlen(r->name);
 		rel = e.path;
+		if (r->bz != NULL)
+			locate(r, archive_in_header_offset(r->in), out);
 		if (strncmp(rel, r->name, nlen) == 0 && rel[nlen] == '/') {
 			out->path = rel + nlen + 1;
 			return BAG_ENTRY_FILE;

@@ -30,6 +30,9 @@ struct bag_limits {
 	unsigned long long max_bytes;	/* all the data */
 	unsigned long long max_entry;	/* one entry's data */
 	unsigned long long max_ratio;	/* data bytes per byte of file */
+	/* Not a bound: the threads that decompress a bundle written as
+	 * independent members (base/blockz.h); 0 or 1: one. */
+	unsigned threads;
 };
 
 /* Fills l with the bounds of base/limits.h. */
@@ -47,13 +50,34 @@ struct bag_entry {
 	const char *archive_path;	/* as the archive names it */
 	unsigned long long size;	/* as declared */
 	unsigned long long index;	/* 1-based, among all entries */
+	/* In a bundle of independent members: where the member that holds
+	 * the entry's header starts, and the bytes of its data before the
+	 * header (what bundle-index.tsv says); located is 0 elsewhere. */
+	int located;
+	unsigned long long member_offset, member_skip;
 };
 
 struct bag_reader;
 
-/* Opens the bundle at path ("-": standard input). */
+/*
+ * Opens the bundle at path ("-": standard input).  A .tar.gz or .tar.zst
+ * of warta's, whose tar stream is a series of independent members, is
+ * decompressed on limits->threads threads; its members are bounded
+ * (BLOCKZ_MEMBER_MAX each), which bounds its ratio as max_ratio does
+ * another tool's archive.
+ */
 struct bag_reader *bag_reader_open(const char *path,
     const struct bag_limits *limits, struct warta_error *err);
+/*
+ * The same bundle read from the member at offset, skip bytes of its data
+ * passed over (what bundle-index.tsv says of an entry: bagit/index.h),
+ * up to limit (UINT64_MAX: the end of the file).  The first entry is the
+ * one that starts there.  Only a bundle of independent members.
+ */
+struct bag_reader *bag_reader_open_at(const char *path,
+    unsigned long long offset, unsigned long long skip,
+    unsigned long long limit, const struct bag_limits *limits,
+    struct warta_error *err);
 void bag_reader_free(struct bag_reader *r);
 
 /*

@@ -200,6 +200,14 @@ archive_in_compressed(const struct archive_in *r)
 	return archive_filter_count(r->a) > 1;
 }
 
+unsigned long long
+archive_in_header_offset(const struct archive_in *r)
+{
+	la_int64_t n = archive_read_header_position(r->a);
+
+	return n > 0 ? (unsigned long long)n : 0;
+}
+
 int
 archive_in_is_raw(const struct archive_in *r)
 {

@@ -118,6 +118,9 @@ unsigned long long archive_in_file_bytes(const struct archive_in *a);
 /* True once a header was read and the archive is compressed (gzip, ...)
  * rather than stored as it is. */
 int archive_in_compressed(const struct archive_in *a);
+/* Where the current entry's header starts in the archive's data, after
+ * its decompression. */
+unsigned long long archive_in_header_offset(const struct archive_in *a);
 /* True when the current entry is ARCHIVE_IN_RAW's lone file. */
 int archive_in_is_raw(const struct archive_in *a);
 

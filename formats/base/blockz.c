@@ -85,10 +85,14 @@ blockz_is_member(const unsigned char *p, size_t len)
  * Writing.
  */
 
+/* A member: its data, then what it compressed to.  Jobs are kept and
+ * used again, buffers and all: the memory of a bundle of a million items
+ * is that of its first few members. */
 struct wjob {
 	unsigned char *in, *out;
-	size_t in_len, out_len;
+	size_t in_len, out_len, out_cap;
 	int failed;
+	struct wjob *next;	/* on the list of jobs to use again */
 };
 
 struct blockz {
@@ -98,11 +102,28 @@ struct blockz {
 	struct workpool *pool;
 	void **ctx;		/* a compressor per thread */
 	unsigned threads;
-	struct wjob *cur;
+	struct wjob *cur, *spare;
 	uint64_t in_bytes, out_bytes, cut;	/* cut: members cut so far */
 	uint64_t *offsets;	/* of the members written */
 	size_t noffsets, cap;
 };
+
+/* At least n bytes of j->out. */
+static int
+out_room(struct wjob *j, size_t n)
+{
+	unsigned char *p;
+
+	if (j->out_cap >= n)
+		return 0;
+	if ((p = realloc(j->out, n)) == NULL) {
+		j->failed = 1;
+		return -1;
+	}
+	j->out = p;
+	j->out_cap = n;
+	return 0;
+}
 
 static void
 compress_gzip(struct wjob *j, struct libdeflate_compressor *c)
@@ -110,10 +131,8 @@ compress_gzip(struct wjob *j, struct libdeflate_compressor *c)
 	size_t bound = libdeflate_deflate_compress_bound(c, j->in_len);
 	size_t n;
 
-	if ((j->out = malloc(GZ_HEAD + bound + GZ_TAIL)) == NULL) {
-		j->failed = 1;
+	if (out_room(j, GZ_HEAD + bound + GZ_TAIL) != 0)
 		return;
-	}
 	n = libdeflate_deflate_compress(c, j->in, j->in_len, j->out + GZ_HEAD,
 	    bound);
 	if (n == 0) {
@@ -132,10 +151,8 @@ compress_zstd(struct wjob *j, ZSTD_CCtx *c)
 {
 	size_t bound = ZSTD_compressBound(j->in_len), n;
 
-	if ((j->out = malloc(bound)) == NULL) {
-		j->failed = 1;
+	if (out_room(j, bound) != 0)
 		return;
-	}
 	n = ZSTD_compress2(c, j->out, bound, j->in, j->in_len);
 	if (ZSTD_isError(n)) {
 		j->failed = 1;
@@ -154,9 +171,6 @@ compress_job(void *v, unsigned thread, void *arg)
 		compress_gzip(j, z->ctx[thread]);
 	else
 		compress_zstd(j, z->ctx[thread]);
-	/* The data is not needed once compressed. */
-	free(j->in);
-	j->in = NULL;
 }
 
 static void
@@ -217,16 +231,25 @@ write_next(struct blockz *z, struct warta_error *err)
 	z->out_bytes += j->out_len;
 	rc = WARTA_OK;
 out:
-	wjob_free(j);
+	j->next = z->spare;
+	z->spare = j;
 	return rc;
 }
 
+/* A job to fill: one used before, or a new one. */
 static struct wjob *
-wjob_new(void)
+wjob_new(struct blockz *z)
 {
-	struct wjob *j = calloc(1, sizeof(*j));
+	struct wjob *j = z->spare;
 
-	if (j != NULL && (j->in = malloc(BLOCKZ_MEMBER_MAX)) == NULL) {
+	if (j != NULL) {
+		z->spare = j->next;
+		j->in_len = j->out_len = 0;
+		j->failed = 0;
+		return j;
+	}
+	if ((j = calloc(1, sizeof(*j))) != NULL &&
+	    (j->in = malloc(BLOCKZ_MEMBER_MAX)) == NULL) {
 		free(j);
 		return NULL;
 	}
@@ -272,7 +295,7 @@ blockz_new(int fd, enum blockz_kind kind, int level, unsigned threads,
 			goto fail;
 		}
 	}
-	if ((z->cur = wjob_new()) == NULL)
+	if ((z->cur = wjob_new(z)) == NULL)
 		goto oom;
 	if ((z->pool = workpool_new(threads, 0, compress_job, z, err)) ==
 	    NULL)
@@ -308,6 +331,10 @@ blockz_free(struct blockz *z)
 	}
 	free(z->ctx);
 	wjob_free(z->cur);
+	while ((j = z->spare) != NULL) {
+		z->spare = j->next;
+		wjob_free(j);
+	}
 	free(z->offsets);
 	free(z);
 }
@@ -321,7 +348,7 @@ blockz_cut(struct blockz *z, struct warta_error *err)
 		return WARTA_FAILED;
 	workpool_submit(z->pool, z->cur);
 	z->cut++;
-	if ((z->cur = wjob_new()) == NULL)
+	if ((z->cur = wjob_new(z)) == NULL)
 		return warta_error_set(err, -1, "out of memory");
 	return WARTA_OK;
 }

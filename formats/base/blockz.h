@@ -45,7 +45,7 @@
 
 enum blockz_kind { BLOCKZ_GZIP, BLOCKZ_ZSTD };
 
-#define BLOCKZ_MEMBER_MAX	((size_t)1 << 20)
+#define BLOCKZ_MEMBER_MAX	((size_t)256 << 10)
 #define BLOCKZ_LOCATOR_GZIP	42
 #define BLOCKZ_LOCATOR_ZSTD	28
 #define BLOCKZ_LOCATOR_MAX	42
@@ -112,8 +112,10 @@ void blockz_reader_free(struct blockz_reader *r);
  * 0 at the end, -1 with err (a damaged member: err says where). */
 int blockz_reader_next(struct blockz_reader *r, const void **p, size_t *n,
     struct warta_error *err);
-/* Where the member last given back starts in the file. */
+/* Where the member last given back starts in the file, and the bytes of
+ * data it holds (skipped ones too). */
 uint64_t blockz_reader_offset(const struct blockz_reader *r);
+size_t blockz_reader_member_size(const struct blockz_reader *r);
 /* Compressed bytes read from the file so far (for a ratio bound). */
 uint64_t blockz_reader_in_bytes(const struct blockz_reader *r);
 

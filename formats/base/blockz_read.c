@@ -23,13 +23,19 @@
 
 #define GZ_HEAD		20
 #define GZ_TAIL		8
-#define READ_CHUNK	((size_t)1 << 20)
+/* Reads ask for what a member needs, rounded up to this: a whole
+ * member of a bundle read in order comes in a read or two, and one
+ * item read out of a bundle costs little more than its member. */
+#define READ_CHUNK	((size_t)64 << 10)
 
+/* A member read, then decompressed; jobs are used again, buffers and
+ * all, so that memory does not grow with the bundle. */
 struct rjob {
 	uint64_t offset;	/* in the file */
 	unsigned char *in, *out;
-	size_t in_len, out_len;
+	size_t in_len, out_len, in_cap, out_cap;
 	const char *why;	/* NULL: decompressed */
+	struct rjob *next;	/* on the list of jobs to use again */
 };
 
 struct blockz_reader {
@@ -46,6 +52,7 @@ struct blockz_reader {
 	int eof;
 	uint64_t skip;
 	struct rjob *given;	/* the member last given back */
+	struct rjob *spare;
 	uint64_t given_offset;
 	/* a problem found while reading, reported once the members before
 	 * it are given back */
@@ -59,6 +66,25 @@ get_le32(const unsigned char *p)
 {
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
 	    (uint32_t)p[3] << 24;
+}
+
+/* At least n bytes of j->out. */
+static int
+out_room(struct rjob *j, size_t n)
+{
+	unsigned char *p;
+
+	if (n == 0)
+		n = 1;
+	if (j->out_cap >= n)
+		return 0;
+	if ((p = realloc(j->out, n)) == NULL) {
+		j->why = "out of memory";
+		return -1;
+	}
+	j->out = p;
+	j->out_cap = n;
+	return 0;
 }
 
 static void
@@ -75,10 +101,8 @@ inflate_gzip(struct rjob *j, struct libdeflate_decompressor *d)
 		j->why = "says it holds more than a member may";
 		return;
 	}
-	if ((j->out = malloc(isize > 0 ? isize : 1)) == NULL) {
-		j->why = "out of memory";
+	if (out_room(j, isize) != 0)
 		return;
-	}
 	rc = libdeflate_deflate_decompress_ex(d, j->in + GZ_HEAD,
 	    j->in_len - GZ_HEAD - GZ_TAIL, j->out, isize, &got_in, &got_out);
 	if (rc != LIBDEFLATE_SUCCESS || got_out != isize ||
@@ -110,10 +134,8 @@ inflate_zstd(struct rjob *j, ZSTD_DCtx *d)
 		    "may hold";
 		return;
 	}
-	if ((j->out = malloc(size > 0 ? (size_t)size : 1)) == NULL) {
-		j->why = "out of memory";
+	if (out_room(j, (size_t)size) != 0)
 		return;
-	}
 	n = ZSTD_decompressDCtx(d, j->out, (size_t)size, j->in, j->in_len);
 	if (ZSTD_isError(n) || n != size) {
 		j->why = "its data is damaged";
@@ -132,8 +154,6 @@ inflate_job(void *v, unsigned thread, void *arg)
 		inflate_gzip(j, r->ctx[thread]);
 	else
 		inflate_zstd(j, r->ctx[thread]);
-	free(j->in);
-	j->in = NULL;
 }
 
 static void
@@ -173,6 +193,8 @@ ensure(struct blockz_reader *r, size_t want)
 			r->cap = cap;
 		}
 		room = r->cap - r->end;
+		if (room > want - (r->end - r->start) + READ_CHUNK)
+			room = want - (r->end - r->start) + READ_CHUNK;
 		if (r->limit != UINT64_MAX && room > r->limit - r->pos -
 		    (r->end - r->start))
 			room = (size_t)(r->limit - r->pos -
@@ -251,6 +273,40 @@ member_size(struct blockz_reader *r)
 	}
 }
 
+/* A job with room for n bytes read: one used before, or a new one. */
+static struct rjob *
+rjob_new(struct blockz_reader *r, size_t n)
+{
+	struct rjob *j = r->spare;
+	unsigned char *p;
+
+	if (j != NULL)
+		r->spare = j->next;
+	else if ((j = calloc(1, sizeof(*j))) == NULL)
+		return NULL;
+	j->out_len = 0;
+	j->why = NULL;
+	if (j->in_cap < n) {
+		if ((p = realloc(j->in, n)) == NULL) {
+			rjob_free(j);
+			return NULL;
+		}
+		j->in = p;
+		j->in_cap = n;
+	}
+	return j;
+}
+
+/* Done with j: kept to be used again. */
+static void
+rjob_put(struct blockz_reader *r, struct rjob *j)
+{
+	if (j == NULL)
+		return;
+	j->next = r->spare;
+	r->spare = j;
+}
+
 /* Makes jobs of the members read, while the pool has room. */
 static void
 fill(struct blockz_reader *r)
@@ -259,6 +315,11 @@ fill(struct blockz_reader *r)
 	ssize_t n;
 
 	while (!r->broken && !workpool_full(r->pool)) {
+		/* On one thread, a member is decompressed when it is
+		 * wanted, not ahead: reading one entry out of a bundle
+		 * decompresses the members it is in, and no more. */
+		if (r->threads == 1 && workpool_pending(r->pool) > 0)
+			return;
 		if ((n = member_size(r)) <= 0) {
 			if (n < 0) {
 				r->broken = 1;
@@ -266,9 +327,7 @@ fill(struct blockz_reader *r)
 			}
 			return;
 		}
-		if ((j = calloc(1, sizeof(*j))) == NULL ||
-		    (j->in = malloc((size_t)n)) == NULL) {
-			free(j);
+		if ((j = rjob_new(r, (size_t)n)) == NULL) {
 			snprintf(r->why, sizeof(r->why), "out of memory");
 			r->broken = 1;
 			r->why_offset = r->pos;
@@ -348,6 +407,10 @@ blockz_reader_free(struct blockz_reader *r)
 			ZSTD_freeDCtx(r->ctx[i]);
 	}
 	rjob_free(r->given);
+	while ((j = r->spare) != NULL) {
+		r->spare = j->next;
+		rjob_free(j);
+	}
 	free(r->ctx);
 	free(r->buf);
 	free(r);
@@ -361,7 +424,7 @@ blockz_reader_next(struct blockz_reader *r, const void **p, size_t *n,
 	size_t skip;
 
 	for (;;) {
-		rjob_free(r->given);
+		rjob_put(r, r->given);
 		r->given = NULL;
 		fill(r);
 		if ((j = workpool_next(r->pool)) == NULL) {
@@ -391,6 +454,12 @@ uint64_t
 blockz_reader_offset(const struct blockz_reader *r)
 {
 	return r->given_offset;
+}
+
+size_t
+blockz_reader_member_size(const struct blockz_reader *r)
+{
+	return r->given != NULL ? r->given->out_len : 0;
 }
 
 uint64_t
