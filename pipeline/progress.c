@@ -46,11 +46,17 @@ int
 progress_wanted(int force, int quiet)
 {
 	const char *term;
+	struct stat st;
 
 	if (quiet)
 		return 0;
 	if (force)
 		return 1;
+	/* In a pipeline of stages, the last one shows its line: the
+	 * others, writing into the pipe, would draw theirs over it on the
+	 * same terminal line. */
+	if (fstat(STDOUT_FILENO, &st) == 0 && S_ISFIFO(st.st_mode))
+		return 0;
 	term = getenv("TERM");
 	return isatty(STDERR_FILENO) && !(term != NULL &&
 	    strcmp(term, "dumb") == 0);

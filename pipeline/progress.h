@@ -5,8 +5,10 @@
  * redrawn in place ("\r") at most PROGRESS_PER_SECOND times a second and
  * cleared at the end, so that the summary that follows starts clean.
  *
- * Shown when standard error is a terminal (TERM=dumb is not one), or when
- * --progress forces it (then "\r" lines go wherever standard error goes,
+ * Shown when standard error is a terminal (TERM=dumb is not one) and
+ * standard output is not a pipe (in a pipeline of stages, the last one
+ * shows its line, not all of them over each other), or when --progress
+ * forces it (then "\r" lines go wherever standard error goes,
  * as pv -f does); -q silences it.  Never a timer signal: each update reads
  * the monotonic clock, and only every few calls (a stride that grows while
  * the calls come fast), so that an update costs a counter.
@@ -23,7 +25,8 @@
 
 struct progress;
 
-/* Whether to show it: -q wins, --progress forces, else a terminal. */
+/* Whether to show it: -q wins, --progress forces, else a terminal and
+ * no pipe on standard output. */
 int progress_wanted(int force, int quiet);
 
 /*

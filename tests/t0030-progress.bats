@@ -2,7 +2,8 @@
 # t0030-progress: the progress line of every stage: never in a pipe or a
 # file unless --progress asks for it, a "\r" line then that is cleared
 # before the summary, silenced by -q, shown on a terminal (script(1) gives
-# one) unless TERM=dumb, and the output the same bytes with it or without.
+# one) unless TERM=dumb or standard output is a pipe (a pipeline's last
+# stage shows it), and the output the same bytes with it or without.
 
 load common
 
@@ -109,13 +110,14 @@ setup() {
 	has "pack summary" "$(cat "$T/pack.plain.err")" "items read"
 }
 
-@test "on a terminal: the line without --progress, not with TERM=dumb or -q" {
+@test "on a terminal: the line without --progress, not with TERM=dumb, -q, or into a pipe" {
 	local s script=""
 	command -v script >/dev/null || skip "no script(1)"
 	for s in $STAGES; do
 		script+="echo =$s; out=\$T/$s; mkdir -p \$out; $(cmd "$s") >/dev/null; "
 		script+="echo =$s-dumb; out=\$T/$s-d; mkdir -p \$out; TERM=dumb $(cmd "$s") >/dev/null; "
 		script+="echo =$s-q; out=\$T/$s-q; mkdir -p \$out; $(cmd "$s" -q) >/dev/null; "
+		script+="echo =$s-pipe; out=\$T/$s-p; mkdir -p \$out; $(cmd "$s") | cat >/dev/null; "
 	done
 	T=$T TERM=xterm script -qec "$script" /dev/null </dev/null >"$T/tty" || true
 	python3 - "$T/tty" $STAGES <<-'EOF'
@@ -130,7 +132,7 @@ setup() {
 	    if not re.search(rf'\rwarta-{s}: [\d,/]+ items?  ',
 	                     parts.get(s, '')):
 	        bad.append(f'{s}: no line on the terminal: {parts.get(s)!r}')
-	    for v in (s + '-dumb', s + '-q'):
+	    for v in (s + '-dumb', s + '-q', s + '-pipe'):
 	        if re.search(r'\r(?!\n)', parts.get(v, '')):
 	            bad.append(f'{v}: a line: {parts.get(v)!r}')
 	if bad:
