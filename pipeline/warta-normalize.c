@@ -70,7 +70,7 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: " PROG " [-q] [--progress] [-f format] [-e encoding] [-l lang] [-p domain] "
+	    "usage: " PROG " [-q] [-f format] [-e encoding] [-l lang] [-p domain] "
 	    "[-s size]\n"
 	    "       [file | dir | -] ...\n"
 	    "Reads raw news articles (plain text, HTML, NITF, SGML, WARC, or zip\n"

@@ -83,9 +83,8 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: warta-unpack [-q] [--progress] [-t [--tsv | --json] | "
-	    "-C dir [--force]]\n"
-	    "       [selectors] bundle ...\n"
+	    "usage: warta-unpack [-t [--tsv | --json] | -C dir [--force]] "
+	    "[selectors] bundle ...\n"
 	    "Writes the selected items of the bundles to standard output as a\n"
 	    "NewsML-G2 stream; -t lists them; -C extracts them.\n"
 	    "\n"
@@ -787,8 +786,7 @@ main(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	r.term_width = 100;
-	r.stdout_tty = isatty(STDOUT_FILENO);
-	if (r.stdout_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) ==
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) ==
 	    0 && ws.ws_col > 0)
 		r.term_width = ws.ws_col;
 	if (r.opt.mode == MODE_STREAM &&
@@ -796,6 +794,7 @@ main(int argc, char **argv)
 		cli_warn("out of memory");
 		return CLI_SOME_FAILED;
 	}
+	r.stdout_tty = isatty(STDOUT_FILENO);
 	if ((r.progress = progress_new("warta-unpack", STDERR_FILENO,
 	    progress_wanted(r.opt.progress, r.opt.quiet))) != NULL)
 		progress_total(r.progress, 0, progress_inputs_size(optind,
