@@ -142,7 +142,9 @@ progress_pass(struct progress *p, const char *label)
 	p->s.items = p->s.bytes = 0;
 	p->s.items_total = p->s.bytes_total = 0;
 	p->start = now_seconds();
-	p->last_draw = -1;
+	/* The pass's first update draws its line at once. */
+	p->last_read = p->last_draw = -1;
+	p->stride = 1;
 	p->calls = 0;
 }
 

@@ -104,8 +104,10 @@ setup() {
 	    print('\n'.join(bad))
 	    sys.exit(1)
 	EOF
-	# -q still silences the summaries it silenced, and unpack's and
-	# pack's too.
+	# pack's writing pass starts a line of its own, of the items kept.
+	has "pack --progress" "$(cat "$T/pack.forced.err")" \
+	    $'\rwarta-pack: writing 1/3 items  '
+	# -q silences pack's summary as it did.
 	expect "pack -q" "$(cat "$T/pack.quiet.err")" ""
 	has "pack summary" "$(cat "$T/pack.plain.err")" "items read"
 }

@@ -120,14 +120,24 @@ test_drawn_and_cleared(void **state)
 	progress_update(p, 1, 1000000);
 	progress_update(p, 2, 1500000);
 	progress_update(p, 3, 2000000);
+	/* A new pass draws its line at its first update, whatever the
+	 * stride the fast updates before it made; a shorter line after it
+	 * is padded over it. */
+	progress_pass(p, "writing");
+	progress_update(p, 1, 10);
+	progress_pass(p, NULL);
+	progress_update(p, 1, 10);
 	progress_end(p);
 	close(fds[1]);
 	n = drain(fds[0], out, sizeof(out));
 	close(fds[0]);
 	/* "\r" LINE, then "\r", as many spaces, "\r": the line cleared. */
 	assert_string_equal(out, "\rwarta-text: 1 item  1.0 MB  50%"
-	    "\r                               \r");
-	assert_int_equal(n, 1 + 31 + 1 + 31 + 1);
+	    "\rwarta-text: writing 1 item  0.0 MB  0:00"
+	    "\rwarta-text: 1 item  0.0 MB  0:00        "
+	    "\rwarta-text: 1 item  0.0 MB  0:00"
+	    "\r                                \r");
+	assert_int_equal(n, 1 + 31 + 1 + 40 + 1 + 40 + 1 + 32 + 1 + 32 + 1);
 }
 
 static void
