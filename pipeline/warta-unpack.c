@@ -696,8 +696,9 @@ read_bundle(struct run *r, struct bag_reader *br, const char *bundle,
 	warta_error_clear(&err);
 	*broken = 0;
 	while ((rc = bag_reader_next(br, &e, &err)) != 0) {
-		progress_update(r->progress, r->items, r->bytes +
-		    bag_reader_file_bytes(br));
+		if (r->progress != NULL)
+			progress_update(r->progress, r->items, r->bytes +
+			    bag_reader_file_bytes(br));
 		if (rc < 0) {
 			cli_warn_at(bundle, "%s", err.message);
 			r->failed = 1;
