@@ -67,7 +67,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 # formats/ is one folder per layer; see HACKING.md.
 FORMATS_SRC = $(sort $(wildcard formats/*/*.c))
-CLI_SRC = pipeline/cli.c
+CLI_SRC = pipeline/cli.c pipeline/progress.c
 PROGRAMS_SRC = $(sort $(wildcard pipeline/warta*.c))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 TOOLS_SRC = $(sort $(wildcard tests/tools/*.c))
@@ -213,6 +213,14 @@ $(B)/unit/%: tests/unit/%.c $(LIBWARTA)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) \
 		$$($(PKG_CONFIG) --cflags $(LIBS_PC) cmocka) \
 		-o $@ $< $(LIBWARTA) $(LDFLAGS) \
+		$$($(PKG_CONFIG) --libs $(LIBS_PC) cmocka) $(EXTRA_LIBS)
+
+# The progress line is the programs' (pipeline/), tested on its own.
+$(B)/unit/test_progress: tests/unit/test_progress.c $(CLI_OBJ) $(LIBWARTA)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) -Ipipeline $(CFLAGS_ALL) $(DEPFLAGS) \
+		$$($(PKG_CONFIG) --cflags $(LIBS_PC) cmocka) \
+		-o $@ $< $(CLI_OBJ) $(LIBWARTA) $(LDFLAGS) \
 		$$($(PKG_CONFIG) --libs $(LIBS_PC) cmocka) $(EXTRA_LIBS)
 
 $(B)/tools/%: tests/tools/%.c $(LIBWARTA)

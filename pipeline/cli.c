@@ -26,6 +26,10 @@ static int stdout_errno;
 /* Standard output was closed when the program started (>&-). */
 static int stdout_closed;
 
+/* What is called before a message (the progress line's clearing). */
+static void (*message_hook)(void *);
+static void *message_hook_arg;
+
 /*
  * A standard descriptor that is closed is opened on /dev/null, so that no
  * file the program opens takes its number: a bundle being written must
@@ -64,6 +68,13 @@ const char *
 cli_name(void)
 {
 	return prog;
+}
+
+void
+cli_set_message_hook(void (*fn)(void *), void *arg)
+{
+	message_hook = fn;
+	message_hook_arg = arg;
 }
 
 /*
@@ -112,6 +123,8 @@ vmessage(const char *what, const char *fmt, va_list ap)
 {
 	struct wbuf shown = WBUF_INIT;
 
+	if (message_hook != NULL)
+		message_hook(message_hook_arg);
 	if (format_escaped(&shown, what, fmt, ap) == WARTA_OK)
 		fprintf(stderr, "%s: %s", prog, shown.data);
 	else
@@ -125,6 +138,8 @@ cli_print_line(const char *fmt, ...)
 	struct wbuf shown = WBUF_INIT;
 	va_list ap;
 
+	if (message_hook != NULL)
+		message_hook(message_hook_arg);
 	va_start(ap, fmt);
 	if (format_escaped(&shown, NULL, fmt, ap) == WARTA_OK)
 		printf("%s\n", shown.data);

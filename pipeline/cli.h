@@ -34,6 +34,12 @@ enum cli_exit {
 void cli_set_name(const char *name);
 const char *cli_name(void);
 
+/*
+ * fn(arg) is called before each message and each report line is written
+ * (progress.h clears its line there); NULL for none.
+ */
+void cli_set_message_hook(void (*fn)(void *), void *arg);
+
 /* "PROG: MESSAGE" */
 void cli_warn(const char *fmt, ...) CLI_PRINTF(1, 2);
 /* "PROG: WHAT: MESSAGE", WHAT being a file name, "<stdin>", ... */

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 
@@ -27,6 +28,7 @@
 #include "meta/sidecar.h"
 #include "base/warta.h"
 #include "cli.h"
+#include "progress.h"
 
 #define PROG "warta-meta"
 #define AGENT PROG " " WARTA_VERSION
@@ -40,6 +42,7 @@ struct options {
 	const char *vocab_path;
 	int find;
 	int quiet;
+	int progress;
 };
 
 struct run {
@@ -55,6 +58,8 @@ struct run {
 	unsigned long items, changed, unmatched_items;
 	int failed;
 	int write_failed;
+	struct progress *progress;
+	unsigned long long bytes;	/* of the inputs read whole */
 };
 
 static void
@@ -82,7 +87,10 @@ usage(FILE *fp)
 	    "  --vocab FILE.tsv         the Media Topics subjects must be in\n"
 	    "  --no-find                do not look for people, places, ... in\n"
 	    "                           the text\n"
-	    "  -q, --quiet              no summary on standard error\n"
+	    "      --progress           show progress on standard error, even\n"
+	    "                           when it is not a terminal\n"
+	    "  -q, --quiet              no progress and no summary on standard\n"
+	    "                           error\n"
 	    "  -h, --help               this help\n"
 	    "  -V, --version            the version\n");
 }
@@ -99,7 +107,7 @@ add_to_list(struct wbuf *list, const char *value)
 
 /* The long options that set a field are the sidecar's column names. */
 #define FIELD_OPT(f)	(256 + (int)(f))
-enum { OPT_SIDECAR = 512, OPT_VOCAB, OPT_NO_FIND };
+enum { OPT_SIDECAR = 512, OPT_VOCAB, OPT_NO_FIND, OPT_PROGRESS };
 
 static int
 parse_options(int argc, char **argv, struct options *opt)
@@ -119,6 +127,8 @@ parse_options(int argc, char **argv, struct options *opt)
 	    OPT_VOCAB };
 	longopts[n++] = (struct option){ "no-find", no_argument, NULL,
 	    OPT_NO_FIND };
+	longopts[n++] = (struct option){ "progress", no_argument, NULL,
+	    OPT_PROGRESS };
 	longopts[n++] = (struct option){ "quiet", no_argument, NULL, 'q' };
 	longopts[n++] = (struct option){ "help", no_argument, NULL, 'h' };
 	longopts[n++] = (struct option){ "version", no_argument, NULL, 'V' };
@@ -149,6 +159,9 @@ parse_options(int argc, char **argv, struct options *opt)
 			break;
 		case OPT_NO_FIND:
 			opt->find = 0;
+			break;
+		case OPT_PROGRESS:
+			opt->progress = 1;
 			break;
 		case 'q':
 			opt->quiet = 1;
@@ -349,7 +362,10 @@ meta_file(struct run *r, FILE *fp, const char *name)
 		}
 		meta_item(r, rd, doc);
 		xmlFreeDoc(doc);
+		progress_update(r->progress, r->items, r->bytes +
+		    (unsigned long long)newsml_reader_offset(rd));
 	}
+	r->bytes += (unsigned long long)newsml_reader_offset(rd);
 	newsml_reader_free(rd);
 }
 
@@ -474,7 +490,12 @@ main(int argc, char **argv)
 	if ((rc = parse_options(argc, argv, &r.opt)) >= 0 ||
 	    (rc = start(&r)) >= 0)
 		goto out;
+	if ((r.progress = progress_new(PROG, STDERR_FILENO,
+	    progress_wanted(r.opt.progress, r.opt.quiet))) != NULL)
+		progress_total(r.progress, 0, progress_inputs_size(optind,
+		    argc, argv));
 	meta_inputs(&r, optind, argc, argv);
+	progress_end(r.progress);
 	rc = cli_finish(r.failed || r.write_failed ? CLI_SOME_FAILED :
 	    CLI_OK);
 	if (r.sidecar != NULL)

@@ -34,6 +34,7 @@
 #include "text/decode.h"
 #include "text/mojibake.h"
 #include "cli.h"
+#include "progress.h"
 
 #define PROG "warta-normalize"
 #define DEFAULT_PROVIDER "warta.invalid"
@@ -48,6 +49,7 @@ struct options {
 	const char *lang;
 	long long max_size;
 	int quiet;
+	int progress;
 };
 
 struct run {
@@ -60,6 +62,8 @@ struct run {
 	struct wbuf decoded, repaired, cleaned, item, guid;
 	unsigned long normalized, rejected, skipped;
 	int write_failed;
+	struct progress *progress;
+	unsigned long long bytes;	/* of the inputs read whole */
 };
 
 static void
@@ -81,7 +85,9 @@ usage(FILE *fp)
 	    "  -p, --provider DOMAIN  provider domain for guids (default "
 	    DEFAULT_PROVIDER ")\n"
 	    "  -s, --max-size SIZE  reject articles larger than SIZE (default 16M)\n"
-	    "  -q, --quiet          no warnings and no summary\n"
+	    "      --progress       show progress on standard error, even when\n"
+	    "                       it is not a terminal\n"
+	    "  -q, --quiet          no warnings, no progress and no summary\n"
 	    "  -h, --help           this help\n"
 	    "  -V, --version        the version\n");
 }
@@ -259,6 +265,16 @@ fail:
 	return -1;
 }
 
+/* Bytes of the source taken so far: where its reader stands in the file,
+ * or, in a pipe, the articles' own. */
+static unsigned long long
+taken(int fd, unsigned long long articles)
+{
+	off_t at = lseek(fd, 0, SEEK_CUR);
+
+	return at >= 0 ? (unsigned long long)at : articles;
+}
+
 /*
  * Every article of one source.  st is the file's status, or NULL for
  * standard input: a file to be read as one article is refused by its
@@ -271,6 +287,7 @@ normalize_fd(struct run *r, int fd, const char *file, const char *name_in_item,
 	struct warta_error err;
 	struct input_article in;
 	struct input_reader *reader;
+	unsigned long long articles = 0;
 	int rc;
 
 	warta_error_clear(&err);
@@ -293,6 +310,11 @@ normalize_fd(struct run *r, int fd, const char *file, const char *name_in_item,
 	    (rc = input_next(reader, &in, &err)) != 0) {
 		if (rc > 0) {
 			normalize_one(r, &in);
+			articles += in.original_len;
+			if (r->progress != NULL)
+				progress_update(r->progress, r->normalized +
+				    r->rejected, r->bytes + taken(fd,
+				    articles));
 			continue;
 		}
 		cli_warn_at(file, "%s", err.message);
@@ -301,6 +323,7 @@ normalize_fd(struct run *r, int fd, const char *file, const char *name_in_item,
 			break;
 	}
 	r->skipped += input_skipped(reader);
+	r->bytes += taken(fd, articles);
 	input_close(reader);
 }
 
@@ -342,6 +365,44 @@ walk_stop(void *ctx)
 }
 
 static void
+count_file(void *ctx, const char *path, const struct stat *st)
+{
+	(void)path;
+	*(unsigned long long *)ctx += (unsigned long long)st->st_size;
+}
+
+/* Told by the walk that reads them. */
+static void
+count_problem(void *ctx, const char *path, enum walk_problem kind,
+    const char *message)
+{
+	(void)ctx;
+	(void)path;
+	(void)kind;
+	(void)message;
+}
+
+/* The bytes of every file the walk will take, for the percentage: a
+ * walk of its own first, of the names alone; 0 with a pipe among them. */
+static unsigned long long
+inputs_size(int first, int argc, char **argv)
+{
+	unsigned long long sum = 0;
+	const struct walk_visitor v = { count_file, count_problem, NULL,
+	    &sum };
+	int i;
+
+	if (first == argc)
+		return progress_inputs_size(first, argc, argv);
+	for (i = first; i < argc; i++) {
+		if (strcmp(argv[i], "-") == 0)
+			return progress_inputs_size(i, i + 1, argv);
+		walk_path(argv[i], &v);
+	}
+	return sum;
+}
+
+static void
 normalize_inputs(struct run *r, int first, int argc, char **argv)
 {
 	const struct walk_visitor v = { normalize_file, walk_problem,
@@ -369,6 +430,7 @@ normalize_inputs(struct run *r, int first, int argc, char **argv)
 static int
 parse_options(int argc, char **argv, struct options *opt)
 {
+	enum { O_PROGRESS = 256 };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "encoding", required_argument, NULL, 'e' },
@@ -376,6 +438,7 @@ parse_options(int argc, char **argv, struct options *opt)
 		{ "provider", required_argument, NULL, 'p' },
 		{ "max-size", required_argument, NULL, 's' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "progress", no_argument, NULL, O_PROGRESS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -430,6 +493,9 @@ parse_options(int argc, char **argv, struct options *opt)
 		case 'q':
 			opt->quiet = 1;
 			break;
+		case O_PROGRESS:
+			opt->progress = 1;
+			break;
 		case 'h':
 			usage(stdout);
 			cli_exit_help();
@@ -483,7 +549,11 @@ main(int argc, char **argv)
 		goto out;
 	input_limits_default(&r.limits);
 	r.limits.max_record = (unsigned long long)r.opt.max_size;
+	if ((r.progress = progress_new(PROG, STDERR_FILENO,
+	    progress_wanted(r.opt.progress, r.opt.quiet))) != NULL)
+		progress_total(r.progress, 0, inputs_size(optind, argc, argv));
 	normalize_inputs(&r, optind, argc, argv);
+	progress_end(r.progress);
 	rc = cli_finish(r.rejected > 0 || r.write_failed ? CLI_SOME_FAILED :
 	    CLI_OK);
 	if (!r.opt.quiet || rc != CLI_OK) {

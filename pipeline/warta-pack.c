@@ -34,6 +34,7 @@
 #include "newsml/read.h"
 
 #include "cli.h"
+#include "progress.h"
 
 #define PROG "warta-pack"
 /* Duplicates named one by one before a count. */
@@ -54,6 +55,7 @@ struct options {
 	const char *organization;
 	int force;
 	int quiet;
+	int progress;
 };
 
 struct run {
@@ -67,6 +69,9 @@ struct run {
 	const char *input;
 	unsigned long item_no;
 	char *item_guid;
+	struct progress *progress;
+	unsigned long long bytes;	/* of the inputs read whole */
+	unsigned long long written_items, written_bytes;
 };
 
 /*
@@ -160,7 +165,10 @@ usage(void)
 	    "      --max-bytes SIZE    split: at most SIZE of payload a bundle\n"
 	    "      --source-organization NAME\n"
 	    "      --force             replace a bundle that exists\n"
-	    "  -q, --quiet             no summary on standard error\n"
+	    "      --progress          show progress on standard error, even\n"
+	    "                          when it is not a terminal\n"
+	    "  -q, --quiet             no progress and no summary on standard\n"
+	    "                          error\n"
 	    "  -h, --help              this help\n"
 	    "  -V, --version           the version\n", stdout);
 }
@@ -168,7 +176,7 @@ usage(void)
 
 enum {
 	O_SHA512 = 256, O_SCHEMA, O_CATALOG, O_DUPLICATES, O_MAX_ITEMS,
-	O_MAX_BYTES, O_ORG, O_FORCE
+	O_MAX_BYTES, O_ORG, O_FORCE, O_PROGRESS
 };
 
 /* The options that take a value and check it. */
@@ -288,6 +296,7 @@ parse_options(int argc, char **argv, struct options *opt)
 		{ "source-organization", required_argument, NULL, O_ORG },
 		{ "force", no_argument, NULL, O_FORCE },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "progress", no_argument, NULL, O_PROGRESS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -331,6 +340,9 @@ parse_options(int argc, char **argv, struct options *opt)
 			break;
 		case 'q':
 			opt->quiet = 1;
+			break;
+		case O_PROGRESS:
+			opt->progress = 1;
 			break;
 		case 'h':
 			usage();
@@ -410,7 +422,10 @@ read_input(struct run *r, FILE *fp, const char *name)
 			newsml_reader_free(rd);
 			return -1;
 		}
+		progress_update(r->progress, bag_packer_counts(r->packer)->read,
+		    r->bytes + (unsigned long long)newsml_reader_offset(rd));
 	}
+	r->bytes += (unsigned long long)newsml_reader_offset(rd);
 	newsml_reader_free(rd);
 	return 0;
 }
@@ -555,6 +570,9 @@ pack(struct run *r)
 	}
 	if (!parts_ok(r))
 		return CLI_USAGE;
+	/* The writing pass: items written of items kept. */
+	progress_pass(r->progress, "writing");
+	progress_total(r->progress, n->read - n->rejected - n->duplicates, 0);
 	if (bag_packer_finish(r->packer, &err) != WARTA_OK) {
 		cli_warn("%s", err.message);
 		return CLI_SOME_FAILED;
@@ -606,6 +624,16 @@ load_checks(struct run *r)
 	return CLI_OK;
 }
 
+static void
+item_written(void *arg, unsigned long long bytes)
+{
+	struct run *r = arg;
+
+	r->written_items++;
+	r->written_bytes += bytes;
+	progress_update(r->progress, r->written_items, r->written_bytes);
+}
+
 static struct bag_packer *
 new_packer(struct run *r, unsigned mode, const char *agent)
 {
@@ -629,6 +657,8 @@ new_packer(struct run *r, unsigned mode, const char *agent)
 	po.duplicates_told = DUPLICATES_SHOWN;
 	po.hooks.create = create_bag;
 	po.hooks.closed = temp_closed;
+	po.hooks.written = item_written;
+	po.hooks.arg = r;
 	warta_error_clear(&err);
 	if ((p = bag_packer_new(&po, &err)) == NULL)
 		cli_warn("%s", err.message);
@@ -672,6 +702,10 @@ main(int argc, char **argv)
 	rc = CLI_SOME_FAILED;
 	if ((r.packer = new_packer(&r, mode, agent)) == NULL)
 		goto out;
+	if ((r.progress = progress_new(PROG, STDERR_FILENO,
+	    progress_wanted(r.opt.progress, r.opt.quiet))) != NULL)
+		progress_total(r.progress, 0, progress_inputs_size(optind,
+		    argc, argv));
 	if (optind == argc && read_path(&r, "-") != 0)
 		goto out;
 	for (i = optind; i < argc; i++)
@@ -679,6 +713,7 @@ main(int argc, char **argv)
 			goto out;
 	rc = pack(&r);
 out:
+	progress_end(r.progress);
 	report(&r, rc);
 done:
 	bag_packer_free(r.packer);

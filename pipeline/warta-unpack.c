@@ -45,6 +45,7 @@
 #include "base/warta.h"
 #include "base/workpool.h"
 #include "cli.h"
+#include "progress.h"
 #include "newsml/edit.h"
 #include "newsml/original.h"
 #include "newsml/read.h"
@@ -62,6 +63,8 @@ struct options {
 	struct selection sel;
 	pcre2_code *grep;
 	struct bag_limits limits;
+	int quiet;
+	int progress;
 };
 
 struct run {
@@ -74,6 +77,9 @@ struct run {
 	int failed;
 	int header_done;
 	int term_width;
+	struct progress *progress;
+	unsigned long long bytes;	/* of the bundles read whole */
+	int stdout_tty;		/* the progress line cleared before output */
 };
 
 static void
@@ -99,6 +105,9 @@ usage(FILE *fp)
 	    "      --grep PATTERN      a Perl regular expression on the text\n"
 	    "bounds: --max-entries N --max-bytes SIZE --max-entry SIZE\n"
 	    "        --max-ratio N (see warta-verify(1))\n"
+	    "      --progress          show progress on standard error, even\n"
+	    "                          when it is not a terminal\n"
+	    "  -q, --quiet             no progress and no summary\n"
 	    "  -h, --help              this help\n"
 	    "  -V, --version           the version\n");
 }
@@ -122,7 +131,7 @@ compile_grep(struct options *opt, const char *pattern)
 
 enum { O_TSV = 256, O_JSON, O_FORCE, O_GUID, O_DATE, O_BYLINE, O_PLACE,
     O_LANG, O_SUBJECT, O_GREP, O_MAX_ENTRIES, O_MAX_BYTES, O_MAX_ENTRY,
-    O_MAX_RATIO };
+    O_MAX_RATIO, O_PROGRESS };
 
 /* The bound an option sets, or NULL. */
 static unsigned long long *
@@ -163,6 +172,12 @@ take_option(struct options *opt, int c, char **argv)
 		break;
 	case O_FORCE:
 		opt->force = 1;
+		break;
+	case 'q':
+		opt->quiet = 1;
+		break;
+	case O_PROGRESS:
+		opt->progress = 1;
 		break;
 	case O_GUID:
 		opt->sel.guid = optarg;
@@ -224,6 +239,8 @@ parse_options(int argc, char **argv, struct options *opt)
 		{ "max-bytes", required_argument, NULL, O_MAX_BYTES },
 		{ "max-entry", required_argument, NULL, O_MAX_ENTRY },
 		{ "max-ratio", required_argument, NULL, O_MAX_RATIO },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "progress", no_argument, NULL, O_PROGRESS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -235,7 +252,7 @@ parse_options(int argc, char **argv, struct options *opt)
 	/* A bundle read whole is decompressed on every core. */
 	opt->limits.threads = workpool_cores();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":tC:hV", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, ":tC:qhV", longopts, NULL)) != -1)
 		if ((rc = take_option(opt, c, argv)) != CLI_OK)
 			return rc;
 	if (opt->listing_given && opt->mode != MODE_LIST)
@@ -572,6 +589,8 @@ take_selected(struct run *r, const char *bundle, const char *name,
 {
 	struct warta_error err;
 
+	if (r->stdout_tty)
+		progress_clear(r->progress);
 	warta_error_clear(&err);
 	switch (r->opt.mode) {
 	case MODE_LIST:
@@ -682,6 +701,9 @@ read_bundle(struct run *r, struct bag_reader *br, const char *bundle,
 	warta_error_clear(&err);
 	*broken = 0;
 	while ((rc = bag_reader_next(br, &e, &err)) != 0) {
+		if (r->progress != NULL)
+			progress_update(r->progress, r->items, r->bytes +
+			    bag_reader_file_bytes(br));
 		if (rc < 0) {
 			cli_warn_at(bundle, "%s", err.message);
 			r->failed = 1;
@@ -918,6 +940,8 @@ unpack_bundle(struct run *r, const char *bundle, int read_items)
 	}
 	have_tsv = read_bundle(r, br, bundle, fast, &tsv, &broken);
 	bag_reader_free(br);
+	if (have_tsv && r->stdout_tty)
+		progress_clear(r->progress);
 	if (have_tsv)
 		list_catalog(r, bundle, &tsv);
 	wbuf_release(&tsv);
@@ -955,8 +979,14 @@ main(int argc, char **argv)
 		cli_warn("out of memory");
 		return CLI_SOME_FAILED;
 	}
+	r.stdout_tty = isatty(STDOUT_FILENO);
+	if ((r.progress = progress_new("warta-unpack", STDERR_FILENO,
+	    progress_wanted(r.opt.progress, r.opt.quiet))) != NULL)
+		progress_total(r.progress, 0, progress_inputs_size(optind,
+		    argc, argv));
 	for (i = optind; i < argc; i++) {
 		FILE *fp;
+		unsigned long long size;
 
 		/* libarchive's "Failed to open" does not say why. */
 		if ((fp = fopen(argv[i], "rb")) == NULL) {
@@ -966,7 +996,10 @@ main(int argc, char **argv)
 		}
 		fclose(fp);
 		unpack_bundle(&r, argv[i], 0);
+		if (progress_file_size(argv[i], &size) == 0)
+			r.bytes += size;
 	}
+	progress_end(r.progress);
 	list_header(&r);
 	if (r.stream != NULL &&
 	    newsml_stream_finish(r.stream, &err) != WARTA_OK) {
@@ -974,7 +1007,7 @@ main(int argc, char **argv)
 		r.failed = 1;
 	}
 	rc = cli_finish(r.failed ? CLI_SOME_FAILED : CLI_OK);
-	if (r.opt.mode == MODE_EXTRACT)
+	if (r.opt.mode == MODE_EXTRACT && (!r.opt.quiet || rc != CLI_OK))
 		cli_warn("%lu of %lu items selected, %lu files written",
 		    r.selected, r.items, r.x.written);
 	newsml_stream_free(r.stream);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 
@@ -22,14 +23,23 @@
 #include "base/size.h"
 #include "base/warta.h"
 #include "cli.h"
+#include "progress.h"
 #include "newsml/g2_rules.h"
 #include "newsml/item_check.h"
 
+/* The progress line over every input: the bytes of those done. */
+struct meter {
+	struct progress *progress;
+	unsigned long long done;
+};
+
 struct options {
+	struct meter *meter;
 	const char *schema_path;
 	const char *catalog_path;
 	struct bag_limits limits;
 	int quiet;
+	int progress;
 };
 
 /* The problems of one input, as they are printed. */
@@ -53,6 +63,8 @@ usage(FILE *fp)
 	    "      --max-bytes SIZE    data in a bundle (64G)\n"
 	    "      --max-entry SIZE    one entry's data (256M)\n"
 	    "      --max-ratio N       data bytes per byte of bundle (1000)\n"
+	    "      --progress          show progress on standard error, even\n"
+	    "                          when it is not a terminal\n"
 	    "  -q, --quiet             print nothing; the exit status says\n"
 	    "  -h, --help              this help\n"
 	    "  -V, --version           the version\n"
@@ -86,7 +98,7 @@ static int
 parse_options(int argc, char **argv, struct options *opt)
 {
 	enum { O_SCHEMA = 256, O_CATALOG, O_MAX_ENTRIES, O_MAX_BYTES,
-	    O_MAX_ENTRY, O_MAX_RATIO };
+	    O_MAX_ENTRY, O_MAX_RATIO, O_PROGRESS };
 	static const struct option longopts[] = {
 		{ "schema", required_argument, NULL, O_SCHEMA },
 		{ "catalog", required_argument, NULL, O_CATALOG },
@@ -95,6 +107,7 @@ parse_options(int argc, char **argv, struct options *opt)
 		{ "max-entry", required_argument, NULL, O_MAX_ENTRY },
 		{ "max-ratio", required_argument, NULL, O_MAX_RATIO },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "progress", no_argument, NULL, O_PROGRESS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -130,6 +143,9 @@ parse_options(int argc, char **argv, struct options *opt)
 			break;
 		case 'q':
 			opt->quiet = 1;
+			break;
+		case O_PROGRESS:
+			opt->progress = 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -170,6 +186,14 @@ verify_stream(const struct item_check *ic, const char *path,
 	return rc;
 }
 
+static void
+bundle_progress(void *arg, size_t items, unsigned long long bytes)
+{
+	struct meter *m = arg;
+
+	progress_update(m->progress, items, m->done + bytes);
+}
+
 /* A bundle; -1 when it could not be checked. */
 static int
 verify_bundle(const struct options *opt, const struct item_check *ic,
@@ -184,6 +208,8 @@ verify_bundle(const struct options *opt, const struct item_check *ic,
 		cli_warn_at(path, "out of memory");
 		return -1;
 	}
+	if (opt->meter->progress != NULL)
+		bag_check_set_progress(bc, bundle_progress, opt->meter);
 	warta_error_clear(&err);
 	rc = bag_check_bundle(bc, path, kind, &opt->limits, &err);
 	if (rc != WARTA_OK && !opt->quiet)
@@ -205,6 +231,7 @@ verify_one(const struct options *opt, const struct item_check *ic,
 	struct report rp = { path, 0, opt->quiet };
 	unsigned char head[SNIFF_HEAD];
 	size_t n, items = 0, files = 0;
+	unsigned long long size;
 	int xml = 1, rc;
 
 	if (strcmp(path, "-") != 0) {
@@ -217,6 +244,8 @@ verify_one(const struct options *opt, const struct item_check *ic,
 	}
 	rc = xml ? verify_stream(ic, path, &rp) : verify_bundle(opt, ic,
 	    path, sniff_archive(head, n), &rp, &items, &files);
+	if (progress_file_size(path, &size) == 0)
+		opt->meter->done += size;
 	if (rc < 0)
 		return CLI_USAGE;
 	if (rp.problems > 0) {
@@ -241,11 +270,13 @@ main(int argc, char **argv)
 	struct item_check ic = { NULL, NULL };
 	struct g2_catalog *catalog = NULL;
 	struct warta_error err;
+	struct meter meter = { NULL, 0 };
 	int i, rc, status = CLI_OK;
 
 	cli_set_name("warta-verify");
 	if ((rc = parse_options(argc, argv, &opt)) != CLI_OK)
 		return rc;
+	opt.meter = &meter;
 	warta_error_clear(&err);
 	if (opt.schema_path != NULL &&
 	    (ic.schema = g2_schema_load(opt.schema_path, &err)) == NULL) {
@@ -259,12 +290,17 @@ main(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	ic.catalog = catalog;
+	if ((meter.progress = progress_new("warta-verify", STDERR_FILENO,
+	    progress_wanted(opt.progress, opt.quiet))) != NULL)
+		progress_total(meter.progress, 0, progress_inputs_size(optind,
+		    argc, argv));
 	for (i = optind; i < argc; i++) {
 		/* Could not check wins over invalid. */
 		rc = verify_one(&opt, &ic, argv[i]);
 		if (rc > status)
 			status = rc;
 	}
+	progress_end(meter.progress);
 	g2_schema_free(ic.schema);
 	g2_catalog_free(catalog);
 	xmlCleanupParser();

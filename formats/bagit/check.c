@@ -65,6 +65,8 @@ struct bag_check {
 	struct catalog_refs refs;	/* catalog.xml's itemRefs */
 	struct wbuf original;	/* an item's original, being checked */
 	int out_of_memory;	/* reported once */
+	bag_check_progress_fn *progress;
+	void *progress_arg;
 };
 
 static void
@@ -144,6 +146,14 @@ bag_check_free(struct bag_check *c)
 	wbuf_release(&c->original);
 	catalog_refs_release(&c->refs);
 	free(c);
+}
+
+void
+bag_check_set_progress(struct bag_check *c, bag_check_progress_fn *fn,
+    void *arg)
+{
+	c->progress = fn;
+	c->progress_arg = arg;
 }
 
 size_t
@@ -811,6 +821,9 @@ read_entries(struct bag_check *c, struct bag_reader *r, struct wbuf *data)
 		bag_check_file(c, e.path, data->data, data->len);
 		if (c->out_of_memory)
 			return 0;
+		if (c->progress != NULL)
+			c->progress(c->progress_arg, c->nitems,
+			    bag_reader_file_bytes(r));
 	}
 	return 1;
 }

@@ -58,6 +58,16 @@ void bag_check_sha512(struct bag_check *c, const char *path, const void *p,
 /* Everything compared, once every file is in. */
 void bag_check_end(struct bag_check *c);
 
+/*
+ * fn(arg, items, bytes) after each file of a bundle that bag_check_bundle()
+ * reads: the items seen so far and the bytes of the bundle's file read, as
+ * it lies on disk (compressed), for a progress line.  NULL: none.
+ */
+typedef void bag_check_progress_fn(void *arg, size_t items,
+    unsigned long long bytes);
+void bag_check_set_progress(struct bag_check *c, bag_check_progress_fn *fn,
+    void *arg);
+
 /* The items and the files of the bag seen so far. */
 size_t bag_check_items(const struct bag_check *c);
 size_t bag_check_files(const struct bag_check *c);

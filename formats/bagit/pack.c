@@ -780,6 +780,8 @@ add_items(struct bag_packer *p, struct bag *b, struct part_catalog *c,
 			return spool_error(err);
 		(*items)++;
 		bytes += rec.bytes;
+		if (p->opt.hooks.written != NULL)
+			p->opt.hooks.written(p->opt.hooks.arg, rec.bytes);
 	}
 	if (ferror(p->by_path))
 		return spool_broken(err);

@@ -39,13 +39,15 @@ enum bag_duplicates {
  * For a program that removes the temporary file of the bundle being
  * written when a signal ends it: create() stands in for bag_create() (the
  * program may block signals around it and keep bag_temp_path()), and
- * closed() is called once that file is renamed or removed.  Either may be
- * NULL.
+ * closed() is called once that file is renamed or removed.  written() is
+ * called after each item is added to a bundle, with its bytes (item and
+ * original), for a progress line.  Any may be NULL.
  */
 struct bag_pack_hooks {
 	struct bag *(*create)(void *arg, const char *path, const char *name,
 	    const struct bag_options *o, struct warta_error *err);
 	void (*closed)(void *arg);
+	void (*written)(void *arg, unsigned long long bytes);
 	void *arg;
 };
 
