@@ -798,34 +798,49 @@ index_problem(struct run *r, const char *bundle, const char *message)
 /* The item of the guid asked: its file's name is the guid's id, so only
  * the index is read to find it. */
 static void
-take_by_guid(struct run *r, const struct bag_index *x, const char *bundle)
+take_by_guid(struct run *r, struct bag_index *x, const char *bundle)
 {
 	struct bag_index_entry e;
 	struct warta_error err;
-	char needle[CATALOG_ID_LEN + 8], hex[SHA256_HEX_LEN + 1];
-	size_t pos = 0;
+	char hex[SHA256_HEX_LEN + 1];
 	int rc;
 
 	warta_error_clear(&err);
 	sha256_hex(r->opt.sel.guid, strlen(r->opt.sel.guid), hex);
-	snprintf(needle, sizeof(needle), "/%.*s.xml", CATALOG_ID_LEN, hex);
-	while ((rc = bag_index_next(x, &pos, needle, &e, &err)) > 0) {
-		size_t n = strlen(e.path);
-
-		/* Ids are the whole name: the line must end in it. */
-		if (strncmp(e.path, "data/items/", 11) == 0 &&
-		    n >= strlen(needle) && strcmp(e.path + n - strlen(needle),
-		    needle) == 0 && take_indexed(r, x, &e, bundle) != 0)
-			return;
-	}
-	if (rc < 0)
+	hex[CATALOG_ID_LEN] = '\0';
+	if ((rc = bag_index_find_item(x, hex, &e, &err)) < 0)
 		index_problem(r, bundle, err.message);
+	else if (rc > 0)
+		(void)take_indexed(r, x, &e, bundle);
+}
+
+/* The number of lines of the bundle's catalog.tsv (0 when it cannot be
+ * read: reported). */
+static unsigned long
+catalog_rows(struct run *r, struct bag_index *x, const char *bundle)
+{
+	struct bag_index_entry e;
+	struct warta_error err;
+	struct wbuf tsv = WBUF_INIT;
+	unsigned long n = 0;
+	char *pos;
+	long lineno = 0;
+
+	warta_error_clear(&err);
+	if (bag_index_find(x, "data/catalog.tsv", &e, &err) > 0 &&
+	    read_indexed(r, x, &e, bundle, &tsv, NULL, 0) == 0) {
+		pos = tsv.data;
+		while (catalog_tsv_next(&pos, &lineno) != NULL)
+			n++;
+	}
+	wbuf_release(&tsv);
+	return n;
 }
 
 /* The items the catalog's rows select, read one by one in the order of
  * the bundle. */
 static void
-take_by_catalog(struct run *r, const struct bag_index *x, const char *bundle)
+take_by_catalog(struct run *r, struct bag_index *x, const char *bundle)
 {
 	struct bag_index_entry e;
 	struct warta_error err;
@@ -916,8 +931,10 @@ unpack_indexed(struct run *r, const char *bundle, int fast)
 		take_by_guid(r, x, bundle);
 	else
 		take_by_catalog(r, x, bundle);
-	/* Every item of the bundle counts, read or not. */
-	r->items = before + bag_index_count(x, "data/items/");
+	/* Every item of the bundle counts, read or not (the summary of -C
+	 * says how many there were): the catalog has a line each. */
+	if (r->opt.mode == MODE_EXTRACT)
+		r->items = before + catalog_rows(r, x, bundle);
 	bag_index_free(x);
 	return 1;
 }

@@ -146,17 +146,18 @@ fresh() {
 	expect "outside arsip/" "$(grep -vc '^arsip/' "$T/list")" 0
 	sed 's|^arsip/||' "$T/list" >"$T/entries"
 	mapfile -t entries <"$T/entries"
-	# (bundle-index.tsv: a .tar.gz bundle's index of its members)
-	expect entries "${#entries[@]}" $((2 * n + 7))
+	# (bundle-index.tsv and bundle-index-keys.tsv: a .tar.gz bundle's
+	# index of its members)
+	expect entries "${#entries[@]}" $((2 * n + 8))
 	for f in bagit.txt bag-info.txt manifest-sha256.txt tagmanifest-sha256.txt \
-	    bundle-index.tsv data/catalog.xml data/catalog.tsv; do
+	    bundle-index.tsv bundle-index-keys.tsv data/catalog.xml data/catalog.tsv; do
 		c=0
 		for e in "${entries[@]}"; do
 			[[ $e != "$f" ]] || c=$((c + 1))
 		done
 		expect "entry $f" "$c" 1
 	done
-	expect "other entries" "$(grep -Evc '^(bagit.txt|bag-info.txt|manifest-sha256.txt|tagmanifest-sha256.txt|bundle-index.tsv|data/catalog.xml|data/catalog.tsv|data/items/([0-9]{4}/[0-9]{2}/[0-9]{2}|undated)/[0-9a-f]{16}.xml|data/originals/([0-9]{4}/[0-9]{2}/[0-9]{2}|undated)/[0-9a-f]{16}.txt)$' "$T/entries")" 0
+	expect "other entries" "$(grep -Evc '^(bagit.txt|bag-info.txt|manifest-sha256.txt|tagmanifest-sha256.txt|bundle-index.tsv|bundle-index-keys.tsv|data/catalog.xml|data/catalog.tsv|data/items/([0-9]{4}/[0-9]{2}/[0-9]{2}|undated)/[0-9a-f]{16}.xml|data/originals/([0-9]{4}/[0-9]{2}/[0-9]{2}|undated)/[0-9a-f]{16}.txt)$' "$T/entries")" 0
 	# The items in path order (date, then id), whatever the stream's.
 	grep -E '^data/(items|originals)/' "$T/entries" |
 	    sed -E 's,^data/(items|originals)/,,; s,\.(xml|txt)$,,' >"$T/keys"
@@ -244,9 +245,10 @@ fresh() {
 		bsdtar -tf "$T/b.$f" >"$T/bsd.$f"
 		expect "$f: GNU tar and bsdtar list" "$(<"$T/gnu.$f")" "$(<"$T/bsd.$f")"
 		mapfile -t entries <"$T/gnu.$f"
-		# .tar.gz and .tar.zst carry their index, bundle-index.tsv.
+		# .tar.gz and .tar.zst carry their index, bundle-index.tsv and
+		# bundle-index-keys.tsv.
 		case $f in
-		tar.gz|tar.zst) expect "$f: entries" "${#entries[@]}" $((2 * NITEMS + 7)) ;;
+		tar.gz|tar.zst) expect "$f: entries" "${#entries[@]}" $((2 * NITEMS + 8)) ;;
 		*) expect "$f: entries" "${#entries[@]}" $((2 * NITEMS + 6)) ;;
 		esac
 		mkdir "$T/gnu-$f" "$T/bsd-$f"
@@ -259,17 +261,19 @@ fresh() {
 	# Each a bag, whoever extracted it, and every format holds the same.
 	bag_ok "$T"/gnu-*/b "$T"/bsd-*/b
 	# The same payload and tag files; the index (whose offsets are of
-	# its own file) is the only tag file the tar.gz and tar.zst have
-	# more, and the tag manifest has its line more.
-	diff -r -x bundle-index.tsv -x tagmanifest-sha256.txt "$T/gnu-tar.gz" "$T/gnu-tar.zst"
+	# its own file) is the only tag files the tar.gz and tar.zst have
+	# more, and the tag manifest has their lines more.
+	local x=(-x bundle-index.tsv -x bundle-index-keys.tsv -x tagmanifest-sha256.txt)
+	diff -r "${x[@]}" "$T/gnu-tar.gz" "$T/gnu-tar.zst"
 	expect "tar.zst: tag manifest" \
-	    "$(grep -v '  bundle-index.tsv$' "$T/gnu-tar.zst/b/tagmanifest-sha256.txt")" \
-	    "$(grep -v '  bundle-index.tsv$' "$T/gnu-tar.gz/b/tagmanifest-sha256.txt")"
+	    "$(grep -v '  bundle-index' "$T/gnu-tar.zst/b/tagmanifest-sha256.txt")" \
+	    "$(grep -v '  bundle-index' "$T/gnu-tar.gz/b/tagmanifest-sha256.txt")"
 	for f in tar.xz tar; do
 		[ ! -e "$T/gnu-$f/b/bundle-index.tsv" ]
-		diff -r -x bundle-index.tsv -x tagmanifest-sha256.txt "$T/gnu-tar.gz" "$T/gnu-$f"
+		[ ! -e "$T/gnu-$f/b/bundle-index-keys.tsv" ]
+		diff -r "${x[@]}" "$T/gnu-tar.gz" "$T/gnu-$f"
 		expect "$f: tag manifest" "$(<"$T/gnu-$f/b/tagmanifest-sha256.txt")" \
-		    "$(grep -v '  bundle-index.tsv$' "$T/gnu-tar.gz/b/tagmanifest-sha256.txt")"
+		    "$(grep -v '  bundle-index' "$T/gnu-tar.gz/b/tagmanifest-sha256.txt")"
 	done
 }
 
@@ -295,7 +299,7 @@ fresh() {
 	expect "sha512 manifest" "$(cut -c131- "$B/manifest-sha512.txt" | LC_ALL=C sort)" \
 	    "$(cd "$B" && find data -type f | LC_ALL=C sort)"
 	expect "sha512 tag manifest" "$(cut -c131- "$B/tagmanifest-sha512.txt" | LC_ALL=C sort)" \
-	    "$(printf '%s\n' bag-info.txt bagit.txt bundle-index.tsv manifest-sha256.txt manifest-sha512.txt)"
+	    "$(printf '%s\n' bag-info.txt bagit.txt bundle-index-keys.tsv bundle-index.tsv manifest-sha256.txt manifest-sha512.txt)"
 	# The sha256 tag manifest covers the sha512 manifest as well.
 	(cd "$B" && sha256sum --quiet --strict -c tagmanifest-sha256.txt)
 	grep -q '  manifest-sha512.txt$' "$B/tagmanifest-sha256.txt"

@@ -14,10 +14,12 @@
 #include <archive_entry.h>
 #include <openssl/evp.h>
 
+#include "bagit/index.h"
 #include "bagit/manifest.h"
 #include "bagit/write.h"
 #include "base/blockz.h"
 #include "base/buf.h"
+#include "base/extsort.h"
 #include "base/spool.h"
 
 #define COPY_CHUNK	((size_t)64 << 10)
@@ -48,7 +50,8 @@ struct bag {
 	 * before it in the member, path), resolved to file offsets once the
 	 * members are written */
 	struct blockz *z;
-	FILE *index;
+	FILE *index;		/* struct bag_index_rec, one an entry */
+	int no_index;		/* a path too long for a record */
 };
 
 static const struct {
@@ -290,6 +293,24 @@ write_all(struct bag *b, const void *p, size_t len, struct warta_error *err)
 	return WARTA_OK;
 }
 
+/* Where the entry rel starts, for the index: the member's number (made
+ * its offset once the members are written) and the bytes before it. */
+static int
+record_entry(struct bag *b, const char *rel)
+{
+	struct bag_index_rec rec;
+
+	if (strlen(rel) >= sizeof(rec.path)) {
+		b->no_index = 1;
+		return 0;
+	}
+	memset(&rec, 0, sizeof(rec));
+	rec.offset = blockz_member(b->z);
+	rec.skip = blockz_filling(b->z);
+	memcpy(rec.path, rel, strlen(rel));
+	return fwrite(&rec, sizeof(rec), 1, b->index) == 1 ? 0 : -1;
+}
+
 static int
 write_header(struct bag *b, const char *rel, size_t len,
     struct warta_error *err)
@@ -313,9 +334,7 @@ write_header(struct bag *b, const char *rel, size_t len,
 		wbuf_release(&path);
 		return archive_failed(b, err);
 	}
-	if (b->index != NULL && fprintf(b->index, "%llu\t%zu\t%s\n",
-	    (unsigned long long)blockz_member(b->z), blockz_filling(b->z),
-	    rel) < 0) {
+	if (b->index != NULL && record_entry(b, rel) != 0) {
 		archive_entry_free(e);
 		wbuf_release(&path);
 		return warta_error_set(err, -1, "temporary file: %s",
@@ -683,56 +702,190 @@ flush_members(struct bag *b, struct warta_error *err)
 	return blockz_flush(b->z, err);
 }
 
+/* A part of bundle-index.tsv that starts a member of its own: where it
+ * starts in the text, its first line's key, and (once written) its
+ * member's number and the bytes before it there. */
+struct index_chunk {
+	off_t at;
+	char key[BAG_INDEX_PATH_MAX];
+	uint64_t member;
+	size_t skip;
+};
+
+/* The records, their members made offsets, sorted by key into sorted. */
+static int
+sort_records(struct bag *b, FILE *sorted, struct warta_error *err)
+{
+	struct bag_index_rec rec;
+	FILE *mapped;
+	int rc = WARTA_FAILED;
+
+	if ((mapped = spool_open(err)) == NULL)
+		return WARTA_FAILED;
+	if (fflush(b->index) != 0 || fseeko(b->index, 0, SEEK_SET) != 0)
+		goto io;
+	while (fread(&rec, sizeof(rec), 1, b->index) == 1) {
+		if ((rec.offset = blockz_member_offset(b->z, rec.offset)) ==
+		    UINT64_MAX)
+			goto io;
+		if (fwrite(&rec, sizeof(rec), 1, mapped) != 1)
+			goto io;
+	}
+	if (ferror(b->index) || fflush(mapped) != 0 ||
+	    fseeko(mapped, 0, SEEK_SET) != 0)
+		goto io;
+	rc = extsort(mapped, sorted, sizeof(rec), bag_index_rec_cmp, err);
+	goto out;
+io:
+	warta_error_set(err, -1, "temporary file: %s", strerror(errno));
+out:
+	fclose(mapped);
+	return rc;
+}
+
+/* The index's lines into text, cut into chunks of about
+ * BAG_INDEX_CHUNK bytes, never between two lines of one key. */
+static int
+index_text(FILE *sorted, FILE *text, struct index_chunk **chunks,
+    size_t *n, struct warta_error *err)
+{
+	static const char head[] = "offset\tskip\tpath\n";
+	struct bag_index_rec rec;
+	struct index_chunk *c;
+	char prev[BAG_INDEX_PATH_MAX] = "", key[BAG_INDEX_PATH_MAX];
+	off_t at = 0, start = 0;
+	size_t cap = 0;
+	int len;
+
+	if (fflush(sorted) != 0 || fseeko(sorted, 0, SEEK_SET) != 0 ||
+	    fputs(head, text) == EOF)
+		goto io;
+	at = (off_t)sizeof(head) - 1;
+	while (fread(&rec, sizeof(rec), 1, sorted) == 1) {
+		bag_index_key(rec.path, key, sizeof(key));
+		if (*n == 0 || (at - start >= (off_t)BAG_INDEX_CHUNK &&
+		    strcmp(key, prev) != 0)) {
+			if (*n == cap) {
+				cap = cap != 0 ? 2 * cap : 64;
+				if ((c = realloc(*chunks, cap * sizeof(*c))) ==
+				    NULL)
+					return warta_error_set(err, -1,
+					    "out of memory");
+				*chunks = c;
+			}
+			c = &(*chunks)[(*n)++];
+			/* The first chunk holds the header line too. */
+			c->at = *n == 1 ? 0 : at;
+			start = c->at;
+			memcpy(c->key, key, sizeof(c->key));
+		}
+		memcpy(prev, key, sizeof(prev));
+		if ((len = fprintf(text, "%llu\t%llu\t%s\n",
+		    (unsigned long long)rec.offset,
+		    (unsigned long long)rec.skip, rec.path)) < 0)
+			goto io;
+		at += len;
+	}
+	if (ferror(sorted) || fflush(text) != 0)
+		goto io;
+	return WARTA_OK;
+io:
+	return warta_error_set(err, -1, "temporary file: %s", strerror(errno));
+}
+
+/* The index entry, each chunk starting a member. */
+static int
+write_index(struct bag *b, FILE *text, struct index_chunk *chunks, size_t n,
+    struct hashing *h, struct warta_error *err)
+{
+	char buf[8192];
+	off_t len, at = 0, end;
+	size_t i, want;
+
+	if ((len = ftello(text)) < 0 || fseeko(text, 0, SEEK_SET) != 0)
+		return warta_error_set(err, -1, "temporary file: %s",
+		    strerror(errno));
+	if (hashing_start(h, b->o.sha512) != 0)
+		return warta_error_set(err, -1, "cannot hash the index");
+	if (write_header(b, BAG_INDEX_NAME, (size_t)len, err) != WARTA_OK)
+		return WARTA_FAILED;
+	for (i = 0; i < n; i++) {
+		if (i > 0 && blockz_cut(b->z, err) != WARTA_OK)
+			return WARTA_FAILED;
+		chunks[i].member = blockz_member(b->z);
+		chunks[i].skip = blockz_filling(b->z);
+		end = i + 1 < n ? chunks[i + 1].at : len;
+		for (; at < end; at += (off_t)want) {
+			want = end - at < (off_t)sizeof(buf) ?
+			    (size_t)(end - at) : sizeof(buf);
+			if (fread(buf, 1, want, text) != want)
+				return warta_error_set(err, -1, "temporary "
+				    "file: cannot read it back");
+			if (hashing_update(h, buf, want) != 0 ||
+			    write_all(b, buf, want, err) != WARTA_OK)
+				return WARTA_FAILED;
+		}
+	}
+	if (hashing_end(h) != 0)
+		return warta_error_set(err, -1, "cannot hash the index");
+	return record_tag(b, BAG_INDEX_NAME, h, err);
+}
+
 /*
- * bundle-index.tsv: where each entry before it starts, as the offset of
- * its member in the file and the bytes of the member's data before its
- * tar header.  It starts a member of its own, which the locator at the
- * end of the file points to (with the length of its members).
+ * bundle-index.tsv and bundle-index-keys.tsv (bagit/index.h): where each
+ * entry before them starts, sorted by key in chunks of a member each,
+ * and the first key of each chunk with its member's place.  The keys
+ * start a member of their own, which the locator at the end of the file
+ * points to (*offset, and *length the bytes of their members).
  */
 static int
 add_index(struct bag *b, uint64_t *offset, uint64_t *length,
     struct warta_error *err)
 {
-	static const char head[] = "offset\tskip\tpath\n";
-	FILE *out = NULL;
-	char line[4096 + 64], *tab;
-	unsigned long long k;
+	FILE *sorted = NULL, *text = NULL;
+	struct index_chunk *chunks = NULL;
+	struct wbuf keys = WBUF_INIT;
 	struct hashing h;
-	off_t len;
+	size_t n = 0, i;
 	int rc = WARTA_FAILED;
 
 	memset(&h, 0, sizeof(h));
-	if (flush_members(b, err) != WARTA_OK)
-		return WARTA_FAILED;
-	if ((out = spool_open(err)) == NULL)
-		return WARTA_FAILED;
-	if (fflush(b->index) != 0 || fseeko(b->index, 0, SEEK_SET) != 0 ||
-	    fputs(head, out) == EOF)
-		goto io;
-	while (fgets(line, sizeof(line), b->index) != NULL) {
-		k = strtoull(line, &tab, 10);
-		if (*tab != '\t' || blockz_member_offset(b->z, k) == UINT64_MAX)
-			goto io;
-		if (fprintf(out, "%llu%s", (unsigned long long)
-		    blockz_member_offset(b->z, k), tab) < 0)
-			goto io;
+	if (flush_members(b, err) != WARTA_OK ||
+	    (sorted = spool_open(err)) == NULL ||
+	    (text = spool_open(err)) == NULL ||
+	    sort_records(b, sorted, err) != WARTA_OK ||
+	    index_text(sorted, text, &chunks, &n, err) != WARTA_OK ||
+	    write_index(b, text, chunks, n, &h, err) != WARTA_OK ||
+	    flush_members(b, err) != WARTA_OK)
+		goto out;
+	if (wbuf_puts(&keys, "key\toffset\tskip\n") != WARTA_OK)
+		goto oom;
+	for (i = 0; i < n; i++) {
+		char line[BAG_INDEX_PATH_MAX + 64];
+
+		snprintf(line, sizeof(line), "%s\t%llu\t%zu\n", chunks[i].key,
+		    (unsigned long long)blockz_member_offset(b->z,
+		    chunks[i].member), chunks[i].skip);
+		if (wbuf_puts(&keys, line) != WARTA_OK)
+			goto oom;
 	}
-	if (ferror(b->index) || fflush(out) != 0 || (len = ftello(out)) < 0 ||
-	    fseeko(out, 0, SEEK_SET) != 0)
-		goto io;
 	*offset = blockz_out_bytes(b->z);
-	if (write_stream(b, "bundle-index.tsv", out, (size_t)len, &h, err) !=
-	    WARTA_OK || record_tag(b, "bundle-index.tsv", &h, err) !=
+	if (add_tag_file(b, BAG_INDEX_KEYS_NAME, keys.data, keys.len, err) !=
 	    WARTA_OK || flush_members(b, err) != WARTA_OK)
 		goto out;
 	*length = blockz_out_bytes(b->z) - *offset;
 	rc = WARTA_OK;
 	goto out;
-io:
-	warta_error_set(err, -1, "temporary file: %s", strerror(errno));
+oom:
+	warta_error_set(err, -1, "out of memory");
 out:
 	hashing_free(&h);
-	fclose(out);
+	wbuf_release(&keys);
+	free(chunks);
+	if (sorted != NULL)
+		fclose(sorted);
+	if (text != NULL)
+		fclose(text);
 	return rc;
 }
 
@@ -813,8 +966,8 @@ bag_finish(struct bag *b, const struct bag_info *info, size_t n,
 	if (add_tag_file(b, "bag-info.txt", text.data, text.len, err) !=
 	    WARTA_OK)
 		goto fail;
-	if (b->z != NULL && add_index(b, &index_offset, &index_length, err) !=
-	    WARTA_OK)
+	if (b->z != NULL && !b->no_index && add_index(b, &index_offset,
+	    &index_length, err) != WARTA_OK)
 		goto fail;
 	/* The tag manifests list every tag file but themselves. */
 	wbuf_reset(&text);
@@ -832,8 +985,8 @@ bag_finish(struct bag *b, const struct bag_info *info, size_t n,
 		goto fail;
 	}
 	if (b->z != NULL && (blockz_flush(b->z, &zerr) != WARTA_OK ||
-	    blockz_write_locator(b->z, index_offset, index_length, &zerr) !=
-	    WARTA_OK)) {
+	    (!b->no_index && blockz_write_locator(b->z, index_offset,
+	    index_length, &zerr) != WARTA_OK))) {
 		warta_error_set(err, -1, "%s: %s", b->path, zerr.message);
 		goto fail;
 	}

@@ -10,9 +10,9 @@ more on a slow machine than the check itself.  The same checks here:
       check (as `sha256sum --strict -c`), the manifest names every file
       under data/ once and no other, the tag manifest names exactly
       bag-info.txt, bagit.txt and manifest-sha256.txt (and
-      bundle-index.tsv, the index of a .tar.gz or .tar.zst bundle, when the
-      bag holds one), and Payload-Oxum is the payload's octets and file
-      count.
+      bundle-index.tsv and bundle-index-keys.tsv, the index of a .tar.gz or
+      .tar.zst bundle, when the bag holds them), and Payload-Oxum is the
+      payload's octets and file count.
 
   layout DIR  (the guids on standard input, one a line)
       each guid's item is the one file data/items/**/ID.xml (ID: the first
@@ -225,8 +225,9 @@ def bag_ok(d):
     names = lambda m: [l[66:] for l in lines(read(os.path.join(d, m)))]
     expect_list("%s: manifest" % show(d), names(b"manifest-sha256.txt"), list(files))
     tags = [b"bag-info.txt", b"bagit.txt", b"manifest-sha256.txt"]
-    if os.path.lexists(os.path.join(d, b"bundle-index.tsv")):
-        tags.append(b"bundle-index.tsv")
+    for t in (b"bundle-index.tsv", b"bundle-index-keys.tsv"):
+        if os.path.lexists(os.path.join(d, t)):
+            tags.append(t)
     expect_list("%s: tag manifest" % show(d), names(b"tagmanifest-sha256.txt"),
                 tags)
     expect("%s: Payload-Oxum" % show(d), field(d, "Payload-Oxum"),

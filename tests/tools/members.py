@@ -7,15 +7,21 @@ Python's zlib and tarfile only (no warta code), for t0520.
       a 'W' 'M' extra subfield) that zlib inflates alone, of at most
       256 KiB; the locator (an empty member, 'W' 'I') ends the file and
       points at the member where bundle-index.tsv's tar header starts,
-      its length covering the index's members; and every line of the
-      index is right: at OFFSET a member starts, and SKIP bytes into its
-      data (and on, across members) is the tar header of PATH.  Prints
-      "members N entries M".
+      points at the member where bundle-index-keys.tsv's tar header
+      starts, its length covering the keys' members; every line of
+      bundle-index.tsv is right (at OFFSET a member starts, and SKIP bytes
+      into its data, and on across members, is the tar header of PATH),
+      and the lines are sorted by key (an item's or original's id, any
+      other entry's path), then path; every line of the keys points at a
+      member that starts (SKIP bytes in) with a whole line of the index
+      whose key is KEY, and the lines of one key are never in two chunks.
+      Prints "members N entries M chunks K".
 
   lie BUNDLE OUT
-      OUT is BUNDLE with the paths of two item lines of its index swapped
-      (the same length, so only the index's member and the locator's
-      length change): an index that lies.
+      OUT is BUNDLE with the OFFSET and SKIP of its first item's index
+      line replaced by those of another item (of the same length, so only
+      the index's one chunk and what follows it move): an index that
+      lies.  Prints the path whose line lies.
 
   damage BUNDLE OUT
       OUT is BUNDLE with one byte flipped in the DEFLATE data of the
@@ -78,22 +84,41 @@ def header_name(block):
     return ti.name, ti.size
 
 
+def key(path):
+    if path.startswith("data/items/") or path.startswith("data/originals/"):
+        return path.rsplit("/", 1)[1].split(".", 1)[0]
+    return path
+
+
+def entry(tar, name):
+    """the data of the tar entry whose path ends in /name"""
+    at = 0
+    while at + 512 <= len(tar) and tar[at:at + 512] != b"\0" * 512:
+        n, size = header_name(tar[at:])
+        if n.split("/", 1)[1] == name:
+            return tar[at + 512:at + 512 + size]
+        at += 512 + (size + 511) // 512 * 512
+    fail("no %s in the bundle" % name)
+
+
 def read_index(data, mlist):
+    """(the locator's offset, its length, the keys, the index)"""
     o, s, loc = mlist[-1]
     if not loc:
         fail("the file does not end in a locator")
-    ioff, ilen = struct.unpack("<QQ", data[o + 16:o + 32])
+    koff, klen = struct.unpack("<QQ", data[o + 16:o + 32])
     if data[o + 32:o + 42] != b"\x03\x00" + b"\x00" * 8:
         fail("the locator is not an empty member")
-    tail = stream_from(data, mlist, ioff, 0)
+    tail = stream_from(data, mlist, koff, 0)
     name, size = header_name(tail)
-    if not name.endswith("/bundle-index.tsv"):
-        fail("the locator points at %s, not the index" % name)
-    span = sum(s for o2, s, l in mlist if ioff <= o2 < ioff + ilen)
-    if span != ilen:
-        fail("the locator's length %d is not whole members (%d)" % (ilen, span))
-    text = tail[512:512 + size].decode()
-    return ioff, ilen, text
+    if not name.endswith("/bundle-index-keys.tsv"):
+        fail("the locator points at %s, not the keys" % name)
+    span = sum(s for o2, s, l in mlist if koff <= o2 < koff + klen)
+    if span != klen:
+        fail("the locator's length %d is not whole members (%d)" % (klen, span))
+    keys = tail[512:512 + size].decode()
+    tar = b"".join(inflate(data, o2, s2) for o2, s2, l in mlist if not l)
+    return koff, klen, keys, entry(tar, "bundle-index.tsv").decode()
 
 
 def check(path):
@@ -102,10 +127,31 @@ def check(path):
     for o, s, loc in mlist:
         if not loc and len(inflate(data, o, s)) > MEMBER_MAX:
             fail("member at %d holds more than %d bytes" % (o, MEMBER_MAX))
-    ioff, ilen, text = read_index(data, mlist)
+    koff, klen, keys, text = read_index(data, mlist)
     lines = text.split("\n")
     if lines[0] != "offset\tskip\tpath" or lines[-1] != "":
         fail("index: bad first or last line")
+    paths = [l.split("\t")[2] for l in lines[1:-1]]
+    if paths != sorted(paths, key=lambda p: (key(p).encode(), p.encode())):
+        fail("index: not sorted by key, then path")
+    klines = keys.split("\n")
+    if klines[0] != "key\toffset\tskip" or klines[-1] != "":
+        fail("keys: bad first or last line")
+    firsts = []
+    for kl in klines[1:-1]:
+        k, off, skip = kl.split("\t")
+        chunk = stream_from(data, mlist, int(off), int(skip)).decode("utf-8", "replace")
+        first = chunk.split("\n", 2)
+        line = first[1] if first[0] == "offset\tskip\tpath" else first[0]
+        if key(line.split("\t")[2]) != k:
+            fail("keys: %s does not start the chunk at %s+%s" % (k, off, skip))
+        firsts.append(line)
+    # No key in two chunks: the line before each chunk's first has
+    # another key.
+    for f in firsts[1:]:
+        i = lines.index(f)
+        if key(lines[i - 1].split("\t")[2]) == key(f.split("\t")[2]):
+            fail("keys: the lines of %s are in two chunks" % key(f.split("\t")[2]))
     # One pass: the whole tar, and where each member starts in it.
     tar = b"".join(inflate(data, o, s) for o, s, loc in mlist if not loc)
     at, starts = 0, {}
@@ -121,7 +167,8 @@ def check(path):
         name, size = header_name(tar[starts[off] + skip:])
         if name.split("/", 1)[1] != p:
             fail("index line %d: %s is at %d+%d, not %s" % (n, name, off, skip, p))
-    print("members %d entries %d" % (len(mlist), len(lines) - 2))
+    print("members %d entries %d chunks %d" % (len(mlist), len(lines) - 2,
+                                               len(klines) - 2))
 
 
 def member_bytes(raw):
@@ -135,34 +182,42 @@ def member_bytes(raw):
 def lie(path, out):
     data = open(path, "rb").read()
     mlist = members(data)
-    ioff, ilen, text = read_index(data, mlist)
+    koff, klen, keys, text = read_index(data, mlist)
+    if len(keys.split("\n")) != 3:
+        fail("lie: the index has more than one chunk")
     lines = text.split("\n")
     items = [i for i, l in enumerate(lines) if "\tdata/items/" in l]
-    # The first and the last item whose paths have the same length.
     a = items[0]
-    same = [i for i in items if len(lines[i]) == len(lines[a]) and i != a]
+    pa = lines[a].split("\t")
+    same = [i for i in items[1:]
+            if len("\t".join(lines[i].split("\t")[:2])) == len("\t".join(pa[:2]))
+            and lines[i].split("\t")[:2] != pa[:2]]
     if not same:
-        fail("no two item paths of the same length")
-    b = same[-1]
-    pa, pb = lines[a].split("\t"), lines[b].split("\t")
-    pa[2], pb[2] = pb[2], pa[2]
-    lines[a], lines[b] = "\t".join(pa), "\t".join(pb)
+        fail("lie: no other item line of the same length")
+    pb = lines[same[-1]].split("\t")
+    lines[a] = "\t".join(pb[:2] + pa[2:])
     new = "\n".join(lines).encode()
-    # The index's members: its header and data re-made into one member.
-    k = [m[0] for m in mlist].index(ioff)
-    raw = b"".join(inflate(data, o, s) for o, s, loc in mlist[k:] if o < ioff + ilen)
-    raw = raw[:512] + new + raw[512 + len(new):]
+    # The one chunk: in the member where the index's tar header is.
+    k = keys.split("\n")[1].split("\t")
+    ioff = int(k[1])
+    idx = [m[0] for m in mlist].index(ioff)
+    o, size, l = mlist[idx]
+    raw = inflate(data, o, size)
+    at = raw.index(text.encode())
+    raw = raw[:at] + new + raw[at + len(new):]
     m = member_bytes(raw)
-    rest = data[ioff + ilen:]
+    delta = len(m) - size
+    rest = data[o + size:]
     loc = rest[-42:]
-    loc = loc[:16] + struct.pack("<QQ", ioff, len(m)) + loc[32:]
-    open(out, "wb").write(data[:ioff] + m + rest[:-42] + loc)
+    loc = loc[:16] + struct.pack("<QQ", koff + delta, klen) + loc[32:]
+    open(out, "wb").write(data[:o] + m + rest[:-42] + loc)
+    print(pa[2])
 
 
 def damage(path, out):
     data = bytearray(open(path, "rb").read())
     mlist = [m for m in members(bytes(data)) if not m[2]]
-    ioff, ilen, text = read_index(bytes(data), members(bytes(data)))
+    koff, klen, keys, text = read_index(bytes(data), members(bytes(data)))
     o, s, loc = mlist[len(mlist) // 3]
     data[o + 20 + (s - 28) // 2] ^= 0x55
     open(out, "wb").write(bytes(data))
