@@ -12,6 +12,7 @@
 
 #include "bagit/catalog_read.h"
 #include "bagit/check.h"
+#include "bagit/index_check.h"
 #include "bagit/manifest.h"
 #include "base/buf.h"
 #include "base/digest.h"
@@ -790,6 +791,38 @@ bag_check_end(struct bag_check *c)
 
 /* Every entry of the bundle to bag_check_file(); 0 when the archive
  * could not be read to its end (reported). */
+/*
+ * A damaged member of a bundle of independent members with an index: the
+ * entries it holds named, and the reading goes on after it, so that one
+ * bad block does not leave the rest of the bag unchecked.
+ */
+static int
+resume(struct bag_check *c, struct bag_reader *r)
+{
+	struct wbuf held = WBUF_INIT;
+	struct warta_error err;
+	unsigned long long bad;
+	size_t i;
+	int rc;
+
+	warta_error_clear(&err);
+	if ((rc = bag_reader_resume(r, &bad, &held, &err)) < 0)
+		PROBLEM(c, "", "%s", err.message);
+	if (rc > 0) {
+		/* One line: the paths, a comma between them. */
+		for (i = 0; held.len > 0 && i < held.len - 1; i++)
+			if (held.data[i] == '\n')
+				held.data[i] = ',';
+		if (held.len > 0)
+			held.data[--held.len] = '\0';
+		PROBLEM(c, "", "the member at byte %llu is damaged; what it "
+		    "holds could not be checked: %s", bad, held.len > 0 ?
+		    held.data : "(the end of an entry before it)");
+	}
+	wbuf_release(&held);
+	return rc > 0;
+}
+
 static int
 read_entries(struct bag_check *c, struct bag_reader *r, struct wbuf *data)
 {
@@ -802,6 +835,8 @@ read_entries(struct bag_check *c, struct bag_reader *r, struct wbuf *data)
 		if (rc < 0) {
 			PROBLEM(c, "", "the archive cannot be read past entry "
 			    "%llu: %s", e.index, err.message);
+			if (resume(c, r))
+				continue;
 			return 0;
 		}
 		if (rc == BAG_ENTRY_REFUSED) {
@@ -816,6 +851,8 @@ read_entries(struct bag_check *c, struct bag_reader *r, struct wbuf *data)
 		wbuf_reset(data);
 		if (bag_reader_read(r, data, &err) != WARTA_OK) {
 			c->fn(c->arg, e.path, err.message);
+			if (resume(c, r))
+				continue;
 			return 0;
 		}
 		bag_check_file(c, e.path, data->data, data->len);
@@ -875,6 +912,8 @@ bag_check_bundle(struct bag_check *c, const char *path,
 		c->fn(c->arg, "", "no end of central directory: the zip is cut "
 		    "short or damaged");
 	whole = read_entries(c, r, &data);
+	if (whole)
+		bag_check_index(r, path, limits, c->fn, c->arg);
 	bag_reader_free(r);
 	if (!whole)
 		c->fn(c->arg, "", "the rest of the bag could not be checked");

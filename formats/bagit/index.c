@@ -348,6 +348,59 @@ chunk_of(const struct bag_index *x, const char *key)
 	return (long)lo - 1;
 }
 
+/* The line [line, end) into e (its path into x->found). */
+static int
+parse_line(struct bag_index *x, const char *line, const char *end,
+    struct bag_index_entry *e, struct warta_error *err)
+{
+	const char *p = line;
+
+	if (take_number(&p, end, &e->offset) != 0 ||
+	    take_number(&p, end, &e->skip) != 0 || p == end ||
+	    memchr(p, '\t', (size_t)(end - p)) != NULL ||
+	    (size_t)(end - p) >= BAG_INDEX_PATH_MAX)
+		return warta_error_set(err, -1, BAG_INDEX_NAME ": a line of "
+		    "it is not OFFSET, SKIP and PATH");
+	if (e->offset >= x->keys_offset || e->skip >= BLOCKZ_MEMBER_MAX)
+		return warta_error_set(err, -1, BAG_INDEX_NAME ": a line of "
+		    "it points outside the bundle");
+	memcpy(x->found, p, (size_t)(end - p));
+	x->found[end - p] = '\0';
+	e->path = x->found;
+	return WARTA_OK;
+}
+
+int
+bag_index_each(struct bag_index *x,
+    int (*fn)(void *arg, const struct bag_index_entry *e), void *arg,
+    struct warta_error *err)
+{
+	struct bag_index_entry e;
+	char *line, *end;
+	size_t i, pos;
+	int rc;
+
+	for (i = 0; i < x->n; i++) {
+		if (load_chunk(x, i, err) != WARTA_OK)
+			return -1;
+		for (pos = 0; pos < x->chunk.len; pos = (size_t)(end -
+		    x->chunk.data) + 1) {
+			line = x->chunk.data + pos;
+			if ((end = memchr(line, '\n', x->chunk.len - pos)) ==
+			    NULL)
+				end = x->chunk.data + x->chunk.len;
+			if (i == 0 && pos == 0 && strncmp(line, "offset\t", 7)
+			    == 0)
+				continue;	/* the header line */
+			if (parse_line(x, line, end, &e, err) != WARTA_OK)
+				return -1;
+			if ((rc = fn(arg, &e)) != 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
 /*
  * The line of the chunk of key whose path is path (or, path NULL, the
  * item whose id is key): 1 with e, 0 when there is none.
@@ -357,7 +410,6 @@ lookup(struct bag_index *x, const char *key, const char *path,
     struct bag_index_entry *e, struct warta_error *err)
 {
 	char k[BAG_INDEX_PATH_MAX], *line, *end;
-	const char *p;
 	size_t pos = 0;
 	long i;
 
@@ -373,30 +425,16 @@ lookup(struct bag_index *x, const char *key, const char *path,
 		pos = (size_t)(end - x->chunk.data) + 1;
 		if (strncmp(line, "offset\t", 7) == 0)
 			continue;	/* the header line */
-		p = line;
-		if (take_number(&p, end, &e->offset) != 0 ||
-		    take_number(&p, end, &e->skip) != 0 || p == end ||
-		    memchr(p, '\t', (size_t)(end - p)) != NULL ||
-		    (size_t)(end - p) >= BAG_INDEX_PATH_MAX)
-			return warta_error_set(err, -1, BAG_INDEX_NAME ": a "
-			    "line of it is not OFFSET, SKIP and PATH");
-		if (e->offset >= x->keys_offset || e->skip >= BLOCKZ_MEMBER_MAX)
-			return warta_error_set(err, -1, BAG_INDEX_NAME ": a "
-			    "line of it points outside the bundle");
-		memcpy(k, p, (size_t)(end - p));
-		k[end - p] = '\0';
-		if (path != NULL ? strcmp(k, path) != 0 :
-		    strncmp(k, "data/items/", 11) != 0)
+		if (parse_line(x, line, end, e, err) != WARTA_OK)
+			return -1;
+		if (path != NULL ? strcmp(e->path, path) != 0 :
+		    strncmp(e->path, "data/items/", 11) != 0)
 			continue;
 		if (path == NULL) {
-			char kk[BAG_INDEX_PATH_MAX];
-
-			bag_index_key(k, kk, sizeof(kk));
-			if (strcmp(kk, key) != 0)
+			bag_index_key(e->path, k, sizeof(k));
+			if (strcmp(k, key) != 0)
 				continue;
 		}
-		memcpy(x->found, k, sizeof(x->found));
-		e->path = x->found;
 		return 1;
 	}
 	return 0;

@@ -92,6 +92,16 @@ int bag_index_find_item(struct bag_index *x, const char *id,
     struct bag_index_entry *e, struct warta_error *err);
 
 /*
+ * Every line, chunk by chunk through the keys (in the order of the keys:
+ * by key, then path), to fn until it returns nonzero: 0 at the end, fn's
+ * value, or -1 with err when a chunk cannot be read or a line is not
+ * well formed.
+ */
+int bag_index_each(struct bag_index *x,
+    int (*fn)(void *arg, const struct bag_index_entry *e), void *arg,
+    struct warta_error *err);
+
+/*
  * Entry e's data (appended to out), read from its member on; the bag's
  * name into name (when not NULL; NUL-terminated, at most size bytes).  -1
  * with err when it cannot be read or the entry there is not the one the

@@ -14,11 +14,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bagit/index.h"
 #include "base/archive_in.h"
 #include "base/blockz.h"
 #include "base/hash.h"
+#include "base/spool.h"
 #include "base/name.h"
 #include "bagit/read.h"
+#include <stdio.h>
 
 #define MEMBERS_KEPT	256
 
@@ -46,6 +49,15 @@ struct bag_reader {
 	 * about once in ten million bags of two million entries. */
 	uint64_t *seen;
 	size_t nseen, capseen;	/* capseen: a power of two, or 0 */
+	/* Read whole: where each entry before the index was found, for
+	 * bag_check_index() (struct bag_index_rec); saw_index once the
+	 * index went by. */
+	FILE *recs;
+	int saw_index;
+	long long bad;		/* the damaged member's offset, or -1 */
+	char *path;		/* of the bundle, to resume after damage */
+	int kind;
+	struct bag_limits limits;
 };
 
 void
@@ -109,8 +121,11 @@ read_members(void *ctx, void *buf, size_t n, struct warta_error *err)
 		struct member_at *m;
 
 		if ((rc = blockz_reader_next(r->bz, &p, &r->chunk_len, err)) <=
-		    0)
+		    0) {
+			if (rc < 0)
+				r->bad = err->offset;
 			return rc;
+		}
 		r->chunk = p;
 		m = &r->members[r->nmembers++ % MEMBERS_KEPT];
 		m->file = blockz_reader_offset(r->bz);
@@ -146,6 +161,106 @@ locate(const struct bag_reader *r, unsigned long long pos,
 			return;
 		}
 	}
+}
+
+static int open_members(struct bag_reader *, int, uint64_t, uint64_t,
+    uint64_t, const struct bag_limits *, struct warta_error *);
+
+/* Notes where the entry rel (NAME/...) was, until the index goes by. */
+static int
+record(struct bag_reader *r, const struct bag_entry *e, const char *rel,
+    size_t nlen)
+{
+	struct bag_index_rec rec;
+	const char *p;
+
+	if (r->recs == NULL || r->saw_index || !e->located ||
+	    strncmp(rel, r->name, nlen) != 0 || rel[nlen] != '/')
+		return 0;
+	p = rel + nlen + 1;
+	if (strcmp(p, BAG_INDEX_NAME) == 0) {
+		r->saw_index = 1;
+		return 0;
+	}
+	if (strlen(p) >= sizeof(rec.path))
+		return 0;	/* the index has no line for it either */
+	memset(&rec, 0, sizeof(rec));
+	rec.offset = e->member_offset;
+	rec.skip = e->member_skip;
+	memcpy(rec.path, p, strlen(p));
+	return fwrite(&rec, sizeof(rec), 1, r->recs) == 1 ? 0 : -1;
+}
+
+FILE *
+bag_reader_index_records(struct bag_reader *r, int *saw_index)
+{
+	*saw_index = r->saw_index;
+	return r->recs;
+}
+
+/* Index lines for bag_reader_resume(): the entries of the damaged
+ * member, and the first entry after it. */
+struct resume {
+	unsigned long long bad;
+	struct wbuf *held;
+	unsigned long long next_offset, next_skip;
+	int found, oom;
+};
+
+static int
+resume_scan(void *arg, const struct bag_index_entry *e)
+{
+	struct resume *s = arg;
+
+	if (e->offset == s->bad && (wbuf_puts(s->held, e->path) != WARTA_OK ||
+	    wbuf_putc(s->held, '\n') != WARTA_OK))
+		s->oom = 1;
+	if (e->offset > s->bad && (!s->found || e->offset < s->next_offset ||
+	    (e->offset == s->next_offset && e->skip < s->next_skip))) {
+		s->found = 1;
+		s->next_offset = e->offset;
+		s->next_skip = e->skip;
+	}
+	return 0;
+}
+
+int
+bag_reader_resume(struct bag_reader *r, unsigned long long *bad,
+    struct wbuf *held, struct warta_error *err)
+{
+	struct bag_index *x = NULL;
+	struct resume s;
+	int rc;
+
+	if (r->bz == NULL || r->path == NULL || r->bad < 0)
+		return 0;
+	memset(&s, 0, sizeof(s));
+	s.bad = *bad = (unsigned long long)r->bad;
+	r->bad = -1;
+	s.held = held;
+	if ((rc = bag_index_open(r->path, &r->limits, &x, err)) <= 0)
+		return rc < 0 ? -1 : 0;
+	rc = bag_index_each(x, resume_scan, &s, err);
+	bag_index_free(x);
+	if (rc < 0)
+		return -1;
+	if (s.oom)
+		return warta_error_set(err, -1, "out of memory");
+	if (!s.found)
+		return 0;
+	/* What was read of the damaged member is left; the tar starts
+	 * again at the next entry. */
+	archive_in_free(r->in);
+	r->in = NULL;
+	blockz_reader_free(r->bz);
+	r->bz = NULL;
+	r->chunk_len = 0;
+	r->nmembers = 0;
+	r->tar_pos = 0;
+	if (open_members(r, r->kind, s.next_offset, s.next_skip, UINT64_MAX,
+	    &r->limits, err) != WARTA_OK)
+		return -1;
+	return 1;
 }
 
 /* Opens r->fd's members from offset on. */
@@ -208,10 +323,19 @@ bag_reader_open(const char *path, const struct bag_limits *limits,
 		return NULL;
 	}
 	r->fd = -1;
+	r->bad = -1;
 	if (strcmp(path, "-") != 0 &&
 	    (r->fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0 &&
 	    (kind = blocked_kind(r->fd)) >= 0) {
-		if (lseek(r->fd, 0, SEEK_SET) != 0 || open_members(r, kind, 0,
+		r->kind = kind;
+		r->limits = *limits;
+		if ((r->path = strdup(path)) == NULL) {
+			warta_error_set(err, -1, "out of memory");
+			bag_reader_free(r);
+			return NULL;
+		}
+		if ((r->recs = spool_open(err)) == NULL ||
+		    lseek(r->fd, 0, SEEK_SET) != 0 || open_members(r, kind, 0,
 		    0, UINT64_MAX, limits, err) != WARTA_OK) {
 			bag_reader_free(r);
 			return NULL;
@@ -241,6 +365,9 @@ bag_reader_free(struct bag_reader *r)
 	blockz_reader_free(r->bz);
 	if (r->fd >= 0)
 		close(r->fd);
+	if (r->recs != NULL)
+		fclose(r->recs);
+	free(r->path);
 	free(r->name);
 	free(r->seen);
 	free(r);
@@ -382,8 +509,12 @@ bag_reader_next(struct bag_reader *r, struct bag_entry *out,
 			continue;
 		nlen = strlen(r->name);
 		rel = e.path;
-		if (r->bz != NULL)
+		if (r->bz != NULL) {
 			locate(r, archive_in_header_offset(r->in), out);
+			if (record(r, out, rel, nlen) != 0)
+				return warta_error_set(err, -1, "temporary "
+				    "file: %s", strerror(errno));
+		}
 		if (strncmp(rel, r->name, nlen) == 0 && rel[nlen] == '/') {
 			out->path = rel + nlen + 1;
 			return BAG_ENTRY_FILE;

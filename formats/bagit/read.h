@@ -21,6 +21,8 @@
 #ifndef WARTA_BAGIT_READ_H
 #define WARTA_BAGIT_READ_H
 
+#include <stdio.h>
+
 #include "base/buf.h"
 #include "base/limits.h"
 #include "base/warta.h"
@@ -91,6 +93,25 @@ int bag_reader_next(struct bag_reader *r, struct bag_entry *e,
 /* The current entry's data, whole, into out (appended). */
 int bag_reader_read(struct bag_reader *r, struct wbuf *out,
     struct warta_error *err);
+
+/*
+ * After bag_reader_next() or bag_reader_read() failed on a damaged member
+ * of a bundle of independent members with an index: where the member
+ * starts into *bad, the paths the index places in it, a line each, into
+ * held, and the reading resumes at the first entry after it.  1 when it
+ * does, 0 when it cannot (another bundle, no index, another failure,
+ * nothing after), -1 with err when the index cannot be read.
+ */
+int bag_reader_resume(struct bag_reader *r, unsigned long long *bad,
+    struct wbuf *held, struct warta_error *err);
+
+/*
+ * A bundle of independent members read whole: where each entry before
+ * bundle-index.tsv was found (struct bag_index_rec, bagit/index.h, in the
+ * order read), for bagit/index_check.h; *saw_index whether the index
+ * went by.  NULL for another bundle.
+ */
+FILE *bag_reader_index_records(struct bag_reader *r, int *saw_index);
 
 /* The bag's directory name ("" until the first entry). */
 const char *bag_reader_name(const struct bag_reader *r);
