@@ -20,6 +20,7 @@
 #include "bagit/read.h"
 #include "bagit/sniff.h"
 #include "base/size.h"
+#include "base/workpool.h"
 #include "base/warta.h"
 #include "cli.h"
 #include "newsml/g2_rules.h"
@@ -29,6 +30,7 @@ struct options {
 	const char *schema_path;
 	const char *catalog_path;
 	struct bag_limits limits;
+	unsigned jobs;
 	int quiet;
 };
 
@@ -53,6 +55,7 @@ usage(FILE *fp)
 	    "      --max-bytes SIZE    data in a bundle (64G)\n"
 	    "      --max-entry SIZE    one entry's data (256M)\n"
 	    "      --max-ratio N       data bytes per byte of bundle (1000)\n"
+	    "  -j, --jobs N            check on N threads (the cores)\n"
 	    "  -q, --quiet             print nothing; the exit status says\n"
 	    "  -h, --help              this help\n"
 	    "  -V, --version           the version\n"
@@ -94,20 +97,22 @@ parse_options(int argc, char **argv, struct options *opt)
 		{ "max-bytes", required_argument, NULL, O_MAX_BYTES },
 		{ "max-entry", required_argument, NULL, O_MAX_ENTRY },
 		{ "max-ratio", required_argument, NULL, O_MAX_RATIO },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	unsigned long long *bound;
+	unsigned long long *bound, jobs;
 	int c;
 
 	memset(opt, 0, sizeof(*opt));
 	bag_limits_default(&opt->limits);
 	opt->schema_path = env_path("WARTA_SCHEMA");
 	opt->catalog_path = env_path("WARTA_CATALOG");
+	opt->jobs = workpool_cores();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":qhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":j:qhV", longopts, NULL)) != -1) {
 		bound = NULL;
 		switch (c) {
 		case O_SCHEMA:
@@ -127,6 +132,15 @@ parse_options(int argc, char **argv, struct options *opt)
 			break;
 		case O_MAX_RATIO:
 			bound = &opt->limits.max_ratio;
+			break;
+		case 'j':
+			/* A count, not a size: no suffix; at most 1024. */
+			if (optarg[strspn(optarg, "0123456789")] != '\0' ||
+			    size_parse(optarg, &jobs) != 0 || jobs == 0 ||
+			    jobs > 1024)
+				return cli_usage_error("-j: '%s' is not a number "
+				    "of threads (1 to 1024)", optarg);
+			opt->jobs = (unsigned)jobs;
 			break;
 		case 'q':
 			opt->quiet = 1;
@@ -184,6 +198,7 @@ verify_bundle(const struct options *opt, const struct item_check *ic,
 		cli_warn_at(path, "out of memory");
 		return -1;
 	}
+	bag_check_set_threads(bc, opt->jobs);
 	warta_error_clear(&err);
 	rc = bag_check_bundle(bc, path, kind, &opt->limits, &err);
 	if (rc != WARTA_OK && !opt->quiet)
