@@ -183,6 +183,7 @@ struct bag_check {
 	int have_catalog_tsv, have_catalog_xml;
 	struct catalog_refs xml;	/* only its failed */
 	int stopped;		/* a file could not be kept: reported */
+	unsigned long long inflight;	/* bytes of the jobs in the pool */
 };
 
 static void
@@ -1595,36 +1596,48 @@ fail:
  * A bundle.
  */
 
-/* Takes jobs back until p has room for one more, then gives it job. */
-static void
-submit(struct bag_check *c, struct workpool *p, struct job *job)
+/*
+ * The bytes of the entries in the pool at once, at most (or the one entry
+ * that is larger): the pool's depth bounds the jobs, this their bytes,
+ * so that the big tag files at a bundle's end (the manifest, the catalog,
+ * megabytes each) are not all in memory together.  Items are a few
+ * kilobytes: a pool of them never comes near it.
+ */
+#define INFLIGHT_BYTES ((unsigned long long)4 << 20)
+
+/* Takes the oldest job back from p; 0 when p is empty. */
+static int
+take_back(struct bag_check *c, struct workpool *p)
 {
 	struct job *j;
 
-	while (workpool_full(p)) {
-		j = workpool_next(p);
-		finish_job(c, j);
-		job_free(j);
-	}
-	workpool_submit(p, job);
-	/* One thread: the job is done; taken back at once, as before. */
-	if (workpool_threads(p) == 1) {
-		j = workpool_next(p);
-		finish_job(c, j);
-		job_free(j);
-	}
+	if ((j = workpool_next(p)) == NULL)
+		return 0;
+	c->inflight -= j->data.len;
+	finish_job(c, j);
+	job_free(j);
+	return 1;
 }
 
 /* Takes back every job still in p. */
 static void
 drain(struct bag_check *c, struct workpool *p)
 {
-	struct job *j;
+	while (take_back(c, p))
+		continue;
+}
 
-	while ((j = workpool_next(p)) != NULL) {
-		finish_job(c, j);
-		job_free(j);
-	}
+/* Takes jobs back until p has room for one more, then gives it job. */
+static void
+submit(struct bag_check *c, struct workpool *p, struct job *job)
+{
+	while (workpool_full(p))
+		(void)take_back(c, p);
+	c->inflight += job->data.len;
+	workpool_submit(p, job);
+	/* One thread: the job is done; taken back at once, as before. */
+	if (workpool_threads(p) == 1)
+		drain(c, p);
 }
 
 /* A problem in its place among the files' (a job with nothing to do). */
@@ -1689,6 +1702,9 @@ read_entries(struct bag_check *c, struct bag_reader *r, struct workpool *p)
 				return 0;
 			continue;
 		}
+		while (c->inflight > 0 &&
+		    c->inflight + e.size > INFLIGHT_BYTES)
+			(void)take_back(c, p);
 		if ((j = job_new(JOB_FILE, e.path)) == NULL) {
 			drain(c, p);
 			c->fn(c->arg, e.path, "out of memory");
@@ -1730,6 +1746,9 @@ read_sha512(struct bag_check *c, const char *path,
 			break;
 		if (rc != BAG_ENTRY_FILE)
 			continue;
+		while (c->inflight > 0 &&
+		    c->inflight + e.size > INFLIGHT_BYTES)
+			(void)take_back(c, p);
 		if ((j = job_new(JOB_SHA512, e.path)) == NULL)
 			break;
 		if (bag_reader_read(r, &j->data, &err) != WARTA_OK) {
