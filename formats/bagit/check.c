@@ -160,6 +160,24 @@ struct job {
 	char recorded[65];
 };
 
+/*
+ * The pool's jobs are batches of consecutive entries: an item file and
+ * its original are a few kilobytes each, and a handing over between
+ * threads for each (a few futex calls) cost as much system time as the
+ * hashing.  A batch goes to the pool when it holds BATCH_JOBS entries or
+ * BATCH_BYTES, or before the pool is drained.
+ */
+#define BATCH_JOBS 16
+#define BATCH_BYTES ((unsigned long long)64 << 10)
+
+struct batch {
+	size_t n;
+	unsigned long long bytes;
+	struct job *job[BATCH_JOBS];
+};
+
+static void job_free(struct job *j);
+
 struct bag_check {
 	const struct item_check *ic;
 	bag_problem_fn *fn;
@@ -184,6 +202,7 @@ struct bag_check {
 	struct catalog_refs xml;	/* only its failed */
 	int stopped;		/* a file could not be kept: reported */
 	unsigned long long inflight;	/* bytes of the jobs in the pool */
+	struct batch *batch;	/* being filled, not yet in the pool */
 };
 
 static void
@@ -278,6 +297,11 @@ bag_check_free(struct bag_check *c)
 {
 	if (c == NULL)
 		return;
+	if (c->batch != NULL) {
+		while (c->batch->n > 0)
+			job_free(c->batch->job[--c->batch->n]);
+		free(c->batch);
+	}
 	free_thread_checks(c);
 	table_reset(&c->files);
 	table_reset(&c->manifest);
@@ -1605,39 +1629,98 @@ fail:
  */
 #define INFLIGHT_BYTES ((unsigned long long)4 << 20)
 
-/* Takes the oldest job back from p; 0 when p is empty. */
+/* What a thread does of a batch (workpool_fn): each of its jobs. */
+static void
+run_batch(void *v, unsigned thread, void *arg)
+{
+	struct batch *b = v;
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		run_job(b->job[i], thread, arg);
+}
+
+/* Takes the oldest batch back from p, its jobs in order; 0 when p is
+ * empty. */
 static int
 take_back(struct bag_check *c, struct workpool *p)
 {
-	struct job *j;
+	struct batch *b;
+	size_t i;
 
-	if ((j = workpool_next(p)) == NULL)
+	if ((b = workpool_next(p)) == NULL)
 		return 0;
-	c->inflight -= j->data.len;
-	finish_job(c, j);
-	job_free(j);
+	c->inflight -= b->bytes;
+	for (i = 0; i < b->n; i++) {
+		finish_job(c, b->job[i]);
+		job_free(b->job[i]);
+	}
+	free(b);
 	return 1;
 }
 
-/* Takes back every job still in p. */
+/* Gives the batch being filled to p (taking back first what must be). */
+static void
+flush(struct bag_check *c, struct workpool *p)
+{
+	struct batch *b = c->batch;
+
+	if (b == NULL)
+		return;
+	c->batch = NULL;
+	while (workpool_full(p))
+		(void)take_back(c, p);
+	c->inflight += b->bytes;
+	workpool_submit(p, b);
+	/* One thread: the job is done; taken back at once, as before. */
+	if (workpool_threads(p) == 1)
+		(void)take_back(c, p);
+}
+
+/* Takes back every job, the batch being filled with them. */
 static void
 drain(struct bag_check *c, struct workpool *p)
 {
+	flush(c, p);
 	while (take_back(c, p))
 		continue;
 }
 
-/* Takes jobs back until p has room for one more, then gives it job. */
-static void
+/* Adds job to the batch being filled; 0 when out of memory (reported,
+ * the jobs before taken back). */
+static int
 submit(struct bag_check *c, struct workpool *p, struct job *job)
 {
-	while (workpool_full(p))
-		(void)take_back(c, p);
-	c->inflight += job->data.len;
-	workpool_submit(p, job);
-	/* One thread: the job is done; taken back at once, as before. */
-	if (workpool_threads(p) == 1)
+	struct batch *b;
+
+	if (c->batch == NULL &&
+	    (c->batch = calloc(1, sizeof(*c->batch))) == NULL) {
 		drain(c, p);
+		if (!c->stopped)
+			c->fn(c->arg, job->path, "out of memory");
+		c->stopped = 1;
+		job_free(job);
+		return 0;
+	}
+	b = c->batch;
+	b->job[b->n++] = job;
+	b->bytes += job->data.len;
+	if (b->n == BATCH_JOBS || b->bytes >= BATCH_BYTES ||
+	    workpool_threads(p) == 1)
+		flush(c, p);
+	return 1;
+}
+
+/* Makes room for an entry of size bytes: INFLIGHT_BYTES at most in the
+ * pool, or this one entry alone. */
+static void
+make_room(struct bag_check *c, struct workpool *p, unsigned long long size)
+{
+	if (c->batch != NULL &&
+	    c->inflight + c->batch->bytes + size > INFLIGHT_BYTES)
+		flush(c, p);
+	while (c->inflight > 0 && c->inflight + size > INFLIGHT_BYTES)
+		(void)take_back(c, p);
 }
 
 /* A problem in its place among the files' (a job with nothing to do). */
@@ -1666,8 +1749,7 @@ submit_problem(struct bag_check *c, struct workpool *p, const char *where,
 		return 0;
 	}
 	job_problem(j, where, msg);
-	submit(c, p, j);
-	return 1;
+	return submit(c, p, j);
 }
 
 /* Every entry of the bundle to a job; 0 when the archive could not be
@@ -1702,9 +1784,7 @@ read_entries(struct bag_check *c, struct bag_reader *r, struct workpool *p)
 				return 0;
 			continue;
 		}
-		while (c->inflight > 0 &&
-		    c->inflight + e.size > INFLIGHT_BYTES)
-			(void)take_back(c, p);
+		make_room(c, p, e.size);
 		if ((j = job_new(JOB_FILE, e.path)) == NULL) {
 			drain(c, p);
 			c->fn(c->arg, e.path, "out of memory");
@@ -1719,8 +1799,7 @@ read_entries(struct bag_check *c, struct bag_reader *r, struct workpool *p)
 				c->fn(c->arg, e.path, err.message);
 			return 0;
 		}
-		submit(c, p, j);
-		if (c->stopped)
+		if (!submit(c, p, j) || c->stopped)
 			break;
 	}
 	drain(c, p);
@@ -1746,16 +1825,15 @@ read_sha512(struct bag_check *c, const char *path,
 			break;
 		if (rc != BAG_ENTRY_FILE)
 			continue;
-		while (c->inflight > 0 &&
-		    c->inflight + e.size > INFLIGHT_BYTES)
-			(void)take_back(c, p);
+		make_room(c, p, e.size);
 		if ((j = job_new(JOB_SHA512, e.path)) == NULL)
 			break;
 		if (bag_reader_read(r, &j->data, &err) != WARTA_OK) {
 			job_free(j);
 			break;
 		}
-		submit(c, p, j);
+		if (!submit(c, p, j))
+			break;
 	}
 	drain(c, p);
 	bag_reader_free(r);
@@ -1804,7 +1882,7 @@ bag_check_bundle(struct bag_check *c, const char *path,
 		return WARTA_OK;
 	}
 	/* One thread: one entry at a time, as before there were threads. */
-	if ((p = workpool_new(c->threads, c->threads == 1 ? 1 : 0, run_job, c,
+	if ((p = workpool_new(c->threads, c->threads == 1 ? 1 : 0, run_batch, c,
 	    err)) == NULL) {
 		bag_reader_free(r);
 		return WARTA_FAILED;
