@@ -22,6 +22,7 @@
 #include "bagit/sniff.h"
 #include "base/size.h"
 #include "base/warta.h"
+#include "base/workpool.h"
 #include "cli.h"
 #include "progress.h"
 #include "newsml/g2_rules.h"
@@ -38,6 +39,7 @@ struct options {
 	const char *schema_path;
 	const char *catalog_path;
 	struct bag_limits limits;
+	unsigned jobs;
 	int quiet;
 	int progress;
 };
@@ -63,6 +65,7 @@ usage(FILE *fp)
 	    "      --max-bytes SIZE    data in a bundle (64G)\n"
 	    "      --max-entry SIZE    one entry's data (256M)\n"
 	    "      --max-ratio N       data bytes per byte of bundle (1000)\n"
+	    "  -j, --jobs N            check on N threads (the cores)\n"
 	    "      --progress          show progress on standard error, even\n"
 	    "                          when it is not a terminal\n"
 	    "  -q, --quiet             print nothing; the exit status says\n"
@@ -106,6 +109,7 @@ parse_options(int argc, char **argv, struct options *opt)
 		{ "max-bytes", required_argument, NULL, O_MAX_BYTES },
 		{ "max-entry", required_argument, NULL, O_MAX_ENTRY },
 		{ "max-ratio", required_argument, NULL, O_MAX_RATIO },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "progress", no_argument, NULL, O_PROGRESS },
 		{ "help", no_argument, NULL, 'h' },
@@ -113,14 +117,15 @@ parse_options(int argc, char **argv, struct options *opt)
 		{ NULL, 0, NULL, 0 }
 	};
 	unsigned long long *bound;
-	int c;
+	int c, rc;
 
 	memset(opt, 0, sizeof(*opt));
 	bag_limits_default(&opt->limits);
 	opt->schema_path = env_path("WARTA_SCHEMA");
 	opt->catalog_path = env_path("WARTA_CATALOG");
+	opt->jobs = workpool_cores();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":qhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":j:qhV", longopts, NULL)) != -1) {
 		bound = NULL;
 		switch (c) {
 		case O_SCHEMA:
@@ -140,6 +145,10 @@ parse_options(int argc, char **argv, struct options *opt)
 			break;
 		case O_MAX_RATIO:
 			bound = &opt->limits.max_ratio;
+			break;
+		case 'j':
+			if ((rc = cli_parse_jobs(optarg, &opt->jobs)) != CLI_OK)
+				return rc;
 			break;
 		case 'q':
 			opt->quiet = 1;
@@ -163,6 +172,8 @@ parse_options(int argc, char **argv, struct options *opt)
 			return cli_usage_error("'%s' is not a positive number",
 			    optarg);
 	}
+	/* A bundle of warta's is decompressed on as many threads. */
+	opt->limits.threads = opt->jobs;
 	if (optind == argc)
 		return cli_usage_error("nothing to verify");
 	return CLI_OK;
@@ -210,6 +221,7 @@ verify_bundle(const struct options *opt, const struct item_check *ic,
 	}
 	if (opt->meter->progress != NULL)
 		bag_check_set_progress(bc, bundle_progress, opt->meter);
+	bag_check_set_threads(bc, opt->jobs);
 	warta_error_clear(&err);
 	rc = bag_check_bundle(bc, path, kind, &opt->limits, &err);
 	if (rc != WARTA_OK && !opt->quiet)

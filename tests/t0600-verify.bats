@@ -848,3 +848,83 @@ $F/b.tar.gz: invalid, 2 problems"
 	expect status "$status" 1
 	expect "stdout+stderr" "$output$stderr" ""
 }
+
+# same_report ARGS... BUNDLE: warta-verify -j 1, -j 2 and -j 8 on BUNDLE
+# give the same stdout, stderr and exit status, byte for byte; the -j 1
+# run is left in output, stderr and status.
+same_report() {
+	local j out1 err1 st1
+	for j in 1 2 8; do
+		verify -j "$j" "$@"
+		if [ "$j" = 1 ]; then
+			out1=$output err1=$stderr st1=$status
+			continue
+		fi
+		expect "-j $j status" "$status" "$st1"
+		expect "-j $j stdout" "$output" "$out1"
+		expect "-j $j stderr" "$stderr" "$err1"
+	done
+	output=$out1 stderr=$err1 status=$st1
+	lines=()
+	mapfile -t lines <<<"$output"
+}
+
+@test "-j 1, 2 and 8 give the same report: the samples' bundle, and one with many problems" {
+	local schema=() l
+	if [ -d "${WARTA_SHARED:-}/newsml-g2" ]; then
+		schema=(--schema "$(XSD)" --catalog
+		    "$WARTA_SHARED/newsml-g2/vocab/catalog.IPTC-G2-Standards_41.xml")
+	fi
+	warta-normalize -q "$SAMPLES"/*.txt | warta-meta -q |
+	    warta-pack -q -o "$T/s.tar.gz"
+	same_report "${schema[@]}" "$T/s.tar.gz"
+	expect status "$status" 0
+	has output "$output" "$T/s.tar.gz: valid ("
+	# Problems of every kind, found while reading (item rules, the schema)
+	# and at the end (manifests, Oxum, both catalogs), in one bundle.
+	tree
+	local -a items
+	mapfile -t items < <(cd "$X" && find data/items -name '*.xml' | sort)
+	flip "$X/$ITEM"
+	rm "$X/$ORIG"
+	echo extra >"$X/data/extra.txt"
+	echo extra >"$X/data/items/extra.txt"
+	sed -i "s#<versionCreated>\([^<]*\)Z<#<versionCreated>\1 <#" "$X/${items[1]}"
+	sed -i "s#<itemMeta>#<itemMeta><bogus/>#" "$X/${items[2]}"
+	echo '<newsItem' >"$X/data/items/broken.xml"
+	sed -i '3s/\t[0-9]*\t/\t99\t/; 4s/^[^\t]*\t/urn:wrong\t/' "$X/data/catalog.tsv"
+	printf 'short\tline\n' >>"$X/data/catalog.tsv"
+	HREF=${items[3]#data/} perl -0777 -i -ne '
+		s/\s*<itemRef [^>]*href="\Q$ENV{HREF}\E">.*?<\/itemRef>//s or
+		    die "no itemRef for $ENV{HREF}\n";
+		print' "$X/data/catalog.xml"
+	sed -i 's/^Payload-Oxum: .*$/Payload-Oxum: 1.1/' "$X/bag-info.txt"
+	repack many.tar.gz
+	same_report "${schema[@]}" "$T/many.tar.gz"
+	expect status "$status" 1
+	has output "$output" \
+	    "$T/many.tar.gz: $ITEM: SHA-256 differs from manifest-sha256.txt" \
+	    "$T/many.tar.gz: $ORIG: listed in manifest-sha256.txt" \
+	    "$T/many.tar.gz: data/extra.txt: in the bag, not in the manifest" \
+	    "$T/many.tar.gz: ${items[1]}: urn:newsml:" \
+	    "$T/many.tar.gz: data/items/broken.xml: not well-formed XML" \
+	    "$T/many.tar.gz: bag-info.txt: Payload-Oxum is 1.1" \
+	    "$T/many.tar.gz: data/catalog.tsv: line 3: version 99" \
+	    "$T/many.tar.gz: data/catalog.tsv: line 4: guid urn:wrong" \
+	    "$T/many.tar.gz: data/catalog.tsv: no line for data/items/broken.xml" \
+	    "$T/many.tar.gz: data/catalog.xml: no itemRef for ${items[3]}"
+	counted
+	# A bundle cut short: what came before the cut, then the cut.
+	gzip -dc "$T/many.tar.gz" >"$T/many.tar"
+	head -c "$(($(stat -c %s "$T/many.tar") / 2 + 100))" "$T/many.tar" \
+	    >"$T/cut.tar"
+	same_report "${schema[@]}" "$T/cut.tar"
+	expect status "$status" 1
+	has output "$output" "the rest of the bag could not be checked"
+	# -j takes a number of threads.
+	for l in 0 x 2k 1025; do
+		verify -j "$l" "$T/s.tar.gz"
+		expect "-j $l status" "$status" 2
+		has "-j $l" "$stderr" "-j: '$l' is not a number of threads"
+	done
+}

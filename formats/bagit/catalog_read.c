@@ -119,7 +119,9 @@ catalog_refs_has(struct catalog_refs *r, const char *href)
 
 /* The reading of one catalog.xml. */
 struct xml_read {
-	struct catalog_refs *refs;
+	struct catalog_refs *refs;	/* only its failed, with each */
+	catalog_href_fn *each;		/* NULL: the hrefs go to refs */
+	void *earg;
 	bag_problem_fn *fn;
 	void *arg;
 	int invalid;		/* the schema has said why already */
@@ -206,7 +208,9 @@ read_nodes(struct xml_read *x, xmlTextReaderPtr xr)
 		if (!is_g2(xr, "itemRef"))
 			continue;
 		href = xmlTextReaderGetAttribute(xr, X("href"));
-		if (href != NULL && add_ref(x->refs, (const char *)href) != 0)
+		if (href != NULL && (x->each != NULL ? x->each(x->earg,
+		    (const char *)href) : add_ref(x->refs,
+		    (const char *)href)) != 0)
 			report(x, "out of memory");
 		xmlFree(href);
 	}
@@ -216,6 +220,14 @@ void
 catalog_xml_read(const void *p, size_t len, struct g2_schema *schema,
     struct catalog_refs *refs, bag_problem_fn *fn, void *arg)
 {
+	catalog_xml_read_each(p, len, schema, refs, NULL, NULL, fn, arg);
+}
+
+void
+catalog_xml_read_each(const void *p, size_t len, struct g2_schema *schema,
+    struct catalog_refs *refs, catalog_href_fn *each, void *earg,
+    bag_problem_fn *fn, void *arg)
+{
 	struct xml_read x;
 	struct xml_quiet q;
 	xmlTextReaderPtr xr;
@@ -223,6 +235,8 @@ catalog_xml_read(const void *p, size_t len, struct g2_schema *schema,
 	refs->failed = 0;
 	memset(&x, 0, sizeof(x));
 	x.refs = refs;
+	x.each = each;
+	x.earg = earg;
 	x.fn = fn;
 	x.arg = arg;
 	if (len == 0 || len > INT_MAX ||

@@ -72,5 +72,14 @@ int catalog_refs_has(struct catalog_refs *r, const char *href);
  */
 void catalog_xml_read(const void *p, size_t len, struct g2_schema *schema,
     struct catalog_refs *refs, bag_problem_fn *fn, void *arg);
+/*
+ * The same, each href given to each(earg, href) (non-zero: out of memory,
+ * reported) instead of kept in refs, whose failed alone is set: a catalog
+ * of a million itemRefs in the memory of one.
+ */
+typedef int catalog_href_fn(void *earg, const char *href);
+void catalog_xml_read_each(const void *p, size_t len,
+    struct g2_schema *schema, struct catalog_refs *refs,
+    catalog_href_fn *each, void *earg, bag_problem_fn *fn, void *arg);
 
 #endif

@@ -1,12 +1,42 @@
 /*
  * bagit/check.c: the check of a whole bag; see bagit/check.h.
+ *
+ * Two halves.  While the bag is read, each file is a job for the ordered
+ * pool (base/workpool.h): its digest and, for an item file, the item
+ * checks, done on any thread; the problems a job finds wait in the job
+ * and are given to the caller when it is taken back, in the bag's order,
+ * so the report is the same whatever the number of threads.  The tag
+ * files are read when their job is taken back, on the caller's thread.
+ *
+ * What the end compares (the files with their digests, the items, the
+ * lines of the manifests and of catalog.tsv, catalog.xml's itemRefs) is
+ * not kept in memory: each is a table of fixed-size records in a spool
+ * file (base/spool.h), sorted at the end by path with base/extsort.h, and
+ * the comparisons are merges of sorted tables.  The problems the end finds
+ * are records too, sorted into the order the report has always had (a
+ * manifest's in its line order, the files no manifest lists in path
+ * order, ...) before they are given out.  Memory does not grow with the
+ * bag.
+ *
+ * A path is a record's key: its first KEY_PREFIX bytes, NUL-padded, then
+ * a 64-bit hash and the length of the whole.  A path shorter than that is
+ * compared exactly and sorts as strcmp() sorts it; two longer paths that
+ * share their first KEY_PREFIX bytes sort by their hash, and are taken for
+ * one when hash and length agree (as bagit/read.c's table of the paths
+ * seen does, about once in 10^19).  The whole of a long path is kept in
+ * the strings spool, for the messages.
  */
+#include <sys/types.h>
+
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <openssl/evp.h>
 
@@ -16,26 +46,11 @@
 #include "bagit/manifest.h"
 #include "base/buf.h"
 #include "base/digest.h"
+#include "base/extsort.h"
+#include "base/hash.h"
+#include "base/spool.h"
+#include "base/workpool.h"
 #include "newsml/read.h"
-
-/* A file of the bag as it was read. */
-struct file {
-	char *path;
-	unsigned long long size;
-	char sha256[65];
-	char sha512[129];	/* "" unless a second pass hashed it */
-	int listed;		/* in the manifest */
-};
-
-/* An item of the bag, for the catalog and the originals. */
-struct item {
-	char *path;		/* data/items/... */
-	char *guid;
-	long version;
-	char recorded[65];	/* the original's SHA-256 it records */
-	int unreadable;		/* not an item: reported already */
-	int in_tsv;		/* has its line in catalog.tsv */
-};
 
 /* The manifests by algorithm: [0] SHA-256, [1] SHA-512. */
 static const struct {
@@ -47,25 +62,148 @@ static const struct {
 	{ "manifest-sha512.txt", "tagmanifest-sha512.txt", 128, "SHA-512" },
 };
 
+/*
+ * The records.
+ */
+
+#define KEY_PREFIX 128
+
+struct key {
+	char p[KEY_PREFIX];	/* the path, NUL-padded; its start if longer */
+	uint64_t hash;		/* FNV-1a of the whole path */
+	uint64_t len;
+	uint64_t name;		/* the whole path in the strings, if long */
+};
+
+/* A file of the bag as it was read, or its SHA-512 (a second pass). */
+enum { F_FILE, F_SHA512 };
+struct frec {
+	struct key k;
+	uint64_t seq;		/* the order they came in */
+	unsigned char md[64];
+	uint8_t kind, mdlen;
+};
+
+/* A line of a manifest; which: 0, 1 the payload's, 2, 3 the tags'. */
+struct mrec {
+	struct key k;
+	int64_t lineno;
+	uint8_t which;
+	char digest[MANIFEST_DIGEST_MAX + 1];
+};
+
+/* An item of the bag (the first of its file), for the catalog. */
+struct irec {
+	struct key k;
+	uint64_t seq;
+	int64_t version;
+	uint64_t guid;		/* in the strings */
+	uint64_t guidlen;
+	uint8_t unreadable;	/* not an item: reported already */
+	char recorded[65];	/* the original's SHA-256 it records */
+};
+
+/* A whole line of catalog.tsv, by its item's path (or, once its item is
+ * found, by its original's path, with what the item records). */
+struct trec {
+	struct key k;
+	int64_t lineno;
+	uint64_t line;		/* the line as it was, in the strings */
+	uint64_t linelen;
+	char recorded[65];
+};
+
+/* An itemRef of catalog.xml, by "data/" and its href. */
+struct xrec {
+	struct key k;
+};
+
+/* A problem found at the end, in the order it is given out. */
+struct orec {
+	uint64_t phase, a, b;
+	uint64_t text;		/* where, NUL, the problem, in the strings */
+	uint64_t wlen, mlen;
+};
+
+/* The phases of the end's problems, in the report's order. */
+enum {
+	PH_MANIFEST = 0,	/* + which, 2 for the unlisted files */
+	PH_UNLISTED = 2,
+	PH_TSV = 10,		/* by line, then what */
+	PH_NOLINE = 11		/* the items catalog.tsv lacks */
+};
+
+/* A table: records of one size appended to a spool, sorted at the end. */
+struct table {
+	FILE *fp;		/* NULL until the first record */
+	size_t size;
+	uint64_t n;
+};
+
+/*
+ * The jobs.
+ */
+
+enum job_kind { JOB_FILE, JOB_SHA512, JOB_PROBLEM };
+
+struct job {
+	enum job_kind kind;
+	char *path;
+	struct wbuf data;	/* the file's bytes, the job's own */
+	unsigned char md[64];
+	unsigned mdlen;		/* 0: the digest could not be made */
+	struct wbuf problems;	/* "where\0problem\0", in order */
+	int nomem;		/* a problem could not be kept */
+	/* The first item of an item file, for the catalog. */
+	int has_item, unreadable;
+	char *guid;
+	long version;
+	char recorded[65];
+};
+
+/*
+ * The pool's jobs are batches of consecutive entries: an item file and
+ * its original are a few kilobytes each, and a handing over between
+ * threads for each (a few futex calls) cost as much system time as the
+ * hashing.  A batch goes to the pool when it holds BATCH_JOBS entries or
+ * BATCH_BYTES, or before the pool is drained.
+ */
+#define BATCH_JOBS 16
+#define BATCH_BYTES ((unsigned long long)64 << 10)
+
+struct batch {
+	size_t n;
+	unsigned long long bytes;
+	struct job *job[BATCH_JOBS];
+};
+
+static void job_free(struct job *j);
+
 struct bag_check {
 	const struct item_check *ic;
 	bag_problem_fn *fn;
 	void *arg;
 
-	struct file *files;
-	size_t nfiles, capfiles;
-	int sorted;		/* files sorted by path: no more come */
-	struct item *items;
-	size_t nitems, capitems;
-	struct manifest manifest[2], tags[2];
+	unsigned threads;
+	struct item_check *tic;	/* one for each thread (threads > 1) */
+
+	struct table files, manifest, items, tsv, originals, refs;
+	struct table out, tsv_out;	/* problems for the end */
+	FILE *strings;		/* paths, guids, lines, messages */
+	uint64_t strings_len;
+	int strings_dirty;	/* written since the last fflush() */
+	struct warta_error err;	/* of a spool */
+	uint64_t seq, nfiles, nitems, nrefs, noline;
+	unsigned long tsv_listed;	/* whole lines of catalog.tsv */
+
 	int have_manifest[2], have_tags[2], have_bagit;
 	char *oxum;		/* Payload-Oxum as bag-info.txt gives it */
 	unsigned long long payload_bytes, payload_files;
-	struct wbuf catalog_tsv;
 	int have_catalog_tsv, have_catalog_xml;
-	struct catalog_refs refs;	/* catalog.xml's itemRefs */
-	struct wbuf original;	/* an item's original, being checked */
-	int out_of_memory;	/* reported once */
+	struct catalog_refs xml;	/* only its failed */
+	int stopped;		/* a file could not be kept: reported */
+	unsigned long long inflight;	/* bytes of the jobs in the pool */
+	struct batch *batch;	/* being filled, not yet in the pool */
 	bag_check_progress_fn *progress;
 	void *progress_arg;
 };
@@ -102,50 +240,84 @@ report(bag_problem_fn *fn, void *arg, const char *where, const char *fmt,
 
 #define PROBLEM(c, where, ...) report((c)->fn, (c)->arg, where, __VA_ARGS__)
 
+static void
+table_init(struct table *t, size_t size)
+{
+	t->fp = NULL;
+	t->size = size;
+	t->n = 0;
+}
+
+/* Empties t (a tag file given twice: the last one counts). */
+static void
+table_reset(struct table *t)
+{
+	if (t->fp != NULL)
+		fclose(t->fp);
+	t->fp = NULL;
+	t->n = 0;
+}
+
 struct bag_check *
 bag_check_new(const struct item_check *ic, bag_problem_fn *fn, void *arg)
 {
 	struct bag_check *c;
-	int i;
 
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		return NULL;
 	c->ic = ic;
 	c->fn = fn;
 	c->arg = arg;
-	for (i = 0; i < 2; i++) {
-		manifest_init(&c->manifest[i]);
-		manifest_init(&c->tags[i]);
-	}
-	wbuf_init(&c->catalog_tsv);
-	wbuf_init(&c->original);
-	catalog_refs_init(&c->refs);
+	c->threads = 1;
+	table_init(&c->files, sizeof(struct frec));
+	table_init(&c->manifest, sizeof(struct mrec));
+	table_init(&c->items, sizeof(struct irec));
+	table_init(&c->tsv, sizeof(struct trec));
+	table_init(&c->originals, sizeof(struct trec));
+	table_init(&c->refs, sizeof(struct xrec));
+	table_init(&c->out, sizeof(struct orec));
+	table_init(&c->tsv_out, sizeof(struct orec));
+	catalog_refs_init(&c->xml);
+	warta_error_clear(&c->err);
 	return c;
+}
+
+static void
+free_thread_checks(struct bag_check *c)
+{
+	unsigned i;
+
+	if (c->tic == NULL)
+		return;
+	for (i = 0; i < c->threads; i++)
+		g2_schema_free(c->tic[i].schema);
+	free(c->tic);
+	c->tic = NULL;
 }
 
 void
 bag_check_free(struct bag_check *c)
 {
-	size_t i;
-
 	if (c == NULL)
 		return;
-	for (i = 0; i < c->nfiles; i++)
-		free(c->files[i].path);
-	free(c->files);
-	for (i = 0; i < c->nitems; i++) {
-		free(c->items[i].path);
-		free(c->items[i].guid);
+	if (c->batch != NULL) {
+		while (c->batch->n > 0)
+			job_free(c->batch->job[--c->batch->n]);
+		free(c->batch);
 	}
-	free(c->items);
-	for (i = 0; i < 2; i++) {
-		manifest_release(&c->manifest[i]);
-		manifest_release(&c->tags[i]);
-	}
+	free_thread_checks(c);
+	table_reset(&c->files);
+	table_reset(&c->manifest);
+	table_reset(&c->items);
+	table_reset(&c->tsv);
+	table_reset(&c->originals);
+	table_reset(&c->refs);
+	table_reset(&c->out);
+	table_reset(&c->tsv_out);
+	if (c->strings != NULL)
+		fclose(c->strings);
 	free(c->oxum);
-	wbuf_release(&c->catalog_tsv);
-	wbuf_release(&c->original);
-	catalog_refs_release(&c->refs);
+	catalog_refs_release(&c->xml);
 	free(c);
 }
 
@@ -157,133 +329,326 @@ bag_check_set_progress(struct bag_check *c, bag_check_progress_fn *fn,
 	c->progress_arg = arg;
 }
 
+void
+bag_check_set_threads(struct bag_check *c, unsigned threads)
+{
+	free_thread_checks(c);
+	c->threads = threads > 0 ? threads : 1;
+}
+
 size_t
 bag_check_items(const struct bag_check *c)
 {
-	return c->nitems;
+	return (size_t)c->nitems;
 }
 
 size_t
 bag_check_files(const struct bag_check *c)
 {
-	return c->nfiles;
+	return (size_t)c->nfiles;
 }
 
 /*
- * The files.
+ * The spools.
  */
 
 static int
-add_file(struct bag_check *c, const char *path, const void *p, size_t len)
+io_error(struct bag_check *c, const char *what)
 {
-	struct file *f;
-
-	if (c->nfiles == c->capfiles) {
-		size_t cap = c->capfiles ? c->capfiles * 2 : 1024;
-		struct file *n = realloc(c->files, cap * sizeof(*n));
-
-		if (n == NULL)
-			return -1;
-		c->files = n;
-		c->capfiles = cap;
-	}
-	f = &c->files[c->nfiles];
-	memset(f, 0, sizeof(*f));
-	if ((f->path = strdup(path)) == NULL)
-		return -1;
-	f->size = len;
-	if (sha256_hex(p != NULL ? p : "", len, f->sha256) != 0) {
-		free(f->path);
-		return -1;
-	}
-	c->nfiles++;
-	return 0;
+	return warta_error_set(&c->err, -1, "temporary file: %s: %s", what,
+	    strerror(errno));
 }
 
 static int
-cmp_file_path(const void *a, const void *b)
+table_put(struct bag_check *c, struct table *t, const void *rec)
 {
-	return strcmp(((const struct file *)a)->path,
-	    ((const struct file *)b)->path);
+	if (t->fp == NULL && (t->fp = spool_open(&c->err)) == NULL)
+		return WARTA_FAILED;
+	if (fwrite(rec, t->size, 1, t->fp) != 1)
+		return io_error(c, "writing");
+	t->n++;
+	return WARTA_OK;
 }
 
-/* Files are looked up only once they are all in: sorted then. */
-static void
-sort_files(struct bag_check *c)
-{
-	if (c->sorted)
-		return;
-	if (c->nfiles > 0)
-		qsort(c->files, c->nfiles, sizeof(*c->files), cmp_file_path);
-	c->sorted = 1;
-}
-
-static struct file *
-find_file(struct bag_check *c, const char *path)
-{
-	struct file key;
-
-	memset(&key, 0, sizeof(key));
-	key.path = (char *)(uintptr_t)path;
-	if (c->nfiles == 0)
-		return NULL;	/* files is NULL: bsearch must not see it */
-	return bsearch(&key, c->files, c->nfiles, sizeof(*c->files),
-	    cmp_file_path);
-}
-
-/*
- * The items.
- */
-
-/* Adds an item of the bag to what the catalog is checked against. */
+/* Appends the len bytes at s to the strings; *off: where they are. */
 static int
-record_item(struct bag_check *c, const char *path, const char *guid,
-    long version, const char *recorded, int unreadable)
+string_put(struct bag_check *c, const char *s, size_t len, uint64_t *off)
 {
-	struct item *it;
-
-	if (c->nitems == c->capitems) {
-		size_t cap = c->capitems ? c->capitems * 2 : 256;
-		struct item *n = realloc(c->items, cap * sizeof(*n));
-
-		if (n == NULL)
-			return -1;
-		c->items = n;
-		c->capitems = cap;
-	}
-	it = &c->items[c->nitems];
-	memset(it, 0, sizeof(*it));
-	if ((it->path = strdup(path)) == NULL ||
-	    (it->guid = strdup(guid)) == NULL) {
-		free(it->path);
-		return -1;
-	}
-	it->version = version;
-	snprintf(it->recorded, sizeof(it->recorded), "%s", recorded);
-	it->unreadable = unreadable;
-	c->nitems++;
-	return 0;
+	if (c->strings == NULL && (c->strings = spool_open(&c->err)) == NULL)
+		return WARTA_FAILED;
+	if (len > 0 && fwrite(s, 1, len, c->strings) != len)
+		return io_error(c, "writing");
+	*off = c->strings_len;
+	c->strings_len += len;
+	c->strings_dirty = 1;
+	return WARTA_OK;
 }
 
-static int
-cmp_item_path(const void *a, const void *b)
+/* The len bytes at off of the strings, as a C string in out. */
+static char *
+string_get(struct bag_check *c, uint64_t off, uint64_t len, struct wbuf *out)
 {
-	return strcmp(((const struct item *)a)->path,
-	    ((const struct item *)b)->path);
-}
+	ssize_t n;
+	size_t got = 0;
 
-static struct item *
-find_item(struct bag_check *c, const char *path)
-{
-	struct item key;
-
-	memset(&key, 0, sizeof(key));
-	key.path = (char *)(uintptr_t)path;
-	if (c->nitems == 0)
+	wbuf_reset(out);
+	if (c->strings == NULL) {
+		errno = EIO;
+		io_error(c, "reading");
 		return NULL;
-	return bsearch(&key, c->items, c->nitems, sizeof(*c->items),
-	    cmp_item_path);
+	}
+	if (c->strings_dirty) {
+		if (fflush(c->strings) != 0) {
+			io_error(c, "writing");
+			return NULL;
+		}
+		c->strings_dirty = 0;
+	}
+	if (wbuf_reserve(out, (size_t)len + 1) != WARTA_OK) {
+		warta_error_set(&c->err, -1, "out of memory");
+		return NULL;
+	}
+	while (got < len) {
+		n = pread(fileno(c->strings), out->data + got,
+		    (size_t)len - got, (off_t)(off + got));
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			io_error(c, "reading");
+			return NULL;
+		}
+		got += (size_t)n;
+	}
+	out->len = (size_t)len;
+	out->data[len] = '\0';
+	return out->data;
 }
+
+static int
+make_key(struct bag_check *c, const char *path, struct key *k)
+{
+	size_t len = strlen(path);
+
+	memset(k, 0, sizeof(*k));
+	memcpy(k->p, path, len < KEY_PREFIX ? len : KEY_PREFIX);
+	k->hash = fnv1a(FNV1A_INIT, path, len);
+	k->len = len;
+	if (len >= KEY_PREFIX)
+		return string_put(c, path, len, &k->name);
+	return WARTA_OK;
+}
+
+static int
+key_cmp(const struct key *a, const struct key *b)
+{
+	int d = memcmp(a->p, b->p, KEY_PREFIX);
+
+	/* Equal prefixes, one of them short: the same path. */
+	if (d != 0 || a->len < KEY_PREFIX)
+		return d;
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return 0;
+}
+
+/* The whole path of k, in buf when it is long; NULL: could not read. */
+static const char *
+key_path(struct bag_check *c, const struct key *k, struct wbuf *buf)
+{
+	if (k->len < KEY_PREFIX)
+		return k->p;
+	return string_get(c, k->name, k->len, buf);
+}
+
+static int
+cmp_u64(uint64_t a, uint64_t b)
+{
+	return a < b ? -1 : a > b;
+}
+
+static int
+cmp_frec(const void *a, const void *b)
+{
+	const struct frec *x = a, *y = b;
+	int d = key_cmp(&x->k, &y->k);
+
+	return d != 0 ? d : cmp_u64(x->seq, y->seq);
+}
+
+static int
+cmp_mrec(const void *a, const void *b)
+{
+	const struct mrec *x = a, *y = b;
+	int d = key_cmp(&x->k, &y->k);
+
+	if (d == 0)
+		d = cmp_u64(x->which, y->which);
+	return d != 0 ? d : cmp_u64((uint64_t)x->lineno, (uint64_t)y->lineno);
+}
+
+static int
+cmp_irec(const void *a, const void *b)
+{
+	const struct irec *x = a, *y = b;
+	int d = key_cmp(&x->k, &y->k);
+
+	return d != 0 ? d : cmp_u64(x->seq, y->seq);
+}
+
+static int
+cmp_trec(const void *a, const void *b)
+{
+	const struct trec *x = a, *y = b;
+	int d = key_cmp(&x->k, &y->k);
+
+	return d != 0 ? d : cmp_u64((uint64_t)x->lineno, (uint64_t)y->lineno);
+}
+
+static int
+cmp_xrec(const void *a, const void *b)
+{
+	return key_cmp(&((const struct xrec *)a)->k,
+	    &((const struct xrec *)b)->k);
+}
+
+static int
+cmp_orec(const void *a, const void *b)
+{
+	const struct orec *x = a, *y = b;
+	int d = cmp_u64(x->phase, y->phase);
+
+	if (d == 0)
+		d = cmp_u64(x->a, y->a);
+	return d != 0 ? d : cmp_u64(x->b, y->b);
+}
+
+/* Sorts t by cmp, and makes it ready to be read from its start. */
+static int
+table_sort(struct bag_check *c, struct table *t, extsort_cmp cmp)
+{
+	FILE *out;
+
+	if (t->fp == NULL)
+		return WARTA_OK;
+	if (fflush(t->fp) != 0 || fseeko(t->fp, 0, SEEK_SET) != 0)
+		return io_error(c, "writing");
+	if ((out = spool_open(&c->err)) == NULL)
+		return WARTA_FAILED;
+	if (extsort(t->fp, out, t->size, cmp, &c->err) != WARTA_OK) {
+		fclose(out);
+		return WARTA_FAILED;
+	}
+	fclose(t->fp);
+	t->fp = out;
+	if (fflush(t->fp) != 0 || fseeko(t->fp, 0, SEEK_SET) != 0)
+		return io_error(c, "writing");
+	return WARTA_OK;
+}
+
+/* A sorted table read record by record: rec is the current one. */
+struct stream {
+	struct table *t;
+	void *rec;
+	int have;
+};
+
+static int
+stream_next(struct bag_check *c, struct stream *s)
+{
+	s->have = s->t->fp != NULL && fread(s->rec, s->t->size, 1,
+	    s->t->fp) == 1;
+	if (!s->have && s->t->fp != NULL && ferror(s->t->fp))
+		return io_error(c, "reading");
+	return WARTA_OK;
+}
+
+static int
+stream_open(struct bag_check *c, struct stream *s, struct table *t,
+    void *rec)
+{
+	s->t = t;
+	s->rec = rec;
+	if (t->fp != NULL && fseeko(t->fp, 0, SEEK_SET) != 0)
+		return io_error(c, "reading");
+	return stream_next(c, s);
+}
+
+/* A problem for the end's report, in its place (phase, a, b). */
+static int
+defer(struct bag_check *c, struct table *t, uint64_t phase, uint64_t a,
+    uint64_t b, const char *where, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 7, 8)))
+#endif
+    ;
+
+static int
+defer(struct bag_check *c, struct table *t, uint64_t phase, uint64_t a,
+    uint64_t b, const char *where, const char *fmt, ...)
+{
+	struct orec o;
+	char buf[1024], *msg = buf;
+	uint64_t off;
+	va_list ap;
+	int n, rc = WARTA_FAILED;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	if (n >= (int)sizeof(buf)) {
+		if ((msg = malloc((size_t)n + 1)) == NULL)
+			return warta_error_set(&c->err, -1, "out of memory");
+		va_start(ap, fmt);
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	memset(&o, 0, sizeof(o));
+	o.phase = phase;
+	o.a = a;
+	o.b = b;
+	o.wlen = strlen(where);
+	o.mlen = (uint64_t)n;
+	if (string_put(c, where, (size_t)o.wlen + 1, &o.text) == WARTA_OK &&
+	    string_put(c, msg, (size_t)n, &off) == WARTA_OK)
+		rc = table_put(c, t, &o);
+	if (msg != buf)
+		free(msg);
+	return rc;
+}
+
+/* The problems of t, sorted, to the caller; t is emptied. */
+static int
+give_out(struct bag_check *c, struct table *t)
+{
+	struct wbuf text = WBUF_INIT;
+	struct stream s;
+	struct orec o;
+	int rc = WARTA_FAILED;
+
+	if (table_sort(c, t, cmp_orec) != WARTA_OK ||
+	    stream_open(c, &s, t, &o) != WARTA_OK)
+		goto out;
+	while (s.have) {
+		if (string_get(c, o.text, o.wlen + 1 + o.mlen, &text) == NULL)
+			goto out;
+		c->fn(c->arg, text.data, text.data + o.wlen + 1);
+		if (stream_next(c, &s) != WARTA_OK)
+			goto out;
+	}
+	rc = WARTA_OK;
+out:
+	table_reset(t);
+	wbuf_release(&text);
+	return rc;
+}
+
+/*
+ * The items, checked in a job.
+ */
 
 /* The checking of the items of one file or stream. */
 struct item_run {
@@ -291,7 +656,7 @@ struct item_run {
 	bag_problem_fn *fn;
 	void *arg;
 	const char *bag_path;	/* the file in the bag; NULL: a stream */
-	struct bag_check *record;	/* records the bag's items */
+	struct job *record;	/* records the file's first item */
 	struct wbuf *original;	/* NULL: a stream */
 	char place[512];	/* "data/items/x.xml:", or "item N" */
 	char *guid;		/* of the item being checked */
@@ -321,6 +686,20 @@ run_where(const struct item_run *ir)
 	return ir->bag_path != NULL ? ir->bag_path : "";
 }
 
+/* The item of the file, for the catalog; -1 when out of memory. */
+static int
+record_item(struct job *j, const char *guid, long version,
+    const char *recorded, int unreadable)
+{
+	if ((j->guid = strdup(guid)) == NULL)
+		return -1;
+	j->has_item = 1;
+	j->version = version;
+	snprintf(j->recorded, sizeof(j->recorded), "%s", recorded);
+	j->unreadable = unreadable;
+	return 0;
+}
+
 /* The first item of a bag's file, for the catalog. */
 static int
 record_first(struct item_run *ir, xmlNodePtr root, const char *recorded)
@@ -329,8 +708,8 @@ record_first(struct item_run *ir, xmlNodePtr root, const char *recorded)
 	long version = v != NULL ? strtol((const char *)v, NULL, 10) : 1;
 
 	xmlFree(v);
-	return record_item(ir->record, ir->bag_path, ir->guid != NULL ?
-	    ir->guid : "", version, recorded, 0);
+	return record_item(ir->record, ir->guid != NULL ? ir->guid : "",
+	    version, recorded, 0);
 }
 
 /* One item: -1 when it could not be checked (reported). */
@@ -387,8 +766,7 @@ check_items(struct item_run *ir, FILE *fp, const char *name)
 			 * must not be told it is missing. */
 			if (ir->record != NULL &&
 			    newsml_reader_count(rd) == 0 &&
-			    record_item(ir->record, ir->bag_path, "", 0, "",
-			    1) != 0) {
+			    record_item(ir->record, "", 0, "", 1) != 0) {
 				ir->fn(ir->arg, ir->bag_path, "out of memory");
 				status = -1;
 			}
@@ -416,33 +794,131 @@ bag_check_stream(const struct item_check *ic, FILE *fp, const char *name,
 	return check_items(&ir, fp, name);
 }
 
-/* An item file of the bag: its items checked, the first recorded. */
-static void
-check_item_file(struct bag_check *c, const char *path, const void *p,
-    size_t len)
+/*
+ * The jobs.
+ */
+
+static struct job *
+job_new(enum job_kind kind, const char *path)
 {
+	struct job *j;
+
+	if ((j = calloc(1, sizeof(*j))) == NULL)
+		return NULL;
+	if ((j->path = strdup(path)) == NULL) {
+		free(j);
+		return NULL;
+	}
+	j->kind = kind;
+	wbuf_init(&j->data);
+	wbuf_init(&j->problems);
+	return j;
+}
+
+static void
+job_free(struct job *j)
+{
+	if (j == NULL)
+		return;
+	free(j->path);
+	free(j->guid);
+	wbuf_release(&j->data);
+	wbuf_release(&j->problems);
+	free(j);
+}
+
+/* A problem of the job, kept for when it is taken back. */
+static void
+job_problem(void *arg, const char *where, const char *problem)
+{
+	struct job *j = arg;
+
+	if (where == NULL)
+		where = "";
+	if (wbuf_append(&j->problems, where, strlen(where) + 1) != WARTA_OK ||
+	    wbuf_append(&j->problems, problem, strlen(problem) + 1) !=
+	    WARTA_OK)
+		j->nomem = 1;
+}
+
+/* The items of an item file: checked, the first recorded in the job. */
+static void
+check_item_file(const struct item_check *ic, struct job *j)
+{
+	struct wbuf original = WBUF_INIT;
 	struct item_run ir;
 	FILE *fp;
 
 	/* fmemopen() wants a writable buffer, but only reads it here. */
-	if (len == 0 || (fp = fmemopen((void *)(uintptr_t)p, len, "rb")) ==
-	    NULL) {
-		c->fn(c->arg, path, "empty, not an item");
+	if (j->data.len == 0 || (fp = fmemopen(j->data.data, j->data.len,
+	    "rb")) == NULL) {
+		job_problem(j, j->path, "empty, not an item");
 		return;
 	}
 	memset(&ir, 0, sizeof(ir));
-	ir.ic = c->ic;
-	ir.fn = c->fn;
-	ir.arg = c->arg;
-	ir.bag_path = path;
-	ir.record = c;
-	ir.original = &c->original;
-	(void)check_items(&ir, fp, path);
+	ir.ic = ic;
+	ir.fn = job_problem;
+	ir.arg = j;
+	ir.bag_path = j->path;
+	ir.record = j;
+	ir.original = &original;
+	(void)check_items(&ir, fp, j->path);
 	fclose(fp);
+	wbuf_release(&original);
+}
+
+static int
+starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* What THREAD does of a job (workpool_fn; THREAD_CALLER: the caller's
+ * thread, outside any pool).  It touches the job and the item check of
+ * its thread, nothing else that is shared but read: libxml2 is made ready
+ * before the threads start, each thread validates with its own schema
+ * context (g2_schema_dup()), libxml2's error handlers are each thread's
+ * own (xml_quiet_begin()), and the catalog of aliases is only read. */
+#define THREAD_CALLER ((unsigned)-1)
+
+static void
+run_job(void *v, unsigned thread, void *arg)
+{
+	struct job *j = v;
+	struct bag_check *c = arg;
+	const void *p = j->data.data != NULL ? j->data.data : "";
+	unsigned int n = 0;
+
+	switch (j->kind) {
+	case JOB_FILE:
+		if (EVP_Digest(p, j->data.len, j->md, &n, EVP_sha256(),
+		    NULL) == 1)
+			j->mdlen = n;
+		if (starts_with(j->path, "data/items/") &&
+		    ends_with(j->path, ".xml"))
+			check_item_file(thread != THREAD_CALLER &&
+			    c->tic != NULL ? &c->tic[thread] : c->ic, j);
+		break;
+	case JOB_SHA512:
+		if (EVP_Digest(p, j->data.len, j->md, &n, EVP_sha512(),
+		    NULL) == 1)
+			j->mdlen = n;
+		break;
+	case JOB_PROBLEM:
+		break;
+	}
 }
 
 /*
- * The tag files.
+ * The tag files, read when their job is taken back.
  */
 
 static void
@@ -471,104 +947,255 @@ read_bag_info(struct bag_check *c, const char *t)
 	c->oxum = strndup(p, n);
 }
 
+/* The manifest being read, for add_manifest_line(). */
+struct manifest_read {
+	struct bag_check *c;
+	int which;
+};
+
+static int
+add_manifest_line(void *arg, char *path, const char *digest, long lineno,
+    struct warta_error *err)
+{
+	struct manifest_read *mr = arg;
+	struct bag_check *c = mr->c;
+	struct mrec m;
+
+	memset(&m, 0, sizeof(m));
+	if (make_key(c, path, &m.k) != WARTA_OK)
+		goto fail;
+	m.lineno = lineno;
+	m.which = (uint8_t)mr->which;
+	snprintf(m.digest, sizeof(m.digest), "%s", digest);
+	if (table_put(c, &c->manifest, &m) != WARTA_OK)
+		goto fail;
+	return WARTA_OK;
+fail:
+	*err = c->err;
+	c->stopped = 1;
+	return WARTA_FAILED;
+}
+
 static void
 read_manifest(struct bag_check *c, const char *name, const void *p,
-    size_t len, size_t hexlen, struct manifest *m)
+    size_t len, int which)
 {
+	struct manifest_read mr = { c, which };
 	struct warta_error err;
 
 	warta_error_clear(&err);
-	if (manifest_parse(m, name, p, len, hexlen, c->fn, c->arg, &err) !=
-	    WARTA_OK)
+	if (manifest_parse_each(name, p, len, algorithms[which % 2].hexlen,
+	    add_manifest_line, &mr, c->fn, c->arg, &err) != WARTA_OK)
 		c->fn(c->arg, name, err.message);
+}
+
+/* catalog.tsv's lines, each whole one kept by its item's path; a line
+ * that is not whole is a problem of its place in the report.  text is
+ * the job's own, cut in place. */
+static int
+read_catalog_tsv(struct bag_check *c, char *text)
+{
+	char *line, *pos = text, *field[CATALOG_TSV_COLUMNS], path[600];
+	long lineno = 0;
+	struct trec t;
+	size_t nf;
+
+	/* Given twice: the last counts. */
+	table_reset(&c->tsv);
+	table_reset(&c->tsv_out);
+	c->tsv_listed = 0;
+	c->have_catalog_tsv = 1;
+	while ((line = catalog_tsv_next(&pos, &lineno)) != NULL) {
+		memset(&t, 0, sizeof(t));
+		t.lineno = lineno;
+		t.linelen = strlen(line);
+		if (string_put(c, line, (size_t)t.linelen, &t.line) !=
+		    WARTA_OK)
+			return WARTA_FAILED;
+		if ((nf = catalog_tsv_split(line, field)) !=
+		    CATALOG_TSV_COLUMNS) {
+			if (defer(c, &c->tsv_out, PH_TSV, (uint64_t)lineno, 0,
+			    "data/catalog.tsv", "line %ld: %zu fields, not %d",
+			    lineno, nf, CATALOG_TSV_COLUMNS) != WARTA_OK)
+				return WARTA_FAILED;
+			continue;
+		}
+		c->tsv_listed++;
+		snprintf(path, sizeof(path), "data/%s", field[CATALOG_TSV_ITEM]);
+		if (make_key(c, path, &t.k) != WARTA_OK ||
+		    table_put(c, &c->tsv, &t) != WARTA_OK)
+			return WARTA_FAILED;
+	}
+	return WARTA_OK;
+}
+
+static int
+add_ref(void *arg, const char *href)
+{
+	struct bag_check *c = arg;
+	struct xrec x;
+	char *path;
+	int rc;
+
+	/* "data/" and the href: an item's path, if it names one. */
+	if ((path = malloc(strlen(href) + 6)) == NULL)
+		return -1;
+	memcpy(path, "data/", 5);
+	strcpy(path + 5, href);
+	memset(&x, 0, sizeof(x));
+	rc = make_key(c, path, &x.k) == WARTA_OK &&
+	    table_put(c, &c->refs, &x) == WARTA_OK ? 0 : -1;
+	free(path);
+	if (rc == 0)
+		c->nrefs++;
+	else
+		c->stopped = 1;	/* "out of memory", said by the reader */
+	return rc;
 }
 
 /* A tag file or the catalog: 1 when path is one (and it was read). */
 static int
-read_tag_file(struct bag_check *c, const char *path, const void *p,
-    size_t len)
+read_tag_file(struct bag_check *c, struct job *j)
 {
+	const char *path = j->path;
 	int i;
 
 	for (i = 0; i < 2; i++) {
 		if (strcmp(path, algorithms[i].payload) == 0) {
 			c->have_manifest[i] = 1;
-			read_manifest(c, path, p, len, algorithms[i].hexlen,
-			    &c->manifest[i]);
+			read_manifest(c, path, j->data.data, j->data.len, i);
 			return 1;
 		}
 		if (strcmp(path, algorithms[i].tags) == 0) {
 			c->have_tags[i] = 1;
-			read_manifest(c, path, p, len, algorithms[i].hexlen,
-			    &c->tags[i]);
+			read_manifest(c, path, j->data.data, j->data.len,
+			    2 + i);
 			return 1;
 		}
 	}
 	if (strcmp(path, "data/catalog.tsv") == 0) {
-		c->have_catalog_tsv = 1;
-		wbuf_reset(&c->catalog_tsv);
-		(void)wbuf_append(&c->catalog_tsv, p, len);
+		char empty[1] = "";
+
+		if (read_catalog_tsv(c, j->data.data != NULL ? j->data.data :
+		    empty) != WARTA_OK) {
+			c->fn(c->arg, path, c->err.message);
+			c->stopped = 1;
+		}
 		return 1;
 	}
 	if (strcmp(path, "data/catalog.xml") == 0) {
 		c->have_catalog_xml = 1;
-		catalog_xml_read(p, len, c->ic->schema, &c->refs, c->fn,
-		    c->arg);
+		/* On the caller's thread, with the caller's schema: the
+		 * jobs' threads have their own. */
+		catalog_xml_read_each(j->data.data, j->data.len, c->ic->schema,
+		    &c->xml, add_ref, c, c->fn, c->arg);
 		return 1;
 	}
 	return 0;
 }
 
-static int
-starts_with(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-static int
-ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
 /* bagit.txt or bag-info.txt, as a C string (a NUL ends it). */
 static void
-read_text_tag(struct bag_check *c, const char *path, const void *p,
-    size_t len, void (*read)(struct bag_check *, const char *))
+read_text_tag(struct bag_check *c, struct job *j,
+    void (*read)(struct bag_check *, const char *))
 {
-	char *text;
+	read(c, j->data.data != NULL ? j->data.data : "");
+}
 
-	if ((text = strndup(p != NULL ? p : "", len)) == NULL) {
-		c->fn(c->arg, path, "out of memory");
+/* A job taken back, in the order given: its results into the tables,
+ * its problems to the caller. */
+static void
+finish_job(struct bag_check *c, struct job *j)
+{
+	const char *p, *end;
+	struct frec f;
+	struct irec it;
+
+	if (c->stopped)
+		return;		/* after a file that could not be kept */
+	if (j->kind == JOB_SHA512) {
+		memset(&f, 0, sizeof(f));
+		if (j->mdlen == 0 || make_key(c, j->path, &f.k) != WARTA_OK)
+			return;
+		f.kind = F_SHA512;
+		f.seq = c->seq++;
+		memcpy(f.md, j->md, j->mdlen);
+		f.mdlen = (uint8_t)j->mdlen;
+		if (table_put(c, &c->files, &f) != WARTA_OK)
+			goto fail;
 		return;
 	}
-	read(c, text);
-	free(text);
+	if (j->kind == JOB_FILE) {
+		/* Sorted at the end, where a file given twice is caught. */
+		memset(&f, 0, sizeof(f));
+		if (j->mdlen == 0) {
+			c->fn(c->arg, j->path, "out of memory");
+			c->stopped = 1;
+			return;
+		}
+		f.kind = F_FILE;
+		f.seq = c->seq++;
+		memcpy(f.md, j->md, j->mdlen);
+		f.mdlen = (uint8_t)j->mdlen;
+		if (make_key(c, j->path, &f.k) != WARTA_OK ||
+		    table_put(c, &c->files, &f) != WARTA_OK)
+			goto fail;
+		c->nfiles++;
+		if (starts_with(j->path, "data/")) {
+			c->payload_files++;
+			c->payload_bytes += j->data.len;
+		}
+		if (strcmp(j->path, "bagit.txt") == 0)
+			read_text_tag(c, j, read_bagit);
+		else if (strcmp(j->path, "bag-info.txt") == 0)
+			read_text_tag(c, j, read_bag_info);
+		else
+			(void)read_tag_file(c, j);
+	}
+	for (p = j->problems.data, end = p + j->problems.len; p != NULL &&
+	    p < end; p += strlen(p) + 1) {
+		const char *where = p;
+
+		p += strlen(p) + 1;
+		c->fn(c->arg, where, p);
+	}
+	if (j->nomem)
+		c->fn(c->arg, j->path, "out of memory");
+	if (j->has_item) {
+		memset(&it, 0, sizeof(it));
+		it.seq = c->nitems;
+		it.version = j->version;
+		it.unreadable = (uint8_t)j->unreadable;
+		memcpy(it.recorded, j->recorded, sizeof(it.recorded));
+		it.guidlen = strlen(j->guid);
+		if (make_key(c, j->path, &it.k) != WARTA_OK ||
+		    string_put(c, j->guid, (size_t)it.guidlen, &it.guid) !=
+		    WARTA_OK || table_put(c, &c->items, &it) != WARTA_OK)
+			goto fail;
+		c->nitems++;
+	}
+	return;
+fail:
+	c->fn(c->arg, j->path, c->err.message);
+	c->stopped = 1;
 }
 
 void
 bag_check_file(struct bag_check *c, const char *path, const void *p,
     size_t len)
 {
-	/* Sorted at the end, where a file given twice is caught. */
-	if (add_file(c, path, p, len) != 0) {
+	struct job *j;
+
+	if ((j = job_new(JOB_FILE, path)) == NULL ||
+	    wbuf_append(&j->data, p != NULL ? p : "", len) != WARTA_OK) {
+		job_free(j);
 		c->fn(c->arg, path, "out of memory");
-		c->out_of_memory = 1;
+		c->stopped = 1;
 		return;
 	}
-	if (starts_with(path, "data/")) {
-		c->payload_files++;
-		c->payload_bytes += len;
-	}
-	if (strcmp(path, "bagit.txt") == 0)
-		read_text_tag(c, path, p, len, read_bagit);
-	else if (strcmp(path, "bag-info.txt") == 0)
-		read_text_tag(c, path, p, len, read_bag_info);
-	else if (!read_tag_file(c, path, p, len) &&
-	    starts_with(path, "data/items/") && ends_with(path, ".xml"))
-		check_item_file(c, path, p, len);
+	run_job(j, THREAD_CALLER, c);
+	finish_job(c, j);
+	job_free(j);
 }
 
 int
@@ -581,197 +1208,408 @@ void
 bag_check_sha512(struct bag_check *c, const char *path, const void *p,
     size_t len)
 {
-	static const char digits[] = "0123456789abcdef";
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int n, i;
-	struct file *f;
+	struct job *j;
 
-	sort_files(c);
-	if ((f = find_file(c, path)) == NULL ||
-	    EVP_Digest(p != NULL ? p : "", len, md, &n, EVP_sha512(),
-	    NULL) != 1)
+	if ((j = job_new(JOB_SHA512, path)) == NULL ||
+	    wbuf_append(&j->data, p != NULL ? p : "", len) != WARTA_OK) {
+		job_free(j);
 		return;
-	for (i = 0; i < n; i++) {
-		f->sha512[2 * i] = digits[md[i] >> 4];
-		f->sha512[2 * i + 1] = digits[md[i] & 15];
 	}
-	f->sha512[2 * n] = '\0';
+	run_job(j, THREAD_CALLER, c);
+	finish_job(c, j);
+	job_free(j);
 }
 
 /*
  * The end: the manifests against the files, the catalog against the
- * items.
+ * items, each a merge of two sorted tables.
  */
 
-/* One manifest against the files. */
 static void
-compare_manifest(struct bag_check *c, const char *name,
-    const struct manifest *m, int sha512)
+hex(const unsigned char *md, unsigned n, char *out)
 {
-	const struct manifest_line *l;
-	struct file *f;
-	size_t i;
+	static const char digits[] = "0123456789abcdef";
+	unsigned i;
 
-	for (i = 0; i < m->n; i++) {
-		l = &m->lines[i];
-		if ((f = find_file(c, l->path)) == NULL) {
-			PROBLEM(c, l->path, "listed in %s (line %ld), not in "
-			    "the bag", name, l->lineno);
-			continue;
-		}
-		f->listed = 1;
-		if (strcmp(sha512 ? f->sha512 : f->sha256, l->digest) != 0)
-			PROBLEM(c, l->path, "%s differs from %s (line %ld): "
-			    "the file was changed", algorithms[sha512].name,
-			    name, l->lineno);
+	for (i = 0; i < n; i++) {
+		out[2 * i] = digits[md[i] >> 4];
+		out[2 * i + 1] = digits[md[i] & 15];
 	}
+	out[2 * n] = '\0';
 }
 
-static void
+/* The lowest key of two streams' current records (NULL: both ended). */
+static const struct key *
+lowest(const struct stream *a, const struct stream *b)
+{
+	const struct key *ka = a->have ? a->rec : NULL;
+	const struct key *kb = b->have ? b->rec : NULL;
+
+	if (ka == NULL)
+		return kb;
+	if (kb == NULL || key_cmp(ka, kb) <= 0)
+		return ka;
+	return kb;
+}
+
+/* The files of one path: how many, the first's SHA-256, the SHA-512 a
+ * second pass gave (the last). */
+struct file_group {
+	struct key k;
+	uint64_t n;
+	char sha256[65];
+	char sha512[129];	/* "" unless a second pass hashed it */
+};
+
+/* Takes the records of key k from fs (sorted files) into g. */
+static int
+take_files(struct bag_check *c, struct stream *fs, const struct key *k,
+    struct file_group *g)
+{
+	const struct frec *f = fs->rec;
+	struct key key = *k;
+
+	memset(g, 0, sizeof(*g));
+	g->k = key;
+	while (fs->have && key_cmp(&f->k, &key) == 0) {
+		if (f->kind == F_SHA512)
+			hex(f->md, f->mdlen, g->sha512);
+		else if (g->n++ == 0)
+			hex(f->md, f->mdlen, g->sha256);
+		if (stream_next(c, fs) != WARTA_OK)
+			return WARTA_FAILED;
+	}
+	return WARTA_OK;
+}
+
+/* The manifests against the files: a file given twice now (in path
+ * order), the rest for the report's order. */
+static int
 compare_manifests(struct bag_check *c)
 {
-	size_t i;
-	int k;
+	struct wbuf buf = WBUF_INIT;
+	struct stream fs, ms;
+	struct frec f;
+	struct mrec m;
+	struct file_group g;
+	const struct key *k;
+	const char *path, *name, *digest;
+	uint64_t i, unlisted = 0;
+	int listed, rc = WARTA_FAILED;
 
-	for (k = 0; k < 2; k++)
-		if (c->have_manifest[k])
-			compare_manifest(c, algorithms[k].payload,
-			    &c->manifest[k], k);
-	for (i = 0; i < c->nfiles; i++)
-		if (starts_with(c->files[i].path, "data/") &&
-		    !c->files[i].listed)
-			c->fn(c->arg, c->files[i].path, "in the bag, not in "
-			    "the manifest");
-	for (k = 0; k < 2; k++)
-		if (c->have_tags[k])
-			compare_manifest(c, algorithms[k].tags, &c->tags[k],
-			    k);
+	if (stream_open(c, &fs, &c->files, &f) != WARTA_OK ||
+	    stream_open(c, &ms, &c->manifest, &m) != WARTA_OK)
+		goto out;
+	while ((k = lowest(&fs, &ms)) != NULL) {
+		if (take_files(c, &fs, k, &g) != WARTA_OK ||
+		    (path = key_path(c, &g.k, &buf)) == NULL)
+			goto out;
+		for (i = 1; i < g.n; i++)
+			c->fn(c->arg, path, "twice in the archive");
+		listed = 0;
+		while (ms.have && key_cmp(&m.k, &g.k) == 0) {
+			name = m.which < 2 ? algorithms[m.which].payload :
+			    algorithms[m.which - 2].tags;
+			digest = m.which % 2 ? g.sha512 : g.sha256;
+			if (g.n == 0) {
+				if (defer(c, &c->out, PH_MANIFEST + m.which +
+				    (m.which >= 2), (uint64_t)m.lineno, 0, path,
+				    "listed in %s (line %ld), not in the bag",
+				    name, (long)m.lineno) != WARTA_OK)
+					goto out;
+			} else if (strcmp(digest, m.digest) != 0 &&
+			    defer(c, &c->out, PH_MANIFEST + m.which +
+			    (m.which >= 2), (uint64_t)m.lineno, 0, path,
+			    "%s differs from %s (line %ld): the file was "
+			    "changed", algorithms[m.which % 2].name, name,
+			    (long)m.lineno) != WARTA_OK)
+				goto out;
+			if (m.which < 2)
+				listed = 1;
+			if (stream_next(c, &ms) != WARTA_OK)
+				goto out;
+		}
+		if (!starts_with(path, "data/"))
+			continue;
+		for (i = listed && g.n > 0 ? 1 : 0; i < g.n; i++)
+			if (defer(c, &c->out, PH_UNLISTED, unlisted++, 0, path,
+			    "in the bag, not in the manifest") != WARTA_OK)
+				goto out;
+	}
+	rc = WARTA_OK;
+out:
+	wbuf_release(&buf);
+	return rc;
 }
 
-/* An original a catalog.tsv line names, against the bag and its item. */
-static void
-compare_original(struct bag_check *c, long lineno, char **field,
-    const struct item *it)
-{
-	const char *name = field[CATALOG_TSV_ORIGINAL];
-	struct file *f;
-	char path[600];
+/* The items of one path: the first, and how many. */
+struct item_group {
+	struct irec first;
+	uint64_t n;
+};
 
-	snprintf(path, sizeof(path), "data/%s", name);
-	if ((f = find_file(c, path)) == NULL)
-		PROBLEM(c, "data/catalog.tsv", "line %ld: %s: no such original "
-		    "in the bag", lineno, name);
-	else if (strcmp(f->sha256, field[CATALOG_TSV_ORIGINAL_SHA256]) != 0)
-		PROBLEM(c, "data/catalog.tsv", "line %ld: the SHA-256 of %s is "
-		    "not the one given", lineno, name);
-	else if (it->recorded[0] != '\0' &&
-	    strcmp(it->recorded, f->sha256) != 0)
-		PROBLEM(c, path, "its SHA-256 is not the one %s records",
-		    it->path);
-}
-
-/* One line of catalog.tsv against its item; 1 when it is a whole line. */
 static int
-compare_tsv_line(struct bag_check *c, char *line, long lineno)
+take_items(struct bag_check *c, struct stream *is, const struct key *k,
+    struct item_group *g)
 {
-	char *field[CATALOG_TSV_COLUMNS], path[600];
-	const char *item;
-	struct item *it;
-	size_t nf;
+	const struct irec *it = is->rec;
+	struct key key = *k;
 
-	if ((nf = catalog_tsv_split(line, field)) != CATALOG_TSV_COLUMNS) {
-		PROBLEM(c, "data/catalog.tsv", "line %ld: %zu fields, not %d",
-		    lineno, nf, CATALOG_TSV_COLUMNS);
-		return 0;
+	memset(g, 0, sizeof(*g));
+	g->first.k = key;
+	while (is->have && key_cmp(&it->k, &key) == 0) {
+		if (g->n++ == 0)
+			g->first = *it;
+		if (stream_next(c, is) != WARTA_OK)
+			return WARTA_FAILED;
 	}
-	item = field[CATALOG_TSV_ITEM];
-	snprintf(path, sizeof(path), "data/%s", item);
-	if ((it = find_item(c, path)) == NULL) {
-		PROBLEM(c, "data/catalog.tsv", "line %ld: %s: no such item in "
-		    "the bag", lineno, item);
-		return 1;
-	}
-	it->in_tsv = 1;
-	if (it->unreadable)
-		return 1;
-	if (strcmp(it->guid, field[CATALOG_TSV_GUID]) != 0)
-		PROBLEM(c, "data/catalog.tsv", "line %ld: guid %s, but %s "
-		    "holds %s", lineno, field[CATALOG_TSV_GUID], path, it->guid);
-	if (strtol(field[CATALOG_TSV_VERSION], NULL, 10) != it->version)
-		PROBLEM(c, "data/catalog.tsv", "line %ld: version %s, but %s "
-		    "is version %ld", lineno, field[CATALOG_TSV_VERSION], path,
-		    it->version);
-	if (field[CATALOG_TSV_ORIGINAL][0] != '\0')
-		compare_original(c, lineno, field, it);
-	return 1;
+	return WARTA_OK;
 }
 
-static void
+/* The fields of a line of catalog.tsv kept in the strings. */
+static int
+tsv_fields(struct bag_check *c, const struct trec *t, struct wbuf *buf,
+    char *field[CATALOG_TSV_COLUMNS])
+{
+	char *line;
+
+	if ((line = string_get(c, t->line, t->linelen, buf)) == NULL)
+		return WARTA_FAILED;
+	(void)catalog_tsv_split(line, field);
+	return WARTA_OK;
+}
+
+/* catalog.tsv's lines against their items (by the item's path); a line
+ * whose item names an original goes on, by the original's path. */
+static int
+compare_tsv_items(struct bag_check *c)
+{
+	struct wbuf buf = WBUF_INIT, gbuf = WBUF_INIT, pbuf = WBUF_INIT;
+	char *field[CATALOG_TSV_COLUMNS], path[600];
+	struct item_group g;
+	struct stream is, ts;
+	const struct key *k;
+	const char *guid, *ipath;
+	struct irec it;
+	struct trec t, o;
+	uint64_t i;
+	int in_tsv, rc = WARTA_FAILED;
+
+	if (stream_open(c, &is, &c->items, &it) != WARTA_OK ||
+	    stream_open(c, &ts, &c->tsv, &t) != WARTA_OK)
+		goto out;
+	while ((k = lowest(&is, &ts)) != NULL) {
+		if (take_items(c, &is, k, &g) != WARTA_OK)
+			goto out;
+		in_tsv = 0;
+		for (; ts.have && key_cmp(&t.k, &g.first.k) == 0;
+		    (void)0) {
+			if (tsv_fields(c, &t, &buf, field) != WARTA_OK)
+				goto out;
+			snprintf(path, sizeof(path), "data/%s",
+			    field[CATALOG_TSV_ITEM]);
+			if (g.n == 0) {
+				if (defer(c, &c->tsv_out, PH_TSV,
+				    (uint64_t)t.lineno, 0, "data/catalog.tsv",
+				    "line %ld: %s: no such item in the bag",
+				    (long)t.lineno, field[CATALOG_TSV_ITEM]) !=
+				    WARTA_OK)
+					goto out;
+				goto next;
+			}
+			in_tsv = 1;
+			if (g.first.unreadable)
+				goto next;
+			if ((guid = string_get(c, g.first.guid,
+			    g.first.guidlen, &gbuf)) == NULL)
+				goto out;
+			if (strcmp(guid, field[CATALOG_TSV_GUID]) != 0 &&
+			    defer(c, &c->tsv_out, PH_TSV, (uint64_t)t.lineno, 1,
+			    "data/catalog.tsv", "line %ld: guid %s, but %s "
+			    "holds %s", (long)t.lineno, field[CATALOG_TSV_GUID],
+			    path, guid) != WARTA_OK)
+				goto out;
+			if (strtol(field[CATALOG_TSV_VERSION], NULL, 10) !=
+			    g.first.version && defer(c, &c->tsv_out, PH_TSV,
+			    (uint64_t)t.lineno, 2, "data/catalog.tsv",
+			    "line %ld: version %s, but %s is version %ld",
+			    (long)t.lineno, field[CATALOG_TSV_VERSION], path,
+			    (long)g.first.version) != WARTA_OK)
+				goto out;
+			if (field[CATALOG_TSV_ORIGINAL][0] != '\0') {
+				o = t;
+				snprintf(path, sizeof(path), "data/%s",
+				    field[CATALOG_TSV_ORIGINAL]);
+				memcpy(o.recorded, g.first.recorded,
+				    sizeof(o.recorded));
+				if (make_key(c, path, &o.k) != WARTA_OK ||
+				    table_put(c, &c->originals, &o) != WARTA_OK)
+					goto out;
+			}
+next:
+			if (stream_next(c, &ts) != WARTA_OK)
+				goto out;
+		}
+		if (g.n == 0)
+			continue;
+		if ((ipath = key_path(c, &g.first.k, &pbuf)) == NULL)
+			goto out;
+		for (i = in_tsv ? 1 : 0; i < g.n; i++)
+			if (defer(c, &c->tsv_out, PH_NOLINE, c->noline++, 0,
+			    "data/catalog.tsv", "no line for %s", ipath) !=
+			    WARTA_OK)
+				goto out;
+	}
+	rc = WARTA_OK;
+out:
+	wbuf_release(&buf);
+	wbuf_release(&gbuf);
+	wbuf_release(&pbuf);
+	return rc;
+}
+
+/* The originals catalog.tsv names against the files (by their path). */
+static int
+compare_tsv_originals(struct bag_check *c)
+{
+	struct wbuf buf = WBUF_INIT;
+	char *field[CATALOG_TSV_COLUMNS], path[600], ipath[600];
+	struct stream fs, os;
+	struct file_group g;
+	const struct key *k;
+	const char *name;
+	struct frec f;
+	struct trec o;
+	int r, rc = WARTA_FAILED;
+
+	if (table_sort(c, &c->originals, cmp_trec) != WARTA_OK ||
+	    stream_open(c, &fs, &c->files, &f) != WARTA_OK ||
+	    stream_open(c, &os, &c->originals, &o) != WARTA_OK)
+		goto out;
+	while (os.have) {
+		k = lowest(&fs, &os);
+		if (take_files(c, &fs, k, &g) != WARTA_OK)
+			goto out;
+		for (; os.have && key_cmp(&o.k, &g.k) == 0; (void)0) {
+			if (tsv_fields(c, &o, &buf, field) != WARTA_OK)
+				goto out;
+			name = field[CATALOG_TSV_ORIGINAL];
+			snprintf(path, sizeof(path), "data/%s", name);
+			snprintf(ipath, sizeof(ipath), "data/%s",
+			    field[CATALOG_TSV_ITEM]);
+			if (g.n == 0)
+				r = defer(c, &c->tsv_out, PH_TSV,
+				    (uint64_t)o.lineno, 3, "data/catalog.tsv",
+				    "line %ld: %s: no such original in the bag",
+				    (long)o.lineno, name);
+			else if (strcmp(g.sha256,
+			    field[CATALOG_TSV_ORIGINAL_SHA256]) != 0)
+				r = defer(c, &c->tsv_out, PH_TSV,
+				    (uint64_t)o.lineno, 3, "data/catalog.tsv",
+				    "line %ld: the SHA-256 of %s is not the one "
+				    "given", (long)o.lineno, name);
+			else if (o.recorded[0] != '\0' &&
+			    strcmp(o.recorded, g.sha256) != 0)
+				r = defer(c, &c->tsv_out, PH_TSV,
+				    (uint64_t)o.lineno, 3, path, "its SHA-256 is "
+				    "not the one %s records", ipath);
+			else
+				r = WARTA_OK;
+			if (r != WARTA_OK || stream_next(c, &os) != WARTA_OK)
+				goto out;
+		}
+	}
+	rc = WARTA_OK;
+out:
+	table_reset(&c->originals);
+	wbuf_release(&buf);
+	return rc;
+}
+
+static int
 compare_catalog_tsv(struct bag_check *c)
 {
-	char *line, *pos = c->catalog_tsv.data;
-	unsigned long listed = 0;
-	long lineno = 0;
-	size_t i;
-
 	if (!c->have_catalog_tsv) {
 		if (c->nitems > 0)
 			c->fn(c->arg, "data/catalog.tsv", "missing");
-		return;
+		return WARTA_OK;
 	}
-	while ((line = catalog_tsv_next(&pos, &lineno)) != NULL)
-		listed += compare_tsv_line(c, line, lineno);
-	for (i = 0; i < c->nitems; i++)
-		if (!c->items[i].in_tsv)
-			PROBLEM(c, "data/catalog.tsv", "no line for %s",
-			    c->items[i].path);
-	if (listed != c->nitems)
+	if (table_sort(c, &c->tsv, cmp_trec) != WARTA_OK ||
+	    compare_tsv_items(c) != WARTA_OK ||
+	    compare_tsv_originals(c) != WARTA_OK ||
+	    give_out(c, &c->tsv_out) != WARTA_OK)
+		return WARTA_FAILED;
+	if (c->tsv_listed != c->nitems)
 		PROBLEM(c, "data/catalog.tsv", "lists %lu items, the bag holds "
-		    "%zu", listed, c->nitems);
+		    "%zu", c->tsv_listed, (size_t)c->nitems);
+	return WARTA_OK;
 }
 
-static void
+static int
 compare_catalog_xml(struct bag_check *c)
 {
-	size_t i;
+	struct wbuf buf = WBUF_INIT;
+	struct stream is, xs;
+	const char *path;
+	struct irec it;
+	struct xrec x;
+	int rc = WARTA_FAILED;
 
 	if (!c->have_catalog_xml) {
 		if (c->nitems > 0)
 			c->fn(c->arg, "data/catalog.xml", "missing");
-		return;
+		return WARTA_OK;
 	}
-	if (c->refs.failed) {
+	if (c->xml.failed) {
 		/* Reported already; its itemRefs are not known. */
 		c->fn(c->arg, "data/catalog.xml", "could not be compared with "
 		    "the items");
-		return;
+		return WARTA_OK;
 	}
-	for (i = 0; i < c->nitems; i++)
-		if (!catalog_refs_has(&c->refs, c->items[i].path +
-		    strlen("data/")))
+	if (table_sort(c, &c->refs, cmp_xrec) != WARTA_OK ||
+	    stream_open(c, &is, &c->items, &it) != WARTA_OK ||
+	    stream_open(c, &xs, &c->refs, &x) != WARTA_OK)
+		goto out;
+	for (; is.have; (void)0) {
+		while (xs.have && key_cmp(&x.k, &it.k) < 0)
+			if (stream_next(c, &xs) != WARTA_OK)
+				goto out;
+		if (!xs.have || key_cmp(&x.k, &it.k) != 0) {
+			if ((path = key_path(c, &it.k, &buf)) == NULL)
+				goto out;
 			PROBLEM(c, "data/catalog.xml", "no itemRef for %s",
-			    c->items[i].path);
-	if (c->refs.n != c->nitems)
+			    path);
+		}
+		if (stream_next(c, &is) != WARTA_OK)
+			goto out;
+	}
+	if (c->nrefs != c->nitems)
 		PROBLEM(c, "data/catalog.xml", "%zu itemRefs, the bag holds "
-		    "%zu items", c->refs.n, c->nitems);
+		    "%zu items", (size_t)c->nrefs, (size_t)c->nitems);
+	rc = WARTA_OK;
+out:
+	wbuf_release(&buf);
+	return rc;
 }
 
 void
 bag_check_end(struct bag_check *c)
 {
 	char oxum[64];
-	size_t i;
 
-	sort_files(c);
-	for (i = 1; i < c->nfiles; i++)
-		if (strcmp(c->files[i].path, c->files[i - 1].path) == 0)
-			c->fn(c->arg, c->files[i].path, "twice in the archive");
+	if (c->stopped)
+		return;
+	if (table_sort(c, &c->files, cmp_frec) != WARTA_OK ||
+	    table_sort(c, &c->manifest, cmp_mrec) != WARTA_OK ||
+	    compare_manifests(c) != WARTA_OK)
+		goto fail;
 	if (!c->have_bagit)
 		c->fn(c->arg, "bagit.txt", "missing");
 	if (!c->have_manifest[0] && !c->have_manifest[1])
 		c->fn(c->arg, "manifest-sha256.txt", "missing: no payload "
 		    "manifest");
-	compare_manifests(c);
+	if (give_out(c, &c->out) != WARTA_OK)
+		goto fail;
 	snprintf(oxum, sizeof(oxum), "%llu.%llu", c->payload_bytes,
 	    c->payload_files);
 	if (c->oxum == NULL)
@@ -779,18 +1617,152 @@ bag_check_end(struct bag_check *c)
 	else if (strcmp(c->oxum, oxum) != 0)
 		PROBLEM(c, "bag-info.txt", "Payload-Oxum is %s, the payload is "
 		    "%s (octets.files)", c->oxum, oxum);
-	if (c->nitems > 0)
-		qsort(c->items, c->nitems, sizeof(*c->items), cmp_item_path);
-	compare_catalog_tsv(c);
-	compare_catalog_xml(c);
+	if (table_sort(c, &c->items, cmp_irec) != WARTA_OK ||
+	    compare_catalog_tsv(c) != WARTA_OK ||
+	    compare_catalog_xml(c) != WARTA_OK)
+		goto fail;
+	return;
+fail:
+	c->fn(c->arg, "", c->err.message);
+	c->stopped = 1;
 }
 
 /*
  * A bundle.
  */
 
-/* Every entry of the bundle to bag_check_file(); 0 when the archive
- * could not be read to its end (reported). */
+/*
+ * The bytes of the entries in the pool at once, at most (or the one entry
+ * that is larger): the pool's depth bounds the jobs, this their bytes,
+ * so that the big tag files at a bundle's end (the manifest, the catalog,
+ * megabytes each) are not all in memory together.  Items are a few
+ * kilobytes: a pool of them never comes near it.
+ */
+#define INFLIGHT_BYTES ((unsigned long long)4 << 20)
+
+/* What a thread does of a batch (workpool_fn): each of its jobs. */
+static void
+run_batch(void *v, unsigned thread, void *arg)
+{
+	struct batch *b = v;
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		run_job(b->job[i], thread, arg);
+}
+
+/* Takes the oldest batch back from p, its jobs in order; 0 when p is
+ * empty. */
+static int
+take_back(struct bag_check *c, struct workpool *p)
+{
+	struct batch *b;
+	size_t i;
+
+	if ((b = workpool_next(p)) == NULL)
+		return 0;
+	c->inflight -= b->bytes;
+	for (i = 0; i < b->n; i++) {
+		finish_job(c, b->job[i]);
+		job_free(b->job[i]);
+	}
+	free(b);
+	return 1;
+}
+
+/* Gives the batch being filled to p (taking back first what must be). */
+static void
+flush(struct bag_check *c, struct workpool *p)
+{
+	struct batch *b = c->batch;
+
+	if (b == NULL)
+		return;
+	c->batch = NULL;
+	while (workpool_full(p))
+		(void)take_back(c, p);
+	c->inflight += b->bytes;
+	workpool_submit(p, b);
+	/* One thread: the job is done; taken back at once, as before. */
+	if (workpool_threads(p) == 1)
+		(void)take_back(c, p);
+}
+
+/* Takes back every job, the batch being filled with them. */
+static void
+drain(struct bag_check *c, struct workpool *p)
+{
+	flush(c, p);
+	while (take_back(c, p))
+		continue;
+}
+
+/* Adds job to the batch being filled; 0 when out of memory (reported,
+ * the jobs before taken back). */
+static int
+submit(struct bag_check *c, struct workpool *p, struct job *job)
+{
+	struct batch *b;
+
+	if (c->batch == NULL &&
+	    (c->batch = calloc(1, sizeof(*c->batch))) == NULL) {
+		drain(c, p);
+		if (!c->stopped)
+			c->fn(c->arg, job->path, "out of memory");
+		c->stopped = 1;
+		job_free(job);
+		return 0;
+	}
+	b = c->batch;
+	b->job[b->n++] = job;
+	b->bytes += job->data.len;
+	if (b->n == BATCH_JOBS || b->bytes >= BATCH_BYTES ||
+	    workpool_threads(p) == 1)
+		flush(c, p);
+	return 1;
+}
+
+/* Makes room for an entry of size bytes: INFLIGHT_BYTES at most in the
+ * pool, or this one entry alone. */
+static void
+make_room(struct bag_check *c, struct workpool *p, unsigned long long size)
+{
+	if (c->batch != NULL &&
+	    c->inflight + c->batch->bytes + size > INFLIGHT_BYTES)
+		flush(c, p);
+	while (c->inflight > 0 && c->inflight + size > INFLIGHT_BYTES)
+		(void)take_back(c, p);
+}
+
+/* A problem in its place among the files' (a job with nothing to do). */
+static int
+submit_problem(struct bag_check *c, struct workpool *p, const char *where,
+    const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static int
+submit_problem(struct bag_check *c, struct workpool *p, const char *where,
+    const char *fmt, ...)
+{
+	char msg[2048];
+	struct job *j;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if ((j = job_new(JOB_PROBLEM, where)) == NULL) {
+		drain(c, p);
+		c->fn(c->arg, where, "out of memory");
+		return 0;
+	}
+	job_problem(j, where, msg);
+	return submit(c, p, j);
+}
+
 /*
  * A damaged member of a bundle of independent members with an index: the
  * entries it holds named, and the reading goes on after it, so that one
@@ -823,16 +1795,22 @@ resume(struct bag_check *c, struct bag_reader *r)
 	return rc > 0;
 }
 
+/* Every entry of the bundle to a job; 0 when the archive could not be
+ * read to its end (reported). */
 static int
-read_entries(struct bag_check *c, struct bag_reader *r, struct wbuf *data)
+read_entries(struct bag_check *c, struct bag_reader *r, struct workpool *p)
 {
 	struct bag_entry e;
 	struct warta_error err;
+	struct job *j;
 	int rc;
 
 	warta_error_clear(&err);
 	while ((rc = bag_reader_next(r, &e, &err)) != 0) {
 		if (rc < 0) {
+			drain(c, p);
+			if (c->stopped)
+				return 0;
 			PROBLEM(c, "", "the archive cannot be read past entry "
 			    "%llu: %s", e.index, err.message);
 			if (resume(c, r))
@@ -840,39 +1818,53 @@ read_entries(struct bag_check *c, struct bag_reader *r, struct wbuf *data)
 			return 0;
 		}
 		if (rc == BAG_ENTRY_REFUSED) {
-			c->fn(c->arg, e.archive_path, err.message);
+			if (!submit_problem(c, p, e.archive_path, "%s",
+			    err.message))
+				return 0;
 			continue;
 		}
 		if (rc == BAG_ENTRY_OUTSIDE) {
-			PROBLEM(c, e.archive_path, "outside the bag's "
-			    "directory %s", bag_reader_name(r));
+			if (!submit_problem(c, p, e.archive_path, "outside the "
+			    "bag's directory %s", bag_reader_name(r)))
+				return 0;
 			continue;
 		}
-		wbuf_reset(data);
-		if (bag_reader_read(r, data, &err) != WARTA_OK) {
-			c->fn(c->arg, e.path, err.message);
-			if (resume(c, r))
+		make_room(c, p, e.size);
+		if ((j = job_new(JOB_FILE, e.path)) == NULL) {
+			drain(c, p);
+			c->fn(c->arg, e.path, "out of memory");
+			return 0;
+		}
+		/* The job's own copy: the pool's depth bounds how many
+		 * entries are in memory at once. */
+		if (bag_reader_read(r, &j->data, &err) != WARTA_OK) {
+			job_free(j);
+			drain(c, p);
+			if (!c->stopped)
+				c->fn(c->arg, e.path, err.message);
+			if (!c->stopped && resume(c, r))
 				continue;
 			return 0;
 		}
-		bag_check_file(c, e.path, data->data, data->len);
-		if (c->out_of_memory)
-			return 0;
+		if (!submit(c, p, j) || c->stopped)
+			break;
 		if (c->progress != NULL)
 			c->progress(c->progress_arg, c->nitems,
 			    bag_reader_file_bytes(r));
 	}
-	return 1;
+	drain(c, p);
+	return !c->stopped;
 }
 
 /* The bundle again, for the SHA-512 digests. */
 static void
 read_sha512(struct bag_check *c, const char *path,
-    const struct bag_limits *limits, struct wbuf *data)
+    const struct bag_limits *limits, struct workpool *p)
 {
 	struct bag_reader *r;
 	struct bag_entry e;
 	struct warta_error err;
+	struct job *j;
 	int rc;
 
 	warta_error_clear(&err);
@@ -883,12 +1875,39 @@ read_sha512(struct bag_check *c, const char *path,
 			break;
 		if (rc != BAG_ENTRY_FILE)
 			continue;
-		wbuf_reset(data);
-		if (bag_reader_read(r, data, &err) != WARTA_OK)
+		make_room(c, p, e.size);
+		if ((j = job_new(JOB_SHA512, e.path)) == NULL)
 			break;
-		bag_check_sha512(c, e.path, data->data, data->len);
+		if (bag_reader_read(r, &j->data, &err) != WARTA_OK) {
+			job_free(j);
+			break;
+		}
+		if (!submit(c, p, j))
+			break;
 	}
+	drain(c, p);
 	bag_reader_free(r);
+}
+
+/* One item check for each thread, each with its own schema context. */
+static int
+make_thread_checks(struct bag_check *c, struct warta_error *err)
+{
+	unsigned i;
+
+	if (c->threads == 1 || c->tic != NULL)
+		return WARTA_OK;
+	if ((c->tic = calloc(c->threads, sizeof(*c->tic))) == NULL)
+		return warta_error_set(err, -1, "out of memory");
+	for (i = 0; i < c->threads; i++) {
+		c->tic[i].catalog = c->ic->catalog;
+		if (c->ic->schema != NULL && (c->tic[i].schema =
+		    g2_schema_dup(c->ic->schema, err)) == NULL) {
+			free_thread_checks(c);
+			return WARTA_FAILED;
+		}
+	}
+	return WARTA_OK;
 }
 
 int
@@ -897,9 +1916,13 @@ bag_check_bundle(struct bag_check *c, const char *path,
     struct warta_error *err)
 {
 	struct bag_reader *r;
-	struct wbuf data = WBUF_INIT;
+	struct workpool *p;
 	int whole;
 
+	/* libxml2 made ready once, before any thread parses. */
+	xmlInitParser();
+	if (make_thread_checks(c, err) != WARTA_OK)
+		return WARTA_FAILED;
 	if ((r = bag_reader_open(path, limits, err)) == NULL) {
 		if (kind == SNIFF_UNKNOWN)
 			return WARTA_FAILED;	/* not a bundle */
@@ -908,10 +1931,16 @@ bag_check_bundle(struct bag_check *c, const char *path,
 		PROBLEM(c, "", "the archive cannot be read: %s", err->message);
 		return WARTA_OK;
 	}
+	/* One thread: one entry at a time, as before there were threads. */
+	if ((p = workpool_new(c->threads, c->threads == 1 ? 1 : 0, run_batch, c,
+	    err)) == NULL) {
+		bag_reader_free(r);
+		return WARTA_FAILED;
+	}
 	if (kind == SNIFF_ZIP && !sniff_zip_has_directory(path))
 		c->fn(c->arg, "", "no end of central directory: the zip is cut "
 		    "short or damaged");
-	whole = read_entries(c, r, &data);
+	whole = read_entries(c, r, p);
 	if (whole)
 		bag_check_index(r, path, limits, c->fn, c->arg);
 	bag_reader_free(r);
@@ -919,9 +1948,9 @@ bag_check_bundle(struct bag_check *c, const char *path,
 		c->fn(c->arg, "", "the rest of the bag could not be checked");
 	else {
 		if (bag_check_wants_sha512(c))
-			read_sha512(c, path, limits, &data);
+			read_sha512(c, path, limits, p);
 		bag_check_end(c);
 	}
-	wbuf_release(&data);
+	workpool_free(p);
 	return WARTA_OK;
 }

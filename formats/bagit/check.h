@@ -9,10 +9,13 @@
  * (bagit/problem.h), one line each, with its path; the check goes on to
  * the end.
  *
- * One pass over the bag: each file is hashed as it goes by and remembered
- * (path, size, digest); the manifests, which warta-pack writes last but
- * other tools may write first, are compared at the end.  A SHA-512
- * manifest needs a second pass, made only when there is one.
+ * One pass over the bag: each file is hashed as it goes by, on several
+ * threads when bag_check_set_threads() says so (the report is the same
+ * whatever their number), and remembered (path, digest) in a spool file,
+ * not in memory; the manifests, which warta-pack writes last but other
+ * tools may write first, are compared at the end, as merges of sorted
+ * spools.  A SHA-512 manifest needs a second pass, made only when there
+ * is one.  Memory does not grow with the number of files.
  *
  * bag_check_bundle() does all of it on a bundle file.  A bag can also be
  * fed file by file: bag_check_file() for each, then, when
@@ -36,6 +39,9 @@ struct bag_check;
 struct bag_check *bag_check_new(const struct item_check *ic,
     bag_problem_fn *fn, void *arg);
 void bag_check_free(struct bag_check *c);
+/* The threads bag_check_bundle() checks files on (1, the default: the
+ * caller's alone). */
+void bag_check_set_threads(struct bag_check *c, unsigned threads);
 
 /*
  * The bundle at path, whose first bytes are of the given kind: read,

@@ -80,41 +80,40 @@ manifest_put_line(struct wbuf *out, const char *digest, const char *path)
 	return WARTA_OK;
 }
 
-/* Adds the line "digest path" (the path still encoded). */
+/* Adds a line to the manifest m (manifest_parse()'s manifest_line_fn). */
 static int
-add_line(struct manifest *m, const char *digest, size_t hexlen, char *path,
-    long lineno)
+add_line(void *arg, char *path, const char *digest, long lineno,
+    struct warta_error *err)
 {
+	struct manifest *m = arg;
 	struct manifest_line *l;
-	size_t i;
 
 	if (m->n == m->cap) {
 		size_t cap = m->cap ? m->cap * 2 : 1024;
 
 		if ((l = realloc(m->lines, cap * sizeof(*l))) == NULL)
-			return WARTA_FAILED;
+			return warta_error_set(err, -1, "out of memory");
 		m->lines = l;
 		m->cap = cap;
 	}
 	l = &m->lines[m->n];
-	manifest_decode_path(path);
 	if ((l->path = strdup(path)) == NULL)
-		return WARTA_FAILED;
-	for (i = 0; i < hexlen; i++)
-		l->digest[i] = (char)(digest[i] >= 'A' && digest[i] <= 'F' ?
-		    digest[i] - 'A' + 'a' : digest[i]);
-	l->digest[hexlen] = '\0';
+		return warta_error_set(err, -1, "out of memory");
+	snprintf(l->digest, sizeof(l->digest), "%s", digest);
 	l->lineno = lineno;
 	m->n++;
 	return WARTA_OK;
 }
 
-/* One line, cut out of the text: added, reported, or passed over. */
+/* One line, cut out of the text: given to each, reported, or passed
+ * over. */
 static int
-parse_line(struct manifest *m, const char *name, char *line, long lineno,
-    size_t hexlen, bag_problem_fn *fn, void *arg)
+parse_line(const char *name, char *line, long lineno, size_t hexlen,
+    manifest_line_fn *each, void *earg, bag_problem_fn *fn, void *arg,
+    struct warta_error *err)
 {
-	char *sep, *path, msg[64];
+	char *sep, *path, msg[64], digest[MANIFEST_DIGEST_MAX + 1];
+	size_t i;
 
 	line[strcspn(line, "\r")] = '\0';
 	if (*line == '\0')
@@ -128,7 +127,46 @@ parse_line(struct manifest *m, const char *name, char *line, long lineno,
 		fn(arg, name, msg);
 		return WARTA_OK;
 	}
-	return add_line(m, line, hexlen, path, lineno);
+	for (i = 0; i < hexlen; i++)
+		digest[i] = (char)(line[i] >= 'A' && line[i] <= 'F' ?
+		    line[i] - 'A' + 'a' : line[i]);
+	digest[hexlen] = '\0';
+	manifest_decode_path(path);
+	return each(earg, path, digest, lineno, err);
+}
+
+int
+manifest_parse_each(const char *name, const void *p, size_t len,
+    size_t hexlen, manifest_line_fn *each, void *earg, bag_problem_fn *fn,
+    void *arg, struct warta_error *err)
+{
+	const char *text = p != NULL ? p : "", *end, *nl;
+	struct wbuf line = WBUF_INIT;
+	long lineno = 0;
+	int rc = WARTA_OK;
+
+	if (hexlen > MANIFEST_DIGEST_MAX)
+		return warta_error_set(err, -1, "%s: no digest is %zu hex "
+		    "digits long", name, hexlen);
+	/* As a C string: a NUL ends the manifest. */
+	end = text + strnlen(text, len);
+	/* Line by line, each copied: the manifest's own bytes are the
+	 * caller's, and a copy of the whole would double them. */
+	while (rc == WARTA_OK && text < end) {
+		lineno++;
+		if ((nl = memchr(text, '\n', (size_t)(end - text))) == NULL)
+			nl = end;
+		wbuf_reset(&line);
+		if (wbuf_append(&line, text, (size_t)(nl - text)) != WARTA_OK ||
+		    wbuf_putc(&line, '\0') != WARTA_OK)
+			rc = warta_error_set(err, -1, "out of memory");
+		else
+			rc = parse_line(name, line.data, lineno, hexlen, each,
+			    earg, fn, arg, err);
+		text = nl < end ? nl + 1 : end;
+	}
+	wbuf_release(&line);
+	return rc;
 }
 
 int
@@ -136,29 +174,10 @@ manifest_parse(struct manifest *m, const char *name, const void *p,
     size_t len, size_t hexlen, bag_problem_fn *fn, void *arg,
     struct warta_error *err)
 {
-	char *text, *line, *next;
-	long lineno = 0;
-
-	if (hexlen > MANIFEST_DIGEST_MAX)
-		return warta_error_set(err, -1, "%s: no digest is %zu hex "
-		    "digits long", name, hexlen);
-	/* As a C string: a NUL ends the manifest. */
-	if ((text = strndup(p != NULL ? p : "", len)) == NULL)
-		goto oom;
-	for (line = text; *line != '\0'; line = next) {
-		lineno++;
-		if ((next = strchr(line, '\n')) != NULL)
-			*next++ = '\0';
-		else
-			next = line + strlen(line);
-		if (parse_line(m, name, line, lineno, hexlen, fn, arg) !=
-		    WARTA_OK)
-			goto oom;
+	if (manifest_parse_each(name, p, len, hexlen, add_line, m, fn, arg,
+	    err) != WARTA_OK) {
+		manifest_release(m);
+		return WARTA_FAILED;
 	}
-	free(text);
 	return WARTA_OK;
-oom:
-	free(text);
-	manifest_release(m);
-	return warta_error_set(err, -1, "out of memory");
 }

@@ -45,6 +45,19 @@ int manifest_parse(struct manifest *m, const char *name, const void *p,
     size_t len, size_t hexlen, bag_problem_fn *fn, void *arg,
     struct warta_error *err);
 
+/*
+ * The same, each line given to each(earg, path, digest, lineno, err) (the
+ * path decoded, in a buffer each may change; the digest lowercase) and
+ * kept nowhere: a manifest of a million lines in the memory of one.
+ * Returns WARTA_FAILED when memory runs out or each fails (err says why;
+ * the lines after are not read).
+ */
+typedef int manifest_line_fn(void *earg, char *path, const char *digest,
+    long lineno, struct warta_error *err);
+int manifest_parse_each(const char *name, const void *p, size_t len,
+    size_t hexlen, manifest_line_fn *each, void *earg, bag_problem_fn *fn,
+    void *arg, struct warta_error *err);
+
 /* Appends path, percent-encoded as a manifest writes it. */
 int manifest_put_path(struct wbuf *out, const char *path);
 /* Decodes %0A, %0D and %25 (either case) in place; any other '%' stays. */

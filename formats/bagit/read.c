@@ -388,6 +388,9 @@ bag_reader_data_bytes(const struct bag_reader *r)
 unsigned long long
 bag_reader_file_bytes(const struct bag_reader *r)
 {
+	/* libarchive sees the members' data, not the file. */
+	if (r->bz != NULL)
+		return blockz_reader_in_bytes(r->bz);
 	return archive_in_file_bytes(r->in);
 }
 

@@ -990,6 +990,7 @@ struct g2_schema {
 	xmlSchemaPtr schema;
 	xmlSchemaValidCtxtPtr vctxt;
 	struct validation stream;	/* while a reader validates */
+	int borrowed;		/* schema is another handle's (g2_schema_dup) */
 };
 
 /*
@@ -1058,13 +1059,30 @@ out:
 	return s;
 }
 
+struct g2_schema *
+g2_schema_dup(const struct g2_schema *s, struct warta_error *err)
+{
+	struct g2_schema *d;
+
+	if ((d = calloc(1, sizeof(*d))) == NULL ||
+	    (d->vctxt = xmlSchemaNewValidCtxt(s->schema)) == NULL) {
+		free(d);
+		warta_error_set(err, -1, "out of memory");
+		return NULL;
+	}
+	d->schema = s->schema;
+	d->borrowed = 1;
+	return d;
+}
+
 void
 g2_schema_free(struct g2_schema *s)
 {
 	if (s == NULL)
 		return;
 	xmlSchemaFreeValidCtxt(s->vctxt);
-	xmlSchemaFree(s->schema);
+	if (!s->borrowed)
+		xmlSchemaFree(s->schema);
 	free(s);
 }
 

@@ -64,6 +64,14 @@ struct g2_schema;
 struct g2_schema *g2_schema_load(const char *path, struct warta_error *err);
 void g2_schema_free(struct g2_schema *s);
 /*
+ * Another handle on s's compiled schema, with its own validation context:
+ * one for each thread that validates (libxml2 reads a compiled schema from
+ * several threads at once, but a validation context is one thread's).
+ * s must outlive it; g2_schema_free() frees the handle, not the schema.
+ */
+struct g2_schema *g2_schema_dup(const struct g2_schema *s,
+    struct warta_error *err);
+/*
  * Validates doc; each schema error goes to fn as "line N: message"
  * (libxml2's message on one line; without "line N: " when the node has no
  * line, as in a tree built in memory).  Once fn returns non-zero it is
