@@ -52,6 +52,14 @@ void cli_print_line(const char *fmt, ...) CLI_PRINTF(1, 2);
 int cli_usage_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 
 /*
+ * -j N, --jobs N: the number of threads, 1 to CLI_JOBS_MAX, into *jobs;
+ * a usage error (CLI_USAGE) otherwise.  The default is the number of
+ * online cores (workpool_cores()).
+ */
+#define CLI_JOBS_MAX	256
+int cli_parse_jobs(const char *arg, unsigned *jobs);
+
+/*
  * A value that cannot be used (an option's, a spreadsheet's, the
  * environment's): "PROG: MESSAGE", the message saying what would do
  * instead of sending to --help.  Returns CLI_USAGE.
@@ -113,5 +121,18 @@ int cli_stdout_failed(void);
  * "PROG: standard output: MESSAGE".
  */
 void cli_stdout_error(const char *message);
+
+/*
+ * Messages held back: a job done on another thread must not print (its
+ * messages would come out of order), so it notes them in its own buffer,
+ * "WHAT\0MESSAGE\0" each, and the main thread shows them, in the
+ * order of the jobs, when it takes the job back.  cli_note() only
+ * formats: it is safe on any thread, on a buffer that thread owns.
+ */
+struct wbuf;
+void cli_note(struct wbuf *notes, const char *what, const char *fmt, ...)
+    CLI_PRINTF(3, 4);
+/* Shows the notes in [from, to) of notes as cli_warn_at() would. */
+void cli_show_notes(const struct wbuf *notes, size_t from, size_t to);
 
 #endif

@@ -8,11 +8,20 @@
  * (dateline, byline, dates, language), and written as one newsItem.  The
  * work is done in formats/; this file walks the inputs, reports, and
  * counts.
+ *
+ * With -j N the articles are done on N threads (base/workpool.h): the
+ * inputs are read here, on the main thread, each article copied into a
+ * job; a thread makes the item and notes its messages in the job; the
+ * main thread takes the jobs back in the order they were read, writes
+ * the items and shows the messages.  Its own messages (a file that cannot
+ * be opened) are noted in the job being filled, so that every message
+ * comes out where one thread would have written it.
  */
 #include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,11 +37,14 @@
 #include "base/size.h"
 #include "base/walk.h"
 #include "base/warta.h"
+#include "base/workpool.h"
 #include "input/input.h"
 #include "newsml/write.h"
 #include "text/clean.h"
 #include "text/decode.h"
 #include "text/mojibake.h"
+#include <libxml/parser.h>
+
 #include "cli.h"
 
 #define PROG "warta-normalize"
@@ -47,17 +59,42 @@ struct options {
 	const char *provider;
 	const char *lang;
 	long long max_size;
+	unsigned jobs;
 	int quiet;
+};
+
+/* What one thread keeps for itself: the repair's scratch buffers and
+ * its own mojibake tables (text/mojibake.h: one a thread). */
+struct worker {
+	struct mojibake *mojibake;
+	struct wbuf decoded, repaired, cleaned, guid;
+};
+
+/*
+ * One article (or none: the last notes of the run), and what became of
+ * it.  notes holds first the main thread's messages before the article
+ * (up to `before`, with `rejected` and `skipped` what they counted), then
+ * the article's own.
+ */
+struct job {
+	struct input_article *in;	/* a copy, the job's; or NULL */
+	enum { JOB_NONE, JOB_NORMALIZED, JOB_REJECTED } result;
+	struct wbuf item, notes;
+	size_t before;
+	unsigned long rejected, skipped;
+	struct job *next_free;
 };
 
 struct run {
 	struct options opt;
 	char now[WARTA_NOW_SIZE];
-	struct mojibake *mojibake;
 	struct wordlist *words;
 	struct newsml_stream *stream;
 	struct input_limits limits;
-	struct wbuf decoded, repaired, cleaned, item, guid;
+	struct workpool *pool;
+	struct worker *workers;		/* one a thread */
+	struct job *job;		/* being filled by the main thread */
+	struct job *free_jobs;
 	unsigned long normalized, rejected, skipped;
 	int write_failed;
 };
@@ -66,9 +103,8 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: " PROG " [-q] [-f format] [-e encoding] [-l lang] [-p domain] "
-	    "[-s size]\n"
-	    "       [file | dir | -] ...\n"
+	    "usage: " PROG " [-q] [-f format] [-e encoding] [-j jobs] [-l lang]\n"
+	    "       [-p domain] [-s size] [file | dir | -] ...\n"
 	    "Reads raw news articles (plain text, HTML, NITF, SGML, WARC, or zip\n"
 	    "and tar deliveries of them; directories are walked in sorted order)\n"
 	    "and writes NewsML-G2 news items to standard output.\n"
@@ -77,6 +113,8 @@ usage(FILE *fp)
 	    "                       archive (zip, tar)\n"
 	    "  -e, --encoding NAME  text encoding: auto (default), utf-8,\n"
 	    "                       utf-16, windows-1252, iso-8859-1, iso-8859-15\n"
+	    "  -j, --jobs N         articles done on N threads (default: the\n"
+	    "                       cores); the output is the same\n"
 	    "  -l, --lang TAG       language when the text does not decide (id, en)\n"
 	    "  -p, --provider DOMAIN  provider domain for guids (default "
 	    DEFAULT_PROVIDER ")\n"
@@ -118,7 +156,7 @@ valid_lang(const char *s)
 
 /* The repair chain; each step is its own tested function in formats/. */
 static int
-repair(struct run *r, struct warta_error *err)
+repair(struct worker *r, struct warta_error *err)
 {
 	unsigned fixes = 0;
 
@@ -144,7 +182,7 @@ repair(struct run *r, struct warta_error *err)
 /* The article's text as UTF-8 in r->decoded: decoded from its bytes for
  * plain text, as the markup gave it otherwise. */
 static int
-decode(struct run *r, const struct input_article *in,
+decode(const struct run *run, struct worker *r, const struct input_article *in,
     enum text_encoding *found, struct warta_error *err)
 {
 	size_t skip;
@@ -152,7 +190,7 @@ decode(struct run *r, const struct input_article *in,
 	wbuf_reset(&r->decoded);
 	if (in->text == NULL)
 		return text_decode(in->original, in->original_len,
-		    r->opt.encoding, &r->decoded, found, err);
+		    run->opt.encoding, &r->decoded, found, err);
 	*found = TEXT_UTF8;
 	skip = input_headline_len(in);
 	if (wbuf_append(&r->decoded, in->text + skip, in->text_len - skip) !=
@@ -161,9 +199,15 @@ decode(struct run *r, const struct input_article *in,
 	return WARTA_OK;
 }
 
-static int
-normalize_one(struct run *r, const struct input_article *in)
+/*
+ * One article into j->item, on any thread: what it reads of r is read
+ * only (the options, the clock, the word list), what it writes is w's
+ * and j's.
+ */
+static void
+normalize_one(const struct run *r, struct worker *w, struct job *j)
 {
+	const struct input_article *in = j->in;
 	struct warta_error err;
 	struct article *a = NULL;
 	struct newsml_item_info info;
@@ -173,9 +217,9 @@ normalize_one(struct run *r, const struct input_article *in)
 	size_t i;
 
 	warta_error_clear(&err);
-	if (decode(r, in, &found, &err) != WARTA_OK)
+	if (decode(r, w, in, &found, &err) != WARTA_OK)
 		goto fail;
-	if (repair(r, &err) != WARTA_OK)
+	if (repair(w, &err) != WARTA_OK)
 		goto fail;
 	if ((a = article_new(r->words)) == NULL) {
 		warta_error_set(&err, -1, "out of memory");
@@ -189,7 +233,7 @@ normalize_one(struct run *r, const struct input_article *in)
 		goto fail;
 	}
 	a->date_stated = in->text != NULL && input_valid_date(in->created);
-	if (layout_paragraphs(a, r->cleaned.data, r->cleaned.len, &err) !=
+	if (layout_paragraphs(a, w->cleaned.data, w->cleaned.len, &err) !=
 	    WARTA_OK || article_parse(a, r->opt.lang, &err) != WARTA_OK)
 		goto fail;
 	if (a->npara == 0) {
@@ -207,16 +251,16 @@ normalize_one(struct run *r, const struct input_article *in)
 	day[0] = '\0';
 	if (content.created != NULL)
 		snprintf(day, sizeof(day), "%s", content.created);
-	wbuf_reset(&r->guid);
-	if (newsml_make_guid(&r->guid, r->opt.provider,
+	wbuf_reset(&w->guid);
+	if (newsml_make_guid(&w->guid, r->opt.provider,
 	    day[0] != '\0' ? day : NULL, sha) != WARTA_OK ||
-	    wbuf_putc(&r->guid, '\0') != WARTA_OK) {
+	    wbuf_putc(&w->guid, '\0') != WARTA_OK) {
 		warta_error_set(&err, -1, "out of memory");
 		goto fail;
 	}
 
 	memset(&info, 0, sizeof(info));
-	info.guid = r->guid.data;
+	info.guid = w->guid.data;
 	info.provider = r->opt.provider;
 	info.now = r->now;
 	info.file_name = in->file_name;
@@ -236,27 +280,155 @@ normalize_one(struct run *r, const struct input_article *in)
 	info.uri = in->uri;
 	info.uri_date = in->uri_date;
 
-	wbuf_reset(&r->item);
-	if (newsml_item_write(&r->item, &info, &content, &err) != WARTA_OK)
+	if (newsml_item_write(&j->item, &info, &content, &err) != WARTA_OK)
 		goto fail;
-	if (newsml_stream_item(r->stream, r->item.data, r->item.len, &err) !=
-	    WARTA_OK) {
-		cli_stdout_error(err.message);
-		r->write_failed = 1;
-		article_free(a);
-		return -1;
-	}
 	if (!r->opt.quiet)
 		for (i = 0; i < a->nwarnings; i++)
-			cli_warn_at(in->where, "warning: %s", a->warnings[i]);
+			cli_note(&j->notes, in->where, "warning: %s",
+			    a->warnings[i]);
 	article_free(a);
-	r->normalized++;
-	return 0;
+	j->result = JOB_NORMALIZED;
+	return;
 fail:
-	cli_warn_at(in->where, "%s", err.message);
+	cli_note(&j->notes, in->where, "%s", err.message);
 	article_free(a);
-	r->rejected++;
-	return -1;
+	j->result = JOB_REJECTED;
+}
+
+static void
+run_job(void *job, unsigned thread, void *arg)
+{
+	struct run *r = arg;
+	struct job *j = job;
+
+	if (j->in != NULL)
+		normalize_one(r, &r->workers[thread], j);
+}
+
+/*
+ * A job taken back, in the order read: the main thread's notes and
+ * counts, then the item and the article's notes.  Once standard output
+ * has failed, nothing more is shown or counted, as one thread would have
+ * stopped there.
+ */
+static void
+take_back(struct run *r, struct job *j)
+{
+	struct warta_error err;
+
+	if (!r->write_failed) {
+		cli_show_notes(&j->notes, 0, j->before);
+		r->rejected += j->rejected;
+		r->skipped += j->skipped;
+		if (j->result == JOB_NORMALIZED && newsml_stream_item(r->stream,
+		    j->item.data, j->item.len, &err) != WARTA_OK) {
+			cli_stdout_error(err.message);
+			r->write_failed = 1;
+		} else if (j->result != JOB_NONE) {
+			cli_show_notes(&j->notes, j->before, j->notes.len);
+			if (j->result == JOB_NORMALIZED)
+				r->normalized++;
+			else
+				r->rejected++;
+		}
+	}
+	free(j->in);
+	j->in = NULL;
+	j->result = JOB_NONE;
+	wbuf_reset(&j->item);
+	wbuf_reset(&j->notes);
+	j->before = 0;
+	j->rejected = j->skipped = 0;
+	j->next_free = r->free_jobs;
+	r->free_jobs = j;
+}
+
+/* The job the main thread fills next; NULL when memory runs out. */
+static struct job *
+current_job(struct run *r)
+{
+	struct job *j;
+
+	if (r->job != NULL)
+		return r->job;
+	if ((j = r->free_jobs) != NULL)
+		r->free_jobs = j->next_free;
+	else if ((j = calloc(1, sizeof(*j))) == NULL)
+		return NULL;
+	j->next_free = NULL;
+	return r->job = j;
+}
+
+/* A message of the main thread, in its place among the articles'. */
+static void
+note(struct run *r, const char *what, const char *fmt, ...)
+    CLI_PRINTF(3, 4);
+static void
+note(struct run *r, const char *what, const char *fmt, ...)
+{
+	struct job *j = current_job(r);
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (j == NULL) {
+		cli_warn_at(what, "%s", msg);	/* out of memory: at once */
+		return;
+	}
+	cli_note(&j->notes, what, "%s", msg);
+	j->before = j->notes.len;
+}
+
+/* A rejection the main thread found (counted in its place). */
+static void
+reject(struct run *r)
+{
+	struct job *j = current_job(r);
+
+	if (j != NULL)
+		j->rejected++;
+	else
+		r->rejected++;
+}
+
+/*
+ * Hands the job being filled (with in, a copy of the article, or NULL) to
+ * the pool, after taking one back if the pool is full.
+ */
+static void
+submit(struct run *r, struct input_article *in)
+{
+	struct job *j = current_job(r);
+
+	if (j == NULL) {
+		free(in);
+		if (in != NULL) {
+			cli_warn("out of memory");
+			r->rejected++;
+		}
+		return;
+	}
+	r->job = NULL;
+	j->in = in;
+	if (workpool_full(r->pool))
+		take_back(r, workpool_next(r->pool));
+	workpool_submit(r->pool, j);
+}
+
+/* An article read: copied into the job and handed to the pool. */
+static void
+normalize_article(struct run *r, const struct input_article *in)
+{
+	struct input_article *copy;
+
+	if ((copy = input_article_dup(in)) == NULL) {
+		note(r, in->where, "out of memory");
+		reject(r);
+		return;
+	}
+	submit(r, copy);
 }
 
 /*
@@ -271,36 +443,47 @@ normalize_fd(struct run *r, int fd, const char *file, const char *name_in_item,
 	struct warta_error err;
 	struct input_article in;
 	struct input_reader *reader;
+	unsigned long skipped = 0, now;
+	struct job *j;
 	int rc;
 
 	warta_error_clear(&err);
 	if ((reader = input_open(fd, file, name_in_item, r->opt.format,
 	    &r->limits, &err)) == NULL) {
-		cli_warn_at(file, "%s", err.message);
-		r->rejected++;
+		note(r, file, "%s", err.message);
+		reject(r);
 		return;
 	}
 	if (st != NULL && !input_is_container(reader) &&
 	    st->st_size > r->opt.max_size) {
-		cli_warn_at(file, "%lld bytes, larger than the size bound of "
+		note(r, file, "%lld bytes, larger than the size bound of "
 		    "%lld bytes (see --max-size)", (long long)st->st_size,
 		    r->opt.max_size);
-		r->rejected++;
+		reject(r);
 		input_close(reader);
 		return;
 	}
-	while (!r->write_failed &&
-	    (rc = input_next(reader, &in, &err)) != 0) {
+	for (;;) {
+		rc = r->write_failed ? 0 : input_next(reader, &in, &err);
+		/* Records passed over count with what comes next, so that a
+		 * run that stops at a failed write counts as far as -j 1. */
+		now = input_skipped(reader);
+		if ((j = current_job(r)) != NULL)
+			j->skipped += now - skipped;
+		else
+			r->skipped += now - skipped;
+		skipped = now;
+		if (rc == 0)
+			break;
 		if (rc > 0) {
-			normalize_one(r, &in);
+			normalize_article(r, &in);
 			continue;
 		}
-		cli_warn_at(file, "%s", err.message);
-		r->rejected++;
+		note(r, file, "%s", err.message);
+		reject(r);
 		if (rc < -1)
 			break;
 	}
-	r->skipped += input_skipped(reader);
 	input_close(reader);
 }
 
@@ -313,8 +496,8 @@ normalize_file(void *ctx, const char *path, const struct stat *st)
 	int fd;
 
 	if ((fd = open(path, O_RDONLY)) < 0) {
-		cli_warn_at(path, "%s", strerror(errno));
-		r->rejected++;
+		note(r, path, "%s", strerror(errno));
+		reject(r);
 		return;
 	}
 	base = strrchr(path, '/');
@@ -329,10 +512,10 @@ walk_problem(void *ctx, const char *path, enum walk_problem kind,
 	struct run *r = ctx;
 
 	if (kind == WALK_FAILED) {
-		cli_warn_at(path, "%s", message);
-		r->rejected++;
+		note(r, path, "%s", message);
+		reject(r);
 	} else if (!r->opt.quiet)
-		cli_warn_at(path, "warning: %s", message);
+		note(r, path, "warning: %s", message);
 }
 
 static int
@@ -357,6 +540,11 @@ normalize_inputs(struct run *r, int first, int argc, char **argv)
 		else
 			walk_path(argv[i], &v);
 	}
+	/* The last notes, then every job still out. */
+	if (r->job != NULL)
+		submit(r, NULL);
+	while (workpool_pending(r->pool) > 0)
+		take_back(r, workpool_next(r->pool));
 	warta_error_clear(&err);
 	if (!r->write_failed &&
 	    newsml_stream_finish(r->stream, &err) != WARTA_OK) {
@@ -375,13 +563,14 @@ parse_options(int argc, char **argv, struct options *opt)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "provider", required_argument, NULL, 'p' },
 		{ "max-size", required_argument, NULL, 's' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	unsigned long long size;
-	int c;
+	int c, rc;
 
 	opt->format = INPUT_AUTO;
 	opt->encoding = TEXT_AUTO;
@@ -389,8 +578,11 @@ parse_options(int argc, char **argv, struct options *opt)
 	opt->lang = NULL;
 	opt->max_size = DEFAULT_MAX_SIZE;
 	opt->quiet = 0;
+	opt->jobs = workpool_cores();
+	if (opt->jobs > CLI_JOBS_MAX)
+		opt->jobs = CLI_JOBS_MAX;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:e:l:p:s:qhV", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, ":f:e:j:l:p:s:qhV", longopts, NULL)) !=
 	    -1) {
 		switch (c) {
 		case 'f':
@@ -427,6 +619,10 @@ parse_options(int argc, char **argv, struct options *opt)
 				    "between 1 and 1G", optarg);
 			opt->max_size = (long long)size;
 			break;
+		case 'j':
+			if ((rc = cli_parse_jobs(optarg, &opt->jobs)) != CLI_OK)
+				return rc;
+			break;
 		case 'q':
 			opt->quiet = 1;
 			break;
@@ -444,17 +640,34 @@ parse_options(int argc, char **argv, struct options *opt)
 	return -1;
 }
 
-/* The clock, the repair tables and the stream; -1 to go on. */
+/* The clock, the repair tables, the threads and the stream; -1 to go on. */
 static int
 start(struct run *r)
 {
 	struct warta_error err;
+	unsigned i;
 
 	warta_error_clear(&err);
 	if (warta_now(r->now, &err) != WARTA_OK)
 		return cli_bad_value("%s", err.message);
-	if ((r->mojibake = mojibake_new(&err)) == NULL ||
-	    (r->words = wordlist_new(&err)) == NULL) {
+	if ((r->words = wordlist_new(&err)) == NULL) {
+		cli_warn("%s", err.message);
+		return CLI_SOME_FAILED;
+	}
+	if ((r->workers = calloc(r->opt.jobs, sizeof(*r->workers))) == NULL) {
+		cli_warn("out of memory");
+		return CLI_SOME_FAILED;
+	}
+	for (i = 0; i < r->opt.jobs; i++)
+		if ((r->workers[i].mojibake = mojibake_new(&err)) == NULL) {
+			cli_warn("%s", err.message);
+			return CLI_SOME_FAILED;
+		}
+	/* libxml2 sets up its globals once, here, before any thread could
+	 * race to do it (the items are written with its xmlTextWriter). */
+	xmlInitParser();
+	if ((r->pool = workpool_new(r->opt.jobs, 0, run_job, r, &err)) ==
+	    NULL) {
 		cli_warn("%s", err.message);
 		return CLI_SOME_FAILED;
 	}
@@ -465,6 +678,33 @@ start(struct run *r)
 	return -1;
 }
 
+static void
+free_jobs(struct run *r)
+{
+	struct job *j;
+	unsigned i;
+
+	if (r->job != NULL) {
+		r->job->next_free = r->free_jobs;
+		r->free_jobs = r->job;
+	}
+	while ((j = r->free_jobs) != NULL) {
+		r->free_jobs = j->next_free;
+		free(j->in);
+		wbuf_release(&j->item);
+		wbuf_release(&j->notes);
+		free(j);
+	}
+	for (i = 0; r->workers != NULL && i < r->opt.jobs; i++) {
+		mojibake_free(r->workers[i].mojibake);
+		wbuf_release(&r->workers[i].decoded);
+		wbuf_release(&r->workers[i].repaired);
+		wbuf_release(&r->workers[i].cleaned);
+		wbuf_release(&r->workers[i].guid);
+	}
+	free(r->workers);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -473,11 +713,6 @@ main(int argc, char **argv)
 
 	cli_set_name(PROG);
 	memset(&r, 0, sizeof(r));
-	wbuf_init(&r.decoded);
-	wbuf_init(&r.repaired);
-	wbuf_init(&r.cleaned);
-	wbuf_init(&r.item);
-	wbuf_init(&r.guid);
 	if ((rc = parse_options(argc, argv, &r.opt)) >= 0 ||
 	    (rc = start(&r)) >= 0)
 		goto out;
@@ -496,13 +731,10 @@ main(int argc, char **argv)
 			    r.rejected);
 	}
 out:
+	workpool_free(r.pool);
+	free_jobs(&r);
 	newsml_stream_free(r.stream);
-	mojibake_free(r.mojibake);
 	wordlist_free(r.words);
-	wbuf_release(&r.decoded);
-	wbuf_release(&r.repaired);
-	wbuf_release(&r.cleaned);
-	wbuf_release(&r.item);
-	wbuf_release(&r.guid);
+	xmlCleanupParser();
 	return rc;
 }
