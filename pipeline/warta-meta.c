@@ -59,7 +59,8 @@ struct options {
  * before the item (up to `before`), then the item's own.
  */
 struct job {
-	xmlDocPtr doc;			/* the job's; or NULL */
+	xmlDocPtr doc;			/* the job's until done; or NULL */
+	int has_item;			/* 0: only notes */
 	const char *name;		/* its input, for messages */
 	unsigned long count;		/* its number in its input */
 	struct sidecar_row *row;	/* its spreadsheet row, or NULL */
@@ -359,11 +360,13 @@ meta_item(const struct run *r, struct job *j)
 			j->changed = 1;
 	}
 	wbuf_reset(&j->after);
-	if (g2_serialize(item, &j->after) != 0) {
+	if (g2_serialize(item, &j->after) != 0)
 		item_error(j, "out of memory");
-		return;
-	}
-	j->ready = 1;
+	else
+		j->ready = 1;
+	/* Freed here, not on the main thread: its time is the reading's. */
+	xmlFreeDoc(j->doc);
+	j->doc = NULL;
 }
 
 static void
@@ -402,7 +405,7 @@ take_back(struct run *r, struct job *j)
 		if (j->read_failed)
 			r->failed = 1;
 	}
-	if (!r->write_failed && j->doc != NULL) {
+	if (!r->write_failed && j->has_item) {
 		if (j->row != NULL)
 			j->row->matched = 1;
 		else if (r->sidecar != NULL)
@@ -423,6 +426,7 @@ take_back(struct run *r, struct job *j)
 	}
 	xmlFreeDoc(j->doc);
 	j->doc = NULL;
+	j->has_item = 0;
 	j->row = NULL;
 	j->change_failed = j->read_failed = 0;
 	j->failed = j->changed = j->ready = 0;
@@ -486,6 +490,7 @@ submit(struct run *r, xmlDocPtr doc, const char *name, unsigned long count)
 	}
 	r->job = NULL;
 	j->doc = doc;
+	j->has_item = doc != NULL;
 	j->name = name;
 	j->count = count;
 	if (doc != NULL &&
