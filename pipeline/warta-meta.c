@@ -76,6 +76,12 @@ struct job {
 	struct job *next_free;
 };
 
+/*
+ * Jobs in the pool at once, a bound on the memory: enough that a thread
+ * finds the next job ready while the main thread writes (see submit()).
+ */
+#define JOBS_DEPTH(threads)	((size_t)(threads) * 8 + 1)
+
 struct run {
 	struct options opt;
 	struct sidecar *sidecar;
@@ -496,8 +502,11 @@ submit(struct run *r, xmlDocPtr doc, const char *name, unsigned long count)
 	if (doc != NULL &&
 	    change_for(r, j, xmlDocGetRootElement(doc)) != 0)
 		j->change_failed = 1;
+	/* A full pool is emptied by half: the main thread then sleeps
+	 * once for many jobs, not once a job. */
 	if (workpool_full(r->pool))
-		take_back(r, workpool_next(r->pool));
+		while (workpool_pending(r->pool) > JOBS_DEPTH(r->opt.jobs) / 2)
+			take_back(r, workpool_next(r->pool));
 	workpool_submit(r->pool, j);
 }
 
@@ -607,7 +616,8 @@ start(struct run *r)
 	/* libxml2 sets up its globals once, here, before any thread could
 	 * race to do it. */
 	xmlInitParser();
-	if ((r->pool = workpool_new(r->opt.jobs, 0, run_job, r, &err)) ==
+	if ((r->pool = workpool_new(r->opt.jobs, JOBS_DEPTH(r->opt.jobs),
+	    run_job, r, &err)) ==
 	    NULL) {
 		cli_warn("%s", err.message);
 		return CLI_SOME_FAILED;

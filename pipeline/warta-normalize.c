@@ -85,6 +85,12 @@ struct job {
 	struct job *next_free;
 };
 
+/*
+ * Jobs in the pool at once, a bound on the memory: enough that a thread
+ * finds the next job ready while the main thread writes (see submit()).
+ */
+#define JOBS_DEPTH(threads)	((size_t)(threads) * 8 + 1)
+
 struct run {
 	struct options opt;
 	char now[WARTA_NOW_SIZE];
@@ -412,8 +418,11 @@ submit(struct run *r, struct input_article *in)
 	}
 	r->job = NULL;
 	j->in = in;
+	/* A full pool is emptied by half: the main thread then sleeps
+	 * once for many jobs, not once a job. */
 	if (workpool_full(r->pool))
-		take_back(r, workpool_next(r->pool));
+		while (workpool_pending(r->pool) > JOBS_DEPTH(r->opt.jobs) / 2)
+			take_back(r, workpool_next(r->pool));
 	workpool_submit(r->pool, j);
 }
 
@@ -666,7 +675,8 @@ start(struct run *r)
 	/* libxml2 sets up its globals once, here, before any thread could
 	 * race to do it (the items are written with its xmlTextWriter). */
 	xmlInitParser();
-	if ((r->pool = workpool_new(r->opt.jobs, 0, run_job, r, &err)) ==
+	if ((r->pool = workpool_new(r->opt.jobs, JOBS_DEPTH(r->opt.jobs),
+	    run_job, r, &err)) ==
 	    NULL) {
 		cli_warn("%s", err.message);
 		return CLI_SOME_FAILED;
