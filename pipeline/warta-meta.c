@@ -73,14 +73,18 @@ struct job {
 	int read_failed;		/* what the main thread noted failed */
 	int failed, changed, ready;
 	struct meta_found found;
+	size_t bytes;			/* counted in run's bytes */
 	struct job *next_free;
 };
 
 /*
- * Jobs in the pool at once, a bound on the memory: enough that a thread
- * finds the next job ready while the main thread writes (see submit()).
+ * Jobs in the pool at once: enough that a thread finds the next job ready
+ * while the main thread writes (see submit()).  The bytes of the items
+ * in the pool are bounded too, so that big ones on many threads do not
+ * add up: the pool is full at either bound.
  */
 #define JOBS_DEPTH(threads)	((size_t)(threads) * 8 + 1)
+#define JOBS_BYTES		((size_t)64 << 20)
 
 struct run {
 	struct options opt;
@@ -92,6 +96,7 @@ struct run {
 	struct workpool *pool;
 	struct job *job;		/* being filled by the main thread */
 	struct job *free_jobs;
+	size_t bytes;			/* of the jobs in the pool */
 	struct meta_found found;
 	unsigned long items, changed, unmatched_items;
 	int failed;
@@ -430,6 +435,8 @@ take_back(struct run *r, struct job *j)
 			r->write_failed = 1;
 		}
 	}
+	r->bytes -= j->bytes;
+	j->bytes = 0;
 	xmlFreeDoc(j->doc);
 	j->doc = NULL;
 	j->has_item = 0;
@@ -482,7 +489,8 @@ note_failure(struct run *r, const char *what, const char *msg)
  * taking one back if the pool is full.
  */
 static void
-submit(struct run *r, xmlDocPtr doc, const char *name, unsigned long count)
+submit(struct run *r, xmlDocPtr doc, const char *name, unsigned long count,
+    size_t bytes)
 {
 	struct job *j = current_job(r);
 
@@ -502,11 +510,15 @@ submit(struct run *r, xmlDocPtr doc, const char *name, unsigned long count)
 	if (doc != NULL &&
 	    change_for(r, j, xmlDocGetRootElement(doc)) != 0)
 		j->change_failed = 1;
+	j->bytes = bytes;
 	/* A full pool is emptied by half: the main thread then sleeps
 	 * once for many jobs, not once a job. */
-	if (workpool_full(r->pool))
-		while (workpool_pending(r->pool) > JOBS_DEPTH(r->opt.jobs) / 2)
+	if (workpool_full(r->pool) || r->bytes + bytes > JOBS_BYTES)
+		while (workpool_pending(r->pool) > 0 &&
+		    (workpool_pending(r->pool) > JOBS_DEPTH(r->opt.jobs) / 2 ||
+		    r->bytes + bytes > JOBS_BYTES / 2))
 			take_back(r, workpool_next(r->pool));
+	r->bytes += bytes;
 	workpool_submit(r->pool, j);
 }
 
@@ -517,6 +529,7 @@ meta_file(struct run *r, FILE *fp, const char *name)
 	struct newsml_reader *rd;
 	struct warta_error err;
 	xmlDocPtr doc;
+	long long at = 0, now;
 	int rc;
 
 	warta_error_clear(&err);
@@ -530,7 +543,11 @@ meta_file(struct run *r, FILE *fp, const char *name)
 			note_failure(r, name, err.message);
 			break;
 		}
-		submit(r, doc, name, newsml_reader_count(rd));
+		/* The item's bytes in the stream, for the pool's bound. */
+		now = newsml_reader_offset(rd);
+		submit(r, doc, name, newsml_reader_count(rd),
+		    now > at ? (size_t)(now - at) : 0);
+		at = now;
 	}
 	newsml_reader_free(rd);
 }
@@ -641,7 +658,7 @@ meta_inputs(struct run *r, int first, int argc, char **argv)
 		meta_path(r, argv[i]);
 	/* The last notes, then every job still out. */
 	if (r->job != NULL)
-		submit(r, NULL, NULL, 0);
+		submit(r, NULL, NULL, 0, 0);
 	while (workpool_pending(r->pool) > 0)
 		take_back(r, workpool_next(r->pool));
 	warta_error_clear(&err);

@@ -82,14 +82,18 @@ struct job {
 	struct wbuf item, notes;
 	size_t before;
 	unsigned long rejected, skipped;
+	size_t bytes;			/* counted in run's bytes */
 	struct job *next_free;
 };
 
 /*
- * Jobs in the pool at once, a bound on the memory: enough that a thread
- * finds the next job ready while the main thread writes (see submit()).
+ * Jobs in the pool at once: enough that a thread finds the next job ready
+ * while the main thread writes (see submit()).  The bytes of the articles
+ * in the pool are bounded too, so that big ones on many threads do not
+ * add up: the pool is full at either bound.
  */
 #define JOBS_DEPTH(threads)	((size_t)(threads) * 8 + 1)
+#define JOBS_BYTES		((size_t)64 << 20)
 
 struct run {
 	struct options opt;
@@ -101,6 +105,7 @@ struct run {
 	struct worker *workers;		/* one a thread */
 	struct job *job;		/* being filled by the main thread */
 	struct job *free_jobs;
+	size_t bytes;			/* of the jobs in the pool */
 	unsigned long normalized, rejected, skipped;
 	int write_failed;
 };
@@ -338,6 +343,8 @@ take_back(struct run *r, struct job *j)
 				r->rejected++;
 		}
 	}
+	r->bytes -= j->bytes;
+	j->bytes = 0;
 	free(j->in);
 	j->in = NULL;
 	j->result = JOB_NONE;
@@ -407,6 +414,7 @@ static void
 submit(struct run *r, struct input_article *in)
 {
 	struct job *j = current_job(r);
+	size_t bytes = in != NULL ? in->original_len + in->text_len : 0;
 
 	if (j == NULL) {
 		free(in);
@@ -418,11 +426,15 @@ submit(struct run *r, struct input_article *in)
 	}
 	r->job = NULL;
 	j->in = in;
+	j->bytes = bytes;
 	/* A full pool is emptied by half: the main thread then sleeps
 	 * once for many jobs, not once a job. */
-	if (workpool_full(r->pool))
-		while (workpool_pending(r->pool) > JOBS_DEPTH(r->opt.jobs) / 2)
+	if (workpool_full(r->pool) || r->bytes + bytes > JOBS_BYTES)
+		while (workpool_pending(r->pool) > 0 &&
+		    (workpool_pending(r->pool) > JOBS_DEPTH(r->opt.jobs) / 2 ||
+		    r->bytes + bytes > JOBS_BYTES / 2))
 			take_back(r, workpool_next(r->pool));
+	r->bytes += bytes;
 	workpool_submit(r->pool, j);
 }
 
