@@ -21,12 +21,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <libxml/parser.h>
 
 #include "article/article.h"
 #include "article/item.h"
@@ -43,8 +45,6 @@
 #include "text/clean.h"
 #include "text/decode.h"
 #include "text/mojibake.h"
-#include <libxml/parser.h>
-
 #include "cli.h"
 
 #define PROG "warta-normalize"
@@ -167,44 +167,44 @@ valid_lang(const char *s)
 
 /* The repair chain; each step is its own tested function in formats/. */
 static int
-repair(struct worker *r, struct warta_error *err)
+repair(struct worker *w, struct warta_error *err)
 {
 	unsigned fixes = 0;
 
-	wbuf_reset(&r->repaired);
-	wbuf_reset(&r->cleaned);
+	wbuf_reset(&w->repaired);
+	wbuf_reset(&w->cleaned);
 	/* Mojibake first: its patterns are the raw decoded characters, and
 	 * what it repairs may need the cleaning steps (a no-break space from
 	 * "Â ", a C1 control from a Java-style encoder).  Before it, the
 	 * last bytes of closing quotes an earlier decoder lost are put back
 	 * (in cleaned, free until text_clean), so that it repairs them too. */
-	if (mojibake_restore_lost(r->decoded.data, r->decoded.len,
-	    &r->cleaned, NULL) != WARTA_OK ||
-	    mojibake_fix(r->mojibake, r->cleaned.data, r->cleaned.len,
-	    &r->repaired, &fixes) != WARTA_OK)
+	if (mojibake_restore_lost(w->decoded.data, w->decoded.len,
+	    &w->cleaned, NULL) != WARTA_OK ||
+	    mojibake_fix(w->mojibake, w->cleaned.data, w->cleaned.len,
+	    &w->repaired, &fixes) != WARTA_OK)
 		return warta_error_set(err, -1, "out of memory");
-	wbuf_reset(&r->cleaned);
-	if (text_clean(r->repaired.data, r->repaired.len, &r->cleaned) !=
+	wbuf_reset(&w->cleaned);
+	if (text_clean(w->repaired.data, w->repaired.len, &w->cleaned) !=
 	    WARTA_OK)
 		return warta_error_set(err, -1, "out of memory");
 	return WARTA_OK;
 }
 
-/* The article's text as UTF-8 in r->decoded: decoded from its bytes for
+/* The article's text as UTF-8 in w->decoded: decoded from its bytes for
  * plain text, as the markup gave it otherwise. */
 static int
-decode(const struct run *run, struct worker *r, const struct input_article *in,
+decode(const struct run *r, struct worker *w, const struct input_article *in,
     enum text_encoding *found, struct warta_error *err)
 {
 	size_t skip;
 
-	wbuf_reset(&r->decoded);
+	wbuf_reset(&w->decoded);
 	if (in->text == NULL)
 		return text_decode(in->original, in->original_len,
-		    run->opt.encoding, &r->decoded, found, err);
+		    r->opt.encoding, &w->decoded, found, err);
 	*found = TEXT_UTF8;
 	skip = input_headline_len(in);
-	if (wbuf_append(&r->decoded, in->text + skip, in->text_len - skip) !=
+	if (wbuf_append(&w->decoded, in->text + skip, in->text_len - skip) !=
 	    WARTA_OK)
 		return warta_error_set(err, -1, "out of memory");
 	return WARTA_OK;
