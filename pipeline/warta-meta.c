@@ -9,17 +9,15 @@
  * when something in it changed, so running the same command twice changes
  * nothing the second time.
  *
- * With -j N the items are done on N threads (base/workpool.h): the stream
- * is read here, on the main thread, each item a job with what applies to
- * it (its spreadsheet row); a thread finds what the text names, edits the
- * item, serializes it and notes its messages in the job; the main thread
- * takes the jobs back in the order read, writes them, shows the messages
- * and counts.  Its own messages are noted in the job being filled, so
- * that they come out where one thread would have written them.
+ * With -j N the items are done on N threads (jobs.h): the stream is read
+ * here, on the main thread, each item a job with what applies to it (its
+ * spreadsheet row); a thread finds what the text names, edits the item,
+ * serializes it and notes its messages in the job; the main thread takes
+ * the jobs back in the order read, writes them, shows the messages and
+ * counts.
  */
 #include <errno.h>
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +35,7 @@
 #include "base/warta.h"
 #include "base/workpool.h"
 #include "cli.h"
+#include "jobs.h"
 
 #define PROG "warta-meta"
 #define AGENT PROG " " WARTA_VERSION
@@ -54,13 +53,12 @@ struct options {
 };
 
 /*
- * One item (or none: the last notes of the run), what applies to it and
- * what became of it.  notes holds first the main thread's messages
- * before the item (up to `before`), then the item's own.
+ * One item (or none: only the main thread's notes), what applies to it
+ * and what became of it.
  */
 struct job {
+	struct jobs_job h;
 	xmlDocPtr doc;			/* the job's until done; or NULL */
-	int has_item;			/* 0: only notes */
 	const char *name;		/* its input, for messages */
 	unsigned long count;		/* its number in its input */
 	struct sidecar_row *row;	/* its spreadsheet row, or NULL */
@@ -68,23 +66,10 @@ struct job {
 	int change_failed;
 	struct wbuf before, after;	/* snapshots, then the item out */
 	struct wbuf subjects, keywords;	/* the joined lists of c */
-	struct wbuf notes;
-	size_t notes_before;
 	int read_failed;		/* what the main thread noted failed */
 	int failed, changed, ready;
 	struct meta_found found;
-	size_t bytes;			/* counted in run's bytes */
-	struct job *next_free;
 };
-
-/*
- * Jobs in the pool at once: enough that a thread finds the next job ready
- * while the main thread writes (see submit()).  The bytes of the items
- * in the pool are bounded too, so that big ones on many threads do not
- * add up: the pool is full at either bound.
- */
-#define JOBS_DEPTH(threads)	((size_t)(threads) * 8 + 1)
-#define JOBS_BYTES		((size_t)64 << 20)
 
 struct run {
 	struct options opt;
@@ -93,10 +78,7 @@ struct run {
 	struct lexicon *lexicon;	/* for --no-find, NULL */
 	struct newsml_stream *stream;
 	char now[WARTA_NOW_SIZE];
-	struct workpool *pool;
-	struct job *job;		/* being filled by the main thread */
-	struct job *free_jobs;
-	size_t bytes;			/* of the jobs in the pool */
+	struct jobs *jobs;
 	struct meta_found found;
 	unsigned long items, changed, unmatched_items;
 	int failed;
@@ -280,7 +262,7 @@ check_everything(struct run *r)
 static void
 item_error(struct job *j, const char *msg)
 {
-	cli_note(&j->notes, j->name, "item %lu: %s", j->count, msg);
+	cli_note(&j->h.notes, j->name, "item %lu: %s", j->count, msg);
 	j->failed = 1;
 }
 
@@ -407,119 +389,91 @@ add_found(struct meta_found *to, const struct meta_found *f)
  * stopped there.
  */
 static void
-take_back(struct run *r, struct job *j)
+take_back(void *arg, struct jobs_job *h)
 {
+	struct run *r = arg;
+	struct job *j = (struct job *)h;
 	struct warta_error err;
 
-	if (!r->write_failed) {
-		cli_show_notes(&j->notes, 0, j->notes_before);
-		if (j->read_failed)
-			r->failed = 1;
+	if (r->write_failed)
+		return;
+	cli_show_notes(&h->notes, 0, h->notes_before);
+	if (j->read_failed)
+		r->failed = 1;
+	if (!h->has_item)
+		return;
+	if (j->row != NULL)
+		j->row->matched = 1;
+	else if (r->sidecar != NULL)
+		r->unmatched_items++;
+	cli_show_notes(&h->notes, h->notes_before, h->notes.len);
+	if (j->failed)
+		r->failed = 1;
+	r->items++;
+	if (j->changed)
+		r->changed++;
+	add_found(&r->found, &j->found);
+	warta_error_clear(&err);
+	if (j->ready && newsml_stream_item(r->stream, j->after.data,
+	    j->after.len, &err) != WARTA_OK) {
+		cli_stdout_error(err.message);
+		r->write_failed = 1;
 	}
-	if (!r->write_failed && j->has_item) {
-		if (j->row != NULL)
-			j->row->matched = 1;
-		else if (r->sidecar != NULL)
-			r->unmatched_items++;
-		cli_show_notes(&j->notes, j->notes_before, j->notes.len);
-		if (j->failed)
-			r->failed = 1;
-		r->items++;
-		if (j->changed)
-			r->changed++;
-		add_found(&r->found, &j->found);
-		warta_error_clear(&err);
-		if (j->ready && newsml_stream_item(r->stream, j->after.data,
-		    j->after.len, &err) != WARTA_OK) {
-			cli_stdout_error(err.message);
-			r->write_failed = 1;
-		}
-	}
-	r->bytes -= j->bytes;
-	j->bytes = 0;
+}
+
+static void
+reset_job(struct jobs_job *h, int free_too)
+{
+	struct job *j = (struct job *)h;
+	struct wbuf *b[] = { &j->before, &j->after, &j->subjects,
+	    &j->keywords };
+	size_t i;
+
 	xmlFreeDoc(j->doc);
 	j->doc = NULL;
-	j->has_item = 0;
 	j->row = NULL;
 	j->change_failed = j->read_failed = 0;
 	j->failed = j->changed = j->ready = 0;
 	memset(&j->found, 0, sizeof(j->found));
-	wbuf_reset(&j->before);
-	wbuf_reset(&j->after);
-	wbuf_reset(&j->notes);
-	j->notes_before = 0;
-	j->next_free = r->free_jobs;
-	r->free_jobs = j;
+	for (i = 0; i < sizeof(b) / sizeof(b[0]); i++)
+		if (free_too)
+			wbuf_release(b[i]);
+		else
+			wbuf_reset(b[i]);
 }
 
-/* The job the main thread fills next; NULL when memory runs out. */
-static struct job *
-current_job(struct run *r)
-{
-	struct job *j;
-
-	if (r->job != NULL)
-		return r->job;
-	if ((j = r->free_jobs) != NULL)
-		r->free_jobs = j->next_free;
-	else if ((j = calloc(1, sizeof(*j))) == NULL)
-		return NULL;
-	j->next_free = NULL;
-	return r->job = j;
-}
-
-/* A failure the main thread met, in its place among the items'. */
+/* A failure the main thread met, noted in its place among the items'. */
 static void
 note_failure(struct run *r, const char *what, const char *msg)
 {
-	struct job *j = current_job(r);
+	struct job *j = (struct job *)jobs_current(r->jobs);
 
-	if (j == NULL) {
-		cli_warn_at(what, "%s", msg);	/* out of memory: at once */
+	jobs_note(r->jobs, what, "%s", msg);
+	if (j != NULL)
+		j->read_failed = 1;
+	else
 		r->failed = 1;
-		return;
-	}
-	cli_note(&j->notes, what, "%s", msg);
-	j->notes_before = j->notes.len;
-	j->read_failed = 1;
 }
 
-/*
- * Hands the job being filled (with doc, or none) to the pool, after
- * taking one back if the pool is full.
- */
+/* An item read: what applies to it, in a job handed to the pool. */
 static void
 submit(struct run *r, xmlDocPtr doc, const char *name, unsigned long count,
     size_t bytes)
 {
-	struct job *j = current_job(r);
+	struct job *j = (struct job *)jobs_current(r->jobs);
 
 	if (j == NULL) {
-		if (doc != NULL) {
-			cli_warn_at(name, "item %lu: out of memory", count);
-			r->failed = 1;
-		}
+		cli_warn_at(name, "item %lu: out of memory", count);
+		r->failed = 1;
 		xmlFreeDoc(doc);
 		return;
 	}
-	r->job = NULL;
 	j->doc = doc;
-	j->has_item = doc != NULL;
 	j->name = name;
 	j->count = count;
-	if (doc != NULL &&
-	    change_for(r, j, xmlDocGetRootElement(doc)) != 0)
+	if (change_for(r, j, xmlDocGetRootElement(doc)) != 0)
 		j->change_failed = 1;
-	j->bytes = bytes;
-	/* A full pool is emptied by half: the main thread then sleeps
-	 * once for many jobs, not once a job. */
-	if (workpool_full(r->pool) || r->bytes + bytes > JOBS_BYTES)
-		while (workpool_pending(r->pool) > 0 &&
-		    (workpool_pending(r->pool) > JOBS_DEPTH(r->opt.jobs) / 2 ||
-		    r->bytes + bytes > JOBS_BYTES / 2))
-			take_back(r, workpool_next(r->pool));
-	r->bytes += bytes;
-	workpool_submit(r->pool, j);
+	jobs_submit(r->jobs, 1, bytes);
 }
 
 /* name lives as long as the run: the jobs of its items keep it. */
@@ -621,6 +575,7 @@ static int
 start(struct run *r)
 {
 	struct warta_error err;
+	struct jobs_ops ops;
 	int rc;
 
 	warta_error_clear(&err);
@@ -633,9 +588,12 @@ start(struct run *r)
 	/* libxml2 sets up its globals once, here, before any thread could
 	 * race to do it. */
 	xmlInitParser();
-	if ((r->pool = workpool_new(r->opt.jobs, JOBS_DEPTH(r->opt.jobs),
-	    run_job, r, &err)) ==
-	    NULL) {
+	ops.size = sizeof(struct job);
+	ops.run = run_job;
+	ops.take_back = take_back;
+	ops.reset = reset_job;
+	ops.arg = r;
+	if ((r->jobs = jobs_new(r->opt.jobs, &ops, &err)) == NULL) {
 		cli_warn("%s", err.message);
 		return CLI_SOME_FAILED;
 	}
@@ -656,37 +614,12 @@ meta_inputs(struct run *r, int first, int argc, char **argv)
 		meta_path(r, "-");
 	for (i = first; i < argc && !r->write_failed; i++)
 		meta_path(r, argv[i]);
-	/* The last notes, then every job still out. */
-	if (r->job != NULL)
-		submit(r, NULL, NULL, 0, 0);
-	while (workpool_pending(r->pool) > 0)
-		take_back(r, workpool_next(r->pool));
+	jobs_finish(r->jobs);
 	warta_error_clear(&err);
 	if (!r->write_failed &&
 	    newsml_stream_finish(r->stream, &err) != WARTA_OK) {
 		cli_stdout_error(err.message);
 		r->write_failed = 1;
-	}
-}
-
-static void
-free_jobs(struct run *r)
-{
-	struct job *j;
-
-	if (r->job != NULL) {
-		r->job->next_free = r->free_jobs;
-		r->free_jobs = r->job;
-	}
-	while ((j = r->free_jobs) != NULL) {
-		r->free_jobs = j->next_free;
-		xmlFreeDoc(j->doc);
-		wbuf_release(&j->before);
-		wbuf_release(&j->after);
-		wbuf_release(&j->subjects);
-		wbuf_release(&j->keywords);
-		wbuf_release(&j->notes);
-		free(j);
 	}
 }
 
@@ -711,8 +644,7 @@ main(int argc, char **argv)
 	if (!r.opt.quiet || rc != CLI_OK)
 		report_counts(&r);
 out:
-	workpool_free(r.pool);
-	free_jobs(&r);
+	jobs_free(r.jobs);
 	newsml_stream_free(r.stream);
 	sidecar_free(r.sidecar);
 	vocab_free(r.vocab);

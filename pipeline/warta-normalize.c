@@ -9,20 +9,17 @@
  * work is done in formats/; this file walks the inputs, reports, and
  * counts.
  *
- * With -j N the articles are done on N threads (base/workpool.h): the
- * inputs are read here, on the main thread, each article copied into a
- * job; a thread makes the item and notes its messages in the job; the
- * main thread takes the jobs back in the order they were read, writes
- * the items and shows the messages.  Its own messages (a file that cannot
- * be opened) are noted in the job being filled, so that every message
- * comes out where one thread would have written it.
+ * With -j N the articles are done on N threads (jobs.h): the inputs are
+ * read here, on the main thread, each article copied into a job; a
+ * thread makes the item and notes its messages in the job; the main
+ * thread takes the jobs back in the order they were read, writes the
+ * items and shows the messages.
  */
 #include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +43,7 @@
 #include "text/decode.h"
 #include "text/mojibake.h"
 #include "cli.h"
+#include "jobs.h"
 
 #define PROG "warta-normalize"
 #define DEFAULT_PROVIDER "warta.invalid"
@@ -71,29 +69,17 @@ struct worker {
 };
 
 /*
- * One article (or none: the last notes of the run), and what became of
- * it.  notes holds first the main thread's messages before the article
- * (up to `before`, with `rejected` and `skipped` what they counted), then
- * the article's own.
+ * One article (or none: only the main thread's notes), and what became
+ * of it.  rejected and skipped are what the main thread counted before
+ * it.
  */
 struct job {
+	struct jobs_job h;
 	struct input_article *in;	/* a copy, the job's; or NULL */
 	enum { JOB_NONE, JOB_NORMALIZED, JOB_REJECTED } result;
-	struct wbuf item, notes;
-	size_t before;
+	struct wbuf item;
 	unsigned long rejected, skipped;
-	size_t bytes;			/* counted in run's bytes */
-	struct job *next_free;
 };
-
-/*
- * Jobs in the pool at once: enough that a thread finds the next job ready
- * while the main thread writes (see submit()).  The bytes of the articles
- * in the pool are bounded too, so that big ones on many threads do not
- * add up: the pool is full at either bound.
- */
-#define JOBS_DEPTH(threads)	((size_t)(threads) * 8 + 1)
-#define JOBS_BYTES		((size_t)64 << 20)
 
 struct run {
 	struct options opt;
@@ -101,11 +87,8 @@ struct run {
 	struct wordlist *words;
 	struct newsml_stream *stream;
 	struct input_limits limits;
-	struct workpool *pool;
+	struct jobs *jobs;
 	struct worker *workers;		/* one a thread */
-	struct job *job;		/* being filled by the main thread */
-	struct job *free_jobs;
-	size_t bytes;			/* of the jobs in the pool */
 	unsigned long normalized, rejected, skipped;
 	int write_failed;
 };
@@ -295,13 +278,13 @@ normalize_one(const struct run *r, struct worker *w, struct job *j)
 		goto fail;
 	if (!r->opt.quiet)
 		for (i = 0; i < a->nwarnings; i++)
-			cli_note(&j->notes, in->where, "warning: %s",
+			cli_note(&j->h.notes, in->where, "warning: %s",
 			    a->warnings[i]);
 	article_free(a);
 	j->result = JOB_NORMALIZED;
 	return;
 fail:
-	cli_note(&j->notes, in->where, "%s", err.message);
+	cli_note(&j->h.notes, in->where, "%s", err.message);
 	article_free(a);
 	j->result = JOB_REJECTED;
 }
@@ -323,82 +306,50 @@ run_job(void *job, unsigned thread, void *arg)
  * stopped there.
  */
 static void
-take_back(struct run *r, struct job *j)
+take_back(void *arg, struct jobs_job *h)
 {
+	struct run *r = arg;
+	struct job *j = (struct job *)h;
 	struct warta_error err;
 
-	if (!r->write_failed) {
-		cli_show_notes(&j->notes, 0, j->before);
-		r->rejected += j->rejected;
-		r->skipped += j->skipped;
-		if (j->result == JOB_NORMALIZED && newsml_stream_item(r->stream,
-		    j->item.data, j->item.len, &err) != WARTA_OK) {
-			cli_stdout_error(err.message);
-			r->write_failed = 1;
-		} else if (j->result != JOB_NONE) {
-			cli_show_notes(&j->notes, j->before, j->notes.len);
-			if (j->result == JOB_NORMALIZED)
-				r->normalized++;
-			else
-				r->rejected++;
-		}
+	if (r->write_failed)
+		return;
+	cli_show_notes(&h->notes, 0, h->notes_before);
+	r->rejected += j->rejected;
+	r->skipped += j->skipped;
+	if (j->result == JOB_NORMALIZED && newsml_stream_item(r->stream,
+	    j->item.data, j->item.len, &err) != WARTA_OK) {
+		cli_stdout_error(err.message);
+		r->write_failed = 1;
+	} else if (j->result != JOB_NONE) {
+		cli_show_notes(&h->notes, h->notes_before, h->notes.len);
+		if (j->result == JOB_NORMALIZED)
+			r->normalized++;
+		else
+			r->rejected++;
 	}
-	r->bytes -= j->bytes;
-	j->bytes = 0;
+}
+
+static void
+reset_job(struct jobs_job *h, int free_too)
+{
+	struct job *j = (struct job *)h;
+
 	free(j->in);
 	j->in = NULL;
 	j->result = JOB_NONE;
-	wbuf_reset(&j->item);
-	wbuf_reset(&j->notes);
-	j->before = 0;
 	j->rejected = j->skipped = 0;
-	j->next_free = r->free_jobs;
-	r->free_jobs = j;
+	if (free_too)
+		wbuf_release(&j->item);
+	else
+		wbuf_reset(&j->item);
 }
 
-/* The job the main thread fills next; NULL when memory runs out. */
-static struct job *
-current_job(struct run *r)
-{
-	struct job *j;
-
-	if (r->job != NULL)
-		return r->job;
-	if ((j = r->free_jobs) != NULL)
-		r->free_jobs = j->next_free;
-	else if ((j = calloc(1, sizeof(*j))) == NULL)
-		return NULL;
-	j->next_free = NULL;
-	return r->job = j;
-}
-
-/* A message of the main thread, in its place among the articles'. */
-static void
-note(struct run *r, const char *what, const char *fmt, ...)
-    CLI_PRINTF(3, 4);
-static void
-note(struct run *r, const char *what, const char *fmt, ...)
-{
-	struct job *j = current_job(r);
-	char msg[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (j == NULL) {
-		cli_warn_at(what, "%s", msg);	/* out of memory: at once */
-		return;
-	}
-	cli_note(&j->notes, what, "%s", msg);
-	j->before = j->notes.len;
-}
-
-/* A rejection the main thread found (counted in its place). */
+/* A rejection the main thread found, counted in its place. */
 static void
 reject(struct run *r)
 {
-	struct job *j = current_job(r);
+	struct job *j = (struct job *)jobs_current(r->jobs);
 
 	if (j != NULL)
 		j->rejected++;
@@ -406,50 +357,19 @@ reject(struct run *r)
 		r->rejected++;
 }
 
-/*
- * Hands the job being filled (with in, a copy of the article, or NULL) to
- * the pool, after taking one back if the pool is full.
- */
-static void
-submit(struct run *r, struct input_article *in)
-{
-	struct job *j = current_job(r);
-	size_t bytes = in != NULL ? in->original_len + in->text_len : 0;
-
-	if (j == NULL) {
-		free(in);
-		if (in != NULL) {
-			cli_warn("out of memory");
-			r->rejected++;
-		}
-		return;
-	}
-	r->job = NULL;
-	j->in = in;
-	j->bytes = bytes;
-	/* A full pool is emptied by half: the main thread then sleeps
-	 * once for many jobs, not once a job. */
-	if (workpool_full(r->pool) || r->bytes + bytes > JOBS_BYTES)
-		while (workpool_pending(r->pool) > 0 &&
-		    (workpool_pending(r->pool) > JOBS_DEPTH(r->opt.jobs) / 2 ||
-		    r->bytes + bytes > JOBS_BYTES / 2))
-			take_back(r, workpool_next(r->pool));
-	r->bytes += bytes;
-	workpool_submit(r->pool, j);
-}
-
-/* An article read: copied into the job and handed to the pool. */
+/* An article read: copied into a job and handed to the pool. */
 static void
 normalize_article(struct run *r, const struct input_article *in)
 {
-	struct input_article *copy;
+	struct job *j;
 
-	if ((copy = input_article_dup(in)) == NULL) {
-		note(r, in->where, "out of memory");
+	if ((j = (struct job *)jobs_current(r->jobs)) == NULL ||
+	    (j->in = input_article_dup(in)) == NULL) {
+		jobs_note(r->jobs, in->where, "out of memory");
 		reject(r);
 		return;
 	}
-	submit(r, copy);
+	jobs_submit(r->jobs, 1, in->original_len + in->text_len);
 }
 
 /*
@@ -471,15 +391,15 @@ normalize_fd(struct run *r, int fd, const char *file, const char *name_in_item,
 	warta_error_clear(&err);
 	if ((reader = input_open(fd, file, name_in_item, r->opt.format,
 	    &r->limits, &err)) == NULL) {
-		note(r, file, "%s", err.message);
+		jobs_note(r->jobs, file, "%s", err.message);
 		reject(r);
 		return;
 	}
 	if (st != NULL && !input_is_container(reader) &&
 	    st->st_size > r->opt.max_size) {
-		note(r, file, "%lld bytes, larger than the size bound of "
-		    "%lld bytes (see --max-size)", (long long)st->st_size,
-		    r->opt.max_size);
+		jobs_note(r->jobs, file, "%lld bytes, larger than the size "
+		    "bound of %lld bytes (see --max-size)",
+		    (long long)st->st_size, r->opt.max_size);
 		reject(r);
 		input_close(reader);
 		return;
@@ -489,7 +409,7 @@ normalize_fd(struct run *r, int fd, const char *file, const char *name_in_item,
 		/* Records passed over count with what comes next, so that a
 		 * run that stops at a failed write counts as far as -j 1. */
 		now = input_skipped(reader);
-		if ((j = current_job(r)) != NULL)
+		if ((j = (struct job *)jobs_current(r->jobs)) != NULL)
 			j->skipped += now - skipped;
 		else
 			r->skipped += now - skipped;
@@ -500,7 +420,7 @@ normalize_fd(struct run *r, int fd, const char *file, const char *name_in_item,
 			normalize_article(r, &in);
 			continue;
 		}
-		note(r, file, "%s", err.message);
+		jobs_note(r->jobs, file, "%s", err.message);
 		reject(r);
 		if (rc < -1)
 			break;
@@ -517,7 +437,7 @@ normalize_file(void *ctx, const char *path, const struct stat *st)
 	int fd;
 
 	if ((fd = open(path, O_RDONLY)) < 0) {
-		note(r, path, "%s", strerror(errno));
+		jobs_note(r->jobs, path, "%s", strerror(errno));
 		reject(r);
 		return;
 	}
@@ -533,10 +453,10 @@ walk_problem(void *ctx, const char *path, enum walk_problem kind,
 	struct run *r = ctx;
 
 	if (kind == WALK_FAILED) {
-		note(r, path, "%s", message);
+		jobs_note(r->jobs, path, "%s", message);
 		reject(r);
 	} else if (!r->opt.quiet)
-		note(r, path, "warning: %s", message);
+		jobs_note(r->jobs, path, "warning: %s", message);
 }
 
 static int
@@ -561,11 +481,7 @@ normalize_inputs(struct run *r, int first, int argc, char **argv)
 		else
 			walk_path(argv[i], &v);
 	}
-	/* The last notes, then every job still out. */
-	if (r->job != NULL)
-		submit(r, NULL);
-	while (workpool_pending(r->pool) > 0)
-		take_back(r, workpool_next(r->pool));
+	jobs_finish(r->jobs);
 	warta_error_clear(&err);
 	if (!r->write_failed &&
 	    newsml_stream_finish(r->stream, &err) != WARTA_OK) {
@@ -666,6 +582,7 @@ static int
 start(struct run *r)
 {
 	struct warta_error err;
+	struct jobs_ops ops;
 	unsigned i;
 
 	warta_error_clear(&err);
@@ -687,9 +604,12 @@ start(struct run *r)
 	/* libxml2 sets up its globals once, here, before any thread could
 	 * race to do it (the items are written with its xmlTextWriter). */
 	xmlInitParser();
-	if ((r->pool = workpool_new(r->opt.jobs, JOBS_DEPTH(r->opt.jobs),
-	    run_job, r, &err)) ==
-	    NULL) {
+	ops.size = sizeof(struct job);
+	ops.run = run_job;
+	ops.take_back = take_back;
+	ops.reset = reset_job;
+	ops.arg = r;
+	if ((r->jobs = jobs_new(r->opt.jobs, &ops, &err)) == NULL) {
 		cli_warn("%s", err.message);
 		return CLI_SOME_FAILED;
 	}
@@ -701,22 +621,10 @@ start(struct run *r)
 }
 
 static void
-free_jobs(struct run *r)
+free_workers(struct run *r)
 {
-	struct job *j;
 	unsigned i;
 
-	if (r->job != NULL) {
-		r->job->next_free = r->free_jobs;
-		r->free_jobs = r->job;
-	}
-	while ((j = r->free_jobs) != NULL) {
-		r->free_jobs = j->next_free;
-		free(j->in);
-		wbuf_release(&j->item);
-		wbuf_release(&j->notes);
-		free(j);
-	}
 	for (i = 0; r->workers != NULL && i < r->opt.jobs; i++) {
 		mojibake_free(r->workers[i].mojibake);
 		wbuf_release(&r->workers[i].decoded);
@@ -753,8 +661,8 @@ main(int argc, char **argv)
 			    r.rejected);
 	}
 out:
-	workpool_free(r.pool);
-	free_jobs(&r);
+	jobs_free(r.jobs);
+	free_workers(&r);
 	newsml_stream_free(r.stream);
 	wordlist_free(r.words);
 	xmlCleanupParser();
