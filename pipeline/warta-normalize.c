@@ -211,6 +211,8 @@ normalize_one(const struct run *r, struct worker *w, struct job *j)
 	size_t i;
 
 	warta_error_clear(&err);
+	if (w->mojibake == NULL && (w->mojibake = mojibake_new(&err)) == NULL)
+		goto fail;
 	if (decode(r, w, in, &found, &err) != WARTA_OK)
 		goto fail;
 	if (repair(w, &err) != WARTA_OK)
@@ -583,7 +585,6 @@ start(struct run *r)
 {
 	struct warta_error err;
 	struct jobs_ops ops;
-	unsigned i;
 
 	warta_error_clear(&err);
 	if (warta_now(r->now, &err) != WARTA_OK)
@@ -596,11 +597,13 @@ start(struct run *r)
 		cli_warn("out of memory");
 		return CLI_SOME_FAILED;
 	}
-	for (i = 0; i < r->opt.jobs; i++)
-		if ((r->workers[i].mojibake = mojibake_new(&err)) == NULL) {
-			cli_warn("%s", err.message);
-			return CLI_SOME_FAILED;
-		}
+	/* The first thread's tables now, so that a broken pattern stops the
+	 * run before it starts; the others' when a thread first needs them
+	 * (compiling them costs milliseconds a thread). */
+	if ((r->workers[0].mojibake = mojibake_new(&err)) == NULL) {
+		cli_warn("%s", err.message);
+		return CLI_SOME_FAILED;
+	}
 	/* libxml2 sets up its globals once, here, before any thread could
 	 * race to do it (the items are written with its xmlTextWriter). */
 	xmlInitParser();
