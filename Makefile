@@ -67,7 +67,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 # formats/ is one folder per layer; see HACKING.md.
 FORMATS_SRC = $(sort $(wildcard formats/*/*.c))
-CLI_SRC = pipeline/cli.c pipeline/progress.c
+CLI_SRC = pipeline/cli.c pipeline/jobs.c pipeline/progress.c
 PROGRAMS_SRC = $(sort $(wildcard pipeline/warta*.c))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 TOOLS_SRC = $(sort $(wildcard tests/tools/*.c))

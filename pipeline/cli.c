@@ -333,3 +333,46 @@ cli_only_help_version(int argc, char **argv, void (*usage)(FILE *),
 	}
 	return -1;
 }
+
+void
+cli_note(struct wbuf *notes, const char *what, const char *fmt, ...)
+{
+	size_t start = notes->len;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (wbuf_puts(notes, what) != WARTA_OK ||
+	    wbuf_putc(notes, '\0') != WARTA_OK || n < 0 ||
+	    wbuf_reserve(notes, (size_t)n + 1) != WARTA_OK) {
+		/* The note is lost, not the fact that there was one. */
+		notes->len = start;
+		if (wbuf_puts(notes, what) == WARTA_OK &&
+		    wbuf_putc(notes, '\0') == WARTA_OK &&
+		    wbuf_puts(notes, "out of memory") == WARTA_OK &&
+		    wbuf_putc(notes, '\0') == WARTA_OK)
+			return;
+		notes->len = start;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(notes->data + notes->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	notes->len += (size_t)n + 1;	/* with its NUL */
+	notes->data[notes->len] = '\0';
+}
+
+void
+cli_show_notes(const struct wbuf *notes, size_t from, size_t to)
+{
+	const char *what, *msg;
+
+	while (from < to) {
+		what = notes->data + from;
+		msg = what + strlen(what) + 1;
+		cli_warn_at(what, "%s", msg);
+		from = (size_t)(msg + strlen(msg) + 1 - notes->data);
+	}
+}

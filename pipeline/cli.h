@@ -128,4 +128,17 @@ int cli_stdout_failed(void);
  */
 void cli_stdout_error(const char *message);
 
+/*
+ * Messages held back: a job done on another thread must not print (its
+ * messages would come out of order), so it notes them in its own buffer,
+ * "WHAT\0MESSAGE\0" each, and the main thread shows them, in the
+ * order of the jobs, when it takes the job back.  cli_note() only
+ * formats: it is safe on any thread, on a buffer that thread owns.
+ */
+struct wbuf;
+void cli_note(struct wbuf *notes, const char *what, const char *fmt, ...)
+    CLI_PRINTF(3, 4);
+/* Shows the notes in [from, to) of notes as cli_warn_at() would. */
+void cli_show_notes(const struct wbuf *notes, size_t from, size_t to);
+
 #endif

@@ -8,6 +8,13 @@
  * run with nothing written.  An item comes out with a new version only
  * when something in it changed, so running the same command twice changes
  * nothing the second time.
+ *
+ * With -j N the items are done on N threads (jobs.h): the stream is read
+ * here, on the main thread, each item a job with what applies to it (its
+ * spreadsheet row); a thread finds what the text names, edits the item,
+ * serializes it and notes its messages in the job; the main thread takes
+ * the jobs back in the order read, writes them, shows the messages and
+ * counts.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -27,7 +34,9 @@
 #include "newsml/write.h"
 #include "meta/sidecar.h"
 #include "base/warta.h"
+#include "base/workpool.h"
 #include "cli.h"
+#include "jobs.h"
 #include "progress.h"
 
 #define PROG "warta-meta"
@@ -40,9 +49,29 @@ struct options {
 	struct wbuf subjects, keywords;	/* repeatable options, ';'-joined */
 	const char *sidecar_path;
 	const char *vocab_path;
+	unsigned jobs;
 	int find;
 	int quiet;
 	int progress;
+};
+
+/*
+ * One item (or none: only the main thread's notes), what applies to it
+ * and what became of it.
+ */
+struct job {
+	struct jobs_job h;
+	xmlDocPtr doc;			/* the job's until done; or NULL */
+	const char *name;		/* its input, for messages */
+	unsigned long count;		/* its number in its input */
+	struct sidecar_row *row;	/* its spreadsheet row, or NULL */
+	struct meta_change c;
+	int change_failed;
+	struct wbuf before, after;	/* snapshots, then the item out */
+	struct wbuf subjects, keywords;	/* the joined lists of c */
+	int read_failed;		/* what the main thread noted failed */
+	int failed, changed, ready;
+	struct meta_found found;
 };
 
 struct run {
@@ -52,8 +81,7 @@ struct run {
 	struct lexicon *lexicon;	/* for --no-find, NULL */
 	struct newsml_stream *stream;
 	char now[WARTA_NOW_SIZE];
-	struct wbuf before, after;
-	struct wbuf subjects, keywords;	/* an item's joined lists */
+	struct jobs *jobs;
 	struct meta_found found;
 	unsigned long items, changed, unmatched_items;
 	int failed;
@@ -87,6 +115,8 @@ usage(FILE *fp)
 	    "  --vocab FILE.tsv         the Media Topics subjects must be in\n"
 	    "  --no-find                do not look for people, places, ... in\n"
 	    "                           the text\n"
+	    "  -j, --jobs N             items done on N threads (default: the\n"
+	    "                           cores); the output is the same\n"
 	    "      --progress           show progress on standard error, even\n"
 	    "                           when it is not a terminal\n"
 	    "  -q, --quiet              no progress and no summary on standard\n"
@@ -112,8 +142,8 @@ enum { OPT_SIDECAR = 512, OPT_VOCAB, OPT_NO_FIND, OPT_PROGRESS };
 static int
 parse_options(int argc, char **argv, struct options *opt)
 {
-	static struct option longopts[SC_NFIELDS + 8];
-	int c, n = 0, f;
+	static struct option longopts[SC_NFIELDS + 9];
+	int c, n = 0, f, rc;
 
 	for (f = SC_PROVIDER; f < SC_NFIELDS; f++) {
 		longopts[n].name = sidecar_field_name((enum sidecar_field)f);
@@ -129,14 +159,18 @@ parse_options(int argc, char **argv, struct options *opt)
 	    OPT_NO_FIND };
 	longopts[n++] = (struct option){ "progress", no_argument, NULL,
 	    OPT_PROGRESS };
+	longopts[n++] = (struct option){ "jobs", required_argument, NULL, 'j' };
 	longopts[n++] = (struct option){ "quiet", no_argument, NULL, 'q' };
 	longopts[n++] = (struct option){ "help", no_argument, NULL, 'h' };
 	longopts[n++] = (struct option){ "version", no_argument, NULL, 'V' };
 	longopts[n] = (struct option){ NULL, 0, NULL, 0 };
 
 	opt->find = 1;
+	opt->jobs = workpool_cores();
+	if (opt->jobs > CLI_JOBS_MAX)
+		opt->jobs = CLI_JOBS_MAX;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":qhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":j:qhV", longopts, NULL)) != -1) {
 		if (c >= FIELD_OPT(SC_PROVIDER) && c < FIELD_OPT(SC_NFIELDS)) {
 			f = c - FIELD_OPT(0);
 			if (f == SC_SUBJECT || f == SC_KEYWORD) {
@@ -162,6 +196,10 @@ parse_options(int argc, char **argv, struct options *opt)
 			break;
 		case OPT_PROGRESS:
 			opt->progress = 1;
+			break;
+		case 'j':
+			if ((rc = cli_parse_jobs(optarg, &opt->jobs)) != CLI_OK)
+				return rc;
 			break;
 		case 'q':
 			opt->quiet = 1;
@@ -233,12 +271,12 @@ check_everything(struct run *r)
 	return -1;
 }
 
+/* A problem with the item of job j, noted for when it is taken back. */
 static void
-item_error(struct run *r, struct newsml_reader *rd, const char *msg)
+item_error(struct job *j, const char *msg)
 {
-	cli_warn_at(newsml_reader_name(rd), "item %lu: %s",
-	    newsml_reader_count(rd), msg);
-	r->failed = 1;
+	cli_note(&j->h.notes, j->name, "item %lu: %s", j->count, msg);
+	j->failed = 1;
 }
 
 /* Joins a list of the options with a list of the row (either NULL). */
@@ -257,10 +295,13 @@ join_lists(struct wbuf *b, const char *a, const char *c)
 /*
  * What applies to one item: the options, with the cells of its
  * spreadsheet row over them; subjects and keywords of both are added.
+ * On the main thread: the row is looked up here, and marked matched only
+ * when the item is taken back.
  */
 static int
-change_for(struct run *r, xmlNodePtr item, struct meta_change *c)
+change_for(struct run *r, struct job *j, xmlNodePtr item)
 {
+	struct meta_change *c = &j->c;
 	struct sidecar_row *row;
 	xmlChar *guid;
 	char *file;
@@ -271,20 +312,18 @@ change_for(struct run *r, xmlNodePtr item, struct meta_change *c)
 		return 0;
 	guid = xmlGetProp(item, (const xmlChar *)"guid");
 	file = g2_text(g2_child(g2_child(item, "itemMeta"), "fileName"));
-	row = sidecar_match(r->sidecar, (const char *)guid, file);
+	row = j->row = sidecar_find(r->sidecar, (const char *)guid, file);
 	xmlFree(guid);
 	xmlFree(file);
-	if (row == NULL) {
-		r->unmatched_items++;
+	if (row == NULL)
 		return 0;
-	}
 	for (f = SC_PROVIDER; f < SC_NFIELDS; f++)
 		if (row->value[f] != NULL && f != SC_SUBJECT &&
 		    f != SC_KEYWORD)
 			c->value[f] = row->value[f];
-	c->value[SC_KEYWORD] = join_lists(&r->keywords,
+	c->value[SC_KEYWORD] = join_lists(&j->keywords,
 	    r->opt.set.value[SC_KEYWORD], row->value[SC_KEYWORD]);
-	c->value[SC_SUBJECT] = join_lists(&r->subjects,
+	c->value[SC_SUBJECT] = join_lists(&j->subjects,
 	    r->opt.set.value[SC_SUBJECT], row->value[SC_SUBJECT]);
 	if ((r->opt.set.value[SC_KEYWORD] != NULL &&
 	    c->value[SC_KEYWORD] == NULL) ||
@@ -294,76 +333,190 @@ change_for(struct run *r, xmlNodePtr item, struct meta_change *c)
 	return 0;
 }
 
+/*
+ * One item, on any thread: what it reads of r is read only (the options,
+ * the vocabulary, the lexicon, the clock), what it writes is j's.
+ */
 static void
-meta_item(struct run *r, struct newsml_reader *rd, xmlDocPtr doc)
+meta_item(const struct run *r, struct job *j)
 {
 	struct warta_error err;
-	struct meta_change c;
-	xmlNodePtr item = xmlDocGetRootElement(doc);
+	xmlNodePtr item = xmlDocGetRootElement(j->doc);
 
 	warta_error_clear(&err);
-	wbuf_reset(&r->before);
-	wbuf_reset(&r->after);
 	/* What meta can change, before and after: not the whole item. */
-	if (meta_snapshot(item, &r->before) != 0) {
-		item_error(r, rd, "out of memory");
-	} else if (change_for(r, item, &c) != 0) {
-		item_error(r, rd, "out of memory");
-	} else if (meta_apply(item, &c, r->vocab, &err) != WARTA_OK ||
-	    (r->opt.find && meta_find(r->lexicon, item, r->vocab, &r->found,
-	    &err) !=
-	    WARTA_OK)) {
+	if (meta_snapshot(item, &j->before) != 0) {
+		item_error(j, "out of memory");
+	} else if (j->change_failed) {
+		item_error(j, "out of memory");
+	} else if (meta_apply(item, &j->c, r->vocab, &err) != WARTA_OK ||
+	    (r->opt.find && meta_find(r->lexicon, item, r->vocab, &j->found,
+	    &err) != WARTA_OK)) {
 		/* Only an item with no itemMeta, or memory running out,
 		 * gets here: reported, and written as it stands (never
 		 * dropped), without a new version. */
-		item_error(r, rd, err.message);
-	} else if (meta_snapshot(item, &r->after) != 0) {
-		item_error(r, rd, "out of memory");
-	} else if (r->after.len != r->before.len ||
-	    memcmp(r->after.data, r->before.data, r->before.len) != 0) {
+		item_error(j, err.message);
+	} else if (meta_snapshot(item, &j->after) != 0) {
+		item_error(j, "out of memory");
+	} else if (j->after.len != j->before.len ||
+	    memcmp(j->after.data, j->before.data, j->before.len) != 0) {
 		if (meta_bump_version(item, r->now, AGENT, &err) != WARTA_OK)
-			item_error(r, rd, err.message);
+			item_error(j, err.message);
 		else
-			r->changed++;
+			j->changed = 1;
 	}
-	r->items++;
-	wbuf_reset(&r->after);
-	if (g2_serialize(item, &r->after) != 0) {
-		item_error(r, rd, "out of memory");
+	wbuf_reset(&j->after);
+	if (g2_serialize(item, &j->after) != 0)
+		item_error(j, "out of memory");
+	else
+		j->ready = 1;
+	/* Freed here, not on the main thread: its time is the reading's. */
+	xmlFreeDoc(j->doc);
+	j->doc = NULL;
+}
+
+static void
+run_job(void *job, unsigned thread, void *arg)
+{
+	struct job *j = job;
+
+	(void)thread;
+	if (j->doc != NULL)
+		meta_item(arg, j);
+}
+
+static void
+add_found(struct meta_found *to, const struct meta_found *f)
+{
+	to->people += f->people;
+	to->orgs += f->orgs;
+	to->places += f->places;
+	to->subjects += f->subjects;
+	to->summaries += f->summaries;
+}
+
+/*
+ * A job taken back, in the order read: the main thread's notes, then the
+ * item's, its counts, and the item out.  Once standard output has
+ * failed, nothing more is shown or counted, as one thread would have
+ * stopped there.
+ */
+static void
+take_back(void *arg, struct jobs_job *h)
+{
+	struct run *r = arg;
+	struct job *j = (struct job *)h;
+	struct warta_error err;
+
+	if (r->write_failed)
 		return;
-	}
-	if (newsml_stream_item(r->stream, r->after.data, r->after.len, &err) !=
-	    WARTA_OK) {
+	cli_show_notes(&h->notes, 0, h->notes_before);
+	if (j->read_failed)
+		r->failed = 1;
+	if (!h->has_item)
+		return;
+	if (j->row != NULL)
+		j->row->matched = 1;
+	else if (r->sidecar != NULL)
+		r->unmatched_items++;
+	cli_show_notes(&h->notes, h->notes_before, h->notes.len);
+	if (j->failed)
+		r->failed = 1;
+	r->items++;
+	if (j->changed)
+		r->changed++;
+	add_found(&r->found, &j->found);
+	warta_error_clear(&err);
+	if (j->ready && newsml_stream_item(r->stream, j->after.data,
+	    j->after.len, &err) != WARTA_OK) {
 		cli_stdout_error(err.message);
 		r->write_failed = 1;
 	}
 }
 
 static void
+reset_job(struct jobs_job *h, int free_too)
+{
+	struct job *j = (struct job *)h;
+	struct wbuf *b[] = { &j->before, &j->after, &j->subjects,
+	    &j->keywords };
+	size_t i;
+
+	xmlFreeDoc(j->doc);
+	j->doc = NULL;
+	j->row = NULL;
+	j->change_failed = j->read_failed = 0;
+	j->failed = j->changed = j->ready = 0;
+	memset(&j->found, 0, sizeof(j->found));
+	for (i = 0; i < sizeof(b) / sizeof(b[0]); i++)
+		if (free_too)
+			wbuf_release(b[i]);
+		else
+			wbuf_reset(b[i]);
+}
+
+/* A failure the main thread met, noted in its place among the items'. */
+static void
+note_failure(struct run *r, const char *what, const char *msg)
+{
+	struct job *j = (struct job *)jobs_current(r->jobs);
+
+	jobs_note(r->jobs, what, "%s", msg);
+	if (j != NULL)
+		j->read_failed = 1;
+	else
+		r->failed = 1;
+}
+
+/* An item read: what applies to it, in a job handed to the pool. */
+static void
+submit(struct run *r, xmlDocPtr doc, const char *name, unsigned long count,
+    size_t bytes)
+{
+	struct job *j = (struct job *)jobs_current(r->jobs);
+
+	if (j == NULL) {
+		cli_warn_at(name, "item %lu: out of memory", count);
+		r->failed = 1;
+		xmlFreeDoc(doc);
+		return;
+	}
+	j->doc = doc;
+	j->name = name;
+	j->count = count;
+	if (change_for(r, j, xmlDocGetRootElement(doc)) != 0)
+		j->change_failed = 1;
+	jobs_submit(r->jobs, 1, bytes);
+}
+
+/* name lives as long as the run: the jobs of its items keep it. */
+static void
 meta_file(struct run *r, FILE *fp, const char *name)
 {
 	struct newsml_reader *rd;
 	struct warta_error err;
 	xmlDocPtr doc;
+	long long at = 0, now;
 	int rc;
 
 	warta_error_clear(&err);
 	if ((rd = newsml_reader_new(fp, name, &err)) == NULL) {
-		cli_warn_at(name, "%s", err.message);
-		r->failed = 1;
+		note_failure(r, name, err.message);
 		return;
 	}
 	while (!r->write_failed &&
 	    (rc = newsml_reader_next(rd, &doc, &err)) != 0) {
 		if (rc < 0) {
-			cli_warn_at(name, "%s", err.message);
-			r->failed = 1;
+			note_failure(r, name, err.message);
 			break;
 		}
-		meta_item(r, rd, doc);
-		xmlFreeDoc(doc);
+		/* The item's bytes in the stream, for the pool's bound. */
+		now = newsml_reader_offset(rd);
+		submit(r, doc, name, newsml_reader_count(rd),
+		    now > at ? (size_t)(now - at) : 0);
+		at = now;
 		progress_update(r->progress, r->items, r->bytes +
-		    (unsigned long long)newsml_reader_offset(rd));
+		    (unsigned long long)now);
 	}
 	r->bytes += (unsigned long long)newsml_reader_offset(rd);
 	newsml_reader_free(rd);
@@ -379,8 +532,7 @@ meta_path(struct run *r, const char *path)
 		return;
 	}
 	if ((fp = fopen(path, "rb")) == NULL) {
-		cli_warn_at(path, "%s", strerror(errno));
-		r->failed = 1;
+		note_failure(r, path, strerror(errno));
 		return;
 	}
 	meta_file(r, fp, path);
@@ -439,6 +591,7 @@ static int
 start(struct run *r)
 {
 	struct warta_error err;
+	struct jobs_ops ops;
 	int rc;
 
 	warta_error_clear(&err);
@@ -448,6 +601,18 @@ start(struct run *r)
 	}
 	if ((rc = check_everything(r)) >= 0)
 		return rc;
+	/* libxml2 sets up its globals once, here, before any thread could
+	 * race to do it. */
+	xmlInitParser();
+	ops.size = sizeof(struct job);
+	ops.run = run_job;
+	ops.take_back = take_back;
+	ops.reset = reset_job;
+	ops.arg = r;
+	if ((r->jobs = jobs_new(r->opt.jobs, &ops, &err)) == NULL) {
+		cli_warn("%s", err.message);
+		return CLI_SOME_FAILED;
+	}
 	if ((r->stream = newsml_stream_new(stdout, r->now)) == NULL) {
 		cli_warn("out of memory");
 		return CLI_SOME_FAILED;
@@ -465,6 +630,7 @@ meta_inputs(struct run *r, int first, int argc, char **argv)
 		meta_path(r, "-");
 	for (i = first; i < argc && !r->write_failed; i++)
 		meta_path(r, argv[i]);
+	jobs_finish(r->jobs);
 	warta_error_clear(&err);
 	if (!r->write_failed &&
 	    newsml_stream_finish(r->stream, &err) != WARTA_OK) {
@@ -483,10 +649,6 @@ main(int argc, char **argv)
 	memset(&r, 0, sizeof(r));
 	wbuf_init(&r.opt.subjects);
 	wbuf_init(&r.opt.keywords);
-	wbuf_init(&r.before);
-	wbuf_init(&r.after);
-	wbuf_init(&r.subjects);
-	wbuf_init(&r.keywords);
 	if ((rc = parse_options(argc, argv, &r.opt)) >= 0 ||
 	    (rc = start(&r)) >= 0)
 		goto out;
@@ -503,14 +665,11 @@ main(int argc, char **argv)
 	if (!r.opt.quiet || rc != CLI_OK)
 		report_counts(&r);
 out:
+	jobs_free(r.jobs);
 	newsml_stream_free(r.stream);
 	sidecar_free(r.sidecar);
 	vocab_free(r.vocab);
 	lexicon_free(r.lexicon);
-	wbuf_release(&r.before);
-	wbuf_release(&r.after);
-	wbuf_release(&r.subjects);
-	wbuf_release(&r.keywords);
 	wbuf_release(&r.opt.subjects);
 	wbuf_release(&r.opt.keywords);
 	xmlCleanupParser();

@@ -8,6 +8,12 @@
  * (dateline, byline, dates, language), and written as one newsItem.  The
  * work is done in formats/; this file walks the inputs, reports, and
  * counts.
+ *
+ * With -j N the articles are done on N threads (jobs.h): the inputs are
+ * read here, on the main thread, each article copied into a job; a
+ * thread makes the item and notes its messages in the job; the main
+ * thread takes the jobs back in the order they were read, writes the
+ * items and shows the messages.
  */
 #include <sys/stat.h>
 
@@ -19,6 +25,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libxml/parser.h>
+
 #include "article/article.h"
 #include "article/item.h"
 #include "article/wordlist.h"
@@ -28,12 +36,14 @@
 #include "base/size.h"
 #include "base/walk.h"
 #include "base/warta.h"
+#include "base/workpool.h"
 #include "input/input.h"
 #include "newsml/write.h"
 #include "text/clean.h"
 #include "text/decode.h"
 #include "text/mojibake.h"
 #include "cli.h"
+#include "jobs.h"
 #include "progress.h"
 
 #define PROG "warta-normalize"
@@ -48,18 +58,39 @@ struct options {
 	const char *provider;
 	const char *lang;
 	long long max_size;
+	unsigned jobs;
 	int quiet;
 	int progress;
+};
+
+/* What one thread keeps for itself: the repair's scratch buffers and
+ * its own mojibake tables (text/mojibake.h: one a thread). */
+struct worker {
+	struct mojibake *mojibake;
+	struct wbuf decoded, repaired, cleaned, guid;
+};
+
+/*
+ * One article (or none: only the main thread's notes), and what became
+ * of it.  rejected and skipped are what the main thread counted before
+ * it.
+ */
+struct job {
+	struct jobs_job h;
+	struct input_article *in;	/* a copy, the job's; or NULL */
+	enum { JOB_NONE, JOB_NORMALIZED, JOB_REJECTED } result;
+	struct wbuf item;
+	unsigned long rejected, skipped;
 };
 
 struct run {
 	struct options opt;
 	char now[WARTA_NOW_SIZE];
-	struct mojibake *mojibake;
 	struct wordlist *words;
 	struct newsml_stream *stream;
 	struct input_limits limits;
-	struct wbuf decoded, repaired, cleaned, item, guid;
+	struct jobs *jobs;
+	struct worker *workers;		/* one a thread */
 	unsigned long normalized, rejected, skipped;
 	int write_failed;
 	struct progress *progress;
@@ -70,9 +101,8 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: " PROG " [-q] [-f format] [-e encoding] [-l lang] [-p domain] "
-	    "[-s size]\n"
-	    "       [file | dir | -] ...\n"
+	    "usage: " PROG " [-q] [-f format] [-e encoding] [-j jobs] [-l lang]\n"
+	    "       [-p domain] [-s size] [file | dir | -] ...\n"
 	    "Reads raw news articles (plain text, HTML, NITF, SGML, WARC, or zip\n"
 	    "and tar deliveries of them; directories are walked in sorted order)\n"
 	    "and writes NewsML-G2 news items to standard output.\n"
@@ -81,6 +111,8 @@ usage(FILE *fp)
 	    "                       archive (zip, tar)\n"
 	    "  -e, --encoding NAME  text encoding: auto (default), utf-8,\n"
 	    "                       utf-16, windows-1252, iso-8859-1, iso-8859-15\n"
+	    "  -j, --jobs N         articles done on N threads (default: the\n"
+	    "                       cores); the output is the same\n"
 	    "  -l, --lang TAG       language when the text does not decide (id, en)\n"
 	    "  -p, --provider DOMAIN  provider domain for guids (default "
 	    DEFAULT_PROVIDER ")\n"
@@ -124,52 +156,58 @@ valid_lang(const char *s)
 
 /* The repair chain; each step is its own tested function in formats/. */
 static int
-repair(struct run *r, struct warta_error *err)
+repair(struct worker *w, struct warta_error *err)
 {
 	unsigned fixes = 0;
 
-	wbuf_reset(&r->repaired);
-	wbuf_reset(&r->cleaned);
+	wbuf_reset(&w->repaired);
+	wbuf_reset(&w->cleaned);
 	/* Mojibake first: its patterns are the raw decoded characters, and
 	 * what it repairs may need the cleaning steps (a no-break space from
 	 * "Â ", a C1 control from a Java-style encoder).  Before it, the
 	 * last bytes of closing quotes an earlier decoder lost are put back
 	 * (in cleaned, free until text_clean), so that it repairs them too. */
-	if (mojibake_restore_lost(r->decoded.data, r->decoded.len,
-	    &r->cleaned, NULL) != WARTA_OK ||
-	    mojibake_fix(r->mojibake, r->cleaned.data, r->cleaned.len,
-	    &r->repaired, &fixes) != WARTA_OK)
+	if (mojibake_restore_lost(w->decoded.data, w->decoded.len,
+	    &w->cleaned, NULL) != WARTA_OK ||
+	    mojibake_fix(w->mojibake, w->cleaned.data, w->cleaned.len,
+	    &w->repaired, &fixes) != WARTA_OK)
 		return warta_error_set(err, -1, "out of memory");
-	wbuf_reset(&r->cleaned);
-	if (text_clean(r->repaired.data, r->repaired.len, &r->cleaned) !=
+	wbuf_reset(&w->cleaned);
+	if (text_clean(w->repaired.data, w->repaired.len, &w->cleaned) !=
 	    WARTA_OK)
 		return warta_error_set(err, -1, "out of memory");
 	return WARTA_OK;
 }
 
-/* The article's text as UTF-8 in r->decoded: decoded from its bytes for
+/* The article's text as UTF-8 in w->decoded: decoded from its bytes for
  * plain text, as the markup gave it otherwise. */
 static int
-decode(struct run *r, const struct input_article *in,
+decode(const struct run *r, struct worker *w, const struct input_article *in,
     enum text_encoding *found, struct warta_error *err)
 {
 	size_t skip;
 
-	wbuf_reset(&r->decoded);
+	wbuf_reset(&w->decoded);
 	if (in->text == NULL)
 		return text_decode(in->original, in->original_len,
-		    r->opt.encoding, &r->decoded, found, err);
+		    r->opt.encoding, &w->decoded, found, err);
 	*found = TEXT_UTF8;
 	skip = input_headline_len(in);
-	if (wbuf_append(&r->decoded, in->text + skip, in->text_len - skip) !=
+	if (wbuf_append(&w->decoded, in->text + skip, in->text_len - skip) !=
 	    WARTA_OK)
 		return warta_error_set(err, -1, "out of memory");
 	return WARTA_OK;
 }
 
-static int
-normalize_one(struct run *r, const struct input_article *in)
+/*
+ * One article into j->item, on any thread: what it reads of r is read
+ * only (the options, the clock, the word list), what it writes is w's
+ * and j's.
+ */
+static void
+normalize_one(const struct run *r, struct worker *w, struct job *j)
 {
+	const struct input_article *in = j->in;
 	struct warta_error err;
 	struct article *a = NULL;
 	struct newsml_item_info info;
@@ -179,9 +217,11 @@ normalize_one(struct run *r, const struct input_article *in)
 	size_t i;
 
 	warta_error_clear(&err);
-	if (decode(r, in, &found, &err) != WARTA_OK)
+	if (w->mojibake == NULL && (w->mojibake = mojibake_new(&err)) == NULL)
 		goto fail;
-	if (repair(r, &err) != WARTA_OK)
+	if (decode(r, w, in, &found, &err) != WARTA_OK)
+		goto fail;
+	if (repair(w, &err) != WARTA_OK)
 		goto fail;
 	if ((a = article_new(r->words)) == NULL) {
 		warta_error_set(&err, -1, "out of memory");
@@ -195,7 +235,7 @@ normalize_one(struct run *r, const struct input_article *in)
 		goto fail;
 	}
 	a->date_stated = in->text != NULL && input_valid_date(in->created);
-	if (layout_paragraphs(a, r->cleaned.data, r->cleaned.len, &err) !=
+	if (layout_paragraphs(a, w->cleaned.data, w->cleaned.len, &err) !=
 	    WARTA_OK || article_parse(a, r->opt.lang, &err) != WARTA_OK)
 		goto fail;
 	if (a->npara == 0) {
@@ -213,16 +253,16 @@ normalize_one(struct run *r, const struct input_article *in)
 	day[0] = '\0';
 	if (content.created != NULL)
 		snprintf(day, sizeof(day), "%s", content.created);
-	wbuf_reset(&r->guid);
-	if (newsml_make_guid(&r->guid, r->opt.provider,
+	wbuf_reset(&w->guid);
+	if (newsml_make_guid(&w->guid, r->opt.provider,
 	    day[0] != '\0' ? day : NULL, sha) != WARTA_OK ||
-	    wbuf_putc(&r->guid, '\0') != WARTA_OK) {
+	    wbuf_putc(&w->guid, '\0') != WARTA_OK) {
 		warta_error_set(&err, -1, "out of memory");
 		goto fail;
 	}
 
 	memset(&info, 0, sizeof(info));
-	info.guid = r->guid.data;
+	info.guid = w->guid.data;
 	info.provider = r->opt.provider;
 	info.now = r->now;
 	info.file_name = in->file_name;
@@ -242,27 +282,102 @@ normalize_one(struct run *r, const struct input_article *in)
 	info.uri = in->uri;
 	info.uri_date = in->uri_date;
 
-	wbuf_reset(&r->item);
-	if (newsml_item_write(&r->item, &info, &content, &err) != WARTA_OK)
+	if (newsml_item_write(&j->item, &info, &content, &err) != WARTA_OK)
 		goto fail;
-	if (newsml_stream_item(r->stream, r->item.data, r->item.len, &err) !=
-	    WARTA_OK) {
-		cli_stdout_error(err.message);
-		r->write_failed = 1;
-		article_free(a);
-		return -1;
-	}
 	if (!r->opt.quiet)
 		for (i = 0; i < a->nwarnings; i++)
-			cli_warn_at(in->where, "warning: %s", a->warnings[i]);
+			cli_note(&j->h.notes, in->where, "warning: %s",
+			    a->warnings[i]);
 	article_free(a);
-	r->normalized++;
-	return 0;
+	j->result = JOB_NORMALIZED;
+	return;
 fail:
-	cli_warn_at(in->where, "%s", err.message);
+	cli_note(&j->h.notes, in->where, "%s", err.message);
 	article_free(a);
-	r->rejected++;
-	return -1;
+	j->result = JOB_REJECTED;
+}
+
+static void
+run_job(void *job, unsigned thread, void *arg)
+{
+	struct run *r = arg;
+	struct job *j = job;
+
+	if (j->in != NULL)
+		normalize_one(r, &r->workers[thread], j);
+}
+
+/*
+ * A job taken back, in the order read: the main thread's notes and
+ * counts, then the item and the article's notes.  Once standard output
+ * has failed, nothing more is shown or counted, as one thread would have
+ * stopped there.
+ */
+static void
+take_back(void *arg, struct jobs_job *h)
+{
+	struct run *r = arg;
+	struct job *j = (struct job *)h;
+	struct warta_error err;
+
+	if (r->write_failed)
+		return;
+	cli_show_notes(&h->notes, 0, h->notes_before);
+	r->rejected += j->rejected;
+	r->skipped += j->skipped;
+	if (j->result == JOB_NORMALIZED && newsml_stream_item(r->stream,
+	    j->item.data, j->item.len, &err) != WARTA_OK) {
+		cli_stdout_error(err.message);
+		r->write_failed = 1;
+	} else if (j->result != JOB_NONE) {
+		cli_show_notes(&h->notes, h->notes_before, h->notes.len);
+		if (j->result == JOB_NORMALIZED)
+			r->normalized++;
+		else
+			r->rejected++;
+	}
+}
+
+static void
+reset_job(struct jobs_job *h, int free_too)
+{
+	struct job *j = (struct job *)h;
+
+	free(j->in);
+	j->in = NULL;
+	j->result = JOB_NONE;
+	j->rejected = j->skipped = 0;
+	if (free_too)
+		wbuf_release(&j->item);
+	else
+		wbuf_reset(&j->item);
+}
+
+/* A rejection the main thread found, counted in its place. */
+static void
+reject(struct run *r)
+{
+	struct job *j = (struct job *)jobs_current(r->jobs);
+
+	if (j != NULL)
+		j->rejected++;
+	else
+		r->rejected++;
+}
+
+/* An article read: copied into a job and handed to the pool. */
+static void
+normalize_article(struct run *r, const struct input_article *in)
+{
+	struct job *j;
+
+	if ((j = (struct job *)jobs_current(r->jobs)) == NULL ||
+	    (j->in = input_article_dup(in)) == NULL) {
+		jobs_note(r->jobs, in->where, "out of memory");
+		reject(r);
+		return;
+	}
+	jobs_submit(r->jobs, 1, in->original_len + in->text_len);
 }
 
 /* Bytes of the source taken so far: where its reader stands in the file,
@@ -288,41 +403,52 @@ normalize_fd(struct run *r, int fd, const char *file, const char *name_in_item,
 	struct input_article in;
 	struct input_reader *reader;
 	unsigned long long articles = 0;
+	unsigned long skipped = 0, now;
+	struct job *j;
 	int rc;
 
 	warta_error_clear(&err);
 	if ((reader = input_open(fd, file, name_in_item, r->opt.format,
 	    &r->limits, &err)) == NULL) {
-		cli_warn_at(file, "%s", err.message);
-		r->rejected++;
+		jobs_note(r->jobs, file, "%s", err.message);
+		reject(r);
 		return;
 	}
 	if (st != NULL && !input_is_container(reader) &&
 	    st->st_size > r->opt.max_size) {
-		cli_warn_at(file, "%lld bytes, larger than the size bound of "
-		    "%lld bytes (see --max-size)", (long long)st->st_size,
-		    r->opt.max_size);
-		r->rejected++;
+		jobs_note(r->jobs, file, "%lld bytes, larger than the size "
+		    "bound of %lld bytes (see --max-size)",
+		    (long long)st->st_size, r->opt.max_size);
+		reject(r);
 		input_close(reader);
 		return;
 	}
-	while (!r->write_failed &&
-	    (rc = input_next(reader, &in, &err)) != 0) {
+	for (;;) {
+		rc = r->write_failed ? 0 : input_next(reader, &in, &err);
+		/* Records passed over count with what comes next, so that a
+		 * run that stops at a failed write counts as far as -j 1. */
+		now = input_skipped(reader);
+		if ((j = (struct job *)jobs_current(r->jobs)) != NULL)
+			j->skipped += now - skipped;
+		else
+			r->skipped += now - skipped;
+		skipped = now;
+		if (rc == 0)
+			break;
 		if (rc > 0) {
-			normalize_one(r, &in);
 			articles += in.original_len;
+			normalize_article(r, &in);
 			if (r->progress != NULL)
 				progress_update(r->progress, r->normalized +
 				    r->rejected, r->bytes + taken(fd,
 				    articles));
 			continue;
 		}
-		cli_warn_at(file, "%s", err.message);
-		r->rejected++;
+		jobs_note(r->jobs, file, "%s", err.message);
+		reject(r);
 		if (rc < -1)
 			break;
 	}
-	r->skipped += input_skipped(reader);
 	r->bytes += taken(fd, articles);
 	input_close(reader);
 }
@@ -336,8 +462,8 @@ normalize_file(void *ctx, const char *path, const struct stat *st)
 	int fd;
 
 	if ((fd = open(path, O_RDONLY)) < 0) {
-		cli_warn_at(path, "%s", strerror(errno));
-		r->rejected++;
+		jobs_note(r->jobs, path, "%s", strerror(errno));
+		reject(r);
 		return;
 	}
 	base = strrchr(path, '/');
@@ -352,10 +478,10 @@ walk_problem(void *ctx, const char *path, enum walk_problem kind,
 	struct run *r = ctx;
 
 	if (kind == WALK_FAILED) {
-		cli_warn_at(path, "%s", message);
-		r->rejected++;
+		jobs_note(r->jobs, path, "%s", message);
+		reject(r);
 	} else if (!r->opt.quiet)
-		cli_warn_at(path, "warning: %s", message);
+		jobs_note(r->jobs, path, "warning: %s", message);
 }
 
 static int
@@ -418,6 +544,7 @@ normalize_inputs(struct run *r, int first, int argc, char **argv)
 		else
 			walk_path(argv[i], &v);
 	}
+	jobs_finish(r->jobs);
 	warta_error_clear(&err);
 	if (!r->write_failed &&
 	    newsml_stream_finish(r->stream, &err) != WARTA_OK) {
@@ -437,6 +564,7 @@ parse_options(int argc, char **argv, struct options *opt)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "provider", required_argument, NULL, 'p' },
 		{ "max-size", required_argument, NULL, 's' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "progress", no_argument, NULL, O_PROGRESS },
 		{ "help", no_argument, NULL, 'h' },
@@ -444,7 +572,7 @@ parse_options(int argc, char **argv, struct options *opt)
 		{ NULL, 0, NULL, 0 }
 	};
 	unsigned long long size;
-	int c;
+	int c, rc;
 
 	opt->format = INPUT_AUTO;
 	opt->encoding = TEXT_AUTO;
@@ -452,8 +580,11 @@ parse_options(int argc, char **argv, struct options *opt)
 	opt->lang = NULL;
 	opt->max_size = DEFAULT_MAX_SIZE;
 	opt->quiet = 0;
+	opt->jobs = workpool_cores();
+	if (opt->jobs > CLI_JOBS_MAX)
+		opt->jobs = CLI_JOBS_MAX;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:e:l:p:s:qhV", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, ":f:e:j:l:p:s:qhV", longopts, NULL)) !=
 	    -1) {
 		switch (c) {
 		case 'f':
@@ -490,6 +621,10 @@ parse_options(int argc, char **argv, struct options *opt)
 				    "between 1 and 1G", optarg);
 			opt->max_size = (long long)size;
 			break;
+		case 'j':
+			if ((rc = cli_parse_jobs(optarg, &opt->jobs)) != CLI_OK)
+				return rc;
+			break;
 		case 'q':
 			opt->quiet = 1;
 			break;
@@ -510,17 +645,40 @@ parse_options(int argc, char **argv, struct options *opt)
 	return -1;
 }
 
-/* The clock, the repair tables and the stream; -1 to go on. */
+/* The clock, the repair tables, the threads and the stream; -1 to go on. */
 static int
 start(struct run *r)
 {
 	struct warta_error err;
+	struct jobs_ops ops;
 
 	warta_error_clear(&err);
 	if (warta_now(r->now, &err) != WARTA_OK)
 		return cli_bad_value("%s", err.message);
-	if ((r->mojibake = mojibake_new(&err)) == NULL ||
-	    (r->words = wordlist_new(&err)) == NULL) {
+	if ((r->words = wordlist_new(&err)) == NULL) {
+		cli_warn("%s", err.message);
+		return CLI_SOME_FAILED;
+	}
+	if ((r->workers = calloc(r->opt.jobs, sizeof(*r->workers))) == NULL) {
+		cli_warn("out of memory");
+		return CLI_SOME_FAILED;
+	}
+	/* The first thread's tables now, so that a broken pattern stops the
+	 * run before it starts; the others' when a thread first needs them
+	 * (compiling them costs milliseconds a thread). */
+	if ((r->workers[0].mojibake = mojibake_new(&err)) == NULL) {
+		cli_warn("%s", err.message);
+		return CLI_SOME_FAILED;
+	}
+	/* libxml2 sets up its globals once, here, before any thread could
+	 * race to do it (the items are written with its xmlTextWriter). */
+	xmlInitParser();
+	ops.size = sizeof(struct job);
+	ops.run = run_job;
+	ops.take_back = take_back;
+	ops.reset = reset_job;
+	ops.arg = r;
+	if ((r->jobs = jobs_new(r->opt.jobs, &ops, &err)) == NULL) {
 		cli_warn("%s", err.message);
 		return CLI_SOME_FAILED;
 	}
@@ -531,6 +689,21 @@ start(struct run *r)
 	return -1;
 }
 
+static void
+free_workers(struct run *r)
+{
+	unsigned i;
+
+	for (i = 0; r->workers != NULL && i < r->opt.jobs; i++) {
+		mojibake_free(r->workers[i].mojibake);
+		wbuf_release(&r->workers[i].decoded);
+		wbuf_release(&r->workers[i].repaired);
+		wbuf_release(&r->workers[i].cleaned);
+		wbuf_release(&r->workers[i].guid);
+	}
+	free(r->workers);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -539,11 +712,6 @@ main(int argc, char **argv)
 
 	cli_set_name(PROG);
 	memset(&r, 0, sizeof(r));
-	wbuf_init(&r.decoded);
-	wbuf_init(&r.repaired);
-	wbuf_init(&r.cleaned);
-	wbuf_init(&r.item);
-	wbuf_init(&r.guid);
 	if ((rc = parse_options(argc, argv, &r.opt)) >= 0 ||
 	    (rc = start(&r)) >= 0)
 		goto out;
@@ -566,13 +734,10 @@ main(int argc, char **argv)
 			    r.rejected);
 	}
 out:
+	jobs_free(r.jobs);
+	free_workers(&r);
 	newsml_stream_free(r.stream);
-	mojibake_free(r.mojibake);
 	wordlist_free(r.words);
-	wbuf_release(&r.decoded);
-	wbuf_release(&r.repaired);
-	wbuf_release(&r.cleaned);
-	wbuf_release(&r.item);
-	wbuf_release(&r.guid);
+	xmlCleanupParser();
 	return rc;
 }

@@ -2,7 +2,8 @@
 # t0001-layers: the tree keeps the architecture HACKING.md describes.
 # formats/ is one folder per layer; a layer includes only the layers below
 # it (peers on one level do not include each other), and formats/ never
-# prints, never exits and never includes the programs' cli.h.
+# prints, never exits, never includes the programs' cli.h and keeps no
+# mutable static data (-j runs its functions on several threads at once).
 
 load common
 
@@ -111,4 +112,29 @@ print_or_exit_calls() {
 @test "formats/ does not include the programs' command-line layer" {
 	run grep -rln 'cli\.h' "$WARTA_TOP/formats"
 	[ "$status" -ne 0 ]
+}
+
+# mutable_data OBJ...: "OBJ SECTION SIZE" for each object file with
+# writable static data (.data, .bss or thread-local), from one size(1).
+mutable_data() {
+	size -A "$@" | awk '
+	    / *:$/ { obj = $1; sub(/ *:$/, "", obj) }
+	    $1 ~ /^\.(data|bss|tdata|tbss)$/ && $2 > 0 { print obj, $1, $2 }'
+}
+
+@test "formats/ keeps no mutable static data: its functions run on many threads" {
+	local obj=${WARTA_BIN%/bin}/obj/formats objs
+	[ -d "$obj" ] || skip "no objects in $obj"
+	objs=("$obj"/*/*.o)
+	[ "${#objs[@]}" -gt 50 ]
+	run mutable_data "${objs[@]}"
+	[ -z "$output" ] || { printf '%s\n' "$output"; false; }
+}
+
+@test "the static data check finds a static counter" {
+	local t=$BATS_TEST_TMPDIR
+	printf 'static int n;\nint f(void) { return n++; }\n' >"$t/counter.c"
+	${CC:-cc} -c -O2 -o "$t/counter.o" "$t/counter.c"
+	run mutable_data "$t/counter.o"
+	[[ "$output" == *"counter.o .bss 4"* ]]
 }

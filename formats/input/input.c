@@ -3,6 +3,7 @@
  * input/input.h.
  */
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,6 +189,111 @@ input_next(struct input_reader *r, struct input_article *out,
 {
 	memset(out, 0, sizeof(*out));
 	return r->format->next(r->state, out, err);
+}
+
+/*
+ * The copy's bytes: a string (or NULL) and its length; the pass that
+ * sizes the block and the pass that fills it share this walk.
+ */
+struct dup {
+	char *at;		/* NULL while sizing */
+	size_t size;
+};
+
+static const char *
+dup_bytes(struct dup *d, const void *s, size_t n)
+{
+	char *p = d->at != NULL ? d->at + d->size : NULL;
+
+	if (s == NULL)
+		return NULL;
+	if (p != NULL) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	d->size += n + 1;
+	return p;
+}
+
+static const char *
+dup_str(struct dup *d, const char *s)
+{
+	return dup_bytes(d, s, s != NULL ? strlen(s) : 0);
+}
+
+/* Every string of a into d; fills c when d has its block. */
+static void
+dup_strings(struct dup *d, const struct input_article *a,
+    struct input_article *c, const char **keywords,
+    struct newsml_subject *subjects)
+{
+	size_t i;
+
+	c->where = dup_str(d, a->where);
+	c->file_name = dup_str(d, a->file_name);
+	c->locator = dup_str(d, a->locator);
+	c->uri = dup_str(d, a->uri);
+	c->uri_date = dup_str(d, a->uri_date);
+	c->original = (const unsigned char *)dup_bytes(d, a->original,
+	    a->original_len);
+	c->original_type = dup_str(d, a->original_type);
+	c->original_charset = dup_str(d, a->original_charset);
+	c->text = dup_bytes(d, a->text, a->text_len);
+	c->headline = dup_str(d, a->headline);
+	c->created = dup_str(d, a->created);
+	c->byline = dup_str(d, a->byline);
+	c->creator = dup_str(d, a->creator);
+	c->dateline = dup_str(d, a->dateline);
+	c->place = dup_str(d, a->place);
+	c->outlet = dup_str(d, a->outlet);
+	c->lang = dup_str(d, a->lang);
+	for (i = 0; i < a->nkeywords; i++) {
+		const char *k = dup_str(d, a->keywords[i]);
+
+		if (keywords != NULL)
+			keywords[i] = k;
+	}
+	for (i = 0; i < a->nsubjects; i++) {
+		struct newsml_subject s;
+
+		s.type = dup_str(d, a->subjects[i].type);
+		s.qcode = dup_str(d, a->subjects[i].qcode);
+		s.name = dup_str(d, a->subjects[i].name);
+		if (subjects != NULL)
+			subjects[i] = s;
+	}
+}
+
+struct input_article *
+input_article_dup(const struct input_article *a)
+{
+	/* The article, the keyword pointers and the subjects, then the
+	 * bytes: pointers first keeps every part aligned. */
+	size_t head = sizeof(struct input_article) +
+	    a->nkeywords * sizeof(const char *) +
+	    a->nsubjects * sizeof(struct newsml_subject);
+	struct input_article scratch, *c;
+	const char **keywords;
+	struct newsml_subject *subjects;
+	struct dup d = { NULL, 0 };
+	char *block;
+
+	if (a->nkeywords > SIZE_MAX / 64 || a->nsubjects > SIZE_MAX / 64)
+		return NULL;
+	/* Sizing: nothing is written (keywords and subjects unused). */
+	dup_strings(&d, a, &scratch, NULL, NULL);
+	if (d.size > SIZE_MAX - head || (block = malloc(head + d.size)) == NULL)
+		return NULL;
+	c = (struct input_article *)(void *)block;
+	*c = *a;
+	keywords = (const char **)(void *)(block + sizeof(*c));
+	subjects = (struct newsml_subject *)(void *)(keywords + a->nkeywords);
+	d.at = block + head;
+	d.size = 0;
+	dup_strings(&d, a, c, keywords, subjects);
+	c->keywords = a->nkeywords > 0 ? keywords : NULL;
+	c->subjects = a->nsubjects > 0 ? subjects : NULL;
+	return c;
 }
 
 int

@@ -110,6 +110,14 @@ struct input_article {
 	size_t nsubjects;
 };
 
+/*
+ * A copy of a that owns all it points to, in one block: free() frees it.
+ * An article is valid only until the reader's next input_next(); a copy
+ * outlives it, so that it can be worked on (on another thread) while the
+ * reader goes on.  NULL when memory runs out.
+ */
+struct input_article *input_article_dup(const struct input_article *a);
+
 /* Bounds on what one source may cost. */
 struct input_limits {
 	unsigned long long max_record;	/* bytes of one article's record */

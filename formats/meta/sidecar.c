@@ -573,6 +573,16 @@ sidecar_row(struct sidecar *s, size_t i)
 struct sidecar_row *
 sidecar_match(struct sidecar *s, const char *guid, const char *file_name)
 {
+	struct sidecar_row *r = sidecar_find(s, guid, file_name);
+
+	if (r != NULL)
+		r->matched = 1;
+	return r;
+}
+
+struct sidecar_row *
+sidecar_find(struct sidecar *s, const char *guid, const char *file_name)
+{
 	struct sidecar_row *r = NULL;
 	size_t k;
 
@@ -587,7 +597,5 @@ sidecar_match(struct sidecar *s, const char *guid, const char *file_name)
 		if (s->by_file[k] != 0)
 			r = &s->rows[s->by_file[k] - 1];
 	}
-	if (r != NULL)
-		r->matched = 1;
 	return r;
 }

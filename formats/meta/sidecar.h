@@ -64,5 +64,13 @@ struct sidecar_row *sidecar_row(struct sidecar *s, size_t i);
  */
 struct sidecar_row *sidecar_match(struct sidecar *s, const char *guid,
     const char *file_name);
+/*
+ * The same row, not marked: for a program that reads ahead of what it has
+ * written (warta-meta -j) and marks the row itself, row->matched = 1, only
+ * once the item is out, so that a run stopped early reports the rows as
+ * far as it got.
+ */
+struct sidecar_row *sidecar_find(struct sidecar *s, const char *guid,
+    const char *file_name);
 
 #endif

@@ -17,7 +17,12 @@
 
 struct mojibake;
 
-/* Compiles what the repair needs once; reuse it for every text. */
+/*
+ * Compiles what the repair needs once; reuse it for every text.  One
+ * thread's only: it holds the regex match data every call writes into
+ * (a match data is per thread in PCRE2), so a program working on several
+ * threads makes one a thread.
+ */
 struct mojibake *mojibake_new(struct warta_error *err);
 void mojibake_free(struct mojibake *m);	/* mojibake_free(NULL) is a no-op */
 

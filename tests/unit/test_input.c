@@ -1,12 +1,13 @@
 /*
  * test_input.c: what input/input.c shares among the formats: the names
- * -f takes, the stated date check, what a stated field replaces, and the
- * headline a body repeats.
+ * -f takes, the stated date check, what a stated field replaces, the
+ * headline a body repeats, and the copy of an article a job keeps.
  */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -97,6 +98,55 @@ test_headline_len(void **state)
 	assert_int_equal(headline_skip("Flood", NULL), 0);
 }
 
+/* The copy owns all it points to: the source's buffers can go. */
+static void
+test_article_dup(void **state)
+{
+	char where[] = "feed.sgm: record 2", text[] = "Body\n\nMore",
+	    kw0[] = "harbor", kw1[] = "dredging", qcode[] = "subj:04000000",
+	    type[] = "cpnat:abstract";
+	unsigned char orig[] = { 'a', 0, 'b', 0xff };
+	const char *kws[2] = { kw0, kw1 };
+	struct newsml_subject subj = { type, qcode, NULL };
+	struct input_article a, *c;
+
+	(void)state;
+	memset(&a, 0, sizeof(a));
+	a.kind = INPUT_SGML;
+	a.where = where;
+	a.original = orig;
+	a.original_len = sizeof(orig);
+	a.text = text;
+	a.text_len = strlen(text);
+	a.keywords = kws;
+	a.nkeywords = 2;
+	a.subjects = &subj;
+	a.nsubjects = 1;
+	c = input_article_dup(&a);
+	assert_non_null(c);
+	memset(where, 'x', sizeof(where) - 1);
+	memset(text, 'x', sizeof(text) - 1);
+	memset(orig, 'x', sizeof(orig));
+	memset(kw0, 'x', sizeof(kw0) - 1);
+	memset(qcode, 'x', sizeof(qcode) - 1);
+	assert_int_equal(c->kind, INPUT_SGML);
+	assert_string_equal(c->where, "feed.sgm: record 2");
+	assert_int_equal(c->original_len, 4);
+	assert_memory_equal(c->original, "a\0b\xff", 4);
+	assert_int_equal(c->text_len, 10);
+	assert_memory_equal(c->text, "Body\n\nMore", 11);	/* with its NUL */
+	assert_null(c->file_name);
+	assert_null(c->headline);
+	assert_int_equal(c->nkeywords, 2);
+	assert_string_equal(c->keywords[0], "harbor");
+	assert_string_equal(c->keywords[1], "dredging");
+	assert_int_equal(c->nsubjects, 1);
+	assert_string_equal(c->subjects[0].qcode, "subj:04000000");
+	assert_string_equal(c->subjects[0].type, "cpnat:abstract");
+	assert_null(c->subjects[0].name);
+	free(c);
+}
+
 int
 main(void)
 {
@@ -105,6 +155,7 @@ main(void)
 		cmocka_unit_test(test_valid_date),
 		cmocka_unit_test(test_state_over),
 		cmocka_unit_test(test_headline_len),
+		cmocka_unit_test(test_article_dup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

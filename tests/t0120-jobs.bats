@@ -1,0 +1,155 @@
+#!/usr/bin/env bats
+# t0120-jobs: warta-normalize -j N and warta-meta -j N write the same
+# bytes as -j 1 (standard output, standard error, exit status), whatever
+# N: on every sample, valid and invalid, in one run that mixes files and
+# directories, so that the main thread's messages (a file refused by its
+# size, a damaged record) fall between the articles' own; on the corpus;
+# through meta with a sidecar and a stream cut short; and when standard
+# output fails half way.  Then -j's usage errors.
+
+load common
+
+# jrun NAME CMD...: CMD's standard output, error and exit status into
+# $BATS_FILE_TMPDIR/NAME.{out,err,rc} (the output into $JOUT when set).
+jrun() {
+	local f=$BATS_FILE_TMPDIR/$1 rc=0
+	shift
+	"$@" >"${JOUT:-$f.out}" 2>"$f.err" || rc=$?
+	echo "$rc" >"$f.rc"
+}
+
+# same_runs BASE J...: BASE-jJ's output, errors and status are BASE-j1's
+# (one md5sum for every file; the sums compared in bash).
+same_runs() {
+	local base=$1 d=$BATS_FILE_TMPDIR j x sum name
+	shift
+	declare -A got
+	while read -r sum name; do
+		got[${name##*/}]=$sum
+	done < <(cd "$d" && md5sum "$base"-j*.out "$base"-j*.err "$base"-j*.rc)
+	for j in "$@"; do
+		for x in out err rc; do
+			[ -n "${got[$base-j1.$x]:-}" ] || {
+				echo "$base-j1.$x is missing" >&2; return 1; }
+			[ "${got[$base-j$j.$x]:-}" = "${got[$base-j1.$x]}" ] || {
+				echo "$base: -j $j's $x differs from -j 1's:" >&2
+				diff "$d/$base-j1.$x" "$d/$base-j$j.$x" | head -20 >&2
+				return 1
+			}
+		done
+	done
+}
+
+# Every sample (samples.sh says which), as files and as directories.
+inputs() {
+	local s=$WARTA_TOP/samples
+	echo "$s"/*.txt "$s/html" "$s/nitf" "$s/sgml" "$s/warc" "$s/invalid"
+}
+
+setup_file() {
+	local j in
+	in=$(inputs)
+	for j in 1 2 8; do
+		# shellcheck disable=SC2086
+		jrun samples-j$j warta-normalize -j $j $in
+		# -s 1k refuses most files before they are read, on the main
+		# thread; -e utf-8 rejects the other encodings in the jobs.
+		# shellcheck disable=SC2086
+		jrun bounded-j$j warta-normalize --jobs=$j -s 1k -e utf-8 $in
+	done
+	# Items that the sidecar's rows name, first: a run stopped at the
+	# first item must not count the rows of items it read ahead.
+	warta-normalize -q "$WARTA_TOP"/samples/{layout-title,dateline-antara,semarang-maritim-purwanto}.txt \
+	    >"$BATS_FILE_TMPDIR/named.xml"
+}
+
+@test "normalize -j 1, 2, 8: the same items, messages and status on every sample" {
+	expect "samples -j 1 status" "$(<"$BATS_FILE_TMPDIR/samples-j1.rc")" 1
+	has "samples -j 1 summary" "$(<"$BATS_FILE_TMPDIR/samples-j1.err")" \
+	    "normalized 146, rejected 12, skipped 15"
+	same_runs samples 2 8
+}
+
+@test "normalize -j: main-thread refusals fall in their place among the articles" {
+	local e
+	e=$(<"$BATS_FILE_TMPDIR/bounded-j1.err")
+	has "bounded -j 1" "$e" "larger than the size bound" \
+	    "invalid UTF-8 at byte" "normalized 117, rejected 41"
+	same_runs bounded 2 8
+}
+
+@test "normalize -j: the corpus the same with -j 1, 2 and 8" {
+	need_shared
+	local j
+	for j in 1 2 8; do
+		jrun corpus-j$j warta-normalize -j $j "$WARTA_SHARED/corpus/id"
+	done
+	has "corpus summary" "$(<"$BATS_FILE_TMPDIR/corpus-j1.err")" \
+	    "normalized 100, rejected 0"
+	same_runs corpus 2 8
+}
+
+@test "meta -j 1, 2, 8: the same on every sample's item, with a sidecar and a stream cut short" {
+	local j d=$BATS_FILE_TMPDIR
+	for j in 1 2 8; do
+		jrun meta-j$j warta-meta -j $j \
+		    --sidecar "$WARTA_TOP/samples/meta/archive.csv" \
+		    "$d/samples-j1.out" \
+		    "$WARTA_TOP/samples/meta/input/truncated.xml" \
+		    "$d/no-such-file.xml" "$d/bounded-j1.out"
+	done
+	has "meta -j 1" "$(<"$d/meta-j1.err")" "not well-formed XML" \
+	    "no-such-file.xml: No such file" "2 rows matched"
+	expect "meta -j 1 status" "$(<"$d/meta-j1.rc")" 1
+	same_runs meta 2 8
+}
+
+@test "meta -j: the corpus the same with -j 1, 2 and 8" {
+	need_shared
+	local j d=$BATS_FILE_TMPDIR
+	[ -s "$d/corpus-j1.out" ] ||
+	    warta-normalize -q "$WARTA_SHARED/corpus/id" >"$d/corpus-j1.out"
+	for j in 1 2 8; do
+		jrun meta-corpus-j$j warta-meta -j $j "$d/corpus-j1.out"
+	done
+	has "meta corpus" "$(<"$d/meta-corpus-j1.err")" "100 items, 100 changed"
+	same_runs meta-corpus 2 8
+}
+
+@test "-j: a full disk stops every -j at the same item, with the same counts" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	local j d=$BATS_FILE_TMPDIR in
+	in=$(inputs)
+	for j in 1 8; do
+		# shellcheck disable=SC2086
+		JOUT=/dev/full jrun full-n-j$j warta-normalize -j $j $in
+		JOUT=/dev/full jrun full-m-j$j warta-meta -j $j \
+		    --sidecar "$WARTA_TOP/samples/meta/archive.csv" \
+		    "$d/named.xml" "$d/samples-j1.out"
+		: >"$d/full-n-j$j.out"
+		: >"$d/full-m-j$j.out"
+	done
+	has "normalize to /dev/full" "$(<"$d/full-n-j1.err")" \
+	    "No space left on device" "normalized 1, rejected 0"
+	has "meta to /dev/full" "$(<"$d/full-m-j1.err")" \
+	    "No space left on device" "2 items, 2 changed" \
+	    "1 row matched, 2 rows matched no item, 1 item matched no row"
+	same_runs full-n 8
+	same_runs full-m 8
+}
+
+@test "-j: 0, a word, too many or nothing are usage errors, one line, exit 2" {
+	local p v
+	for p in warta-normalize warta-meta; do
+		for v in 0 x 2x 257 ''; do
+			qrun -2 "$p" -j "$v" "$WARTA_TOP/samples/semarang-maritim-purwanto.txt"
+			expect "$p -j '$v' stdout" "$output" ""
+			expect "$p -j '$v' lines" "${#stderr_lines[@]}" 1
+			has "$p -j '$v'" "$stderr" "-j: '$v' is not a number of jobs (1 to 256)"
+		done
+		qrun -2 "$p" --jobs
+		has "$p --jobs" "$stderr" "needs a value"
+		qrun -0 "$p" --help
+		has "$p --help" "$output" "-j, --jobs N"
+	done
+}
