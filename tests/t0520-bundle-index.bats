@@ -21,6 +21,16 @@ setup_file() {
 		warta-pack -q -o "$d/$f/b.$f" "$d/items.xml"
 	done
 	tar -xzOf "$d/tar.gz/b.tar.gz" b/data/catalog.tsv >"$d/catalog.tsv"
+	# A bundle large enough for many members: the samples 20 times
+	# over, each copy its own guids.
+	for i in $(seq 20); do
+		sed "s/guid=\"/guid=\"c$i-/g" "$d/items.xml"
+	done | python3 -c 'import sys
+t = sys.stdin.read()
+head, sep, _ = t.partition("<itemSet>")
+items = [p.split("</itemSet>")[0] for p in t.split("<itemSet>")[1:]]
+sys.stdout.write(head + sep + "".join(items) + "</itemSet></newsMessage>\n")' >"$d/many.xml"
+	warta-pack -q -o "$d/many.tar.gz" "$d/many.xml"
 }
 
 setup() {
@@ -68,24 +78,14 @@ for n in tarfile.open(sys.argv[1]).getnames():
 	local d=$BATS_FILE_TMPDIR g
 	run -0 python3 "$WARTA_TOP/tests/tools/members.py" check "$d/tar.gz/b.tar.gz"
 	[[ $output == "members "*" entries "* ]]
-	# A bundle large enough for many members: the samples 20 times
-	# over, each copy its own guids.
-	for i in $(seq 20); do
-		sed "s/guid=\"/guid=\"c$i-/g; s/<newsMessage/<newsMessage/" "$d/items.xml"
-	done | python3 -c 'import sys
-t = sys.stdin.read()
-head, sep, _ = t.partition("<itemSet>")
-items = [p.split("</itemSet>")[0] for p in t.split("<itemSet>")[1:]]
-sys.stdout.write(head + sep + "".join(items) + "</itemSet></newsMessage>\n")' >"$T/many.xml"
-	warta-pack -q -o "$T/many.tar.gz" "$T/many.xml"
-	run -0 python3 "$WARTA_TOP/tests/tools/members.py" check "$T/many.tar.gz"
+	run -0 python3 "$WARTA_TOP/tests/tools/members.py" check "$d/many.tar.gz"
 	local n=${output#members }
 	n=${n%% *}
 	[ "$n" -gt 10 ] || { echo "only $n members"; return 1; }
 	# The index in several chunks, each found through the keys.
 	[[ ${output##* chunks } -gt 1 ]] || { echo "$output: one chunk"; return 1; }
-	g=$(grep -o 'guid="c17-[^"]*"' "$T/many.xml" | sed -n 3p | cut -d'"' -f2)
-	qrun warta-unpack --guid "$g" "$T/many.tar.gz"
+	g=$(grep -o 'guid="c17-[^"]*"' "$d/many.xml" | sed -n 3p | cut -d'"' -f2)
+	qrun warta-unpack --guid "$g" "$d/many.tar.gz"
 	expect status "$status" 0
 	has output "$output" "guid=\"$g\""
 	# .tar.zst: the index's own recipe (bagit/index.h, README) reads the
@@ -138,4 +138,24 @@ sys.stdout.write(head + sep + "".join(items) + "</itemSet></newsMessage>\n")' >"
 	qrun warta-verify "$T/lie.tar.gz"
 	expect status "$status" 1
 	has output "$output" "bundle-index.tsv: SHA-256 differs from tagmanifest-sha256.txt"
+}
+
+@test "a member damaged in the middle: verify names it and what it holds, and checks the rest" {
+	local d=$BATS_FILE_TMPDIR off
+	python3 "$WARTA_TOP/tests/tools/members.py" damage "$d/many.tar.gz" "$T/bad.tar.gz" >"$T/held"
+	off=$(head -1 "$T/held")
+	tail -n +2 "$T/held" | grep -o '[0-9a-f]\{16\}' | sort -u >"$T/held-ids"
+	[ -s "$T/held-ids" ]
+	qrun warta-verify -j 2 "$T/bad.tar.gz"
+	expect status "$status" 1
+	has output "$output" "the member at byte $off is damaged; what it holds could not be checked: $(tail -n +2 "$T/held" | paste -sd,)"
+	# The reading went on: the last items were checked, and no problem
+	# names an item the damaged member does not hold.
+	grep -o '[0-9a-f]\{16\}' <<<"$output" | sort -u >"$T/named"
+	expect "items named beyond the damaged member" "$(comm -23 "$T/named" "$T/held-ids")" ""
+	lacks output "$output" "the rest of the bag could not be checked"
+	# The same report on one thread.
+	local out=$output
+	qrun warta-verify -j 1 "$T/bad.tar.gz"
+	expect "-j 1 report" "$output" "$out"
 }

@@ -921,10 +921,10 @@ same_report() {
 	same_report "${schema[@]}" "$T/cut.tar"
 	expect status "$status" 1
 	has output "$output" "the rest of the bag could not be checked"
-	# -j takes a number of threads.
-	for l in 0 x 2k 1025; do
+	# -j takes a number of jobs, as every stage's (cli_parse_jobs).
+	for l in 0 x 2k 257; do
 		verify -j "$l" "$T/s.tar.gz"
 		expect "-j $l status" "$status" 2
-		has "-j $l" "$stderr" "-j: '$l' is not a number of threads"
+		has "-j $l" "$stderr" "-j: '$l' is not a number of jobs (1 to 256)"
 	done
 }

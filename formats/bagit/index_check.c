@@ -20,6 +20,7 @@ struct compare {
 	struct bag_index_rec rec;
 	int have;		/* rec holds the next entry found */
 	unsigned long problems;
+	const struct bag_reader *r;
 	bag_problem_fn *fn;
 	void *arg;
 };
@@ -51,6 +52,9 @@ compare_line(void *arg, const struct bag_index_entry *e)
 	struct bag_index_rec line;
 	int k;
 
+	/* A damaged member's entries were named already. */
+	if (bag_reader_was_damaged(c->r, e->offset))
+		return 0;
 	memset(&line, 0, sizeof(line));
 	memcpy(line.path, e->path, strlen(e->path));
 	while (c->have && (k = bag_index_rec_cmp(&c->rec, &line)) < 0) {
@@ -86,6 +90,7 @@ bag_check_index(struct bag_reader *r, const char *path,
 	memset(&c, 0, sizeof(c));
 	c.fn = fn;
 	c.arg = arg;
+	c.r = r;
 	warta_error_clear(&err);
 	if ((recs = bag_reader_index_records(r, &saw)) == NULL)
 		return;

@@ -55,6 +55,8 @@ struct bag_reader {
 	FILE *recs;
 	int saw_index;
 	long long bad;		/* the damaged member's offset, or -1 */
+	unsigned long long damaged[16];	/* members passed over, the first */
+	size_t ndamaged;
 	char *path;		/* of the bundle, to resume after damage */
 	int kind;
 	struct bag_limits limits;
@@ -198,6 +200,17 @@ bag_reader_index_records(struct bag_reader *r, int *saw_index)
 	return r->recs;
 }
 
+int
+bag_reader_was_damaged(const struct bag_reader *r, unsigned long long offset)
+{
+	size_t i;
+
+	for (i = 0; i < r->ndamaged; i++)
+		if (r->damaged[i] == offset)
+			return 1;
+	return 0;
+}
+
 /* Index lines for bag_reader_resume(): the entries of the damaged
  * member, and the first entry after it. */
 struct resume {
@@ -237,6 +250,8 @@ bag_reader_resume(struct bag_reader *r, unsigned long long *bad,
 	memset(&s, 0, sizeof(s));
 	s.bad = *bad = (unsigned long long)r->bad;
 	r->bad = -1;
+	if (r->ndamaged < sizeof(r->damaged) / sizeof(r->damaged[0]))
+		r->damaged[r->ndamaged++] = s.bad;
 	s.held = held;
 	if ((rc = bag_index_open(r->path, &r->limits, &x, err)) <= 0)
 		return rc < 0 ? -1 : 0;

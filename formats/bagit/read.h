@@ -113,6 +113,11 @@ int bag_reader_resume(struct bag_reader *r, unsigned long long *bad,
  */
 FILE *bag_reader_index_records(struct bag_reader *r, int *saw_index);
 
+/* Whether the member at offset was passed over by bag_reader_resume()
+ * (the first sixteen such are remembered). */
+int bag_reader_was_damaged(const struct bag_reader *r,
+    unsigned long long offset);
+
 /* The bag's directory name ("" until the first entry). */
 const char *bag_reader_name(const struct bag_reader *r);
 

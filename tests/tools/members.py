@@ -94,7 +94,7 @@ def entry(tar, name):
     """the data of the tar entry whose path ends in /name"""
     at = 0
     while at + 512 <= len(tar) and tar[at:at + 512] != b"\0" * 512:
-        n, size = header_name(tar[at:])
+        n, size = header_name(tar[at:at + 512])
         if n.split("/", 1)[1] == name:
             return tar[at + 512:at + 512 + size]
         at += 512 + (size + 511) // 512 * 512
@@ -164,7 +164,7 @@ def check(path):
         off, skip = int(off), int(skip)
         if off not in starts:
             fail("index line %d: no member starts at %d" % (n, off))
-        name, size = header_name(tar[starts[off] + skip:])
+        name, size = header_name(tar[starts[off] + skip:starts[off] + skip + 512])
         if name.split("/", 1)[1] != p:
             fail("index line %d: %s is at %d+%d, not %s" % (n, name, off, skip, p))
     print("members %d entries %d chunks %d" % (len(mlist), len(lines) - 2,
