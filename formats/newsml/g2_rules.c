@@ -988,6 +988,7 @@ struct validation {
 
 struct g2_schema {
 	xmlSchemaPtr schema;
+	int shared;		/* g2_schema_dup()'s: the schema is another's */
 	xmlSchemaValidCtxtPtr vctxt;
 	struct validation stream;	/* while a reader validates */
 };
@@ -1064,8 +1065,25 @@ g2_schema_free(struct g2_schema *s)
 	if (s == NULL)
 		return;
 	xmlSchemaFreeValidCtxt(s->vctxt);
-	xmlSchemaFree(s->schema);
+	if (!s->shared)
+		xmlSchemaFree(s->schema);
 	free(s);
+}
+
+struct g2_schema *
+g2_schema_dup(struct g2_schema *s)
+{
+	struct g2_schema *d;
+
+	if ((d = calloc(1, sizeof(*d))) == NULL)
+		return NULL;
+	d->schema = s->schema;
+	d->shared = 1;
+	if ((d->vctxt = xmlSchemaNewValidCtxt(d->schema)) == NULL) {
+		free(d);
+		return NULL;
+	}
+	return d;
 }
 
 static void

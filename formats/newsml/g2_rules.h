@@ -64,6 +64,13 @@ struct g2_schema;
 struct g2_schema *g2_schema_load(const char *path, struct warta_error *err);
 void g2_schema_free(struct g2_schema *s);
 /*
+ * Another validator of the same compiled schema, for another thread: it
+ * has a validation context of its own and shares the schema, which
+ * libxml2 only reads while it validates.  s must outlive it; NULL when
+ * memory ran out.
+ */
+struct g2_schema *g2_schema_dup(struct g2_schema *s);
+/*
  * Validates doc; each schema error goes to fn as "line N: message"
  * (libxml2's message on one line; without "line N: " when the node has no
  * line, as in a tree built in memory).  Once fn returns non-zero it is
