@@ -38,9 +38,14 @@
  * own in a buffer of BUFSIZ (most of pass 1's kernel time).
  */
 #define SPOOL_BUFFER	((size_t)1 << 20)
-/* Jobs in the pool at once, a thread: enough that no thread waits for
- * the caller while it parses a long item. */
-#define JOBS_PER_THREAD	4
+/*
+ * The items go to the pool in batches: one hand-over (a wake-up, a
+ * system call or two) for each item cost as much as the checks of a
+ * small one.  A batch is given once it holds BATCH_ITEMS items; two
+ * batches a thread may be in the pool at once.
+ */
+#define BATCH_ITEMS	8
+#define BATCHES_PER_THREAD	2
 
 /* One item, as it is sorted: fixed size, no pointers. */
 struct pack_rec {
@@ -97,15 +102,22 @@ struct pack_job {
 	struct wbuf file, original, tsv, ref;
 };
 
+/* Items given to the pool together, done one after the other. */
+struct pack_batch {
+	struct pack_job job[BATCH_ITEMS];
+	unsigned n;
+};
+
 struct bag_packer {
 	struct bag_pack_options opt;
 	struct item_check *checks;	/* one for each thread */
 	struct g2_schema **schemas;	/* the threads' own, but the first */
 	unsigned threads;
 	struct workpool *pool;
-	struct pack_job *jobs;	/* a ring of the pool's depth */
-	size_t njobs;
-	unsigned long long given;	/* jobs submitted */
+	struct pack_batch *batches;	/* a ring of the pool's depth, + 1 */
+	size_t nbatches;
+	unsigned long long given;	/* batches submitted */
+	struct pack_batch *filling;	/* the one taking items, not given */
 	struct pack_job one;	/* bag_packer_add()'s */
 	FILE *spool;		/* each item's head and strings */
 	FILE *index;		/* a record for each, in stream order */
@@ -219,15 +231,18 @@ static void
 free_pool(struct bag_packer *p)
 {
 	size_t i;
+	unsigned k;
 
 	workpool_free(p->pool);
 	p->pool = NULL;
-	if (p->jobs != NULL)
-		for (i = 0; i < p->njobs; i++)
-			job_release(&p->jobs[i]);
-	free(p->jobs);
-	p->jobs = NULL;
-	p->njobs = 0;
+	if (p->batches != NULL)
+		for (i = 0; i < p->nbatches; i++)
+			for (k = 0; k < BATCH_ITEMS; k++)
+				job_release(&p->batches[i].job[k]);
+	free(p->batches);
+	p->batches = NULL;
+	p->nbatches = 0;
+	p->filling = NULL;
 }
 
 struct bag_packer *
@@ -425,7 +440,11 @@ job_run(const struct bag_packer *p, struct pack_job *j, unsigned thread)
 static void
 pool_job(void *job, unsigned thread, void *arg)
 {
-	job_run(arg, job, thread);
+	struct pack_batch *b = job;
+	unsigned k;
+
+	for (k = 0; k < b->n; k++)
+		job_run(arg, &b->job[k], thread);
 }
 
 /*
@@ -581,25 +600,46 @@ tell_problem(void *arg, const char *problem)
 	return 0;
 }
 
-/* Takes back the oldest job of the pool. */
+/* Takes back the oldest batch of the pool: its items told, and spooled
+ * when they have no problem. */
 static int
 take_back(struct bag_packer *p, struct warta_error *err)
 {
 	const struct bag_pack_report *r = &p->opt.report;
-	struct pack_job *j = workpool_next(p->pool);
-	struct telling t = { p, j };
+	struct pack_batch *b = workpool_next(p->pool);
+	struct telling t = { p, NULL };
+	unsigned k;
 	int rc;
 
-	if ((rc = job_finish(p, j, tell_problem, &t, err)) == 0 &&
-	    r->left_out != NULL)
-		r->left_out(r->arg, &j->it);
-	return rc < 0 ? WARTA_FAILED : WARTA_OK;
+	for (k = 0; k < b->n; k++) {
+		t.j = &b->job[k];
+		if ((rc = job_finish(p, &b->job[k], tell_problem, &t, err)) <
+		    0)
+			return WARTA_FAILED;
+		if (rc == 0 && r->left_out != NULL)
+			r->left_out(r->arg, &b->job[k].it);
+	}
+	b->n = 0;
+	return WARTA_OK;
+}
+
+/* Gives the batch being filled to the pool. */
+static void
+give_batch(struct bag_packer *p)
+{
+	workpool_submit(p->pool, p->filling);
+	p->given++;
+	p->filling = NULL;
 }
 
 int
 bag_packer_drain(struct bag_packer *p, struct warta_error *err)
 {
-	while (p->pool != NULL && workpool_pending(p->pool) > 0)
+	if (p->pool == NULL)
+		return WARTA_OK;
+	if (p->filling != NULL && p->filling->n > 0)
+		give_batch(p);
+	while (workpool_pending(p->pool) > 0)
 		if (take_back(p, err) != WARTA_OK)
 			return WARTA_FAILED;
 	return WARTA_OK;
@@ -609,13 +649,16 @@ bag_packer_drain(struct bag_packer *p, struct warta_error *err)
 static int
 start_pool(struct bag_packer *p, struct warta_error *err)
 {
-	p->njobs = (size_t)JOBS_PER_THREAD * p->threads;
-	if ((p->jobs = calloc(p->njobs, sizeof(*p->jobs))) == NULL) {
-		p->njobs = 0;
+	size_t depth = (size_t)BATCHES_PER_THREAD * p->threads;
+
+	/* And one more, filling while the pool is full. */
+	p->nbatches = depth + 1;
+	if ((p->batches = calloc(p->nbatches, sizeof(*p->batches))) == NULL) {
+		p->nbatches = 0;
 		return warta_error_set(err, -1, "out of memory");
 	}
-	if ((p->pool = workpool_new(p->threads, p->njobs, pool_job, p,
-	    err)) == NULL)
+	if ((p->pool = workpool_new(p->threads, depth, pool_job, p, err)) ==
+	    NULL)
 		return WARTA_FAILED;
 	return WARTA_OK;
 }
@@ -642,20 +685,25 @@ bag_packer_put(struct bag_packer *p, xmlDocPtr doc, const char *input,
 			return WARTA_FAILED;
 		return warta_error_set(err, -1, "an empty document");
 	}
-	if (workpool_full(p->pool) && take_back(p, err) != WARTA_OK) {
-		xmlFreeDoc(doc);
-		return WARTA_FAILED;
+	if (p->filling == NULL) {
+		if (workpool_full(p->pool) && take_back(p, err) != WARTA_OK) {
+			xmlFreeDoc(doc);
+			return WARTA_FAILED;
+		}
+		/* The batches come back in the order given: this slot's
+		 * last one is back. */
+		p->filling = &p->batches[p->given % p->nbatches];
+		p->filling->n = 0;
 	}
-	/* The jobs come back in the order given: the one given njobs
-	 * before this one is back, and its slot free. */
-	j = &p->jobs[p->given++ % p->njobs];
+	j = &p->filling->job[p->filling->n++];
 	job_reset(j);
 	j->doc = doc;
 	j->own_doc = 1;
 	j->it.input = input;
 	j->it.number = number;
 	j->it.guid = NULL;
-	workpool_submit(p->pool, j);
+	if (p->filling->n == BATCH_ITEMS)
+		give_batch(p);
 	return WARTA_OK;
 }
 
