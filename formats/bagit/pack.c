@@ -416,6 +416,9 @@ job_run(const struct bag_packer *p, struct pack_job *j, unsigned thread)
 {
 	xmlNodePtr item = xmlDocGetRootElement(j->doc);
 
+	/* What the job's last item left is freed here, not on the
+	 * caller's thread. */
+	job_reset(j);
 	j->guid = (char *)xmlGetProp(item, (const xmlChar *)"guid");
 	j->it.guid = j->guid;
 	if (!g2_is(item, "newsItem")) {
@@ -431,9 +434,11 @@ job_run(const struct bag_packer *p, struct pack_job *j, unsigned thread)
 	    job_prepare(p, j, item) != WARTA_OK)
 		j->failed = 1;
 	if (j->own_doc) {
-		/* Freed here, on the job's thread, not the caller's. */
+		/* Freed here, off the caller's thread, which has the next
+		 * item to parse. */
 		xmlFreeDoc(j->doc);
 		j->doc = NULL;
+		j->own_doc = 0;
 	}
 }
 
@@ -575,7 +580,6 @@ bag_packer_add(struct bag_packer *p, xmlDocPtr doc, g2_problem_fn fn,
 	p->counts.read++;
 	if (xmlDocGetRootElement(doc) == NULL)
 		return warta_error_set(err, -1, "an empty document");
-	job_reset(j);
 	j->doc = doc;
 	j->own_doc = 0;
 	job_run(p, j, 0);
@@ -696,7 +700,6 @@ bag_packer_put(struct bag_packer *p, xmlDocPtr doc, const char *input,
 		p->filling->n = 0;
 	}
 	j = &p->filling->job[p->filling->n++];
-	job_reset(j);
 	j->doc = doc;
 	j->own_doc = 1;
 	j->it.input = input;
