@@ -33,11 +33,11 @@
 
 #define SPOOL_MAGIC 0x77617274u	/* "wart" */
 /*
- * The spool's stdio buffer: an item's head and short strings are small
- * writes, and each one of a few hundred bytes was a system call of its
- * own in a buffer of BUFSIZ (most of pass 1's kernel time).
+ * The stdio buffer of each spool: an item's head and short strings are
+ * small writes, and each one of a few hundred bytes was a system call of
+ * its own in a buffer of BUFSIZ.
  */
-#define SPOOL_BUFFER	((size_t)1 << 20)
+#define SPOOL_BUFFER	((size_t)256 << 10)
 /*
  * The items go to the pool in batches: one hand-over (a wake-up, a
  * system call or two) for each item cost as much as the checks of a
@@ -53,6 +53,8 @@ struct pack_rec {
 	char date[8];		/* YYYYMMDD; "~~~~~~~~" sorts undated last */
 	uint32_t version;
 	uint32_t length;	/* of its spool record */
+	uint32_t spool;		/* which spool holds it */
+	uint32_t pad;
 	uint64_t seq;		/* its place in the stream */
 	uint64_t offset;	/* of its spool record */
 	uint64_t bytes;		/* its payload: item and original */
@@ -100,6 +102,9 @@ struct pack_job {
 	struct catalog_entry e;
 	struct spool_head h;
 	struct wbuf file, original, tsv, ref;
+	/* where the job spooled it */
+	uint32_t spool, length;
+	uint64_t offset;
 };
 
 /* Items given to the pool together, done one after the other. */
@@ -119,7 +124,10 @@ struct bag_packer {
 	unsigned long long given;	/* batches submitted */
 	struct pack_batch *filling;	/* the one taking items, not given */
 	struct pack_job one;	/* bag_packer_add()'s */
-	FILE *spool;		/* each item's head and strings */
+	/* Each item's head and strings, in the spool of the thread that
+	 * did it: the writes are the threads', not the caller's. */
+	FILE **spools;
+	uint64_t *spool_end;	/* the bytes in each */
 	FILE *index;		/* a record for each, in stream order */
 	FILE *by_path;		/* the records kept, in path order */
 	uint64_t seq;
@@ -245,6 +253,23 @@ free_pool(struct bag_packer *p)
 	p->filling = NULL;
 }
 
+static int
+open_spools(struct bag_packer *p, struct warta_error *err)
+{
+	unsigned i;
+
+	if ((p->spools = calloc(p->threads, sizeof(*p->spools))) == NULL ||
+	    (p->spool_end = calloc(p->threads, sizeof(*p->spool_end))) ==
+	    NULL)
+		return warta_error_set(err, -1, "out of memory");
+	for (i = 0; i < p->threads; i++) {
+		if ((p->spools[i] = spool_open(err)) == NULL)
+			return WARTA_FAILED;
+		(void)setvbuf(p->spools[i], NULL, _IOFBF, SPOOL_BUFFER);
+	}
+	return WARTA_OK;
+}
+
 struct bag_packer *
 bag_packer_new(const struct bag_pack_options *o, struct warta_error *err)
 {
@@ -267,25 +292,30 @@ bag_packer_new(const struct bag_pack_options *o, struct warta_error *err)
 		return NULL;
 	}
 	if (make_checks(p, o, err) != WARTA_OK ||
-	    (p->spool = spool_open(err)) == NULL ||
+	    open_spools(p, err) != WARTA_OK ||
 	    (p->index = spool_open(err)) == NULL) {
 		bag_packer_free(p);
 		return NULL;
 	}
-	(void)setvbuf(p->spool, NULL, _IOFBF, SPOOL_BUFFER);
 	return p;
 }
 
 void
 bag_packer_free(struct bag_packer *p)
 {
+	unsigned i;
+
 	if (p == NULL)
 		return;
 	free_pool(p);
 	free_checks(p);
 	job_release(&p->one);
-	if (p->spool != NULL)
-		fclose(p->spool);
+	if (p->spools != NULL)
+		for (i = 0; i < p->threads; i++)
+			if (p->spools[i] != NULL)
+				fclose(p->spools[i]);
+	free(p->spools);
+	free(p->spool_end);
 	if (p->index != NULL)
 		fclose(p->index);
 	if (p->by_path != NULL)
@@ -389,6 +419,40 @@ job_prepare(const struct bag_packer *p, struct pack_job *j, xmlNodePtr item)
 	return WARTA_OK;
 }
 
+static int
+put_string(FILE *fp, const void *s, size_t n)
+{
+	return (n == 0 || fwrite(s, 1, n, fp) == n) && putc('\0', fp) !=
+	    EOF ? 0 : -1;
+}
+
+/* Writes the item's head and strings to the spool of the thread, k. */
+static int
+spool_strings(const struct bag_packer *p, unsigned k, struct pack_job *j)
+{
+	const struct spool_head *h = &j->h;
+	FILE *fp = p->spools[k];
+	uint64_t n = sizeof(*h) + (uint64_t)h->guid_len + h->item_len +
+	    h->orig_len + h->tsv_len + h->ref_len + 5;
+
+	if (n > UINT32_MAX)
+		return warta_error_set(&j->err, -1, "%s: too large to pack",
+		    j->e.guid);
+	if (fwrite(h, sizeof(*h), 1, fp) != 1 ||
+	    put_string(fp, j->e.guid, h->guid_len) != 0 ||
+	    put_string(fp, j->file.data, h->item_len) != 0 ||
+	    put_string(fp, j->original.data, h->orig_len) != 0 ||
+	    put_string(fp, j->tsv.data, h->tsv_len) != 0 ||
+	    put_string(fp, j->ref.data, h->ref_len) != 0)
+		return spool_error(&j->err);
+	j->spool = k;
+	j->length = (uint32_t)n;
+	j->offset = p->spool_end[k];
+	p->spool_end[k] += n;
+	return WARTA_OK;
+}
+
+
 /* Empties a job for its next item, keeping its buffers. */
 static void
 job_reset(struct pack_job *j)
@@ -431,7 +495,8 @@ job_run(const struct bag_packer *p, struct pack_job *j, unsigned thread)
 	    &j->original, &j->has_original, NULL, &j->err) < 0)
 		j->failed = 1;
 	if (!j->failed && j->problems == 0 &&
-	    job_prepare(p, j, item) != WARTA_OK)
+	    (job_prepare(p, j, item) != WARTA_OK ||
+	    spool_strings(p, thread, j) != WARTA_OK))
 		j->failed = 1;
 	if (j->own_doc) {
 		/* Freed here, off the caller's thread, which has the next
@@ -453,40 +518,8 @@ pool_job(void *job, unsigned thread, void *arg)
 }
 
 /*
- * Spooling the items, on the caller's thread.
+ * The items taken back, on the caller's thread.
  */
-
-static int
-put_string(FILE *fp, const void *s, size_t n)
-{
-	return (n == 0 || fwrite(s, 1, n, fp) == n) && putc('\0', fp) !=
-	    EOF ? 0 : -1;
-}
-
-/* Writes the item's head and strings to the spool, at *off. */
-static int
-spool_strings(struct bag_packer *p, const struct pack_job *j, off_t *off,
-    uint32_t *length, struct warta_error *err)
-{
-	const struct spool_head *h = &j->h;
-	uint64_t n = sizeof(*h) + (uint64_t)h->guid_len + h->item_len +
-	    h->orig_len + h->tsv_len + h->ref_len + 5;
-
-	if (n > UINT32_MAX)
-		return warta_error_set(err, -1, "%s: too large to pack",
-		    j->e.guid);
-	*length = (uint32_t)n;
-	if ((*off = ftello(p->spool)) < 0)
-		return spool_error(err);
-	if (fwrite(h, sizeof(*h), 1, p->spool) != 1 ||
-	    put_string(p->spool, j->e.guid, h->guid_len) != 0 ||
-	    put_string(p->spool, j->file.data, h->item_len) != 0 ||
-	    put_string(p->spool, j->original.data, h->orig_len) != 0 ||
-	    put_string(p->spool, j->tsv.data, h->tsv_len) != 0 ||
-	    put_string(p->spool, j->ref.data, h->ref_len) != 0)
-		return spool_error(err);
-	return WARTA_OK;
-}
 
 /*
  * The bundle's organization, when no option names it: the provider of
@@ -512,20 +545,20 @@ note_provider(struct bag_packer *p, const struct pack_rec *rec,
 	return WARTA_OK;
 }
 
-/* Spools one checked item and writes its record. */
+/* Writes the record of one item its job spooled. */
 static int
 spool_item(struct bag_packer *p, const struct pack_job *j,
     struct warta_error *err)
 {
 	const struct catalog_entry *e = &j->e;
 	struct pack_rec rec;
-	off_t off = 0;
 
 	if (j->version_created > p->newest)
 		p->newest = j->version_created;
 	memset(&rec, 0, sizeof(rec));
-	if (spool_strings(p, j, &off, &rec.length, err) != WARTA_OK)
-		return WARTA_FAILED;
+	rec.spool = j->spool;
+	rec.length = j->length;
+	rec.offset = j->offset;
 	rec.bytes = (uint64_t)j->h.item_len + j->h.orig_len;
 	memcpy(rec.guid_hash, e->guid_sha256, sizeof(rec.guid_hash));
 	if (e->date[0] != '\0') {
@@ -537,7 +570,6 @@ spool_item(struct bag_packer *p, const struct pack_job *j,
 	rec.version = e->version > 0 && e->version <= (long)UINT32_MAX ?
 	    (uint32_t)e->version : 1;
 	rec.seq = p->seq++;
-	rec.offset = (uint64_t)off;
 	if (fwrite(&rec, sizeof(rec), 1, p->index) != 1)
 		return spool_error(err);
 	return note_provider(p, &rec, e, err);
@@ -803,11 +835,11 @@ read_spooled(struct bag_packer *p, const struct pack_rec *rec,
 	size_t at = sizeof(s->h);
 
 	wbuf_reset(&p->rec);
-	if (rec->length < sizeof(s->h))
+	if (rec->length < sizeof(s->h) || rec->spool >= p->threads)
 		return spool_broken(err);
 	if (wbuf_reserve(&p->rec, rec->length) != WARTA_OK)
 		return warta_error_set(err, -1, "out of memory");
-	if (read_at(fileno(p->spool), p->rec.data, rec->length,
+	if (read_at(fileno(p->spools[rec->spool]), p->rec.data, rec->length,
 	    (off_t)rec->offset) != 0)
 		return spool_broken(err);
 	p->rec.len = rec->length;
@@ -930,6 +962,7 @@ bag_packer_sort(struct bag_packer *p, bag_pack_duplicate_fn fn, void *arg,
     struct warta_error *err)
 {
 	FILE *by_guid = NULL, *kept = NULL;
+	unsigned i;
 	int rc = WARTA_FAILED;
 
 	if (p->by_path != NULL)
@@ -937,7 +970,10 @@ bag_packer_sort(struct bag_packer *p, bag_pack_duplicate_fn fn, void *arg,
 	if (bag_packer_drain(p, err) != WARTA_OK)
 		return WARTA_FAILED;
 	free_pool(p);
-	if (fflush(p->spool) != 0 || fflush(p->index) != 0)
+	for (i = 0; i < p->threads; i++)
+		if (fflush(p->spools[i]) != 0)
+			return flush_error(err);
+	if (fflush(p->index) != 0)
 		return flush_error(err);
 	rewind(p->index);
 	if ((by_guid = spool_open(err)) == NULL ||
