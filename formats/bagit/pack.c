@@ -4,9 +4,10 @@
  *
  * Pass 1 is a pipeline: the caller parses each item on its thread, and
  * the work on it (the checks, its file serialized, its original decoded,
- * its catalog lines, the digests of both files) is a job on the pool's
- * threads; the jobs come back in the order given, and are told and
- * spooled then, so that the spool, and every message, are the same
+ * its catalog lines, the digests of both files, its spool record, in the
+ * spool of the thread) is a job on the pool's threads; the jobs come back
+ * in the order given, and their problems are told and their sort records
+ * written then, so that the records, and every message, are the same
  * whatever the number of threads.  The digests travel in the spool, and
  * pass 2 hashes nothing again.
  */
