@@ -402,7 +402,7 @@ read_input(struct run *r, FILE *fp, const char *name)
 			r->failed = 1;
 			break;
 		}
-		/* Checked on the packer's threads, and freed there. */
+		/* The packer's now: it checks and frees it. */
 		if (bag_packer_put(r->packer, doc, name,
 		    newsml_reader_count(rd), &err) != WARTA_OK) {
 			cli_warn("%s", err.message);
