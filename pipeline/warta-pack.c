@@ -65,10 +65,6 @@ struct run {
 	struct item_check check;
 	struct bag_packer *packer;
 	int failed;		/* an input could not be read */
-	/* per item, while it is checked */
-	const char *input;
-	unsigned long item_no;
-	char *item_guid;
 	struct progress *progress;
 	unsigned long long bytes;	/* of the inputs read whole */
 	unsigned long long written_items, written_bytes;
@@ -363,34 +359,37 @@ parse_options(int argc, char **argv, struct options *opt)
  * Reading the items.
  */
 
-static int
-report_problem(void *arg, const char *problem)
+/* Told by the packer, item after item in the order read. */
+static void
+report_problem(void *arg, const struct bag_pack_item *it, const char *problem)
 {
-	struct run *r = arg;
-
-	cli_warn_at(r->input, "item %lu (%s): %s", r->item_no,
-	    r->item_guid != NULL && *r->item_guid != '\0' ? r->item_guid :
-	    "no guid", problem);
-	return 0;
+	(void)arg;
+	cli_warn_at(it->input, "item %lu (%s): %s", it->number,
+	    it->guid != NULL && *it->guid != '\0' ? it->guid : "no guid",
+	    problem);
 }
 
-/* Gives one item to the packer.  -1 only on a fatal error. */
-static int
-take_item(struct run *r, xmlDocPtr doc, struct warta_error *err)
+static void
+report_left_out(void *arg, const struct bag_pack_item *it)
 {
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-	int rc;
+	(void)arg;
+	cli_warn_at(it->input, "item %lu (%s): left out", it->number,
+	    it->guid != NULL && *it->guid != '\0' ? it->guid : "no guid");
+}
 
-	r->item_guid = root != NULL ?
-	    (char *)xmlGetProp(root, (const xmlChar *)"guid") : NULL;
-	rc = bag_packer_add(r->packer, doc, report_problem, r, err);
-	if (rc == 0)
-		cli_warn_at(r->input, "item %lu (%s): left out", r->item_no,
-		    r->item_guid != NULL && *r->item_guid != '\0' ?
-		    r->item_guid : "no guid");
-	xmlFree(r->item_guid);
-	r->item_guid = NULL;
-	return rc < 0 ? -1 : 0;
+/* What the packer has still to tell is told before a message of ours.
+ * -1 on a fatal error. */
+static int
+drain(struct run *r)
+{
+	struct warta_error err;
+
+	warta_error_clear(&err);
+	if (bag_packer_drain(r->packer, &err) != WARTA_OK) {
+		cli_warn("%s", err.message);
+		return -1;
+	}
+	return 0;
 }
 
 static int
@@ -407,26 +406,28 @@ read_input(struct run *r, FILE *fp, const char *name)
 		r->failed = 1;
 		return 0;
 	}
-	r->input = name;
 	while ((rc = newsml_reader_next(rd, &doc, &err)) != 0) {
 		if (rc < 0) {
+			if (drain(r) != 0)
+				break;
 			cli_warn_at(name, "%s", err.message);
 			r->failed = 1;
 			break;
 		}
-		r->item_no = newsml_reader_count(rd);
-		rc = take_item(r, doc, &err);
-		xmlFreeDoc(doc);
-		if (rc != 0) {
+		/* The packer's now: it checks and frees it. */
+		if (bag_packer_put(r->packer, doc, name,
+		    newsml_reader_count(rd), &err) != WARTA_OK) {
 			cli_warn("%s", err.message);
-			newsml_reader_free(rd);
-			return -1;
+			rc = -2;
+			break;
 		}
 		progress_update(r->progress, bag_packer_counts(r->packer)->read,
 		    r->bytes + (unsigned long long)newsml_reader_offset(rd));
 	}
 	r->bytes += (unsigned long long)newsml_reader_offset(rd);
 	newsml_reader_free(rd);
+	if (rc == -2 || drain(r) != 0)
+		return -1;
 	return 0;
 }
 
@@ -659,6 +660,8 @@ new_packer(struct run *r, unsigned mode, const char *agent)
 	po.hooks.closed = temp_closed;
 	po.hooks.written = item_written;
 	po.hooks.arg = r;
+	po.report.problem = report_problem;
+	po.report.left_out = report_left_out;
 	warta_error_clear(&err);
 	if ((p = bag_packer_new(&po, &err)) == NULL)
 		cli_warn("%s", err.message);

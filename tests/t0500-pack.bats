@@ -318,6 +318,62 @@ fresh() {
 	cmp "$T/a/l.tar.zst" "$T/b/l.tar.zst"
 }
 
+@test "-j: 1, 2 and 8 threads, the same bundle and the same messages, in the order of the items" {
+	# Every 3rd item from the 2nd has no time zone (left out), in a
+	# stream and in a copy of it cut short in its middle (items, then
+	# the reader's error): the messages of items checked on other
+	# threads come in stream order, each item's before the next, and
+	# all before the error that ends their input.
+	perl -pe 'if (/<versionCreated>/) { $n++; s|Z</versionCreated>|</versionCreated>| if $n % 3 == 2 }' \
+	    "$T/all.xml" >"$T/bad.xml"
+	local all size
+	IFS= read -r -d '' all <"$T/bad.xml" || :
+	size=${#all}
+	printf '%s' "${all:0:$((size / 2))}" >"$T/cut.xml"
+	local j f first=
+	for f in tar.gz tar.zst; do
+		for j in 1 2 8; do
+			mkdir -p "$T/$j"
+			run -1 --separate-stderr warta-pack -j "$j" --sha512 \
+			    -o "$T/$j/b.$f" "$T/bad.xml" "$T/cut.xml"
+			printf '%s\n' "$stderr" >"$T/$j/err"
+			[ "$j" = 1 ] || { cmp "$T/1/b.$f" "$T/$j/b.$f" &&
+			    cmp "$T/1/err" "$T/$j/err"; }
+		done
+		[ -n "$first" ] || first=$stderr
+	done
+	# The order: (input, item) never goes back, each item left out has
+	# its problem, then "left out", and the error of cut.xml follows
+	# the last of its items.
+	local line in n prev_in= prev_n=0 open=0 left=0 cut_error=0
+	while IFS= read -r line; do
+		if [[ $line =~ ^warta-pack:\ (.*):\ item\ ([0-9]+)\ \( ]]; then
+			in=${BASH_REMATCH[1]} n=${BASH_REMATCH[2]}
+			[ "$cut_error" = 0 ] || { echo "after the error: $line"; false; }
+			if [ "$in:$n" != "$prev_in:$prev_n" ]; then
+				[ "$open" = 0 ] || { echo "not left out before: $line"; false; }
+				[ "$in" != "$prev_in" ] || [ "$n" -gt "$prev_n" ] ||
+				    { echo "out of order: $line"; false; }
+				[ "$in" = "$prev_in" ] || [ -z "$prev_in" ] ||
+				    [ "$in" = "$T/cut.xml" ] || { echo "inputs out of order: $line"; false; }
+				[[ $line != *": left out" ]] || { echo "no problem before: $line"; false; }
+				[ $(( (n - 2) % 3 )) = 0 ] || { echo "a good item: $line"; false; }
+				open=1 prev_in=$in prev_n=$n
+			elif [[ $line == *": left out" ]]; then
+				open=0 left=$((left + 1))
+			fi
+		elif [[ $line == "warta-pack: $T/cut.xml: "* ]]; then
+			[ "$open" = 0 ] && [ "$prev_in" = "$T/cut.xml" ] ||
+			    { echo "the error before the items: $line"; false; }
+			cut_error=1
+		fi
+	done <<<"$first"
+	[ "$cut_error" = 1 ] || { echo "no error for cut.xml: $first"; false; }
+	# 79 items, 26 of them bad, and the bad ones of the first half again.
+	[ "$left" -gt 26 ] || { echo "$left left out: $first"; false; }
+	has summary "$first" "$left rejected"
+}
+
 @test "deterministic: no SOURCE_DATE_EPOCH, other time zones, locales and umasks" {
 	mkdir "$T/a" "$T/b" "$T/c"
 	for f in "${FORMATS[@]}"; do

@@ -3,10 +3,12 @@
  * into the bundles of a split, in memory that does not grow with the
  * number of items.
  *
- * Two passes.  bag_packer_add() checks each item (newsml/item_check.h) and
- * spools what the bundle needs of it (its file, its original, its catalog
- * lines, bagit/catalog.h) to a temporary file, with a fixed-size record
- * per item.  bag_packer_sort() sorts the records on disk (base/extsort.h):
+ * Two passes.  bag_packer_put() (or bag_packer_add()) checks each item
+ * (newsml/item_check.h) and spools what the bundle needs of it (its file,
+ * its original, their digests, its catalog lines, bagit/catalog.h) to a
+ * temporary file, with a fixed-size record per item.  bag_packer_put()
+ * does the work of each item on the packer's threads (base/workpool.h)
+ * and spools the items, and tells their problems, in the order given.  bag_packer_sort() sorts the records on disk (base/extsort.h):
  * by guid, to keep one version of each item, then by path, so that the
  * entries come in the order of their dates whatever the order of the
  * stream, and plans the split.  bag_packer_finish() writes the bundles
@@ -51,6 +53,25 @@ struct bag_pack_hooks {
 	void *arg;
 };
 
+/* Who an item is, for the messages about it (bag_packer_put()). */
+struct bag_pack_item {
+	const char *input;	/* as given to bag_packer_put() */
+	unsigned long number;	/* likewise: its place in its input */
+	const char *guid;	/* its guid attribute; NULL when it has none */
+};
+
+/*
+ * What bag_packer_put()'s items are told of, on the caller's thread, item
+ * after item in the order given: each problem of an item, then, when it
+ * has any, that it is left out.  Either may be NULL.
+ */
+struct bag_pack_report {
+	void (*problem)(void *arg, const struct bag_pack_item *it,
+	    const char *problem);
+	void (*left_out)(void *arg, const struct bag_pack_item *it);
+	void *arg;
+};
+
 /* The bag's name (its top-level directory) on standard output. */
 #define BAG_STDOUT_NAME	"bundle"
 
@@ -62,6 +83,14 @@ struct bag_pack_options {
 	int level;		/* compression level; -1 for the default */
 	int sha512;		/* a SHA-512 manifest as well */
 	unsigned threads;	/* compressing; 0: 1 */
+	/*
+	 * Checking items (bag_packer_put()) on threads of their own; 0 or
+	 * 1: on the caller's, as each is taken.  Measured on 2 cores, the
+	 * threads cost more than they take off the caller: an item parsed
+	 * on one core and checked on another is read again from the other
+	 * core's cache, and freed across malloc arenas (see bagit/pack.c).
+	 */
+	unsigned check_threads;
 	unsigned mode;		/* of a new bundle file */
 	enum bag_duplicates duplicates;
 	unsigned long long max_items;	/* in a bundle; 0: no limit */
@@ -75,6 +104,7 @@ struct bag_pack_options {
 	 * are only counted. */
 	unsigned long duplicates_told;
 	struct bag_pack_hooks hooks;
+	struct bag_pack_report report;	/* of bag_packer_put()'s items */
 };
 
 struct bag_pack_counts {
@@ -116,6 +146,23 @@ void bag_packer_free(struct bag_packer *p);
  */
 int bag_packer_add(struct bag_packer *p, xmlDocPtr doc, g2_problem_fn fn,
     void *arg, struct warta_error *err);
+
+/*
+ * As bag_packer_add(), the work done on the packer's threads: doc is the
+ * packer's from now on (freed once checked), and input (which must last
+ * until the item is taken back) and number name it in the report
+ * (bag_pack_options.report).  Returns WARTA_OK, or WARTA_FAILED (err)
+ * when nothing more can be done, for this item or one given before.
+ */
+int bag_packer_put(struct bag_packer *p, xmlDocPtr doc, const char *input,
+    unsigned long number, struct warta_error *err);
+
+/*
+ * Takes back every item given to bag_packer_put(), so that all they had
+ * to tell is told: before a message of the caller's own, say.  Fails as
+ * bag_packer_put() does.  bag_packer_sort() drains first.
+ */
+int bag_packer_drain(struct bag_packer *p, struct warta_error *err);
 
 /* The date of the bundles (SOURCE_DATE_EPOCH, say), instead of the
  * newest versionCreated. */

@@ -591,6 +591,26 @@ bag_add(struct bag *b, const char *rel, const void *p, size_t len,
 	return record_payload(b, full, &h, len, err);
 }
 
+int
+bag_add_hashed(struct bag *b, const char *rel, const void *p, size_t len,
+    const char *sha256_hex, const char *sha512_hex, struct warta_error *err)
+{
+	struct hashing h;
+	char full[4096];
+
+	if (b->o.sha512 && sha512_hex == NULL)
+		return bag_add(b, rel, p, len, err);
+	memset(&h, 0, sizeof(h));
+	snprintf(h.hex[0], sizeof(h.hex[0]), "%s", sha256_hex);
+	if (b->o.sha512)
+		snprintf(h.hex[1], sizeof(h.hex[1]), "%s", sha512_hex);
+	snprintf(full, sizeof(full), "data/%s", rel);
+	if (write_header(b, full, len, err) != WARTA_OK ||
+	    write_all(b, p, len, err) != WARTA_OK)
+		return WARTA_FAILED;
+	return record_payload(b, full, &h, len, err);
+}
+
 /*
  * Writes the entry path (under the bag's directory) with the len bytes
  * read from fp, hashing them into h as they go: a chunk at a time, since

@@ -89,6 +89,15 @@ struct bag *bag_create(const char *path, const char *name,
 int bag_add(struct bag *b, const char *rel, const void *p, size_t len,
     struct warta_error *err);
 
+/*
+ * As bag_add(), with the digests of the len bytes given, in lowercase hex,
+ * by a caller that hashed them already (warta-pack, on its threads, while
+ * the items are checked): the SHA-256, and the SHA-512 when the bag has
+ * that manifest too (NULL: hashed here).
+ */
+int bag_add_hashed(struct bag *b, const char *rel, const void *p, size_t len,
+    const char *sha256_hex, const char *sha512_hex, struct warta_error *err);
+
 /* As bag_add(), with the len bytes read from fp from where it stands. */
 int bag_add_stream(struct bag *b, const char *rel, FILE *fp, size_t len,
     struct warta_error *err);

@@ -66,12 +66,23 @@ base64_value(int c)
 	return -1;
 }
 
+/*
+ * The room for all of it is reserved first (three bytes for each four
+ * characters at most), and the bytes are written straight into it, not
+ * appended one call at a time: this decodes every original warta-pack
+ * packs.
+ */
 int
 base64_decode(const char *s, struct wbuf *out)
 {
 	uint32_t acc = 0;
-	int n = 0, pad = 0, v;
+	int n = 0, pad = 0, v, rc = WARTA_FAILED;
+	size_t len = strlen(s);
+	char *p;
 
+	if (wbuf_reserve(out, len / 4 * 3 + 3) != WARTA_OK)
+		return WARTA_FAILED;
+	p = out->data + out->len;
 	for (; *s != '\0'; s++) {
 		if (ascii_is_xml_space(*s))
 			continue;
@@ -81,21 +92,26 @@ base64_decode(const char *s, struct wbuf *out)
 			n++;
 		} else {
 			if (pad > 0 || (v = base64_value((unsigned char)*s)) < 0)
-				return WARTA_FAILED;
+				goto out;
 			acc = acc << 6 | (uint32_t)v;
 			n++;
 		}
 		if (n == 4) {
-			if (pad > 2 ||
-			    wbuf_putc(out, (int)(acc >> 16 & 255)) != WARTA_OK ||
-			    (pad < 2 && wbuf_putc(out,
-			    (int)(acc >> 8 & 255)) != WARTA_OK) ||
-			    (pad < 1 && wbuf_putc(out,
-			    (int)(acc & 255)) != WARTA_OK))
-				return WARTA_FAILED;
+			if (pad > 2)
+				goto out;
+			*p++ = (char)(acc >> 16 & 255);
+			if (pad < 2)
+				*p++ = (char)(acc >> 8 & 255);
+			if (pad < 1)
+				*p++ = (char)(acc & 255);
 			acc = 0;
 			n = 0;
 		}
 	}
-	return n == 0 ? WARTA_OK : WARTA_FAILED;
+	rc = n == 0 ? WARTA_OK : WARTA_FAILED;
+out:
+	/* What was decoded, on failure too. */
+	out->len = (size_t)(p - out->data);
+	*p = '\0';
+	return rc;
 }

@@ -139,7 +139,8 @@ write_seed_bag(const char *path, enum bag_format f, int sha512)
 	static const struct bag_info info[] = {
 		{ "Source-Organization", "warta.invalid" },
 	};
-	struct bag_options o = { f, -1, sha512, 0, 0644 };
+	struct bag_options o = { .format = f, .level = -1,
+	    .sha512 = sha512, .mtime = 0, .mode = 0644 };
 	struct warta_error err;
 	struct seed_bag s;
 	struct bag *b;
@@ -606,7 +607,8 @@ test_threads_same_report(void **state)
 	memset(longname, 'a', 250);
 	longname[250] = '\0';
 	for (sha512 = 0; sha512 < 2; sha512++) {
-		struct bag_options o = { BAG_TAR, -1, sha512, 0, 0644 };
+		struct bag_options o = { .format = BAG_TAR, .level = -1,
+		    .sha512 = sha512, .mtime = 0, .mode = 0644 };
 
 		seed_bag(&s);
 		assert_int_equal(wbuf_append(&twice, s.item, s.item_len), 0);

@@ -78,7 +78,8 @@ write_small(const char *path, enum bag_format f, int sha512)
 		{ "Source-Organization", "warta.invalid" },
 		{ "External-Description", "two\nlines" },
 	};
-	struct bag_options o = { f, -1, sha512, 1628553600, 0644 };
+	struct bag_options o = { .format = f, .level = -1,
+	    .sha512 = sha512, .mtime = 1628553600, .mode = 0644 };
 	struct warta_error err;
 	struct bag *b;
 	FILE *fp;
@@ -243,7 +244,8 @@ test_same_bytes(void **state)
 static void
 test_abort(void **state)
 {
-	struct bag_options o = { BAG_TAR, -1, 0, 0, 0644 };
+	struct bag_options o = { .format = BAG_TAR, .level = -1,
+	    .sha512 = 0, .mtime = 0, .mode = 0644 };
 	struct warta_error err;
 	char path[128], temp[256];
 	struct stat st;
@@ -300,7 +302,8 @@ entries(void)
 static void
 test_special_files(void **state)
 {
-	struct bag_options o = { BAG_TAR, -1, 0, 0, 0644 };
+	struct bag_options o = { .format = BAG_TAR, .level = -1,
+	    .sha512 = 0, .mtime = 0, .mode = 0644 };
 	struct warta_error err;
 	char fifo[128], link[128], sub[128], file[128];
 	struct stat st;
@@ -367,7 +370,8 @@ test_special_files(void **state)
 static void
 test_device(void **state)
 {
-	struct bag_options o = { BAG_TAR, -1, 0, 0, 0644 };
+	struct bag_options o = { .format = BAG_TAR, .level = -1,
+	    .sha512 = 0, .mtime = 0, .mode = 0644 };
 	struct warta_error err;
 	char node[128];
 	struct stat st;
