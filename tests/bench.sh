@@ -712,8 +712,12 @@ readers() {
 	b=$1
 	[ -f "$b" ] || return 0
 	bad=
+	# The stream mode ("r|*", "r|gz") of Python's tarfile reads one
+	# gzip member only (and, before 3.12, skips a gzip header's extra
+	# field wrongly): a file is read as tarfile.open(NAME) does, through
+	# gzip.GzipFile, which reads every member.
 	tf='import sys, tarfile
-with tarfile.open(fileobj=sys.stdin.buffer, mode="r|*") as t:
+with tarfile.open(sys.argv[1] if len(sys.argv) > 1 else None, mode="r:*" if len(sys.argv) > 1 else "r|*", fileobj=None if len(sys.argv) > 1 else sys.stdin.buffer) as t:
     n = sum(1 for m in t)
 sys.exit(0 if n > 0 else 1)'
 	case $b in
@@ -724,8 +728,7 @@ sys.exit(0 if n > 0 else 1)'
 			run pigz -t "$b" || bad="$bad pigz"
 		fi
 		run sh -c 'tar -tzf "$1" >/dev/null' sh "$b" || bad="$bad tar"
-		run sh -c '"$2" -c "$3" <"$1"' sh "$b" "$py" "$tf" ||
-		    bad="$bad tarfile" ;;
+		run "$py" -c "$tf" "$b" || bad="$bad tarfile" ;;
 	*)
 		f=tar.zst
 		run zstd -tq "$b" || bad="$bad zstd"
