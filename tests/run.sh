@@ -40,6 +40,11 @@ fi
 export WARTA_SHARED
 WARTA_TOP=$top
 export WARTA_TOP
+# Whether a sanitizer pass follows: the plain pass then leaves to it what
+# it repeats (t0930's replays of the findings and seeds).
+WARTA_SAN_PASS=
+[ $# -eq 2 ] && WARTA_SAN_PASS=1
+export WARTA_SAN_PASS
 
 # The python3 the tests start, found once: a version manager's shim
 # (pyenv's) would cost a second of CPU at every start.

@@ -15,8 +15,8 @@ load common
 MUTATE=$WARTA_TOP/tests/tools/mutate.py
 # Damaged copies of each bundle (three programs each) and of the stream
 # (four); T0800_COPIES=N makes each N, for a longer run by hand.
-BUNDLE_COPIES=${T0800_COPIES:-12}
-STREAM_COPIES=${T0800_COPIES:-16}
+BUNDLE_COPIES=${T0800_COPIES:-8}
+STREAM_COPIES=${T0800_COPIES:-12}
 
 setup_file() {
 	local d=$BATS_FILE_TMPDIR

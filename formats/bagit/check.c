@@ -1152,8 +1152,10 @@ finish_job(struct bag_check *c, struct job *j)
 		else
 			(void)read_tag_file(c, j);
 	}
-	for (p = j->problems.data, end = p + j->problems.len; p != NULL &&
-	    p < end; p += strlen(p) + 1) {
+	/* No problems: data is NULL, and NULL + 0 is undefined. */
+	p = j->problems.data;
+	end = p != NULL ? p + j->problems.len : NULL;
+	for (; p != NULL && p < end; p += strlen(p) + 1) {
 		const char *where = p;
 
 		p += strlen(p) + 1;

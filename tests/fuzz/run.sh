@@ -25,7 +25,7 @@ dict() {
 	case $1 in
 	fuzz_newsml|fuzz_input_nitf) echo xml ;;
 	fuzz_input_html|fuzz_input_sgml) echo html ;;
-	fuzz_bag|fuzz_input_archive) echo tar ;;
+	fuzz_bag|fuzz_bagindex|fuzz_input_archive) echo tar ;;
 	fuzz_input_warc) echo warc ;;
 	fuzz_bagtags) echo bagit ;;
 	fuzz_sidecar) echo sidecar ;;

@@ -54,6 +54,8 @@ for f in tar.gz tar.zst tar.xz tar zip; do
 done
 "$bin/warta-pack" -q --sha512 -o "$tmp/bag512.tar" $items
 put fuzz_bag "$tmp"/bag.* "$tmp/bag512.tar"
+# The members and index of a .tar.gz and a .tar.zst (bagit/index.h).
+put fuzz_bagindex "$tmp/bag.tar.gz" "$tmp/bag.tar.zst"
 for b in bag bag512; do
 	mkdir -p "$tmp/x-$b"
 	bsdtar -C "$tmp/x-$b" -xf "$tmp/$b.tar"
