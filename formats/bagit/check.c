@@ -1641,6 +1641,7 @@ fail:
  * kilobytes: a pool of them never comes near it.
  */
 #define INFLIGHT_BYTES ((unsigned long long)4 << 20)
+#define LARGE_ENTRY ((unsigned long long)1 << 20)
 
 /* What a thread does of a batch (workpool_fn): each of its jobs. */
 static void
@@ -1729,6 +1730,14 @@ submit(struct bag_check *c, struct workpool *p, struct job *job)
 static void
 make_room(struct bag_check *c, struct workpool *p, unsigned long long size)
 {
+	/* A large entry (a manifest, a catalog: megabytes at a big
+	 * bundle's end) waits for the pool to empty, so that no two are
+	 * in memory at once: memory is the largest entry, not the few
+	 * largest. */
+	if (size > LARGE_ENTRY) {
+		drain(c, p);
+		return;
+	}
 	if (c->batch != NULL &&
 	    c->inflight + c->batch->bytes + size > INFLIGHT_BYTES)
 		flush(c, p);

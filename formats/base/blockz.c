@@ -249,7 +249,7 @@ wjob_new(struct blockz *z)
 		return j;
 	}
 	if ((j = calloc(1, sizeof(*j))) != NULL &&
-	    (j->in = malloc(BLOCKZ_MEMBER_MAX)) == NULL) {
+	    (j->in = malloc(BLOCKZ_CUT)) == NULL) {
 		free(j);
 		return NULL;
 	}
@@ -361,7 +361,7 @@ blockz_write(struct blockz *z, const void *p, size_t n,
 	size_t room;
 
 	while (n > 0) {
-		room = BLOCKZ_MEMBER_MAX - z->cur->in_len;
+		room = BLOCKZ_CUT - z->cur->in_len;
 		if (room > n)
 			room = n;
 		memcpy(z->cur->in + z->cur->in_len, s, room);
@@ -369,7 +369,7 @@ blockz_write(struct blockz *z, const void *p, size_t n,
 		z->in_bytes += room;
 		s += room;
 		n -= room;
-		if (z->cur->in_len == BLOCKZ_MEMBER_MAX &&
+		if (z->cur->in_len == BLOCKZ_CUT &&
 		    blockz_cut(z, err) != WARTA_OK)
 			return WARTA_FAILED;
 	}

@@ -22,7 +22,7 @@
  *
  * The writer keeps the bytes of the member being filled; blockz_cut()
  * ends it (the caller cuts where a reader will want to start: before an
- * item), and it is also cut when it reaches BLOCKZ_MEMBER_MAX.  Members are
+ * item), and it is also cut when it reaches BLOCKZ_CUT.  Members are
  * compressed on the pool's threads and written in order, so the file is
  * the same bytes whatever the number of threads.
  *
@@ -45,7 +45,11 @@
 
 enum blockz_kind { BLOCKZ_GZIP, BLOCKZ_ZSTD };
 
-#define BLOCKZ_MEMBER_MAX	((size_t)256 << 10)
+#define BLOCKZ_MEMBER_MAX	((size_t)1 << 20)
+/* The writer cuts a member here at the latest (a long entry, a tag file):
+ * its members are all about as large as a caller's cut ones, so that the
+ * buffers of a small bundle and of a large one are the same size. */
+#define BLOCKZ_CUT		((size_t)448 << 10)
 #define BLOCKZ_LOCATOR_GZIP	42
 #define BLOCKZ_LOCATOR_ZSTD	28
 #define BLOCKZ_LOCATOR_MAX	42

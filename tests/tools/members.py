@@ -5,7 +5,7 @@ Python's zlib and tarfile only (no warta code), for t0520.
   check BUNDLE
       every member is a gzip member of warta's layout (BGZF's: its size in
       a 'W' 'M' extra subfield) that zlib inflates alone, of at most
-      256 KiB; the locator (an empty member, 'W' 'I') ends the file and
+      1 MiB; the locator (an empty member, 'W' 'I') ends the file and
       points at the member where bundle-index.tsv's tar header starts,
       points at the member where bundle-index-keys.tsv's tar header
       starts, its length covering the keys' members; every line of
@@ -34,7 +34,7 @@ import tarfile
 import io
 import zlib
 
-MEMBER_MAX = 256 << 10
+MEMBER_MAX = 1 << 20
 
 
 def fail(msg):
