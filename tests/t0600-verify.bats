@@ -317,8 +317,13 @@ $T/badbagit.tar.gz: invalid, 1 problem"
 }
 
 @test "an archive cut short is reported, and what could not be checked" {
-	# A bundle of every sample, so that the cut falls after some entries.
-	warta-normalize -q "$SAMPLES"/*.txt | warta-pack -q -o "$T/all.tar.gz"
+	# A bundle of every sample, eight times over (each copy its own
+	# guids), so that it is several members (a member is read whole or
+	# not at all) and the cut falls after some entries.
+	warta-normalize -q "$SAMPLES"/*.txt >"$T/all.xml"
+	for i in 1 2 3 4 5 6 7 8; do
+		sed "s/guid=\"/guid=\"c$i-/g" "$T/all.xml"
+	done | warta-pack -q -o "$T/all.tar.gz"
 	local n
 	n=$(($(stat -c %s "$T/all.tar.gz") / 2))
 	head -c "$n" "$T/all.tar.gz" >"$T/half.tar.gz"
