@@ -80,7 +80,8 @@ FUZZ_COMMON = tests/fuzz/common_file.c tests/fuzz/common_input.c
 # library as byte arrays: data_NAME[] and data_NAME_len for
 # formats/data/NAME.tsv (NAME is a C identifier).
 DATA_SRC = $(sort $(wildcard formats/data/*.tsv))
-DATA_OBJ = $(DATA_SRC:formats/data/%.tsv=$(B)/obj/data/%.o)
+DATA_OBJ = $(DATA_SRC:formats/data/%.tsv=$(B)/obj/data/%.o) \
+	$(B)/obj/data/html_css.o $(B)/obj/data/html_js.o
 
 FORMATS_OBJ = $(FORMATS_SRC:formats/%.c=$(B)/obj/formats/%.o) $(DATA_OBJ)
 CLI_OBJ = $(CLI_SRC:pipeline/%.c=$(B)/obj/pipeline/%.o)
@@ -186,15 +187,24 @@ $(B)/obj/pipeline/%.o: pipeline/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) $(PC_CFLAGS) -c -o $@ $<
 
+# $(call embed,SYMBOL,FILE): FILE as the C array SYMBOL[] and SYMBOL_len.
+embed = { echo '\#include <stddef.h>'; \
+	echo 'extern const unsigned char $(1)[];'; \
+	echo 'extern const size_t $(1)_len;'; \
+	echo 'const unsigned char $(1)[] = {'; \
+	od -An -v -tu1 $(2) | sed 's/^  *//; s/  */,/g; s/$$/,/'; \
+	echo '0 };'; \
+	echo 'const size_t $(1)_len = sizeof($(1)) - 1;'; }
+
 $(B)/gen/data_%.c: formats/data/%.tsv
 	@mkdir -p $(@D)
-	@{ echo '#include <stddef.h>'; \
-	echo 'extern const unsigned char data_$*[];'; \
-	echo 'extern const size_t data_$*_len;'; \
-	echo 'const unsigned char data_$*[] = {'; \
-	od -An -v -tu1 $< | sed 's/^  *//; s/  */,/g; s/$$/,/'; \
-	echo '0 };'; \
-	echo 'const size_t data_$*_len = sizeof(data_$*) - 1;'; } >$@
+	@$(call embed,data_$*,$<) >$@
+
+# The reading room's stylesheet and script (formats/html/warta.css, .js),
+# written into every site: data_html_css[], data_html_js[].
+$(B)/gen/data_html_%.c: formats/html/warta.%
+	@mkdir -p $(@D)
+	@$(call embed,data_html_$*,$<) >$@
 
 $(B)/obj/data/%.o: $(B)/gen/data_%.c
 	@mkdir -p $(@D)

@@ -36,6 +36,7 @@ static const struct {
 	{ "unpack", "list, stream or extract a bundle's items" },
 	{ "verify", "check a bundle, or lint NewsML-G2" },
 	{ "text", "the text of items" },
+	{ "html", "a static site of items: the reading room" },
 };
 #define NSTAGES (sizeof(stages) / sizeof(stages[0]))
 

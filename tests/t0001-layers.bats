@@ -14,7 +14,7 @@ LEVELS=(
 	"newsml"
 	"input"
 	"article bagit"
-	"meta"
+	"meta html"
 )
 
 # The level of each layer, looked up without a subshell: the check below

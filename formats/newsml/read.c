@@ -1302,8 +1302,10 @@ put_inline_data(struct text *t, xmlNodePtr n)
 	xmlFree(s);
 }
 
-int
-newsml_item_text(xmlDocPtr item, struct wbuf *out, struct warta_error *err)
+/* The text, with the headline or without (the body alone). */
+static int
+item_text(xmlDocPtr item, int with_headline, struct wbuf *out,
+    struct warta_error *err)
 {
 	struct text t;
 	xmlNodePtr root, headline, set, n;
@@ -1316,7 +1318,8 @@ newsml_item_text(xmlDocPtr item, struct wbuf *out, struct warta_error *err)
 	t.out = out;
 	wbuf_init(&t.run);
 
-	if ((headline = child(child(root, "contentMeta"), "headline")) != NULL)
+	headline = child(child(root, "contentMeta"), "headline");
+	if (headline != NULL && with_headline)
 		put_element(&t, headline);
 	set = child(root, "contentSet");
 	for (n = set != NULL ? set->children : NULL; n != NULL && !done;
@@ -1340,4 +1343,16 @@ newsml_item_text(xmlDocPtr item, struct wbuf *out, struct warta_error *err)
 		return warta_error_set(err, -1, "out of memory");
 	}
 	return WARTA_OK;
+}
+
+int
+newsml_item_text(xmlDocPtr item, struct wbuf *out, struct warta_error *err)
+{
+	return item_text(item, 1, out, err);
+}
+
+int
+newsml_item_body(xmlDocPtr item, struct wbuf *out, struct warta_error *err)
+{
+	return item_text(item, 0, out, err);
 }

@@ -82,5 +82,11 @@ unsigned long newsml_reader_count(const struct newsml_reader *r);
  */
 int newsml_item_text(xmlDocPtr item, struct wbuf *out,
     struct warta_error *err);
+/*
+ * The same without the headline: the paragraphs of the body alone (an
+ * NITF body's hl1 stays when the item has no headline of its own).
+ */
+int newsml_item_body(xmlDocPtr item, struct wbuf *out,
+    struct warta_error *err);
 
 #endif

@@ -1,0 +1,150 @@
+/*
+ * html/escape.c: escaping for pages and the data file; see html/escape.h.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/hash.h"
+#include "base/warta.h"
+#include "html/escape.h"
+
+/* The reference for one byte, "" to drop it, NULL when it stands as is. */
+static const char *
+text_escape(unsigned char ch)
+{
+	switch (ch) {
+	case '&':
+		return "&amp;";
+	case '<':
+		return "&lt;";
+	case '>':
+		return "&gt;";
+	case '"':
+		return "&quot;";
+	case '\'':
+		return "&#39;";
+	case '\t':
+	case '\n':
+	case '\r':
+		return NULL;
+	default:
+		return ch < 0x20 || ch == 0x7f ? "" : NULL;
+	}
+}
+
+int
+html_put_text(struct wbuf *out, const char *s, size_t n)
+{
+	const char *run = s, *end = s + n, *e;
+
+	for (; s < end; s++) {
+		if ((e = text_escape((unsigned char)*s)) == NULL)
+			continue;
+		/* The plain bytes before it in one go. */
+		if (wbuf_append(out, run, (size_t)(s - run)) != WARTA_OK ||
+		    wbuf_puts(out, e) != WARTA_OK)
+			return WARTA_FAILED;
+		run = s + 1;
+	}
+	return wbuf_append(out, run, (size_t)(end - run));
+}
+
+int
+html_puts(struct wbuf *out, const char *s)
+{
+	return html_put_text(out, s, strlen(s));
+}
+
+static const char *
+js_escape(const unsigned char *s, char buf[8], size_t *skip)
+{
+	*skip = 1;
+	switch (*s) {
+	case '"':
+		return "\\\"";
+	case '\\':
+		return "\\\\";
+	case '\n':
+		return "\\n";
+	case '\t':
+		return "\\t";
+	case '<':
+		return "\\u003c";
+	case '>':
+		return "\\u003e";
+	case '&':
+		return "\\u0026";
+	case 0xe2:
+		/* U+2028 and U+2029 end a line in older JavaScript. */
+		if (s[1] == 0x80 && (s[2] == 0xa8 || s[2] == 0xa9)) {
+			*skip = 3;
+			return s[2] == 0xa8 ? "\\u2028" : "\\u2029";
+		}
+		return NULL;
+	default:
+		if (*s >= 0x20 && *s != 0x7f)
+			return NULL;
+		snprintf(buf, 8, "\\u%04x", *s);
+		return buf;
+	}
+}
+
+int
+html_put_js_string(struct wbuf *out, const char *s)
+{
+	const char *run = s, *e;
+	char buf[8];
+	size_t skip;
+
+	if (wbuf_putc(out, '"') != WARTA_OK)
+		return WARTA_FAILED;
+	while (*s != '\0') {
+		if ((e = js_escape((const unsigned char *)s, buf, &skip)) ==
+		    NULL) {
+			s++;
+			continue;
+		}
+		if (wbuf_append(out, run, (size_t)(s - run)) != WARTA_OK ||
+		    wbuf_puts(out, e) != WARTA_OK)
+			return WARTA_FAILED;
+		s += skip;
+		run = s;
+	}
+	if (wbuf_append(out, run, (size_t)(s - run)) != WARTA_OK ||
+	    wbuf_putc(out, '"') != WARTA_OK)
+		return WARTA_FAILED;
+	return WARTA_OK;
+}
+
+void
+html_slug(const char *s, char *out, size_t max)
+{
+	uint64_t h = fnv1a(FNV1A_INIT, s, strlen(s));
+	size_t n = 0, room = max - 1 - 13;
+	int dash = 0;
+
+	for (; *s != '\0' && n < room; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+		    (ch >= 'A' && ch <= 'Z')) {
+			if (dash && n > 0)
+				out[n++] = '-';
+			if (n < room)
+				out[n++] = (char)(ch >= 'A' && ch <= 'Z' ?
+				    ch + 'a' - 'A' : ch);
+			dash = 0;
+		} else
+			dash = 1;
+	}
+	if (n == 0)
+		out[n++] = 'x';	/* never a name that starts with '-' */
+	snprintf(out + n, max - n, "-%012llx",
+	    (unsigned long long)(h & UINT64_C(0xffffffffffff)));
+}
+
+unsigned
+html_bucket(const char *s)
+{
+	return (unsigned)(fnv1a(FNV1A_INIT, s, strlen(s)) >> 56);
+}

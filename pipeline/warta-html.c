@@ -1,0 +1,446 @@
+/*
+ * warta-html: the reading room, a static site of NewsML-G2 items.
+ *
+ * Reads a stream (as warta-text does) or bundles, and writes a site that
+ * opens from the disk in any browser: an index with filters and a
+ * search, a page per item, per month, per person, organization, place and
+ * subject (formats/html/site.h).  Each item's page is made on a thread of
+ * the pool; what the lists need waits on disk, so memory stays flat.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "bagit/read.h"
+#include "bagit/select.h"
+#include "bagit/sniff.h"
+#include "base/buf.h"
+#include "base/warta.h"
+#include "base/workpool.h"
+#include "html/site.h"
+#include "newsml/read.h"
+#include "cli.h"
+#include "jobs.h"
+#include "progress.h"
+
+#define PROG "warta-html"
+#define GENERATOR PROG " " WARTA_VERSION
+
+struct options {
+	const char *out;
+	unsigned jobs;
+	int progress, quiet;
+};
+
+struct job {
+	struct jobs_job h;
+	xmlDocPtr doc;		/* the job's until done; or NULL */
+	const char *name;	/* its input, for messages */
+	char *path;		/* its entry in a bundle, or NULL */
+	unsigned long count;	/* its number in its input */
+	struct html_item item;
+	int read_failed, failed;
+};
+
+struct run {
+	struct options opt;
+	struct html_site *site;
+	struct jobs *jobs;
+	struct progress *progress;
+	unsigned long items, failed_items;
+	unsigned long long bytes;
+	int failed, site_failed;
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: " PROG " -o DIR [options] [file | bundle | -] ...\n"
+	    "Writes a static site of the NewsML-G2 items read from the files,\n"
+	    "the bundles (or standard input) into DIR: an index with filters\n"
+	    "and a search, a page per item, per month, per person,\n"
+	    "organization, place and subject.  It opens from the disk in any\n"
+	    "browser and fetches nothing.\n"
+	    "\n"
+	    "  -o, --output DIR  the site's folder (new, empty, or an earlier\n"
+	    "                    site of " PROG ", which is replaced whole)\n"
+	    "  -j, --jobs N      items done on N threads (default: the cores)\n"
+	    "      --progress    show progress on standard error, even when\n"
+	    "                    it is not a terminal\n"
+	    "  -q, --quiet       no progress and no summary\n"
+	    "  -h, --help        this help\n"
+	    "  -V, --version     the version\n");
+}
+
+/* Returns -1 to go on, or the exit status. */
+static int
+parse_options(int argc, char **argv, struct options *opt)
+{
+	enum { O_PROGRESS = 256 };
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "progress", no_argument, NULL, O_PROGRESS },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, rc;
+
+	opt->jobs = workpool_cores();
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:j:qhV", longopts, NULL)) !=
+	    -1) {
+		switch (c) {
+		case 'o':
+			if (optarg[0] == '\0')
+				return cli_usage_error("-o needs a folder");
+			opt->out = optarg;
+			break;
+		case 'j':
+			if ((rc = cli_parse_jobs(optarg, &opt->jobs)) !=
+			    CLI_OK)
+				return rc;
+			break;
+		case O_PROGRESS:
+			opt->progress = 1;
+			break;
+		case 'q':
+			opt->quiet = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			cli_exit_help();
+		case 'V':
+			cli_exit_version();
+		case ':':
+			return cli_needs_value(argv, optind, optopt);
+		default:
+			return cli_bad_option(argv, optind, optopt);
+		}
+	}
+	if (opt->out == NULL)
+		return cli_usage_error("no output folder: give -o DIR");
+	return -1;
+}
+
+/*
+ * The jobs: an item's files on a thread, its row on the main thread.
+ */
+
+static void
+run_job(void *job, unsigned thread, void *arg)
+{
+	struct job *j = job;
+	struct run *r = arg;
+	struct warta_error err;
+
+	(void)thread;
+	if (j->doc == NULL)
+		return;
+	warta_error_clear(&err);
+	if (html_item_build(html_site_tree(r->site), j->doc, GENERATOR,
+	    &j->item, &err) != WARTA_OK) {
+		if (j->path != NULL)
+			cli_note(&j->h.notes, j->name, "%s: %s", j->path,
+			    err.message);
+		else
+			cli_note(&j->h.notes, j->name, "item %lu: %s",
+			    j->count, err.message);
+		j->failed = 1;
+	}
+	/* Freed here, not on the main thread: its time is the reading's. */
+	xmlFreeDoc(j->doc);
+	j->doc = NULL;
+}
+
+static void
+take_back(void *arg, struct jobs_job *h)
+{
+	struct run *r = arg;
+	struct job *j = (struct job *)h;
+	struct warta_error err;
+
+	cli_show_notes(&h->notes, 0, h->notes.len);
+	if (j->read_failed)
+		r->failed = 1;
+	if (!h->has_item)
+		return;
+	if (j->failed) {
+		r->failed = 1;
+		r->failed_items++;
+		return;
+	}
+	warta_error_clear(&err);
+	if (!r->site_failed && html_site_add(r->site, &j->item, &err) !=
+	    WARTA_OK) {
+		cli_warn_at(r->opt.out, "%s", err.message);
+		r->site_failed = 1;
+	}
+	r->items++;
+}
+
+static void
+reset_job(struct jobs_job *h, int free_too)
+{
+	struct job *j = (struct job *)h;
+
+	xmlFreeDoc(j->doc);
+	j->doc = NULL;
+	free(j->path);
+	j->path = NULL;
+	j->read_failed = j->failed = 0;
+	if (free_too)
+		html_item_release(&j->item);
+}
+
+/* A failure the main thread met ("PATH: MESSAGE" when path is given),
+ * noted in its place among the items'. */
+static void
+note_failure(struct run *r, const char *what, const char *path,
+    const char *msg)
+{
+	struct job *j = (struct job *)jobs_current(r->jobs);
+
+	if (path != NULL)
+		jobs_note(r->jobs, what, "%s: %s", path, msg);
+	else
+		jobs_note(r->jobs, what, "%s", msg);
+	if (j != NULL)
+		j->read_failed = 1;
+	else
+		r->failed = 1;
+}
+
+/* An item read: handed to the pool.  name lives as long as the run. */
+static void
+submit(struct run *r, xmlDocPtr doc, const char *name, const char *path,
+    unsigned long count, size_t bytes)
+{
+	struct job *j = (struct job *)jobs_current(r->jobs);
+
+	if (j == NULL || (path != NULL && (j->path = strdup(path)) ==
+	    NULL)) {
+		cli_warn_at(name, "item %lu: out of memory", count);
+		r->failed = 1;
+		xmlFreeDoc(doc);
+		return;
+	}
+	j->doc = doc;
+	j->name = name;
+	j->count = count;
+	jobs_submit(r->jobs, 1, bytes);
+}
+
+/*
+ * The inputs.
+ */
+
+static void
+html_stream(struct run *r, FILE *fp, const char *name)
+{
+	struct newsml_reader *rd;
+	struct warta_error err;
+	xmlDocPtr doc;
+	long long at = 0, now;
+	int rc;
+
+	warta_error_clear(&err);
+	if ((rd = newsml_reader_new(fp, name, &err)) == NULL) {
+		note_failure(r, name, NULL, err.message);
+		return;
+	}
+	while (!r->site_failed && (rc = newsml_reader_next(rd, &doc,
+	    &err)) != 0) {
+		if (rc < 0) {
+			note_failure(r, name, NULL, err.message);
+			break;
+		}
+		now = newsml_reader_offset(rd);
+		submit(r, doc, name, NULL, newsml_reader_count(rd),
+		    now > at ? (size_t)(now - at) : 0);
+		at = now;
+		progress_update(r->progress, r->items, r->bytes +
+		    (unsigned long long)now);
+	}
+	r->bytes += (unsigned long long)newsml_reader_offset(rd);
+	newsml_reader_free(rd);
+}
+
+/* One entry of a bundle: its item, or a message. */
+static void
+bundle_item(struct run *r, const struct wbuf *data, const char *bundle,
+    const char *path)
+{
+	struct newsml_reader *rd;
+	struct warta_error err;
+	xmlDocPtr doc = NULL;
+	FILE *fp;
+	int rc;
+
+	warta_error_clear(&err);
+	if ((fp = fmemopen(data->data, data->len, "rb")) == NULL) {
+		note_failure(r, bundle, path, strerror(errno));
+		return;
+	}
+	rd = newsml_reader_new(fp, path, &err);
+	rc = rd != NULL ? newsml_reader_next(rd, &doc, &err) : -1;
+	newsml_reader_free(rd);
+	fclose(fp);
+	if (rc < 0)
+		note_failure(r, bundle, path, err.message);
+	else if (rc == 0)
+		note_failure(r, bundle, path,
+		    "empty, not a NewsML-G2 item");
+	else
+		submit(r, doc, bundle, path, 0, data->len);
+}
+
+static void
+html_bundle(struct run *r, const char *bundle)
+{
+	struct bag_limits limits;
+	struct bag_reader *br;
+	struct bag_entry e;
+	struct warta_error err;
+	struct wbuf data = WBUF_INIT;
+	int rc;
+
+	bag_limits_default(&limits);
+	limits.threads = r->opt.jobs;
+	warta_error_clear(&err);
+	if ((br = bag_reader_open(bundle, &limits, &err)) == NULL) {
+		note_failure(r, bundle, NULL, err.message);
+		return;
+	}
+	while (!r->site_failed && (rc = bag_reader_next(br, &e, &err)) != 0) {
+		progress_update(r->progress, r->items, r->bytes +
+		    bag_reader_file_bytes(br));
+		if (rc < 0) {
+			note_failure(r, bundle, NULL, err.message);
+			break;
+		}
+		if (rc == BAG_ENTRY_REFUSED) {
+			note_failure(r, bundle, e.archive_path,
+			    err.message);
+			continue;
+		}
+		if (rc == BAG_ENTRY_OUTSIDE || !select_item_path(e.path))
+			continue;
+		wbuf_reset(&data);
+		if (bag_reader_read(br, &data, &err) != WARTA_OK) {
+			note_failure(r, bundle, e.path, err.message);
+			break;
+		}
+		bundle_item(r, &data, bundle, e.path);
+	}
+	r->bytes += bag_reader_file_bytes(br);
+	bag_reader_free(br);
+	wbuf_release(&data);
+}
+
+static void
+html_path(struct run *r, const char *path)
+{
+	unsigned char head[SNIFF_HEAD];
+	size_t len;
+	FILE *fp;
+
+	/* Standard input is a stream: a bundle comes through
+	 * warta-unpack, or by its name. */
+	if (strcmp(path, "-") == 0) {
+		html_stream(r, stdin, "<stdin>");
+		return;
+	}
+	if (sniff_read_head(path, head, sizeof(head), &len) != 0) {
+		note_failure(r, path, NULL, strerror(errno));
+		return;
+	}
+	if (len > 0 && !sniff_xml(head, len) &&
+	    sniff_archive(head, len) != SNIFF_UNKNOWN) {
+		html_bundle(r, path);
+		return;
+	}
+	if ((fp = fopen(path, "rb")) == NULL) {
+		note_failure(r, path, NULL, strerror(errno));
+		return;
+	}
+	html_stream(r, fp, path);
+	if (ferror(fp))
+		r->failed = 1;
+	fclose(fp);
+}
+
+static int
+start(struct run *r)
+{
+	struct warta_error err;
+	struct jobs_ops ops;
+
+	/* libxml2 sets up its globals once, here, before any thread could
+	 * race to do it. */
+	xmlInitParser();
+	warta_error_clear(&err);
+	if ((r->site = html_site_new(r->opt.out, GENERATOR, &err)) == NULL) {
+		cli_warn("%s", err.message);
+		return CLI_USAGE;
+	}
+	memset(&ops, 0, sizeof(ops));
+	ops.size = sizeof(struct job);
+	ops.run = run_job;
+	ops.take_back = take_back;
+	ops.reset = reset_job;
+	ops.arg = r;
+	if ((r->jobs = jobs_new(r->opt.jobs, &ops, &err)) == NULL) {
+		cli_warn("%s", err.message);
+		return CLI_SOME_FAILED;
+	}
+	return -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct run r;
+	struct warta_error err;
+	int i, rc;
+
+	cli_set_name(PROG);
+	memset(&r, 0, sizeof(r));
+	if ((rc = parse_options(argc, argv, &r.opt)) >= 0 ||
+	    (rc = start(&r)) >= 0)
+		goto out;
+	if ((r.progress = progress_new(PROG, STDERR_FILENO,
+	    progress_wanted(r.opt.progress, r.opt.quiet))) != NULL)
+		progress_total(r.progress, 0, progress_inputs_size(optind,
+		    argc, argv));
+	if (optind == argc)
+		html_path(&r, "-");
+	for (i = optind; i < argc && !r.site_failed; i++)
+		html_path(&r, argv[i]);
+	jobs_finish(r.jobs);
+	progress_end(r.progress);
+	warta_error_clear(&err);
+	if (!r.site_failed && html_site_finish(r.site, &err) != WARTA_OK) {
+		cli_warn_at(r.opt.out, "%s", err.message);
+		r.site_failed = 1;
+	}
+	if (!r.opt.quiet || r.failed || r.site_failed)
+		cli_warn("%lu %s in %s, %lu failed%s", r.items,
+		    r.items == 1 ? "item" : "items", r.opt.out,
+		    r.failed_items, r.site_failed ? "; no site written" : "");
+	rc = cli_finish(r.failed || r.site_failed ? CLI_SOME_FAILED :
+	    CLI_OK);
+out:
+	jobs_free(r.jobs);
+	html_site_free(r.site);
+	xmlCleanupParser();
+	return rc;
+}
