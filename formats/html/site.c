@@ -1080,31 +1080,6 @@ write_index(struct html_site *s, const struct dates_pass *dp,
 	return rc;
 }
 
-static int
-write_data(struct html_site *s, FILE *fp, struct warta_error *err)
-{
-	struct wbuf b = WBUF_INIT;
-	char buf[65536];
-	size_t n;
-	int rc;
-
-	/* The data went to a spool: now whole into the site. */
-	if (fflush(fp) != 0 || fseeko(fp, 0, SEEK_SET) != 0)
-		return spool_failed(err);
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		if (wbuf_append(&b, buf, n) != WARTA_OK) {
-			wbuf_release(&b);
-			return warta_error_set(err, -1, "out of memory");
-		}
-	if (ferror(fp)) {
-		wbuf_release(&b);
-		return spool_failed(err);
-	}
-	rc = html_tree_write(s->tree, "assets/items.js", b.data, b.len, err);
-	wbuf_release(&b);
-	return rc;
-}
-
 int
 html_site_finish(struct html_site *s, struct warta_error *err)
 {
@@ -1127,7 +1102,8 @@ html_site_finish(struct html_site *s, struct warta_error *err)
 	    (keys = sorted(s->keys, sizeof(struct item_key), cmp_item_key,
 	    err)) == NULL || (dp.data_fp = spool_open(err)) == NULL ||
 	    dates_pass(&dp, keys, facets_sorted, err) != WARTA_OK ||
-	    write_data(s, dp.data_fp, err) != WARTA_OK ||
+	    html_tree_copy(s->tree, "assets/items.js", dp.data_fp,
+	    err) != WARTA_OK ||
 	    write_index(s, &dp, err) != WARTA_OK ||
 	    html_tree_write(s->tree, "assets/warta.css", data_html_css,
 	    data_html_css_len, err) != WARTA_OK ||

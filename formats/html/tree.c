@@ -136,11 +136,10 @@ make_parents(int fd, const char *path)
 	return 0;
 }
 
-int
-html_tree_write(struct html_tree *t, const char *path, const void *data,
-    size_t len, struct warta_error *err)
+/* path made for writing, its folders as needed; -1 with err. */
+static int
+create_file(struct html_tree *t, const char *path, struct warta_error *err)
 {
-	const char *p = data;
 	int fd;
 
 	fd = openat(t->fd, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
@@ -149,27 +148,73 @@ html_tree_write(struct html_tree *t, const char *path, const void *data,
 		fd = openat(t->fd, path, O_WRONLY | O_CREAT | O_TRUNC |
 		    O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (fd < 0)
-		return warta_error_set(err, -1, "%s/%s: %s", t->dir, path,
+		warta_error_set(err, -1, "%s/%s: %s", t->dir, path,
 		    strerror(errno));
+	return fd;
+}
+
+static int
+put_bytes(const struct html_tree *t, int fd, const char *path,
+    const void *data, size_t len, struct warta_error *err)
+{
+	const char *p = data;
+
 	while (len > 0) {
 		ssize_t w = write(fd, p, len);
 
 		if (w < 0 && errno == EINTR)
 			continue;
-		if (w <= 0) {
-			int e = w < 0 ? errno : EIO;
-
-			close(fd);
+		if (w <= 0)
 			return warta_error_set(err, -1, "%s/%s: %s", t->dir,
-			    path, strerror(e));
-		}
+			    path, strerror(w < 0 ? errno : EIO));
 		p += w;
 		len -= (size_t)w;
 	}
-	if (close(fd) != 0)
+	return WARTA_OK;
+}
+
+/* Closes fd; rc, or a failure of the close. */
+static int
+close_file(const struct html_tree *t, int fd, const char *path, int rc,
+    struct warta_error *err)
+{
+	if (close(fd) != 0 && rc == WARTA_OK)
 		return warta_error_set(err, -1, "%s/%s: %s", t->dir, path,
 		    strerror(errno));
-	return WARTA_OK;
+	return rc;
+}
+
+int
+html_tree_write(struct html_tree *t, const char *path, const void *data,
+    size_t len, struct warta_error *err)
+{
+	int fd;
+
+	if ((fd = create_file(t, path, err)) < 0)
+		return WARTA_FAILED;
+	return close_file(t, fd, path, put_bytes(t, fd, path, data, len, err),
+	    err);
+}
+
+int
+html_tree_copy(struct html_tree *t, const char *path, FILE *from,
+    struct warta_error *err)
+{
+	char buf[65536];
+	size_t n;
+	int fd, rc = WARTA_OK;
+
+	if (fflush(from) != 0 || fseeko(from, 0, SEEK_SET) != 0)
+		return warta_error_set(err, -1, "a temporary file: %s",
+		    strerror(errno));
+	if ((fd = create_file(t, path, err)) < 0)
+		return WARTA_FAILED;
+	while (rc == WARTA_OK && (n = fread(buf, 1, sizeof(buf), from)) > 0)
+		rc = put_bytes(t, fd, path, buf, n, err);
+	if (rc == WARTA_OK && ferror(from))
+		rc = warta_error_set(err, -1, "a temporary file: %s",
+		    strerror(errno));
+	return close_file(t, fd, path, rc, err);
 }
 
 int

@@ -13,6 +13,7 @@
 #define WARTA_HTML_TREE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "base/warta.h"
 
@@ -26,6 +27,13 @@ struct html_tree *html_tree_new(const char *dir, struct warta_error *err);
  */
 int html_tree_write(struct html_tree *t, const char *path, const void *data,
     size_t len, struct warta_error *err);
+/*
+ * The same, with what the temporary file from holds (from its start), a
+ * piece at a time: a file as large as the site's index data never whole
+ * in memory.
+ */
+int html_tree_copy(struct html_tree *t, const char *path, FILE *from,
+    struct warta_error *err);
 /* Puts the new site in DIR's place (the earlier site is removed). */
 int html_tree_commit(struct html_tree *t, struct warta_error *err);
 /* Removes a site that was not committed, and frees. NULL is a no-op. */
