@@ -69,6 +69,9 @@ struct html_site {
 	struct html_tree *tree;
 	const char *generator;
 	FILE *rows, *names, *keys, *name_keys;
+	/* The bytes written to rows and names: ftello() would ask the
+	 * kernel each time (an lseek a record). */
+	uint64_t rows_end, names_end;
 	uint64_t seq;
 	uint64_t counts[HTML_KINDS];	/* distinct names of each kind */
 	FILE *facets[HTML_KINDS];	/* their names as JS strings */
@@ -258,17 +261,18 @@ spool_failed(struct warta_error *err)
 	    strerror(errno));
 }
 
-/* Appends n bytes to fp, *off their offset. */
+/* Appends n bytes to fp; with end (the bytes fp holds, kept by the
+ * caller), *off is their offset. */
 static int
-spool_put(FILE *fp, const void *p, size_t n, uint64_t *off,
+spool_put(FILE *fp, const void *p, size_t n, uint64_t *end, uint64_t *off,
     struct warta_error *err)
 {
-	off_t at = ftello(fp);
-
-	if (at < 0 || fwrite(p, 1, n, fp) != n)
+	if (fwrite(p, 1, n, fp) != n)
 		return spool_failed(err);
-	if (off != NULL)
-		*off = (uint64_t)at;
+	if (end != NULL) {
+		*off = *end;
+		*end += n;
+	}
 	return WARTA_OK;
 }
 
@@ -300,9 +304,10 @@ html_site_add(struct html_site *s, const struct html_item *it,
 	memcpy(key.id, it->id, sizeof(key.id));
 	key.seq = s->seq++;
 	key.row_len = (uint32_t)it->row.len;
-	if (spool_put(s->rows, it->row.data, it->row.len, &key.row_off,
-	    err) != WARTA_OK ||
-	    spool_put(s->keys, &key, sizeof(key), NULL, err) != WARTA_OK)
+	if (spool_put(s->rows, it->row.data, it->row.len, &s->rows_end,
+	    &key.row_off, err) != WARTA_OK ||
+	    spool_put(s->keys, &key, sizeof(key), NULL, NULL, err) !=
+	    WARTA_OK)
 		return WARTA_FAILED;
 	p = it->names.data;
 	end = p != NULL ? p + it->names.len : NULL;
@@ -317,8 +322,9 @@ html_site_add(struct html_site *s, const struct html_item *it,
 		nk.hash = fnv1a(FNV1A_INIT, name, n);
 		nk.item = key;
 		nk.name_len = (uint32_t)n;
-		if (spool_put(s->names, name, n, &nk.name_off, err) !=
-		    WARTA_OK || spool_put(s->name_keys, &nk, sizeof(nk), NULL,
+		if (spool_put(s->names, name, n, &s->names_end,
+		    &nk.name_off, err) != WARTA_OK ||
+		    spool_put(s->name_keys, &nk, sizeof(nk), NULL, NULL,
 		    err) != WARTA_OK)
 			return WARTA_FAILED;
 		p = name + n + 1;
