@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/extsort.h"
 #include "base/hash.h"
@@ -401,18 +402,29 @@ sorted(FILE *fp, size_t size, extsort_cmp cmp, struct warta_error *err)
 	return out;
 }
 
-/* The bytes at off in fp, into b (as a string). */
+/* The bytes at off in fp (flushed), into b (as a string).  pread: one
+ * system call, where fseeko and fread were two and read 4 KiB. */
 static int
 read_at(FILE *fp, uint64_t off, uint32_t len, struct wbuf *b,
     struct warta_error *err)
 {
+	size_t got = 0;
+	ssize_t n;
+
 	wbuf_reset(b);
 	if (wbuf_reserve(b, (size_t)len + 1) != WARTA_OK)
 		return warta_error_set(err, -1, "out of memory");
-	if (fseeko(fp, (off_t)off, SEEK_SET) != 0 ||
-	    fread(b->data, 1, len, fp) != len)
-		return warta_error_set(err, -1, "cannot read a temporary "
-		    "file: %s", ferror(fp) ? strerror(errno) : "cut short");
+	while (got < len) {
+		n = pread(fileno(fp), b->data + got, len - got,
+		    (off_t)(off + got));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return warta_error_set(err, -1, "cannot read a "
+			    "temporary file: %s", n < 0 ? strerror(errno) :
+			    "cut short");
+		got += (size_t)n;
+	}
 	b->len = len;
 	b->data[len] = '\0';
 	return WARTA_OK;
@@ -1099,6 +1111,11 @@ html_site_finish(struct html_site *s, struct warta_error *err)
 	wbuf_init(&dp.tree);
 	wbuf_init(&dp.data);
 	wbuf_init(&dp.row);
+	/* What is read back is read with pread(): out of stdio's buffer. */
+	if (fflush(s->rows) != 0 || fflush(s->names) != 0) {
+		spool_failed(err);
+		goto out;
+	}
 	if ((names = sorted(s->name_keys, sizeof(struct name_key),
 	    cmp_name_key, err)) == NULL ||
 	    (facets = spool_open(err)) == NULL ||

@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
@@ -84,6 +85,13 @@ struct newsml_reader {
 	int eof;
 	long long base;		/* stream offset of buf[0] */
 	long long line;		/* line number at buf[pos] */
+	/*
+	 * fp is a file: each read fills the buffer, not only the few KB
+	 * libxml2 asks for (4 KiB a system call otherwise).  Not on a pipe,
+	 * where fread would wait for bytes that the item now read does not
+	 * need.
+	 */
+	int whole_reads;
 
 	/* The document being read. */
 	xmlTextReaderPtr xr;
@@ -152,16 +160,17 @@ fill(struct newsml_reader *r, size_t need)
 		need = SCAN_BUF;
 	if (r->len - r->pos >= need || r->eof)
 		return;
-	if (r->pos + need > SCAN_BUF) {
+	if (r->pos + need > SCAN_BUF || (r->whole_reads && r->pos > 0)) {
 		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
 		r->base += (long long)r->pos;
 		r->len -= r->pos;
 		r->pos = 0;
 	}
 	while (r->len - r->pos < need && !r->eof) {
-		size_t got;
+		size_t got, want = r->whole_reads ? SCAN_BUF - r->len :
+		    need - (r->len - r->pos);
 
-		got = fread(r->buf + r->len, 1, need - (r->len - r->pos), r->fp);
+		got = fread(r->buf + r->len, 1, want, r->fp);
 		r->len += got;
 		if (got == 0) {
 			r->eof = 1;
@@ -716,6 +725,7 @@ struct newsml_reader *
 newsml_reader_new(FILE *fp, const char *name, struct warta_error *err)
 {
 	struct newsml_reader *r;
+	struct stat st;
 
 	xmlInitParser();
 	if ((r = calloc(1, sizeof(*r))) == NULL ||
@@ -728,6 +738,8 @@ newsml_reader_new(FILE *fp, const char *name, struct warta_error *err)
 		return NULL;
 	}
 	r->fp = fp;
+	r->whole_reads = fileno(fp) >= 0 && fstat(fileno(fp), &st) == 0 &&
+	    S_ISREG(st.st_mode);
 	r->max_item = LIMIT_ITEM_BYTES;
 	r->line = 1;
 	r->width = 1;
