@@ -42,10 +42,12 @@ const results = [];
 const notes = [];
 
 function check(name, fn) {
+	const t0 = Date.now();
 	return fn().then(
 	    () => results.push(`ok ${name}`),
 	    (e) => results.push(`not ok ${name}: ` +
-		String(e && e.message || e).replace(/\n/g, "\n#   ")));
+		String(e && e.message || e).replace(/\n/g, "\n#   ")))
+	    .then(() => notes.push(`${name}: ${Date.now() - t0} ms`));
 }
 
 function assert(cond, what) {
@@ -529,7 +531,9 @@ async function runChecks(args) {
 	try {
 		const page = await browser.newPage();
 		pages.push(page);
+		notes.push(`the browser started: ${Date.now() - t0} ms`);
 		const inputs = await readInputs(page, inputsFiles);
+		notes.push(`the input read: ${Date.now() - t0} ms`);
 		const seed = inputs.find((it) => it.fileName === seedName);
 		const hostile = inputs.find((it) =>
 		    it.headline.startsWith("zxqhostile"));
