@@ -144,7 +144,7 @@ echo "  the seed article: build/demo/site/$seedpage"
 echo
 echo "what a reader sees, at a phone's width (390 px) and a desk's (1280 px):"
 rm -f "$out"/index-*.png "$out"/seed-*.png
-if command -v chromium >/dev/null && command -v node >/dev/null; then
+if command -v "${CHROMIUM:-chromium}" >/dev/null && command -v node >/dev/null; then
 	node tests/browser/driver.js shoot "$out/site" "$out" \
 	    index=index.html "seed=$seedpage" | sed "s|^$top/|  |"
 else

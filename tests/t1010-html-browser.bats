@@ -8,7 +8,7 @@
 # item page's CSP refuses scripts, axe-core finds no serious violation,
 # and no request leaves the file system.  Where chromium, node or the
 # npm packages (make's dependency step puts them in build/browser) are
-# absent, every test skips.
+# absent, every test skips.  CHROMIUM names another browser binary.
 
 load common
 
@@ -16,13 +16,21 @@ bats_require_minimum_version 1.5.0
 
 AXE=$WARTA_TOP/build/browser/node_modules/axe-core/axe.min.js
 
+# What is absent, for every test to skip with (bats skips no test from
+# setup_file).
+absent() {
+	command -v "${CHROMIUM:-chromium}" >/dev/null ||
+		{ echo "${CHROMIUM:-chromium} is absent (Debian's chromium; make's dependency step installs it)"; return; }
+	command -v node >/dev/null || { echo "node is absent"; return; }
+	[ -f "$AXE" ] ||
+		echo "axe-core is absent from build/browser (make build/testdeps.ok installs it)"
+}
+
 setup_file() {
 	local d=$BATS_FILE_TMPDIR
-	command -v chromium >/dev/null ||
-		skip "chromium is absent (Debian's chromium; make's dependency step installs it)"
-	command -v node >/dev/null || skip "node is absent"
-	[ -f "$AXE" ] ||
-		skip "axe-core is absent from build/browser (make build/testdeps.ok installs it)"
+	BROWSER_ABSENT=$(absent)
+	export BROWSER_ABSENT
+	[ -z "$BROWSER_ABSENT" ] || return 0
 	warta-normalize -q "$SAMPLES"/*.txt 2>/dev/null |
 	    warta-meta -q >"$d/samples.xml"
 	node "$WARTA_TOP/tests/browser/hostile.js" >"$d/hostile.xml"
@@ -33,6 +41,10 @@ setup_file() {
 	    --seed semarang-maritim-purwanto.txt --hostile --axe "$AXE" \
 	    >"$d/driver.out" 2>&1 || true
 	grep '^# .* ms with the browser' "$d/driver.out" >&3 || true
+}
+
+setup() {
+	[ -z "$BROWSER_ABSENT" ] || skip "$BROWSER_ABSENT"
 }
 
 # passed NAME: the driver's check NAME passed; else its reason, and the
