@@ -6,7 +6,8 @@
 # item, a filter and the search narrow it, the seed article's page shows
 # its body and metadata, the hostile item is text and runs nothing, an
 # item page's CSP refuses scripts, axe-core finds no serious violation,
-# and no request leaves the file system.  Where chromium, node or the
+# nothing scrolls sideways on a phone, print drops the navigation, and no
+# request leaves the file system.  Where chromium, node or the
 # npm packages (make's dependency step puts them in build/browser) are
 # absent, every test skips.  CHROMIUM names another browser binary.
 
@@ -81,6 +82,14 @@ passed() {
 	passed axe
 }
 
+@test "at a phone's width (390 px) neither the index nor an item page, the hostile one's included, scrolls sideways" {
+	passed phone-width
+}
+
+@test "printed, an item page keeps the article and its metadata and drops the navigation" {
+	passed print
+}
+
 @test "no page asks for anything but file: (the network log)" {
 	passed network-stays-local
 }
@@ -91,7 +100,7 @@ passed() {
 
 @test "the driver ran every check, and said nothing else went wrong" {
 	run grep -c '^ok ' "$BATS_FILE_TMPDIR/driver.out"
-	expect "checks passed" "$output" 8
+	expect "checks passed" "$output" 10
 	run grep '^not ok' "$BATS_FILE_TMPDIR/driver.out"
 	expect "failures" "$output" ""
 }

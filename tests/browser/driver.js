@@ -22,6 +22,9 @@
  *   item-page-csp            an item page's CSP refuses a script
  *   axe                      no serious or critical violations on the
  *                            index, the seed's page and a person's page
+ *   phone-width              at 390 px nothing scrolls sideways (index,
+ *                            the seed's page, the hostile item's)
+ *   print                    printed, an item page drops the navigation
  *   network-stays-local      every request of every page is file: or data:
  *   no-errors                no exception thrown, no dialog opened
  *
@@ -482,6 +485,43 @@ async function checkCsp(page, site, rel) {
 	    .test(l)), "the browser logged no CSP refusal");
 }
 
+/* At a phone's width nothing makes the page scroll sideways: not a
+ * long headline, name or guid (the hostile item's are long and
+ * unbroken). */
+async function checkPhone(page, site, pages) {
+	await page.send("Emulation.setDeviceMetricsOverride", { width: 390,
+	    height: 844, deviceScaleFactor: 1, mobile: true });
+	try {
+		for (const p of pages) {
+			await page.goto(fileUrl(site, p));
+			/* Not innerWidth: a phone widens the window to what
+			 * overflows it, zoomed out. */
+			const w = await page.eval(
+			    "document.documentElement.scrollWidth");
+			assert(w <= 390, `${p}: ${w} px wide on a 390 px phone`);
+		}
+	} finally {
+		await page.send("Emulation.clearDeviceMetricsOverride");
+	}
+}
+
+/* Printed, an item page keeps the article and its metadata and drops
+ * the site's navigation. */
+async function checkPrint(page, site, rel) {
+	await page.goto(fileUrl(site, rel));
+	await page.send("Emulation.setEmulatedMedia", { media: "print" });
+	try {
+		const shown = await page.eval(`Object.fromEntries(["header.site",
+		    ".skip", "footer", "article", "aside"].map((s) => [s,
+		    getComputedStyle(document.querySelector(s)).display !==
+		    "none"]))`);
+		same("shown in print", shown, { "header.site": false,
+		    ".skip": false, footer: false, article: true, aside: true });
+	} finally {
+		await page.send("Emulation.setEmulatedMedia", { media: "" });
+	}
+}
+
 async function checkAxe(page, site, axeSrc, pages) {
 	const bad = [];
 	for (const p of pages) {
@@ -566,6 +606,15 @@ async function runChecks(args) {
 			assert(person, "the seed's page names no person");
 			await checkAxe(page, site, axeSrc, ["index.html", seedPage,
 			    path.join(path.dirname(seedPage), person)]);
+		});
+		await check("phone-width", async () => {
+			assert(seedPage, "no seed page to check");
+			await checkPhone(page, site, ["index.html", seedPage]
+			    .concat(hostilePage ? [hostilePage] : []));
+		});
+		await check("print", async () => {
+			assert(seedPage, "no seed page to check");
+			await checkPrint(page, site, seedPage);
 		});
 		await check("network-stays-local", async () => {
 			const off = page.requests.filter((u) =>
