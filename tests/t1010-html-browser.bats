@@ -6,10 +6,11 @@
 # item, a filter and the search narrow it, the seed article's page shows
 # its body and metadata, the hostile item is text and runs nothing, an
 # item page's CSP refuses scripts, axe-core finds no serious violation,
-# nothing scrolls sideways on a phone, print drops the navigation, and no
-# request leaves the file system.  Where chromium, node or the
-# npm packages (make's dependency step puts them in build/browser) are
-# absent, every test skips.  CHROMIUM names another browser binary.
+# nothing scrolls sideways on a phone, the keyboard reaches the filters,
+# print drops the navigation, and no request leaves the file system.
+# Where chromium, node or the npm packages (make's dependency step puts
+# them in build/browser) are absent, every test skips.  CHROMIUM names
+# another browser binary.
 
 load common
 
@@ -36,8 +37,9 @@ setup_file() {
 	    warta-meta -q >"$d/samples.xml"
 	node "$WARTA_TOP/tests/browser/hostile.js" >"$d/hostile.xml"
 	warta-html -q -o "$d/site" "$d/samples.xml" "$d/hostile.xml"
-	# The driver's status is each test's to read, line by line.
-	node "$WARTA_TOP/tests/browser/driver.js" check "$d/site" \
+	# The driver's status is each test's to read, line by line; the
+	# browser's profile goes in TMPDIR, here the file's own.
+	TMPDIR=$d node "$WARTA_TOP/tests/browser/driver.js" check "$d/site" \
 	    --input "$d/samples.xml" --input "$d/hostile.xml" \
 	    --seed semarang-maritim-purwanto.txt --hostile --axe "$AXE" \
 	    >"$d/driver.out" 2>&1 || true
@@ -86,6 +88,10 @@ passed() {
 	passed phone-width
 }
 
+@test "with the keyboard: Tab shows the skip link, Enter follows it, Tab reaches the search and every filter in order" {
+	passed keyboard
+}
+
 @test "printed, an item page keeps the article and its metadata and drops the navigation" {
 	passed print
 }
@@ -100,7 +106,7 @@ passed() {
 
 @test "the driver ran every check, and said nothing else went wrong" {
 	run grep -c '^ok ' "$BATS_FILE_TMPDIR/driver.out"
-	expect "checks passed" "$output" 10
+	expect "checks passed" "$output" 11
 	run grep '^not ok' "$BATS_FILE_TMPDIR/driver.out"
 	expect "failures" "$output" ""
 }

@@ -24,6 +24,8 @@
  *                            index, the seed's page and a person's page
  *   phone-width              at 390 px nothing scrolls sideways (index,
  *                            the seed's page, the hostile item's)
+ *   keyboard                 Tab shows the skip link, Enter follows it,
+ *                            Tab reaches the search and the filters
  *   print                    printed, an item page drops the navigation
  *   network-stays-local      every request of every page is file: or data:
  *   no-errors                no exception thrown, no dialog opened
@@ -505,6 +507,39 @@ async function checkPhone(page, site, pages) {
 	}
 }
 
+async function press(page, key, code, vk) {
+	for (const type of ["keyDown", "keyUp"])
+		await page.send("Input.dispatchKeyEvent", { type, key, code,
+		    windowsVirtualKeyCode: vk, nativeVirtualKeyCode: vk,
+		    text: type === "keyDown" && key === "Enter" ? "\r" :
+		    undefined });
+}
+
+/* With the keyboard alone: the first Tab shows the skip link, Enter
+ * follows it, and Tab then reaches the search and every filter in the
+ * order they are read. */
+async function checkKeyboard(page, site) {
+	await page.goto(fileUrl(site, "index.html"));
+	await press(page, "Tab", "Tab", 9);
+	const skip = await page.eval(`(function () {
+	    const a = document.activeElement, r = a.getBoundingClientRect();
+	    return { cls: a.className, left: r.left, width: r.width }; })()`);
+	same("the first Tab's element", skip.cls, "skip");
+	assert(skip.left >= 0 && skip.width > 0,
+	    `the skip link is focused off the screen (left ${skip.left})`);
+	await press(page, "Enter", "Enter", 13);
+	same("after Enter on the skip link", await page.eval("location.hash"),
+	    "#main");
+	const order = [];
+	for (let i = 0; i < 7; i++) {
+		await press(page, "Tab", "Tab", 9);
+		order.push(await page.eval("document.activeElement.id || " +
+		    "document.activeElement.localName"));
+	}
+	same("what Tab reaches in <main>", order, ["q", "f-year", "f-place",
+	    "f-person", "f-org", "f-subject", "f-lang"]);
+}
+
 /* Printed, an item page keeps the article and its metadata and drops
  * the site's navigation. */
 async function checkPrint(page, site, rel) {
@@ -612,6 +647,7 @@ async function runChecks(args) {
 			await checkPhone(page, site, ["index.html", seedPage]
 			    .concat(hostilePage ? [hostilePage] : []));
 		});
+		await check("keyboard", () => checkKeyboard(page, site));
 		await check("print", async () => {
 			assert(seedPage, "no seed page to check");
 			await checkPrint(page, site, seedPage);
