@@ -68,7 +68,12 @@ class Browser {
 		});
 		return new Promise((resolve, reject) => {
 			proc.once("error", reject);
-			proc.once("spawn", () => resolve(new Browser(proc, profile)));
+			proc.once("spawn", () => {
+				const b = new Browser(proc, profile);
+				Browser.live.add(b);
+				proc.once("exit", () => Browser.live.delete(b));
+				resolve(b);
+			});
 		});
 	}
 
@@ -217,5 +222,8 @@ class Page {
 		    { targetId: this.targetId });
 	}
 }
+
+/* The browsers running, for a watchdog to end. */
+Browser.live = new Set();
 
 module.exports = { Browser };

@@ -33,7 +33,9 @@
  * shoot writes OUTDIR/NAME-phone.png (390 px wide) and NAME-desk.png
  * (1280 px) of SITE/PAGE, for people to look at (make demo).
  *
- * One browser for everything: its start is most of the time.
+ * One browser for everything: its start is most of the time.  A run
+ * still going after WARTA_DRIVER_LIMIT seconds (180) fails, its browser
+ * killed.  CHROMIUM: the browser to run (chromium).
  */
 "use strict";
 
@@ -715,6 +717,17 @@ async function shoot(args) {
 	}
 	return 0;
 }
+
+/* A browser that stops answering fails the run, in bounded time. */
+const LIMIT = Number(process.env.WARTA_DRIVER_LIMIT || 180);
+setTimeout(() => {
+	console.log(`not ok driver: still running after ${LIMIT} s`);
+	for (const b of Browser.live) {
+		b.proc.kill("SIGKILL");
+		fs.rmSync(b.profile, { recursive: true, force: true });
+	}
+	process.exit(1);
+}, LIMIT * 1000).unref();
 
 const [cmd, ...rest] = process.argv.slice(2);
 const run = cmd === "check" ? runChecks : cmd === "shoot" ? shoot : null;
