@@ -39,7 +39,7 @@ TEST_MODULES = cmocka:libcmocka-dev
 TEST_TOOLS_PKG = bats:bats parallel:parallel jq:jq xmllint:libxml2-utils \
 	bsdtar:libarchive-tools unzip:unzip zstd:zstd xz:xz-utils bzip2:bzip2 \
 	python3:python3 /usr/bin/time:time mandoc:mandoc wget:wget \
-	pigz:pigz
+	pigz:pigz chromium:chromium node:nodejs npm:npm
 
 # The fuzz targets (make fuzz, and check's smoke test) need clang and its
 # libFuzzer runtime: a compile probe, then these Debian packages.
@@ -153,8 +153,12 @@ build/deps.ok: Makefile
 	$(call install_missing,$$missing); \
 	touch $@
 
-# What the tests, the demo and the benchmark need besides.
-build/testdeps.ok: build/deps.ok
+# What the tests, the demo and the benchmark need besides; and the npm
+# packages the browser tests load into the pages (tests/browser/, pinned
+# by its package-lock.json), installed with npm ci into build/browser,
+# never into the source tree.
+build/testdeps.ok: build/deps.ok tests/browser/package.json \
+    tests/browser/package-lock.json
 	@missing=""; \
 	for m in $(TEST_MODULES); do \
 		$(PKG_CONFIG) --exists $${m%%:*} 2>/dev/null || missing="$$missing $${m#*:}"; \
@@ -163,6 +167,11 @@ build/testdeps.ok: build/deps.ok
 		command -v $${t%%:*} >/dev/null 2>&1 || missing="$$missing $${t#*:}"; \
 	done; \
 	$(call install_missing,$$missing); \
+	rm -rf build/browser && mkdir -p build/browser && \
+	cp tests/browser/package.json tests/browser/package-lock.json \
+		build/browser/ && \
+	(cd build/browser && npm ci --no-audit --no-fund --ignore-scripts \
+		--loglevel=error) || exit 1; \
 	touch $@
 
 # The libFuzzer toolchain: clang must link a target with -fsanitize=fuzzer.

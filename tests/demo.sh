@@ -127,3 +127,26 @@ echo
 echo "\$ warta-pack --force -o build/demo/formats.tar.gz build/demo/formats.xml && warta-verify build/demo/formats.tar.gz"
 warta-pack -q --force -o "$out/formats.tar.gz" "$out/formats.xml"
 warta-verify build/demo/formats.tar.gz
+echo
+
+echo "== warta-html: the reading room, a static site of the samples"
+echo "\$ warta-normalize -q samples/*.txt | warta-meta -q --provider maritim.example |"
+echo "      warta-html -q -o build/demo/site"
+warta-normalize -q samples/*.txt 2>/dev/null |
+    warta-meta -q --provider maritim.example |
+    warta-html -q -o "$out/site"
+echo "  $(find "$out/site" -type f | wc -l) files; open build/demo/site/index.html in any browser"
+# The seed's page: the one that shows its guid.
+guid=$(xmllint --nonet --xpath 'string(/*/@guid)' "$out/seed.xml")
+seedpage=$(grep -rlF --include='*.html' "<code>$guid</code>" "$out/site/items")
+seedpage=${seedpage#"$out/site/"}
+echo "  the seed article: build/demo/site/$seedpage"
+echo
+echo "what a reader sees, at a phone's width (390 px) and a desk's (1280 px):"
+rm -f "$out"/index-*.png "$out"/seed-*.png
+if command -v "${CHROMIUM:-chromium}" >/dev/null && command -v node >/dev/null; then
+	node tests/browser/driver.js shoot "$out/site" "$out" \
+	    index=index.html "seed=$seedpage" | sed "s|^$top/|  |"
+else
+	echo "  (screenshots skipped: chromium or node is absent)"
+fi
