@@ -325,7 +325,8 @@ golden: programs
 
 bench: build/testdeps.ok
 	@$(MAKE) --no-print-directory B=build _testbin
-	@tests/bench.sh build/bin
+	@st=0; tests/bench.sh build/bin || st=1; \
+	tests/bench-html.sh build/bin || st=1; exit $$st
 
 install: programs
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
