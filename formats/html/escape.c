@@ -128,11 +128,15 @@ html_slug(const char *s, char *out, size_t max)
 
 		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
 		    (ch >= 'A' && ch <= 'Z')) {
-			if (dash && n > 0)
+			if (dash && n > 0) {
+				/* A break only with a letter after it: one
+				 * at the cut would make "--" with the hash's. */
+				if (n + 1 >= room)
+					break;
 				out[n++] = '-';
-			if (n < room)
-				out[n++] = (char)(ch >= 'A' && ch <= 'Z' ?
-				    ch + 'a' - 'A' : ch);
+			}
+			out[n++] = (char)(ch >= 'A' && ch <= 'Z' ?
+			    ch + 'a' - 'A' : ch);
 			dash = 0;
 		} else
 			dash = 1;

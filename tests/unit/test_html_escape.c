@@ -211,6 +211,7 @@ slug(const char *s, char *out, size_t max)
 	assert_true(out[0] != '-');
 	assert_true(out[n - 13] == '-');
 	assert_int_equal(strspn(out + n - 12, "0123456789abcdef"), 12);
+	assert_true(out[n - 14] != '-');
 }
 
 /* The slug of s, without its hash, is want. */
@@ -291,7 +292,8 @@ test_slug_long(void **state)
 	assert_int_equal(strlen(out), sizeof(out) - 1);
 	slug(name, small, sizeof(small));
 	assert_int_equal(strlen(small), sizeof(small) - 1);
-	/* Cut anywhere, whatever the room. */
+	/* Cut anywhere, a break at the cut leaves no '-' before the hash's
+	 * (slug() checks it), whatever the room. */
 	for (max = 24; max <= 72; max++) {
 		char buf[72];
 
