@@ -150,5 +150,15 @@ html_slug(const char *s, char *out, size_t max)
 unsigned
 html_bucket(const char *s)
 {
-	return (unsigned)(fnv1a(FNV1A_INIT, s, strlen(s)) >> 56);
+	uint64_t h = fnv1a(FNV1A_INIT, s, strlen(s));
+
+	/* FNV-1a's top bits hardly change when only the name's end does
+	 * ("Lembaga 1", "Lembaga 2" were one folder, and 5000 names 55 of
+	 * the 256): MurmurHash3's finalizer mixes every bit into them. */
+	h ^= h >> 33;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64_C(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
+	return (unsigned)(h >> 56);
 }

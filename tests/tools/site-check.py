@@ -29,6 +29,10 @@ checks.  The checks here:
       no folder of the site holds more than MAX entries; prints the
       largest count and its folder.
 
+  spread DIR MAX
+      no folder in DIR (DIR itself aside) holds more than MAX entries:
+      what is spread over them is spread evenly; prints the largest count.
+
   text FILE STRING...
       the page's text (its markup parsed, references decoded; the text of
       its elements, not its attributes' values) holds each STRING.
@@ -270,6 +274,20 @@ def cmd_folders(args):
     print("%d entries in %s" % (top, os.path.relpath(where, site)))
 
 
+def cmd_spread(args):
+    top, most = os.path.normpath(args[0]), int(args[1])
+    largest, where = 0, top
+    for d in sorted(os.listdir(top)):
+        d = os.path.join(top, d)
+        if os.path.isdir(d) and not os.path.islink(d):
+            n = len(os.listdir(d))
+            if n > largest:
+                largest, where = n, d
+            if n > most:
+                fail("%s: %d entries, more than %d" % (d, n, most))
+    print("%d entries in %s" % (largest, where))
+
+
 def cmd_text(args):
     path, strings = args[0], args[1:]
     p = parse(path)
@@ -281,7 +299,7 @@ def cmd_text(args):
 
 def main():
     cmds = {"items": cmd_items, "pages": cmd_pages, "folders": cmd_folders,
-            "text": cmd_text}
+            "spread": cmd_spread, "text": cmd_text}
     runs = [[]]
     for a in sys.argv[1:]:
         if a == "+":
@@ -289,7 +307,7 @@ def main():
         else:
             runs[-1].append(a)
     if any(not r or r[0] not in cmds for r in runs):
-        print("usage: site-check.py items|pages|folders|text ARGS... [+ ...]",
+        print("usage: site-check.py items|pages|folders|spread|text ARGS... [+ ...]",
               file=sys.stderr)
         return 2
     for r in runs:

@@ -313,6 +313,41 @@ test_bucket(void **state)
 	assert_int_equal(html_bucket("Joko Widodo"), html_bucket("Joko Widodo"));
 }
 
+/* Names that differ only at their end, as a list of people does, fill
+ * the 256 folders evenly: 2560 of them, 10 a folder on average, never
+ * 30; ten that differ in their last letter, in as many folders nearly. */
+static void
+test_bucket_spread(void **state)
+{
+	static const char *const forms[] = {
+		"Tokoh Nomor %u", "Kota %u", "PT Maju Jaya %u", "%u"
+	};
+	unsigned count[256], seen[256], i, f, most, distinct;
+	char name[64];
+
+	(void)state;
+	for (f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < 2560; i++) {
+			snprintf(name, sizeof(name), forms[f], i);
+			count[html_bucket(name)]++;
+		}
+		for (i = most = 0; i < 256; i++)
+			if (count[i] > most)
+				most = count[i];
+		if (most >= 30)
+			fail_msg("%s: %u names in one folder of 256", forms[f],
+			    most);
+	}
+	memset(seen, 0, sizeof(seen));
+	for (i = distinct = 0; i < 10; i++) {
+		snprintf(name, sizeof(name), "Lembaga %u", i);
+		if (seen[html_bucket(name)]++ == 0)
+			distinct++;
+	}
+	assert_true(distinct >= 7);
+}
+
 int
 main(void)
 {
@@ -327,6 +362,7 @@ main(void)
 		cmocka_unit_test(test_slug_collisions),
 		cmocka_unit_test(test_slug_long),
 		cmocka_unit_test(test_bucket),
+		cmocka_unit_test(test_bucket_spread),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
