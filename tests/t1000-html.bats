@@ -45,6 +45,16 @@ setup_file() {
 	    'wordcount="4"><html xmlns="http://www.w3.org/1999/xhtml"><head>'
 	    '<title/></head><body><p>Isi berita nomor %d.</p></body></html>'
 	    '</inlineXML></contentSet>\n</newsItem>\n')
+	# dup.xml: 100 guids each given twice, a long item, then a short one
+	# of another headline: the two are made at once on two threads, the
+	# short one done first as often as not.
+	with open(d + "/dup.xml", "w") as f:
+	    for i in range(100):
+	        for n, words in (("first", 3000), ("second", 1)):
+	            f.write((ITEM % ("urn:newsml:warta.invalid:dup:%d" % i,
+	                1, 1, 0, i, 0, i, i)).replace("<headline>",
+	                "<headline>%s " % n).replace("<p>", "<p>" +
+	                "kata " * words))
 	with open(d + "/many.xml", "w") as f:
 	    f.write("".join(ITEM % ("urn:newsml:warta.invalid:many:%d" % i,
 	        1 + i // 2000, 1 + i % 28, i % 97, i, i % 3, i, i)
@@ -208,6 +218,18 @@ leftovers() {
 	diff -r "$d/site" "$T/one"
 	warta-html -q -j 1 -o "$T/many1" "$d/many.xml"
 	diff -r "$d/many" "$T/many1"
+}
+
+@test "an item given twice has the later one's page and files, whatever -j; it is listed twice" {
+	local d=$BATS_FILE_TMPDIR T=$BATS_TEST_TMPDIR
+	warta-html -q -j 2 -o "$T/dup2" "$d/dup.xml"
+	warta-html -q -j 1 -o "$T/dup1" "$d/dup.xml"
+	# (grep -L: the files without "second" in their headline.)
+	expect "pages and items of the first" "$(cd "$T/dup2/items" &&
+	    grep -L '>second Berita' */*)" ""
+	diff -r "$T/dup1" "$T/dup2"
+	expect "item pages" "$(cd "$T/dup2/items" && echo */*.html | wc -w)" 100
+	expect "listed" "$(grep -c '^\["' "$T/dup2/assets/items.js")" 200
 }
 
 @test "the site's folder: something else is refused and left as it was; an earlier site is replaced" {

@@ -136,18 +136,19 @@ make_parents(int fd, const char *path)
 	return 0;
 }
 
-int
-html_tree_write(struct html_tree *t, const char *path, const void *data,
-    size_t len, struct warta_error *err)
+static int
+put_file(struct html_tree *t, const char *path, const void *data,
+    size_t len, int flags, struct warta_error *err)
 {
 	const char *p = data;
 	int fd;
 
-	fd = openat(t->fd, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
-	    O_NOFOLLOW, 0644);
+	flags |= O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW;
+	fd = openat(t->fd, path, flags, 0644);
 	if (fd < 0 && errno == ENOENT && make_parents(t->fd, path) == 0)
-		fd = openat(t->fd, path, O_WRONLY | O_CREAT | O_TRUNC |
-		    O_CLOEXEC | O_NOFOLLOW, 0644);
+		fd = openat(t->fd, path, flags, 0644);
+	if (fd < 0 && errno == EEXIST && (flags & O_EXCL))
+		return HTML_TREE_EXISTS;
 	if (fd < 0)
 		return warta_error_set(err, -1, "%s/%s: %s", t->dir, path,
 		    strerror(errno));
@@ -170,6 +171,20 @@ html_tree_write(struct html_tree *t, const char *path, const void *data,
 		return warta_error_set(err, -1, "%s/%s: %s", t->dir, path,
 		    strerror(errno));
 	return WARTA_OK;
+}
+
+int
+html_tree_write(struct html_tree *t, const char *path, const void *data,
+    size_t len, struct warta_error *err)
+{
+	return put_file(t, path, data, len, O_TRUNC, err);
+}
+
+int
+html_tree_create(struct html_tree *t, const char *path, const void *data,
+    size_t len, struct warta_error *err)
+{
+	return put_file(t, path, data, len, O_EXCL, err);
 }
 
 int
