@@ -61,7 +61,8 @@ setup_file() {
 	        for i in range(5000)))
 
 	# P(k): markup, quotes, a comment, </script> and a javascript: link,
-	# marked k, as text of a field; A(k): as an attribute's value.
+	# marked k, as text of a field; A(k): as an attribute's value.  The
+	# headline has code points XML allows and HTML does not, too.
 	def P(k):
 	    return ('<script>alert("%s")</script><img src=x onerror="alert(\'%s\')">'
 	        ' "\'&<> </script> <!-- <a href="javascript:alert(\'%s\')">%s</a>'
@@ -112,11 +113,12 @@ setup_file() {
 	        place=esc(P("place")), creator=esc(P("creator")), lang=A("lang"),
 	        nlang=A("nlang"), person=esc(P("person")), org=esc(P("org")),
 	        area=esc(P("area")), qcode=A("qcode"), subject=esc(P("subject")),
-	        headline=esc(P("headline")), dateline=esc(P("dateline")),
+	        headline=esc(P("headline")) + "\x85\x93\x9f\ufdd0\U0001fffe",
+	        dateline=esc(P("dateline")),
 	        byline=esc(P("byline")), summary=esc(P("summary")),
 	        body1=esc(P("body1")), body2=esc(P("body2")),
 	        original=esc(P("original")))
-	with open(d + "/hostile.xml", "w") as f:
+	with open(d + "/hostile.xml", "w", encoding="utf-8") as f:
 	    f.write(item)
 	EOF
 	warta-html -q -j 2 -o "$d/site" "$d/all.xml"
@@ -134,6 +136,10 @@ check() {
 hostile() {
 	printf '%s' "<script>alert(\"$1\")</script><img src=x onerror=\"alert('$1')\"> \"'&<> </script> <!-- <a href=\"javascript:alert('$1')\">$1</a>"
 }
+
+# What the hostile headline has after its markup: U+0085, U+0093, U+009F,
+# U+FDD0, U+1FFFE (the page drops them, the data keeps them).
+NOT_HTML=$'\xc2\x85\xc2\x93\xc2\x9f\xef\xb7\x90\xf0\x9f\xbf\xbe'
 
 # leftovers DIR: prints the temporaries beside DIR (DIR.warta-XXXXXX).
 leftovers() {
@@ -342,7 +348,7 @@ leftovers() {
 			    JSON.stringify(want));
 			process.exit(1);
 		}
-	' "$BATS_FILE_TMPDIR/hostile/assets/items.js" "$(hostile headline)" \
+	' "$BATS_FILE_TMPDIR/hostile/assets/items.js" "$(hostile headline)$NOT_HTML" \
 	    "$(hostile summary)" "$(hostile place)" "$(hostile byline)" \
 	    "$(hostile person)" "$(hostile org)"
 }

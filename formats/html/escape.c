@@ -32,18 +32,49 @@ text_escape(unsigned char ch)
 	}
 }
 
+/*
+ * The length of the UTF-8 sequence at s when it is a code point that XML
+ * allows and HTML does not (a C1 control, U+0080..U+009F; a noncharacter,
+ * U+FDD0..U+FDEF and U+nFFFE, U+nFFFF): a page with one is not valid.  0
+ * for any other, and for a sequence cut by end.
+ */
+static size_t
+not_html(const unsigned char *s, const unsigned char *end)
+{
+	size_t left = (size_t)(end - s);
+
+	if (s[0] == 0xc2)
+		return left >= 2 && s[1] >= 0x80 && s[1] <= 0x9f ? 2 : 0;
+	if (s[0] == 0xef)
+		return left >= 3 && ((s[1] == 0xb7 && s[2] >= 0x90 &&
+		    s[2] <= 0xaf) || (s[1] == 0xbf && (s[2] == 0xbe ||
+		    s[2] == 0xbf))) ? 3 : 0;
+	if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		return left >= 4 && (s[1] & 0xcf) == 0x8f && s[2] == 0xbf &&
+		    (s[3] == 0xbe || s[3] == 0xbf) ? 4 : 0;
+	return 0;
+}
+
 int
 html_put_text(struct wbuf *out, const char *s, size_t n)
 {
 	const char *run = s, *end = s + n, *e;
+	size_t skip;
 
 	for (; s < end; s++) {
-		if ((e = text_escape((unsigned char)*s)) == NULL)
+		skip = 1;
+		if ((unsigned char)*s >= 0xc2) {
+			if ((skip = not_html((const unsigned char *)s,
+			    (const unsigned char *)end)) == 0)
+				continue;
+			e = "";
+		} else if ((e = text_escape((unsigned char)*s)) == NULL)
 			continue;
 		/* The plain bytes before it in one go. */
 		if (wbuf_append(out, run, (size_t)(s - run)) != WARTA_OK ||
 		    wbuf_puts(out, e) != WARTA_OK)
 			return WARTA_FAILED;
+		s += skip - 1;
 		run = s + 1;
 	}
 	return wbuf_append(out, run, (size_t)(end - run));

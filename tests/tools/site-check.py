@@ -20,7 +20,9 @@ checks.  The checks here:
       writes (a list kept here: an element from an item, an on* handler,
       a style, is never one of them); no script but the site's own files,
       by src; no meta but charset, viewport, generator and the
-      Content-Security-Policy; every lang a language tag; every href and
+      Content-Security-Policy; no code point HTML forbids (controls other
+      than white space, C1 controls, noncharacters); every lang a
+      language tag; every href and
       src relative, with no scheme, query or leading slash, naming a file
       of the site (not a folder, not outside it), or a fragment naming an
       id of the page.
@@ -82,6 +84,11 @@ ATTRIBUTES = set("""lang charset name content http-equiv rel href src defer
 META_NAMES = {"viewport", "generator"}
 LANG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 SCHEME = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*:")
+# What the HTML standard's parser calls control-character-in-input-stream
+# and noncharacter-in-input-stream: the page would not be valid.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef" +
+                       "".join("%s-%s" % (chr(p + 0xfffe), chr(p + 0xffff))
+                               for p in range(0, 0x110000, 0x10000)) + "]")
 
 
 class Page(html.parser.HTMLParser):
@@ -121,7 +128,8 @@ class Page(html.parser.HTMLParser):
 
 def parse(path):
     p = Page()
-    p.feed(read(path).decode("utf-8", errors="strict"))
+    p.source = read(path).decode("utf-8", errors="strict")
+    p.feed(p.source)
     p.close()
     return p
 
@@ -165,6 +173,9 @@ def check_page(site, page):
     elif not LANG.match(dict(p.tags[0][1]).get("lang") or ""):
         fail("%s: <html> has no lang, or not a language tag: %r"
              % (rel, dict(p.tags[0][1]).get("lang")))
+    for m in FORBIDDEN.finditer(p.source):
+        fail("%s:%d: U+%04X, which HTML forbids" % (rel,
+             p.source.count("\n", 0, m.start()) + 1, ord(m.group())))
     if "".join(p.script_text).strip():
         fail("%s: a script in the page itself" % rel)
     links = 0

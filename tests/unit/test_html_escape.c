@@ -133,6 +133,31 @@ test_text_controls(void **state)
 }
 
 static void
+test_text_not_html(void **state)
+{
+	(void)state;
+	/* XML allows the C1 controls and the noncharacters, HTML does not
+	 * (control- and noncharacter-in-input-stream): they go; the
+	 * characters about them stay. */
+	text("a\xc2\x85" "b\xc2\x80\xc2\x9f" "c", "abc");
+	text("\xc2\xa0\xc2\xa9\xc2\x7f", "\xc2\xa0\xc2\xa9\xc2");
+	text("x\xef\xb7\x90\xef\xb7\xaf" "y", "xy");
+	text("\xef\xb7\x8f\xef\xb7\xb0", "\xef\xb7\x8f\xef\xb7\xb0");
+	text("\xef\xbf\xbe\xef\xbf\xbf", "");
+	text("\xef\xbf\xbd\xef\xbf\xbc", "\xef\xbf\xbd\xef\xbf\xbc");
+	text("\xf0\x9f\xbf\xbe\xf0\x9f\xbf\xbf\xf4\x8f\xbf\xbf", "");
+	text("\xf0\x9f\x93\xb0 \xf0\x9f\xbf\xbd", "\xf0\x9f\x93\xb0 \xf0\x9f\xbf\xbd");
+	text("Mojibake \xc2\x93kutipan\xc2\x94", "Mojibake kutipan");
+	/* A sequence cut by the run's end is left as it is, and nothing
+	 * past n is read (the sanitizer build says so). */
+	text_n("\xc2\x85", 1, "\xc2");
+	text_n("\xef\xbf\xbe", 2, "\xef\xbf");
+	text_n("\xf0\x9f\xbf\xbe", 3, "\xf0\x9f\xbf");
+	text("\xef\xbf", "\xef\xbf");
+	text("a\xf0\x9f\xbf", "a\xf0\x9f\xbf");
+}
+
+static void
 test_text_invalid_utf8(void **state)
 {
 	(void)state;
@@ -354,6 +379,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text_markup),
 		cmocka_unit_test(test_text_controls),
+		cmocka_unit_test(test_text_not_html),
 		cmocka_unit_test(test_text_invalid_utf8),
 		cmocka_unit_test(test_js_escapes),
 		cmocka_unit_test(test_js_json),
