@@ -216,14 +216,16 @@ leftovers() {
 	has index "$(<"$d/site/index.html")" "<p class=\"lead\">$NITEMS items, by date."
 }
 
+# (The 5000 items' site is not made again here: 15,000 files cost more
+# than the rest of the file, and what -j changes, the thread that makes
+# an item's files, the samples show as well; the next test shows it of
+# items whose files two threads make at once.)
 @test "the same items give the same files: twice, and -j 1 as -j 2" {
 	local d=$BATS_FILE_TMPDIR T=$BATS_TEST_TMPDIR
 	warta-html -q -j 2 -o "$T/again" "$d/all.xml"
 	warta-html -q -j 1 -o "$T/one" "$d/all.xml"
 	diff -r "$d/site" "$T/again"
 	diff -r "$d/site" "$T/one"
-	warta-html -q -j 1 -o "$T/many1" "$d/many.xml"
-	diff -r "$d/many" "$T/many1"
 }
 
 @test "an item given twice has the later one's page and files, whatever -j; it is listed twice" {
