@@ -210,8 +210,12 @@ leftovers() {
 	check items "$d/site" "$NITEMS" "$d/all.xml" >&3
 	warta-html -q -o "$T/stdin" - <"$d/all.xml"
 	warta-html -q -o "$T/bundle" "$d/samples.tar.gz"
+	# A zip bundle is read by another path of libarchive's.
+	warta-pack -q -o "$T/samples.zip" "$d/all.xml"
+	warta-html -q -o "$T/zip" "$T/samples.zip"
 	diff -r "$d/site" "$T/stdin"
 	diff -r "$d/site" "$T/bundle"
+	diff -r "$d/site" "$T/zip"
 	# The index says how many.
 	has index "$(<"$d/site/index.html")" "<p class=\"lead\">$NITEMS items, by date."
 }
