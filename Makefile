@@ -39,7 +39,7 @@ TEST_MODULES = cmocka:libcmocka-dev
 TEST_TOOLS_PKG = bats:bats parallel:parallel jq:jq xmllint:libxml2-utils \
 	bsdtar:libarchive-tools unzip:unzip zstd:zstd xz:xz-utils bzip2:bzip2 \
 	python3:python3 /usr/bin/time:time mandoc:mandoc wget:wget \
-	pigz:pigz chromium:chromium node:nodejs npm:npm
+	pigz:pigz chromium:chromium node:nodejs npm:npm tidy:tidy
 
 # The fuzz targets (make fuzz, and check's smoke test) need clang and its
 # libFuzzer runtime: a compile probe, then these Debian packages.

@@ -32,18 +32,49 @@ text_escape(unsigned char ch)
 	}
 }
 
+/*
+ * The length of the UTF-8 sequence at s when it is a code point that XML
+ * allows and HTML does not (a C1 control, U+0080..U+009F; a noncharacter,
+ * U+FDD0..U+FDEF and U+nFFFE, U+nFFFF): a page with one is not valid.  0
+ * for any other, and for a sequence cut by end.
+ */
+static size_t
+not_html(const unsigned char *s, const unsigned char *end)
+{
+	size_t left = (size_t)(end - s);
+
+	if (s[0] == 0xc2)
+		return left >= 2 && s[1] >= 0x80 && s[1] <= 0x9f ? 2 : 0;
+	if (s[0] == 0xef)
+		return left >= 3 && ((s[1] == 0xb7 && s[2] >= 0x90 &&
+		    s[2] <= 0xaf) || (s[1] == 0xbf && (s[2] == 0xbe ||
+		    s[2] == 0xbf))) ? 3 : 0;
+	if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		return left >= 4 && (s[1] & 0xcf) == 0x8f && s[2] == 0xbf &&
+		    (s[3] == 0xbe || s[3] == 0xbf) ? 4 : 0;
+	return 0;
+}
+
 int
 html_put_text(struct wbuf *out, const char *s, size_t n)
 {
 	const char *run = s, *end = s + n, *e;
+	size_t skip;
 
 	for (; s < end; s++) {
-		if ((e = text_escape((unsigned char)*s)) == NULL)
+		skip = 1;
+		if ((unsigned char)*s >= 0xc2) {
+			if ((skip = not_html((const unsigned char *)s,
+			    (const unsigned char *)end)) == 0)
+				continue;
+			e = "";
+		} else if ((e = text_escape((unsigned char)*s)) == NULL)
 			continue;
 		/* The plain bytes before it in one go. */
 		if (wbuf_append(out, run, (size_t)(s - run)) != WARTA_OK ||
 		    wbuf_puts(out, e) != WARTA_OK)
 			return WARTA_FAILED;
+		s += skip - 1;
 		run = s + 1;
 	}
 	return wbuf_append(out, run, (size_t)(end - run));
@@ -128,11 +159,15 @@ html_slug(const char *s, char *out, size_t max)
 
 		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
 		    (ch >= 'A' && ch <= 'Z')) {
-			if (dash && n > 0)
+			if (dash && n > 0) {
+				/* A break only with a letter after it: one
+				 * at the cut would make "--" with the hash's. */
+				if (n + 1 >= room)
+					break;
 				out[n++] = '-';
-			if (n < room)
-				out[n++] = (char)(ch >= 'A' && ch <= 'Z' ?
-				    ch + 'a' - 'A' : ch);
+			}
+			out[n++] = (char)(ch >= 'A' && ch <= 'Z' ?
+			    ch + 'a' - 'A' : ch);
 			dash = 0;
 		} else
 			dash = 1;
@@ -146,5 +181,15 @@ html_slug(const char *s, char *out, size_t max)
 unsigned
 html_bucket(const char *s)
 {
-	return (unsigned)(fnv1a(FNV1A_INIT, s, strlen(s)) >> 56);
+	uint64_t h = fnv1a(FNV1A_INIT, s, strlen(s));
+
+	/* FNV-1a's top bits hardly change when only the name's end does
+	 * ("Lembaga 1", "Lembaga 2" were one folder, and 5000 names 55 of
+	 * the 256): MurmurHash3's finalizer mixes every bit into them. */
+	h ^= h >> 33;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64_C(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
+	return (unsigned)(h >> 56);
 }

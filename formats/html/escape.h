@@ -15,9 +15,10 @@
 
 /*
  * Appends n bytes of s as HTML text, fit for an element's content and for
- * a quoted attribute value: & < > " ' become character references.  Bytes
- * that are not characters of HTML (C0 controls other than tab and line
- * breaks, DEL) are dropped: the page stays valid.
+ * a quoted attribute value: & < > " ' become character references.  What
+ * is not a character of an HTML page (C0 controls other than tab and line
+ * breaks, DEL, the C1 controls and the noncharacters, which XML allows) is
+ * dropped: the page stays valid.
  */
 int html_put_text(struct wbuf *out, const char *s, size_t n);
 int html_puts(struct wbuf *out, const char *s);

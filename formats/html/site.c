@@ -68,6 +68,10 @@ struct facet_key {
 
 struct html_site {
 	struct html_tree *tree;
+	/* The items given more than once (the first 64 bits of their IDs;
+	 * 0 an empty slot), as many as there are: most streams have none. */
+	uint64_t *dups;
+	size_t n_dups, dups_size;
 	const char *generator;
 	FILE *rows, *names, *keys, *name_keys;
 	/* The bytes written to rows and names: ftello() would ask the
@@ -90,6 +94,7 @@ html_item_init(struct html_item *it)
 	wbuf_init(&it->xml);
 	wbuf_init(&it->row);
 	wbuf_init(&it->names);
+	wbuf_init(&it->original);
 }
 
 void
@@ -99,6 +104,7 @@ html_item_release(struct html_item *it)
 	wbuf_release(&it->xml);
 	wbuf_release(&it->row);
 	wbuf_release(&it->names);
+	wbuf_release(&it->original);
 }
 
 /* s and its '\0', cut to max bytes at a character's start (0: whole). */
@@ -151,46 +157,73 @@ fill_names(struct html_item *it, const struct html_view *v)
 	return WARTA_OK;
 }
 
+/* The item's files; with create, only when its page is not there yet
+ * (else HTML_TREE_EXISTS, nothing written). */
+static int
+item_files(struct html_tree *t, const struct html_item *it, int create,
+    struct warta_error *err)
+{
+	char base[32], path[64];
+	int rc;
+
+	html_item_base(it->id, base);
+	snprintf(path, sizeof(path), "%s.html", base);
+	rc = create ? html_tree_create(t, path, it->page.data, it->page.len,
+	    err) : html_tree_write(t, path, it->page.data, it->page.len, err);
+	if (rc != WARTA_OK)
+		return rc;
+	snprintf(path, sizeof(path), "%s.xml", base);
+	if (html_tree_write(t, path, it->xml.data, it->xml.len, err) !=
+	    WARTA_OK)
+		return WARTA_FAILED;
+	if (it->original_suffix != NULL) {
+		snprintf(path, sizeof(path), "%s.original%s", base,
+		    it->original_suffix);
+		if (html_tree_write(t, path, it->original.data,
+		    it->original.len, err) != WARTA_OK)
+			return WARTA_FAILED;
+	}
+	return WARTA_OK;
+}
+
 int
 html_item_build(struct html_tree *t, xmlDocPtr doc, const char *generator,
     struct html_item *it, struct warta_error *err)
 {
 	struct html_view v;
-	char base[32], path[64];
+	struct wbuf swap;
 	int rc = WARTA_FAILED;
 
 	wbuf_reset(&it->page);
 	wbuf_reset(&it->xml);
 	wbuf_reset(&it->row);
 	wbuf_reset(&it->names);
+	wbuf_reset(&it->original);
+	it->original_suffix = NULL;
+	it->deferred = 0;
 	if (html_view_read(doc, &v, err) != WARTA_OK)
 		goto out;
 	memcpy(it->id, v.e.id, sizeof(it->id));
 	memcpy(it->date, v.e.date, sizeof(it->date));
 	it->dropped = v.dropped;
-	html_item_base(v.e.id, base);
 	if (html_item_page(&it->page, &v, generator) != WARTA_OK ||
 	    g2_serialize(xmlDocGetRootElement(doc), &it->xml) != 0 ||
 	    fill_row(it, &v) != WARTA_OK || fill_names(it, &v) != WARTA_OK) {
 		warta_error_set(err, -1, "out of memory");
 		goto out;
 	}
-	snprintf(path, sizeof(path), "%s.html", base);
-	if (html_tree_write(t, path, it->page.data, it->page.len, err) !=
-	    WARTA_OK)
-		goto out;
-	snprintf(path, sizeof(path), "%s.xml", base);
-	if (html_tree_write(t, path, it->xml.data, it->xml.len, err) !=
-	    WARTA_OK)
-		goto out;
 	if (v.has_original) {
-		snprintf(path, sizeof(path), "%s.original%s", base,
-		    v.original_suffix);
-		if (html_tree_write(t, path, v.original.data,
-		    v.original.len, err) != WARTA_OK)
-			goto out;
+		/* Kept with the item (the buffers trade places: no copy),
+		 * for html_site_add() to write again if need be. */
+		swap = it->original;
+		it->original = v.original;
+		v.original = swap;
+		it->original_suffix = v.original_suffix;
 	}
-	rc = WARTA_OK;
+	if ((rc = item_files(t, it, 1, err)) == HTML_TREE_EXISTS) {
+		it->deferred = 1;
+		rc = WARTA_OK;
+	}
 out:
 	html_view_free(&v);
 	return rc;
@@ -252,6 +285,7 @@ html_site_free(struct html_site *s)
 	for (k = 0; k < HTML_KINDS; k++)
 		if (s->facets[k] != NULL)
 			fclose(s->facets[k]);
+	free(s->dups);
 	free(s);
 }
 
@@ -289,6 +323,70 @@ fold(const char *name, char out[FOLD_MAX])
 		    name[i] + 'a' - 'A' : name[i]);
 }
 
+/*
+ * The items given more than once.  Their page is made with
+ * html_tree_create(): of two items of one ID, the one whose thread comes
+ * second finds the page there and is deferred, whichever was read first.
+ * Every such ID is noted here, on the main thread, when its deferred item
+ * comes back; from then on each item of that ID is written again as it
+ * comes back, in the order read, when no thread writes its files any more:
+ * the last one read is the one left.  (The last one is deferred, or the
+ * others, read before it, were and noted its ID.)
+ */
+
+static uint64_t
+dup_key(const char *id)
+{
+	uint64_t k = strtoull(id, NULL, 16);
+
+	return k != 0 ? k : 1;
+}
+
+static int
+dup_has(const struct html_site *s, uint64_t k)
+{
+	size_t i, mask = s->dups_size - 1;
+
+	if (s->dups_size == 0)
+		return 0;
+	for (i = k & mask; s->dups[i] != 0; i = (i + 1) & mask)
+		if (s->dups[i] == k)
+			return 1;
+	return 0;
+}
+
+static int
+dup_add(struct html_site *s, uint64_t k, struct warta_error *err)
+{
+	size_t i, mask;
+
+	if (dup_has(s, k))
+		return WARTA_OK;
+	if ((s->n_dups + 1) * 2 > s->dups_size) {
+		size_t size = s->dups_size > 0 ? s->dups_size * 2 : 64, j;
+		uint64_t *t = calloc(size, sizeof(*t));
+
+		if (t == NULL)
+			return warta_error_set(err, -1, "out of memory");
+		for (j = 0; j < s->dups_size; j++)
+			if (s->dups[j] != 0) {
+				for (i = s->dups[j] & (size - 1); t[i] != 0;
+				    i = (i + 1) & (size - 1))
+					;
+				t[i] = s->dups[j];
+			}
+		free(s->dups);
+		s->dups = t;
+		s->dups_size = size;
+	}
+	mask = s->dups_size - 1;
+	for (i = k & mask; s->dups[i] != 0; i = (i + 1) & mask)
+		;
+	s->dups[i] = k;
+	s->n_dups++;
+	return WARTA_OK;
+}
+
 int
 html_site_add(struct html_site *s, const struct html_item *it,
     struct warta_error *err)
@@ -296,7 +394,13 @@ html_site_add(struct html_site *s, const struct html_item *it,
 	struct item_key key;
 	struct name_key nk;
 	const char *p, *end;
+	uint64_t dk = dup_key(it->id);
 
+	if (it->deferred || dup_has(s, dk)) {
+		if (dup_add(s, dk, err) != WARTA_OK ||
+		    item_files(s->tree, it, 0, err) != WARTA_OK)
+			return WARTA_FAILED;
+	}
 	memset(&key, 0, sizeof(key));
 	if (it->date[0] != '\0')
 		memcpy(key.date, it->date, sizeof(key.date));

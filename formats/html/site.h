@@ -39,9 +39,12 @@
 /* One item's part, done on any thread; its buffers are used again. */
 struct html_item {
 	struct wbuf page, xml, row, names;
+	struct wbuf original;		/* its original bytes, if it has them */
+	const char *original_suffix;	/* ".txt", ".html.txt", ... or NULL */
 	char id[17];
 	char date[11];
 	size_t dropped;		/* names past the bounds of html/view.h */
+	int deferred;		/* its page was there: html_site_add() writes */
 };
 
 void html_item_init(struct html_item *it);
@@ -50,6 +53,9 @@ void html_item_release(struct html_item *it);
 /*
  * Writes the files of the newsItem doc into the site being built in t,
  * and fills it for html_site_add().  Safe on any thread, with its own it.
+ * An item whose page is there already (its guid was given before, or is
+ * being done on another thread) writes nothing: html_site_add() writes
+ * its files, so that the one read last is the one kept, whatever -j.
  */
 int html_item_build(struct html_tree *t, xmlDocPtr doc,
     const char *generator, struct html_item *it, struct warta_error *err);
@@ -60,7 +66,8 @@ struct html_site;
 struct html_site *html_site_new(const char *dir, const char *generator,
     struct warta_error *err);
 struct html_tree *html_site_tree(struct html_site *s);
-/* The item's row and names, on the main thread, in the order read. */
+/* The item's row and names, on the main thread, in the order read; and
+ * its files again, when its guid was given more than once. */
 int html_site_add(struct html_site *s, const struct html_item *it,
     struct warta_error *err);
 /* Every list and page, then the site in its place. */

@@ -136,17 +136,23 @@ make_parents(int fd, const char *path)
 	return 0;
 }
 
-/* path made for writing, its folders as needed; -1 with err. */
+/*
+ * path made for writing with flags (O_TRUNC, or O_EXCL), its folders as
+ * needed: the descriptor; -1 with err; or, with O_EXCL, -2 when a file is
+ * there.
+ */
 static int
-create_file(struct html_tree *t, const char *path, struct warta_error *err)
+create_file(struct html_tree *t, const char *path, int flags,
+    struct warta_error *err)
 {
 	int fd;
 
-	fd = openat(t->fd, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
-	    O_NOFOLLOW, 0644);
+	flags |= O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW;
+	fd = openat(t->fd, path, flags, 0644);
 	if (fd < 0 && errno == ENOENT && make_parents(t->fd, path) == 0)
-		fd = openat(t->fd, path, O_WRONLY | O_CREAT | O_TRUNC |
-		    O_CLOEXEC | O_NOFOLLOW, 0644);
+		fd = openat(t->fd, path, flags, 0644);
+	if (fd < 0 && errno == EEXIST && (flags & O_EXCL))
+		return -2;
 	if (fd < 0)
 		warta_error_set(err, -1, "%s/%s: %s", t->dir, path,
 		    strerror(errno));
@@ -184,16 +190,32 @@ close_file(const struct html_tree *t, int fd, const char *path, int rc,
 	return rc;
 }
 
+static int
+put_file(struct html_tree *t, const char *path, const void *data,
+    size_t len, int flags, struct warta_error *err)
+{
+	int fd;
+
+	if ((fd = create_file(t, path, flags, err)) == -2)
+		return HTML_TREE_EXISTS;
+	if (fd < 0)
+		return WARTA_FAILED;
+	return close_file(t, fd, path, put_bytes(t, fd, path, data, len, err),
+	    err);
+}
+
 int
 html_tree_write(struct html_tree *t, const char *path, const void *data,
     size_t len, struct warta_error *err)
 {
-	int fd;
+	return put_file(t, path, data, len, O_TRUNC, err);
+}
 
-	if ((fd = create_file(t, path, err)) < 0)
-		return WARTA_FAILED;
-	return close_file(t, fd, path, put_bytes(t, fd, path, data, len, err),
-	    err);
+int
+html_tree_create(struct html_tree *t, const char *path, const void *data,
+    size_t len, struct warta_error *err)
+{
+	return put_file(t, path, data, len, O_EXCL, err);
 }
 
 int
@@ -207,7 +229,7 @@ html_tree_copy(struct html_tree *t, const char *path, FILE *from,
 	if (fflush(from) != 0 || fseeko(from, 0, SEEK_SET) != 0)
 		return warta_error_set(err, -1, "a temporary file: %s",
 		    strerror(errno));
-	if ((fd = create_file(t, path, err)) < 0)
+	if ((fd = create_file(t, path, O_TRUNC, err)) < 0)
 		return WARTA_FAILED;
 	while (rc == WARTA_OK && (n = fread(buf, 1, sizeof(buf), from)) > 0)
 		rc = put_bytes(t, fd, path, buf, n, err);

@@ -34,6 +34,13 @@ int html_tree_write(struct html_tree *t, const char *path, const void *data,
  */
 int html_tree_copy(struct html_tree *t, const char *path, FILE *from,
     struct warta_error *err);
+/*
+ * As html_tree_write(), but only when no file is at path yet: returns
+ * HTML_TREE_EXISTS (and writes nothing) when one is.
+ */
+#define HTML_TREE_EXISTS 1
+int html_tree_create(struct html_tree *t, const char *path, const void *data,
+    size_t len, struct warta_error *err);
 /* Puts the new site in DIR's place (the earlier site is removed). */
 int html_tree_commit(struct html_tree *t, struct warta_error *err);
 /* Removes a site that was not committed, and frees. NULL is a no-op. */
