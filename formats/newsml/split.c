@@ -467,7 +467,9 @@ next_document(struct newsml_split *s)
 	if (c == '?')
 		return looking_at(s, s->pos, "<?xml") && have(s, s->pos + 5) &&
 		    is_space(AT(s, s->pos + 5));
-	return c != '!' && c != '/';
+	if (c == '!')	/* a DOCTYPE is refused in its own document */
+		return looking_at(s, s->pos, "<!DOCTYPE");
+	return c != '/';
 }
 
 static int
