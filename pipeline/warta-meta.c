@@ -53,6 +53,8 @@
 
 #define PROG "warta-meta"
 #define AGENT PROG " " WARTA_VERSION
+/* A job keeps the buffer of its item's bytes up to this size. */
+#define RAW_KEPT	((size_t)1 << 20)
 /* Unmatched spreadsheet rows named one by one, before a count. */
 #define UNMATCHED_SHOWN 10
 
@@ -488,7 +490,9 @@ reset_job(struct jobs_job *h, int free_too)
 
 	xmlFreeDoc(j->doc);
 	j->doc = NULL;
-	if (free_too)
+	/* An item's bytes are kept for the next, unless they were many:
+	 * every job of the pool would end up holding the largest. */
+	if (free_too || j->raw.cap > RAW_KEPT)
 		wbuf_release(&j->raw);
 	else
 		wbuf_reset(&j->raw);
