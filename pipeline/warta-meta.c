@@ -545,8 +545,8 @@ submit(struct run *r, xmlDocPtr doc, const char *name, unsigned long count,
 /*
  * The reader from where fp stands; or, reread, from the stream's offset
  * from (fp's position origin + from) on, at the line it stands at there,
- * the items up to written already out and skipped.  name lives as long as the run: the jobs of its
- * items keep it.
+ * the items up to written already out and skipped.  name lives as long
+ * as the run: the jobs of its items keep it.
  */
 static void
 read_file(struct run *r, FILE *fp, const char *name, int reread,
@@ -563,6 +563,7 @@ read_file(struct run *r, FILE *fp, const char *name, int reread,
 	warta_error_clear(&err);
 	if (reread) {
 		/* The line, counted again: only after a doubt. */
+		errno = 0;
 		if (fseeko(fp, (off_t)origin, SEEK_SET) != 0)
 			left = -1;
 		while (left > 0) {
