@@ -104,6 +104,44 @@ setup_file() {
 	same_runs meta 2 8
 }
 
+@test "meta -j: a file (cut on the main thread, each item parsed in its job) and a pipe (read whole by the reader) give the same bytes, messages and status" {
+	local d=$BATS_FILE_TMPDIR/split c n=0 lone x
+	mkdir -p "$d"
+	c=$BATS_FILE_TMPDIR/named.xml
+	lone=$(warta-normalize -q "$WARTA_TOP/samples/layout-title.txt"; echo x)
+	lone=${lone%x}
+	cp "$c" "$d/sound.xml"
+	# An invalid byte right after an item's end tag: the reader does not
+	# hand that item out; nor may the split.
+	perl -0pe 's{</newsItem>}{</newsItem>\xf1}' "$c" >"$d/after-item.xml"
+	perl -0pe 's{</newsItem>\n}{</newsItem>\n& }' "$c" >"$d/amp-between.xml"
+	perl -0pe 's{<headline>}{<headline>\xc3(}' "$c" >"$d/in-item.xml"
+	perl -0pe 's{(</newsItem>.*?</newsItem>.*?<itemMeta>).*}{$1}s' "$c" \
+	    >"$d/cut-short.xml"
+	# Documents back to back: the reader takes over at the second.
+	printf '%s%s%s' "$lone" "${lone/UTF-8/ISO-8859-1}" "$lone" \
+	    >"$d/encodings.xml"
+	printf '%s<!-- c -->\n%s' "$lone" "$(<"$c")" >"$d/lone-then-message.xml"
+	for c in "$d"/*.xml; do
+		n=$((n + 1))
+		jrun split-file-$n warta-meta -j 2 --no-find - <"$c"
+		jrun split-pipe-$n sh -c 'cat "$1" | warta-meta -j 2 --no-find' \
+		    sh "$c"
+	done
+	has "after-item" "$(<"$BATS_FILE_TMPDIR/split-pipe-1.err")" \
+	    "not proper UTF-8" "0 items"
+	for ((; n > 0; n--)); do
+		for x in out err rc; do
+			cmp "$BATS_FILE_TMPDIR/split-file-$n.$x" \
+			    "$BATS_FILE_TMPDIR/split-pipe-$n.$x" || {
+				diff "$BATS_FILE_TMPDIR/split-pipe-$n.$x" \
+				    "$BATS_FILE_TMPDIR/split-file-$n.$x" | head >&2
+				return 1
+			}
+		done
+	done
+}
+
 @test "meta -j: the corpus the same with -j 1, 2 and 8" {
 	need_shared
 	local j d=$BATS_FILE_TMPDIR

@@ -17,6 +17,7 @@
  * markup is found the same way in both.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -28,6 +29,7 @@
 #include "base/ascii.h"
 #include "newsml/newsml.h"
 #include "newsml/read.h"
+#include "newsml/split.h"
 #include "base/xml_errors.h"
 
 #define X(s) ((const xmlChar *)(s))
@@ -773,6 +775,15 @@ newsml_reader_name(const struct newsml_reader *r)
 	return r->name;
 }
 
+void
+newsml_reader_set_origin(struct newsml_reader *r, long long offset,
+    long long line, unsigned long count)
+{
+	r->base = offset;
+	r->line = line;
+	r->count = count;
+}
+
 long long
 newsml_reader_offset(const struct newsml_reader *r)
 {
@@ -1071,6 +1082,79 @@ newsml_reader_next(struct newsml_reader *r, xmlDocPtr *item,
 	}
 	xml_quiet_end(&q);
 	return rc;
+}
+
+/* --- an item parsed on its own (newsml/split.h) --- */
+
+static void
+piece_error(void *arg, xmlErrorPtr e)
+{
+	int *failed = arg;
+
+	if (e != NULL && e->level >= XML_ERR_ERROR)
+		*failed = 1;
+}
+
+static xmlNodePtr
+first_element(xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	return NULL;
+}
+
+static int
+node_in_g2(xmlNodePtr n)
+{
+	return n->ns != NULL && n->ns->href != NULL &&
+	    xmlStrEqual(n->ns->href, X(NEWSML_NS));
+}
+
+/*
+ * The same options as the reader's, the same checks as step()'s: an error
+ * of libxml2's at the level the reader fails on, a root that is no
+ * newsMessage or item of NewsML-G2, an item that is not one.  The copy is
+ * copy_item()'s, so that the document is the one the reader hands out.
+ */
+int
+newsml_piece_parse(const char *buf, size_t len, int in_message,
+    xmlDocPtr *item)
+{
+	struct xml_quiet q;
+	xmlDocPtr doc;
+	xmlNodePtr root, node;
+	int failed = 0;
+
+	*item = NULL;
+	if (len > INT_MAX)
+		return 0;
+	xml_quiet_begin(&q, piece_error, &failed);
+	doc = xmlReadMemory(buf, (int)len, NULL, NULL, READ_OPTIONS);
+	xml_quiet_end(&q);
+	if (doc == NULL || failed || (root = xmlDocGetRootElement(doc)) ==
+	    NULL || !node_in_g2(root)) {
+		xmlFreeDoc(doc);
+		return 0;
+	}
+	if (in_message) {
+		node = first_element(root->children);
+		if (!xmlStrEqual(root->name, X("newsMessage")) ||
+		    node == NULL || first_element(node->next) != NULL ||
+		    !xmlStrEqual(node->name, X("itemSet")))
+			node = NULL;
+		else if ((node = first_element(node->children)) != NULL &&
+		    first_element(node->next) != NULL)
+			node = NULL;
+	} else
+		node = root;
+	if (node == NULL || !node_in_g2(node) || !is_item_name(node->name)) {
+		xmlFreeDoc(doc);
+		return 0;
+	}
+	*item = copy_item(node);
+	xmlFreeDoc(doc);
+	return *item != NULL ? 1 : -1;
 }
 
 /* --- the text of an item --- */

@@ -62,6 +62,15 @@ void newsml_reader_set_max_item(struct newsml_reader *r, size_t max);
 int newsml_reader_next(struct newsml_reader *r, xmlDocPtr *item,
     struct warta_error *err);
 
+/*
+ * For a caller that read the stream up to a document's start itself
+ * (newsml/split.h): the reader starts at stream offset offset, at line
+ * line, count items handed out before.  Before the first
+ * newsml_reader_next(), with fp standing at that document.
+ */
+void newsml_reader_set_origin(struct newsml_reader *r, long long offset,
+    long long line, unsigned long count);
+
 /* Bytes of the stream taken so far (the scanner's position). */
 long long newsml_reader_offset(const struct newsml_reader *r);
 /* Items handed out so far. */

@@ -1,0 +1,90 @@
+/*
+ * newsml/split.h: a NewsML-G2 stream cut into its items' bytes, so that
+ * each item can be parsed on a thread of its own (newsml_piece_parse).
+ *
+ * newsml_reader parses the whole stream on the caller's thread and hands
+ * out a copy of each item: with -j N that thread was a third of the work.
+ * The split only follows the markup far enough to find where each item
+ * begins and ends (as the reader's scanner does), copies its bytes, and
+ * parses no item: what lies between the items (the envelope: the XML
+ * declaration, newsMessage, its header, itemSet, white space) is checked
+ * by a parser that builds nothing, an item standing there as an empty
+ * element, so that an error outside the items is found before the item
+ * after it is handed out.
+ *
+ * The split is for well-formed streams of UTF-8.  Whatever it is not sure
+ * of (an error, another encoding, a DOCTYPE, a bound neared, the input cut
+ * short) it does not report: it stops, and newsml_split_resume() says at
+ * which document newsml_reader should take over (newsml_reader_set_origin),
+ * the items of that document already handed out to be skipped.  The reader
+ * then says what is wrong, in its own words, at the same offsets.  A piece
+ * that newsml_piece_parse() refuses is handled the same way.
+ */
+#ifndef WARTA_NEWSML_SPLIT_H
+#define WARTA_NEWSML_SPLIT_H
+
+#include <stdio.h>
+
+#include <libxml/tree.h>
+
+#include "base/buf.h"
+#include "base/warta.h"
+
+struct newsml_split;
+
+/* One item as the split hands it out: valid until the next call. */
+struct newsml_piece {
+	/*
+	 * What it is parsed in: the document's XML declaration, the start
+	 * tags of newsMessage and of the element holding the item (itemSet),
+	 * the item, and the end tags; for an item that is a document of its
+	 * own, that document's bytes alone (head and tail empty).
+	 */
+	const char *head, *tail;
+	size_t head_len, tail_len;
+	const char *bytes;
+	size_t len;
+	int in_message;			/* 0: a document of its own */
+	long long offset;		/* of bytes, in the stream */
+	long long doc_start;		/* of its document */
+	unsigned long doc_items;	/* items handed out before its document */
+	unsigned long count;		/* its number, from 1 */
+};
+
+/* fp stays the caller's; it is read from where it stands. */
+struct newsml_split *newsml_split_new(FILE *fp, struct warta_error *err);
+void newsml_split_free(struct newsml_split *s);
+
+/*
+ * 1: *p is the next item; 0: the stream ended, every document in it sound
+ * as far as the split can tell; -1: the split stops here, not sure
+ * (newsml_split_resume).
+ */
+int newsml_split_next(struct newsml_split *s, struct newsml_piece *p);
+/*
+ * Where the reader takes over once newsml_split_next() returned -1: the
+ * offset of the document in doubt (from where fp stood at the start), and
+ * the items handed out before that document in *items_before.
+ */
+long long newsml_split_resume(const struct newsml_split *s,
+    unsigned long *items_before);
+/* Bytes of the stream taken so far. */
+long long newsml_split_offset(const struct newsml_split *s);
+
+/*
+ * The piece's bytes in the order they are parsed (head, item, tail) into
+ * out, replacing what it held: the copy that a thread parses.
+ */
+int newsml_piece_copy(const struct newsml_piece *p, struct wbuf *out);
+
+/*
+ * On any thread: parses what newsml_piece_copy() made (in_message as the
+ * piece said) into *item, the document newsml_reader_next() would have
+ * handed out for it.  1: *item (the caller frees it); 0: not well-formed,
+ * or not an item the reader would hand out: the reader must take over from
+ * the piece's document; -1: out of memory.
+ */
+int newsml_piece_parse(const char *buf, size_t len, int in_message,
+    xmlDocPtr *item);
+
+#endif
