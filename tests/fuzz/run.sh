@@ -23,7 +23,7 @@ fi
 # The dictionary of a target: what its format's keywords are.
 dict() {
 	case $1 in
-	fuzz_newsml|fuzz_input_nitf) echo xml ;;
+	fuzz_newsml|fuzz_newsml_split|fuzz_input_nitf) echo xml ;;
 	fuzz_input_html|fuzz_input_sgml) echo html ;;
 	fuzz_bag|fuzz_bagindex|fuzz_input_archive) echo tar ;;
 	fuzz_input_warc) echo warc ;;

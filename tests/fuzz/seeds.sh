@@ -29,6 +29,12 @@ put fuzz_newsml "$s"/*.xml "$s"/meta/*.xml "$s"/html/*.xml "$s"/nitf/*.xml
 cat "$s"/byline-by.xml "$s"/clean-nbsp.xml "$s"/nitf/rail-strike.xml \
     >"$tmp/stream.xml"
 put fuzz_newsml "$tmp/stream.xml"
+# The split is checked against the reader on the same streams: a message
+# of many items (warta-normalize's output) among them.
+SOURCE_DATE_EPOCH=1700000000 "$bin/warta-normalize" -q "$s"/byline-by.txt \
+    "$s"/clean-nbsp.txt "$s"/semarang-maritim-purwanto.txt >"$tmp/message.xml"
+put fuzz_newsml_split "$s"/*.xml "$s"/meta/*.xml "$tmp/stream.xml" \
+    "$tmp/message.xml"
 put fuzz_sidecar "$s"/meta/*.csv
 put fuzz_input_html "$s"/html/*.html "$s"/invalid/html-*.html
 put fuzz_input_nitf "$s"/nitf/*.nitf "$s"/invalid/nitf-*.nitf

@@ -1,0 +1,98 @@
+/*
+ * tests/fuzz/fuzz_newsml_split.c: the split of a NewsML-G2 stream into its
+ * items' bytes (newsml/split.c, what warta-meta -j cuts on its main
+ * thread), each piece parsed as a job parses it (newsml_piece_parse), and
+ * checked against the reader.
+ *
+ * The split promises that every piece it hands out parses to the very
+ * item newsml_reader_next() hands out in its place, and that it stops
+ * (for the reader to take over) wherever it is not sure.  So the input is
+ * read both ways, and the k-th piece's document, serialized, must be the
+ * k-th item's: a difference is a crash, which libFuzzer keeps.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "base/buf.h"
+#include "newsml/read.h"
+#include "newsml/split.h"
+
+#include "fuzz.h"
+
+#define FUZZ_MAX_ITEM	((size_t)1 << 20)
+
+/* Both documents serialized the same way, and compared. */
+static int
+same_document(xmlDocPtr a, xmlDocPtr b)
+{
+	xmlChar *sa = NULL, *sb = NULL;
+	int na = 0, nb = 0, same;
+
+	xmlDocDumpMemory(a, &sa, &na);
+	xmlDocDumpMemory(b, &sb, &nb);
+	/* Out of memory is not a difference. */
+	same = sa == NULL || sb == NULL ||
+	    (na == nb && memcmp(sa, sb, (size_t)na) == 0);
+	xmlFree(sa);
+	xmlFree(sb);
+	return same;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct newsml_split *s = NULL;
+	struct newsml_reader *r = NULL;
+	struct newsml_piece piece;
+	struct warta_error err;
+	struct wbuf bytes = WBUF_INIT;
+	xmlDocPtr mine, theirs;
+	FILE *split_fp = NULL, *read_fp = NULL;
+	int rc;
+
+	if (size == 0)
+		return 0;	/* fmemopen() refuses an empty buffer */
+	if ((split_fp = fmemopen((void *)(uintptr_t)data, size, "rb")) ==
+	    NULL || (read_fp = fmemopen((void *)(uintptr_t)data, size,
+	    "rb")) == NULL)
+		goto out;
+	warta_error_clear(&err);
+	if ((s = newsml_split_new(split_fp, &err)) == NULL ||
+	    (r = newsml_reader_new(read_fp, "fuzz", &err)) == NULL)
+		goto out;
+	newsml_reader_set_max_item(r, FUZZ_MAX_ITEM);
+	while (newsml_split_next(s, &piece) == 1) {
+		if (newsml_piece_copy(&piece, &bytes) != WARTA_OK)
+			break;
+		rc = newsml_piece_parse(bytes.data, bytes.len,
+		    piece.in_message, &mine);
+		if (rc != 1)
+			break;	/* the reader takes over: nothing promised */
+		if (newsml_reader_next(r, &theirs, &err) != 1) {
+			/* A piece the reader would not have handed out. */
+			xmlFreeDoc(mine);
+			abort();
+		}
+		if (!same_document(mine, theirs))
+			abort();
+		xmlFreeDoc(mine);
+		xmlFreeDoc(theirs);
+	}
+	/* Where the split stops, it says where the reader takes over; the
+	 * offset is within what was read. */
+	(void)newsml_split_resume(s, &(unsigned long){ 0 });
+out:
+	newsml_split_free(s);
+	newsml_reader_free(r);
+	if (split_fp != NULL)
+		fclose(split_fp);
+	if (read_fp != NULL)
+		fclose(read_fp);
+	wbuf_release(&bytes);
+	return 0;
+}
