@@ -19,14 +19,16 @@
 #include "base/spool.h"
 
 #define SLOTS		(2 * HASHSET_MEMORY)	/* a power of two */
+/* The table's first size: a small bag's set stays small. */
+#define FIRST_SLOTS	1024
 #define FILTER_BITS	(8 * HASHSET_FILTER)	/* a power of two */
 #define FILTER_BITS_LOG	21			/* log2(FILTER_BITS) */
 /* Hashes read from the file at once: 4 KiB. */
 #define WINDOW		512
 
 struct hashset {
-	uint64_t *table;	/* SLOTS, 0 a free slot */
-	size_t nmem;
+	uint64_t *table;	/* cap slots, 0 a free slot */
+	size_t cap, nmem;	/* cap: FIRST_SLOTS, doubled to SLOTS */
 	unsigned char *filter;	/* NULL until there is a file */
 	FILE *fp;		/* the older values, sorted */
 	uint64_t ndisk;
@@ -50,11 +52,12 @@ hashset_new(struct warta_error *err)
 	struct hashset *s;
 
 	if ((s = calloc(1, sizeof(*s))) == NULL ||
-	    (s->table = calloc(SLOTS, sizeof(*s->table))) == NULL) {
+	    (s->table = calloc(FIRST_SLOTS, sizeof(*s->table))) == NULL) {
 		free(s);
 		warta_error_set(err, -1, "out of memory");
 		return NULL;
 	}
+	s->cap = FIRST_SLOTS;
 	return s;
 }
 
@@ -218,7 +221,7 @@ merge(struct hashset *s, struct warta_error *err)
 		return warta_error_set(err, -1, "out of memory");
 	if ((mem = malloc(s->nmem * sizeof(*mem))) == NULL)
 		return warta_error_set(err, -1, "out of memory");
-	for (i = 0; i < SLOTS; i++)
+	for (i = 0; i < s->cap; i++)
 		if (s->table[i] != 0)
 			mem[n++] = s->table[i];
 	qsort(mem, n, sizeof(*mem), cmp_u64);
@@ -251,7 +254,7 @@ merge(struct hashset *s, struct warta_error *err)
 		fclose(s->fp);
 	s->fp = out;
 	s->ndisk += n;
-	memset(s->table, 0, SLOTS * sizeof(*s->table));
+	memset(s->table, 0, s->cap * sizeof(*s->table));
 	s->nmem = 0;
 	free(mem);
 	return WARTA_OK;
@@ -264,6 +267,36 @@ fail:
 	return WARTA_FAILED;
 }
 
+/* The free slot for v in a table of cap slots. */
+static size_t
+slot(const uint64_t *table, size_t cap, uint64_t v)
+{
+	size_t i;
+
+	for (i = (size_t)v & (cap - 1); table[i] != 0 && table[i] != v;
+	    i = (i + 1) & (cap - 1))
+		continue;
+	return i;
+}
+
+/* The table twice as large; as before on failure. */
+static int
+grow(struct hashset *s, struct warta_error *err)
+{
+	uint64_t *t;
+	size_t i;
+
+	if ((t = calloc(2 * s->cap, sizeof(*t))) == NULL)
+		return warta_error_set(err, -1, "out of memory");
+	for (i = 0; i < s->cap; i++)
+		if (s->table[i] != 0)
+			t[slot(t, 2 * s->cap, s->table[i])] = s->table[i];
+	free(s->table);
+	s->table = t;
+	s->cap *= 2;
+	return WARTA_OK;
+}
+
 int
 hashset_add(struct hashset *s, uint64_t h, struct warta_error *err)
 {
@@ -271,19 +304,19 @@ hashset_add(struct hashset *s, uint64_t h, struct warta_error *err)
 	size_t i;
 	int rc;
 
-	for (i = (size_t)v & (SLOTS - 1); s->table[i] != 0;
-	    i = (i + 1) & (SLOTS - 1))
-		if (s->table[i] == v)
-			return 1;
+	i = slot(s->table, s->cap, v);
+	if (s->table[i] == v)
+		return 1;
 	if (s->fp != NULL && filter_has(s, v) &&
 	    (rc = file_has(s, v, err)) != 0)
 		return rc;
-	if (s->nmem == HASHSET_MEMORY) {
-		if (merge(s, err) != WARTA_OK)
+	/* Half full at most: doubled, then merged into the file. */
+	if (2 * (s->nmem + 1) > s->cap) {
+		if ((s->cap < SLOTS ? grow(s, err) : merge(s, err)) !=
+		    WARTA_OK)
 			return -1;
-		i = (size_t)v & (SLOTS - 1);
+		i = slot(s->table, s->cap, v);
 	}
-	/* The free slot the search ended at, or the first after a merge. */
 	s->table[i] = v;
 	s->nmem++;
 	return 0;

@@ -5,8 +5,9 @@
  * bagit/read.c notes the hash of every path of a bag, to refuse a second
  * entry of one as it comes: eight bytes a path, two million paths at
  * most, 32 MB that would grow with the bag.  Here the newest
- * HASHSET_MEMORY hashes are in an open-addressed table; when it is full
- * they are merged into one sorted file (base/spool.h), with a Bloom
+ * HASHSET_MEMORY hashes are in an open-addressed table (of 1,024 slots
+ * at first, doubled while it is half full, 512 KiB at most); when it is
+ * full they are merged into one sorted file (base/spool.h), with a Bloom
  * filter of fixed size over that file in front of it, so that a hash
  * never seen (nearly every one) is told so without reading the file, and
  * one that may have been is looked for there with one read, usually.
