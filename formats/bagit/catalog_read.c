@@ -223,14 +223,14 @@ catalog_xml_read(const void *p, size_t len, struct g2_schema *schema,
 	catalog_xml_read_each(p, len, schema, refs, NULL, NULL, fn, arg);
 }
 
-void
-catalog_xml_read_each(const void *p, size_t len, struct g2_schema *schema,
+/* The catalog through xr (NULL: it could not be read). */
+static void
+read_with(xmlTextReaderPtr xr, struct g2_schema *schema,
     struct catalog_refs *refs, catalog_href_fn *each, void *earg,
     bag_problem_fn *fn, void *arg)
 {
 	struct xml_read x;
 	struct xml_quiet q;
-	xmlTextReaderPtr xr;
 
 	refs->failed = 0;
 	memset(&x, 0, sizeof(x));
@@ -239,9 +239,7 @@ catalog_xml_read_each(const void *p, size_t len, struct g2_schema *schema,
 	x.earg = earg;
 	x.fn = fn;
 	x.arg = arg;
-	if (len == 0 || len > INT_MAX ||
-	    (xr = xmlReaderForMemory(p, (int)len, "catalog.xml", NULL,
-	    XML_PARSE_NONET)) == NULL) {
+	if (xr == NULL) {
 		report(&x, "empty, or cannot be read");
 		return;
 	}
@@ -256,4 +254,26 @@ catalog_xml_read_each(const void *p, size_t len, struct g2_schema *schema,
 		(void)g2_schema_stream_end(schema, xr);
 	xmlFreeTextReader(xr);
 	xml_quiet_end(&q);
+}
+
+void
+catalog_xml_read_each(const void *p, size_t len, struct g2_schema *schema,
+    struct catalog_refs *refs, catalog_href_fn *each, void *earg,
+    bag_problem_fn *fn, void *arg)
+{
+	xmlTextReaderPtr xr = NULL;
+
+	if (len > 0 && len <= INT_MAX)
+		xr = xmlReaderForMemory(p, (int)len, "catalog.xml", NULL,
+		    XML_PARSE_NONET);
+	read_with(xr, schema, refs, each, earg, fn, arg);
+}
+
+void
+catalog_xml_read_io(catalog_read_fn *read, void *ctx,
+    struct g2_schema *schema, struct catalog_refs *refs,
+    catalog_href_fn *each, void *earg, bag_problem_fn *fn, void *arg)
+{
+	read_with(xmlReaderForIO(read, NULL, ctx, "catalog.xml", NULL,
+	    XML_PARSE_NONET), schema, refs, each, earg, fn, arg);
 }

@@ -81,5 +81,18 @@ typedef int catalog_href_fn(void *earg, const char *href);
 void catalog_xml_read_each(const void *p, size_t len,
     struct g2_schema *schema, struct catalog_refs *refs,
     catalog_href_fn *each, void *earg, bag_problem_fn *fn, void *arg);
+/*
+ * The same, the catalog read a chunk at a time from read(ctx, buf, n)
+ * (up to n bytes into buf; 0 at its end, -1 when it cannot be read), so
+ * that it is never held whole.  What it reports of the same bytes, and
+ * refs->failed, are what catalog_xml_read_each() gives; the hrefs given
+ * before a failure may be more (libxml2 reads less far ahead), none of
+ * them to be trusted then.  The reading may stop before the end (a
+ * DOCTYPE, XML that is not well-formed): the rest is the caller's.
+ */
+typedef int catalog_read_fn(void *ctx, char *buf, int n);
+void catalog_xml_read_io(catalog_read_fn *read, void *ctx,
+    struct g2_schema *schema, struct catalog_refs *refs,
+    catalog_href_fn *each, void *earg, bag_problem_fn *fn, void *arg);
 
 #endif

@@ -15,8 +15,10 @@
  * the comparisons are merges of sorted tables.  The problems the end finds
  * are records too, sorted into the order the report has always had (a
  * manifest's in its line order, the files no manifest lists in path
- * order, ...) before they are given out.  Memory does not grow with the
- * bag.
+ * order, ...) before they are given out.  The large tag files those
+ * tables come from (a manifest, a catalog: megabytes each in a big bag)
+ * are read a chunk at a time, never whole.  Memory does not grow with
+ * the bag.
  *
  * A path is a record's key: its first KEY_PREFIX bytes, NUL-padded, then
  * a 64-bit hash and the length of the whole.  A path shorter than that is
@@ -206,6 +208,11 @@ struct bag_check {
 	struct batch *batch;	/* being filled, not yet in the pool */
 	bag_check_progress_fn *progress;
 	void *progress_arg;
+	/* A large entry's problems, held until it is read whole ("where",
+	 * NUL, the problem, NUL), and the caller's fn and arg meanwhile. */
+	FILE *held;
+	bag_problem_fn *held_fn;
+	void *held_arg;
 };
 
 static void
@@ -316,6 +323,8 @@ bag_check_free(struct bag_check *c)
 	table_reset(&c->tsv_out);
 	if (c->strings != NULL)
 		fclose(c->strings);
+	if (c->held != NULL)
+		fclose(c->held);
 	free(c->oxum);
 	catalog_refs_release(&c->xml);
 	free(c);
@@ -989,43 +998,54 @@ read_manifest(struct bag_check *c, const char *name, const void *p,
 		c->fn(c->arg, name, err.message);
 }
 
-/* catalog.tsv's lines, each whole one kept by its item's path; a line
- * that is not whole is a problem of its place in the report.  text is
- * the job's own, cut in place. */
-static int
-read_catalog_tsv(struct bag_check *c, char *text)
+/* catalog.tsv begun: given twice, the last counts. */
+static void
+tsv_begin(struct bag_check *c)
 {
-	char *line, *pos = text, *field[CATALOG_TSV_COLUMNS], path[600];
-	long lineno = 0;
-	struct trec t;
-	size_t nf;
-
-	/* Given twice: the last counts. */
 	table_reset(&c->tsv);
 	table_reset(&c->tsv_out);
 	c->tsv_listed = 0;
 	c->have_catalog_tsv = 1;
-	while ((line = catalog_tsv_next(&pos, &lineno)) != NULL) {
-		memset(&t, 0, sizeof(t));
-		t.lineno = lineno;
-		t.linelen = strlen(line);
-		if (string_put(c, line, (size_t)t.linelen, &t.line) !=
-		    WARTA_OK)
+}
+
+/* A data line of catalog.tsv, kept whole by its item's path; a line that
+ * is not whole is a problem of its place in the report.  line is cut in
+ * place. */
+static int
+tsv_line(struct bag_check *c, char *line, long lineno)
+{
+	char *field[CATALOG_TSV_COLUMNS], path[600];
+	struct trec t;
+	size_t nf;
+
+	memset(&t, 0, sizeof(t));
+	t.lineno = lineno;
+	t.linelen = strlen(line);
+	if (string_put(c, line, (size_t)t.linelen, &t.line) != WARTA_OK)
+		return WARTA_FAILED;
+	if ((nf = catalog_tsv_split(line, field)) != CATALOG_TSV_COLUMNS)
+		return defer(c, &c->tsv_out, PH_TSV, (uint64_t)lineno, 0,
+		    "data/catalog.tsv", "line %ld: %zu fields, not %d",
+		    lineno, nf, CATALOG_TSV_COLUMNS);
+	c->tsv_listed++;
+	snprintf(path, sizeof(path), "data/%s", field[CATALOG_TSV_ITEM]);
+	if (make_key(c, path, &t.k) != WARTA_OK ||
+	    table_put(c, &c->tsv, &t) != WARTA_OK)
+		return WARTA_FAILED;
+	return WARTA_OK;
+}
+
+/* catalog.tsv's lines, the text whole (the job's own, cut in place). */
+static int
+read_catalog_tsv(struct bag_check *c, char *text)
+{
+	char *line, *pos = text;
+	long lineno = 0;
+
+	tsv_begin(c);
+	while ((line = catalog_tsv_next(&pos, &lineno)) != NULL)
+		if (tsv_line(c, line, lineno) != WARTA_OK)
 			return WARTA_FAILED;
-		if ((nf = catalog_tsv_split(line, field)) !=
-		    CATALOG_TSV_COLUMNS) {
-			if (defer(c, &c->tsv_out, PH_TSV, (uint64_t)lineno, 0,
-			    "data/catalog.tsv", "line %ld: %zu fields, not %d",
-			    lineno, nf, CATALOG_TSV_COLUMNS) != WARTA_OK)
-				return WARTA_FAILED;
-			continue;
-		}
-		c->tsv_listed++;
-		snprintf(path, sizeof(path), "data/%s", field[CATALOG_TSV_ITEM]);
-		if (make_key(c, path, &t.k) != WARTA_OK ||
-		    table_put(c, &c->tsv, &t) != WARTA_OK)
-			return WARTA_FAILED;
-	}
 	return WARTA_OK;
 }
 
@@ -1730,10 +1750,10 @@ submit(struct bag_check *c, struct workpool *p, struct job *job)
 static void
 make_room(struct bag_check *c, struct workpool *p, unsigned long long size)
 {
-	/* A large entry (a manifest, a catalog: megabytes at a big
-	 * bundle's end) waits for the pool to empty, so that no two are
-	 * in memory at once: memory is the largest entry, not the few
-	 * largest. */
+	/* A large entry waits for the pool to empty: a tag file is then
+	 * read a chunk at a time on this thread (check_large()), an item
+	 * or a text tag whole, alone, so that no two are in memory at
+	 * once. */
 	if (size > LARGE_ENTRY) {
 		drain(c, p);
 		return;
@@ -1772,6 +1792,370 @@ submit_problem(struct bag_check *c, struct workpool *p, const char *where,
 	}
 	job_problem(j, where, msg);
 	return submit(c, p, j);
+}
+
+/*
+ * A large entry (a manifest, a catalog, the index: megabytes each at a
+ * big bundle's end, growing with its items) is never held whole: it is
+ * read a chunk at a time on the caller's thread, once the pool is empty,
+ * hashed and parsed as it comes.  What it adds to the tables and the
+ * problems it has are taken back if the archive cannot be read to its
+ * end, as a job's are never given (a bundle's names are unique: the
+ * reader refuses a second entry of one, so nothing of it was there
+ * before); its problems wait in a spool until it is read whole.
+ */
+#define CHUNK ((size_t)64 << 10)
+
+static int
+is_item_file(const char *path)
+{
+	return starts_with(path, "data/items/") && ends_with(path, ".xml");
+}
+
+/* Whether an entry of size bytes at path is read a chunk at a time: the
+ * text tags and the items are read whole, as their checks want them. */
+static int
+is_large(const char *path, unsigned long long size)
+{
+	return size > LARGE_ENTRY && !is_item_file(path) &&
+	    strcmp(path, "bagit.txt") != 0 &&
+	    strcmp(path, "bag-info.txt") != 0;
+}
+
+/* A large entry being read. */
+struct large {
+	struct bag_check *c;
+	struct bag_reader *r;
+	EVP_MD_CTX *md;
+	unsigned long long len;
+	int failed;		/* the archive could not be read: err */
+	struct warta_error err;
+};
+
+/* Up to n bytes of the entry into buf, hashed; 0 at its end, -1 when
+ * it cannot be read (then always). */
+static long
+large_read(struct large *l, void *buf, size_t n)
+{
+	long got;
+
+	if (l->failed)
+		return -1;
+	if ((got = bag_reader_read_some(l->r, buf, n, &l->err)) < 0) {
+		l->failed = 1;
+		return -1;
+	}
+	if (got > 0 && EVP_DigestUpdate(l->md, buf, (size_t)got) != 1) {
+		warta_error_set(&l->err, -1, "out of memory");
+		l->failed = 1;
+		return -1;
+	}
+	l->len += (unsigned long long)got;
+	return got;
+}
+
+/* catalog_read_fn over large_read(). */
+static int
+large_xml_read(void *ctx, char *buf, int n)
+{
+	return n < 0 ? -1 : (int)large_read(ctx, buf, (size_t)n);
+}
+
+/* What is left of the entry, hashed; -1 when it cannot be read. */
+static int
+large_rest(struct large *l, unsigned char *buf)
+{
+	long got;
+
+	while ((got = large_read(l, buf, CHUNK)) > 0)
+		continue;
+	return got < 0 ? -1 : 0;
+}
+
+/* A problem of the large entry, held (bag_problem_fn). */
+static void
+hold_problem(void *arg, const char *where, const char *problem)
+{
+	struct bag_check *c = arg;
+
+	if (where == NULL)
+		where = "";
+	/* A write that fails leaves the file's error set: said when the
+	 * problems are given. */
+	(void)fwrite(where, 1, strlen(where) + 1, c->held);
+	(void)fwrite(problem, 1, strlen(problem) + 1, c->held);
+}
+
+/* The held problems to the caller, in order. */
+static int
+give_held(struct bag_check *c)
+{
+	char *where = NULL, *problem = NULL;
+	size_t wcap = 0, pcap = 0;
+	int rc = WARTA_OK;
+
+	if (ferror(c->held) || fflush(c->held) != 0 ||
+	    fseeko(c->held, 0, SEEK_SET) != 0)
+		rc = io_error(c, "writing");
+	while (rc == WARTA_OK && getdelim(&where, &wcap, '\0', c->held) > 0) {
+		if (getdelim(&problem, &pcap, '\0', c->held) <= 0)
+			break;
+		c->fn(c->arg, where, problem);
+	}
+	if (rc == WARTA_OK && ferror(c->held))
+		rc = io_error(c, "reading");
+	free(where);
+	free(problem);
+	return rc;
+}
+
+/* Cuts t back to its first n records. */
+static int
+table_truncate(struct bag_check *c, struct table *t, uint64_t n)
+{
+	off_t at = (off_t)(n * t->size);
+
+	if (t->fp == NULL || t->n == n)
+		return WARTA_OK;
+	if (fflush(t->fp) != 0 || ftruncate(fileno(t->fp), at) != 0 ||
+	    fseeko(t->fp, at, SEEK_SET) != 0)
+		return io_error(c, "writing");
+	t->n = n;
+	return WARTA_OK;
+}
+
+/* catalog.tsv's lines as they come: the line not yet ended in *line. */
+struct tsv_feed {
+	struct wbuf line;
+	long lineno;
+	int ended;		/* a NUL came: the text ends there */
+	int failed;
+};
+
+static void
+tsv_feed_line(struct bag_check *c, struct tsv_feed *f)
+{
+	f->lineno++;
+	if (wbuf_putc(&f->line, '\0') != WARTA_OK) {
+		warta_error_set(&c->err, -1, "out of memory");
+		f->failed = 1;
+	} else if (f->lineno > 1 && f->line.data[0] != '\0' &&
+	    tsv_line(c, f->line.data, f->lineno) != WARTA_OK)
+		f->failed = 1;
+	wbuf_reset(&f->line);
+}
+
+/* Cut as catalog_tsv_next() cuts the whole text. */
+static void
+tsv_feed(struct bag_check *c, struct tsv_feed *f, const char *p, size_t n)
+{
+	const char *end, *nl;
+
+	if (f->failed || f->ended)
+		return;
+	end = p + strnlen(p, n);
+	f->ended = end < p + n;
+	while (!f->failed && p < end) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if (wbuf_append(&f->line, p, (size_t)(nl - p)) != WARTA_OK) {
+			warta_error_set(&c->err, -1, "out of memory");
+			f->failed = 1;
+			break;
+		}
+		if (nl == end)
+			break;
+		tsv_feed_line(c, f);
+		p = nl + 1;
+	}
+}
+
+/* The tag file being read, in l, parsed as it comes. */
+static void
+parse_large(struct bag_check *c, struct large *l, const char *path,
+    unsigned char *buf)
+{
+	struct manifest_feed mf;
+	struct manifest_read mr = { c, 0 };
+	struct tsv_feed tf;
+	struct warta_error err;
+	long got;
+	int i;
+
+	warta_error_clear(&err);
+	for (i = 0; i < 4; i++)
+		if (strcmp(path, i < 2 ? algorithms[i].payload :
+		    algorithms[i - 2].tags) == 0)
+			break;
+	if (i < 4) {
+		mr.which = i;
+		if (manifest_feed_init(&mf, path, algorithms[i % 2].hexlen,
+		    add_manifest_line, &mr, c->fn, c->arg, &err) == WARTA_OK)
+			while ((got = large_read(l, buf, CHUNK)) > 0 &&
+			    manifest_feed(&mf, buf, (size_t)got, &err) ==
+			    WARTA_OK)
+				continue;
+		if (!l->failed && manifest_feed_end(&mf, &err) != WARTA_OK)
+			c->fn(c->arg, path, err.message);
+		manifest_feed_release(&mf);
+	} else if (strcmp(path, "data/catalog.tsv") == 0) {
+		memset(&tf, 0, sizeof(tf));
+		wbuf_init(&tf.line);
+		tsv_begin(c);
+		while ((got = large_read(l, buf, CHUNK)) > 0)
+			tsv_feed(c, &tf, (const char *)buf, (size_t)got);
+		if (!l->failed && !tf.failed && tf.line.len > 0)
+			tsv_feed_line(c, &tf);
+		if (!l->failed && tf.failed) {
+			c->fn(c->arg, path, c->err.message);
+			c->stopped = 1;
+		}
+		wbuf_release(&tf.line);
+	} else if (strcmp(path, "data/catalog.xml") == 0) {
+		/* On the caller's thread, with the caller's schema. */
+		catalog_xml_read_io(large_xml_read, l, c->ic->schema,
+		    &c->xml, add_ref, c, c->fn, c->arg);
+	}
+}
+
+/*
+ * The large entry at path, read to its end: 1 when it was, 0 when the
+ * archive could not be (err; nothing of the entry is kept).
+ */
+static int
+check_large(struct bag_check *c, struct bag_reader *r, const char *path,
+    struct warta_error *err)
+{
+	uint64_t manifest_n = c->manifest.n, refs_n = c->refs.n;
+	uint64_t nrefs = c->nrefs;
+	int have_tsv = c->have_catalog_tsv, xml_failed = c->xml.failed;
+	unsigned char *buf, md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0;
+	struct large l;
+	struct frec f;
+	int i, ok;
+
+	memset(&l, 0, sizeof(l));
+	l.c = c;
+	l.r = r;
+	warta_error_clear(&l.err);
+	if ((c->held == NULL && (c->held = spool_open(&c->err)) == NULL) ||
+	    fflush(c->held) != 0 || ftruncate(fileno(c->held), 0) != 0 ||
+	    fseeko(c->held, 0, SEEK_SET) != 0) {
+		if (c->held != NULL)
+			io_error(c, "writing");
+		c->fn(c->arg, path, c->err.message);
+		c->stopped = 1;
+		return 1;
+	}
+	clearerr(c->held);
+	if ((buf = malloc(CHUNK)) == NULL || (l.md = EVP_MD_CTX_new()) ==
+	    NULL || EVP_DigestInit_ex(l.md, EVP_sha256(), NULL) != 1) {
+		free(buf);
+		EVP_MD_CTX_free(l.md);
+		c->fn(c->arg, path, "out of memory");
+		c->stopped = 1;
+		return 1;
+	}
+	c->held_fn = c->fn;
+	c->held_arg = c->arg;
+	c->fn = hold_problem;
+	c->arg = c;
+	parse_large(c, &l, path, buf);
+	ok = large_rest(&l, buf) == 0;
+	c->fn = c->held_fn;
+	c->arg = c->held_arg;
+	if (ok && EVP_DigestFinal_ex(l.md, md, &mdlen) != 1)
+		mdlen = 0;
+	free(buf);
+	EVP_MD_CTX_free(l.md);
+	if (!ok) {
+		/* As if it had never come. */
+		(void)table_truncate(c, &c->manifest, manifest_n);
+		(void)table_truncate(c, &c->refs, refs_n);
+		c->nrefs = nrefs;
+		c->xml.failed = xml_failed;
+		if (!have_tsv && c->have_catalog_tsv) {
+			table_reset(&c->tsv);
+			table_reset(&c->tsv_out);
+			c->tsv_listed = 0;
+			c->have_catalog_tsv = 0;
+		}
+		*err = l.err;
+		return 0;
+	}
+	if (mdlen == 0 && !c->stopped) {
+		c->fn(c->arg, path, "out of memory");
+		c->stopped = 1;
+	}
+	/* As finish_job() does with a file read whole (it kept the file
+	 * before reading it; a failure here stops the end all the same). */
+	memset(&f, 0, sizeof(f));
+	f.kind = F_FILE;
+	f.seq = c->seq++;
+	memcpy(f.md, md, mdlen);
+	f.mdlen = (uint8_t)mdlen;
+	if (!c->stopped && (make_key(c, path, &f.k) != WARTA_OK ||
+	    table_put(c, &c->files, &f) != WARTA_OK)) {
+		c->fn(c->arg, path, c->err.message);
+		c->stopped = 1;
+	}
+	c->nfiles++;
+	if (starts_with(path, "data/")) {
+		c->payload_files++;
+		c->payload_bytes += l.len;
+	}
+	for (i = 0; i < 2; i++) {
+		if (strcmp(path, algorithms[i].payload) == 0)
+			c->have_manifest[i] = 1;
+		if (strcmp(path, algorithms[i].tags) == 0)
+			c->have_tags[i] = 1;
+	}
+	if (strcmp(path, "data/catalog.xml") == 0)
+		c->have_catalog_xml = 1;
+	if (give_held(c) != WARTA_OK) {
+		c->fn(c->arg, path, c->err.message);
+		c->stopped = 1;
+	}
+	return 1;
+}
+
+/* The SHA-512 of a large entry, read a chunk at a time. */
+static int
+sha512_large(struct bag_check *c, struct bag_reader *r, const char *path)
+{
+	unsigned char *buf, md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0;
+	struct large l;
+	struct frec f;
+	int ok = 0;
+
+	memset(&l, 0, sizeof(l));
+	l.c = c;
+	l.r = r;
+	if ((buf = malloc(CHUNK)) != NULL && (l.md = EVP_MD_CTX_new()) !=
+	    NULL && EVP_DigestInit_ex(l.md, EVP_sha512(), NULL) == 1 &&
+	    large_rest(&l, buf) == 0 &&
+	    EVP_DigestFinal_ex(l.md, md, &mdlen) == 1 && mdlen > 0)
+		ok = 1;
+	free(buf);
+	EVP_MD_CTX_free(l.md);
+	if (!ok)
+		return 0;
+	if (c->stopped)
+		return 1;
+	memset(&f, 0, sizeof(f));
+	if (make_key(c, path, &f.k) != WARTA_OK)
+		return 1;
+	f.kind = F_SHA512;
+	f.seq = c->seq++;
+	memcpy(f.md, md, mdlen);
+	f.mdlen = (uint8_t)mdlen;
+	if (table_put(c, &c->files, &f) != WARTA_OK) {
+		c->fn(c->arg, path, c->err.message);
+		c->stopped = 1;
+	}
+	return 1;
 }
 
 /*
@@ -1841,6 +2225,22 @@ read_entries(struct bag_check *c, struct bag_reader *r, struct workpool *p)
 			continue;
 		}
 		make_room(c, p, e.size);
+		if (is_large(e.path, e.size)) {
+			/* The pool is empty: make_room() drained it. */
+			if (!check_large(c, r, e.path, &err)) {
+				if (!c->stopped)
+					c->fn(c->arg, e.path, err.message);
+				if (!c->stopped && resume(c, r))
+					continue;
+				return 0;
+			}
+			if (c->stopped)
+				break;
+			if (c->progress != NULL)
+				c->progress(c->progress_arg, c->nitems,
+				    bag_reader_file_bytes(r));
+			continue;
+		}
 		if ((j = job_new(JOB_FILE, e.path)) == NULL) {
 			drain(c, p);
 			c->fn(c->arg, e.path, "out of memory");
@@ -1887,6 +2287,11 @@ read_sha512(struct bag_check *c, const char *path,
 		if (rc != BAG_ENTRY_FILE)
 			continue;
 		make_room(c, p, e.size);
+		if (e.size > LARGE_ENTRY) {
+			if (!sha512_large(c, r, e.path))
+				break;
+			continue;
+		}
 		if ((j = job_new(JOB_SHA512, e.path)) == NULL)
 			break;
 		if (bag_reader_read(r, &j->data, &err) != WARTA_OK) {

@@ -136,36 +136,99 @@ parse_line(const char *name, char *line, long lineno, size_t hexlen,
 }
 
 int
+manifest_feed_init(struct manifest_feed *f, const char *name, size_t hexlen,
+    manifest_line_fn *each, void *earg, bag_problem_fn *fn, void *arg,
+    struct warta_error *err)
+{
+	memset(f, 0, sizeof(*f));
+	wbuf_init(&f->line);
+	f->name = name;
+	f->hexlen = hexlen;
+	f->each = each;
+	f->earg = earg;
+	f->fn = fn;
+	f->arg = arg;
+	f->rc = WARTA_OK;
+	if (hexlen > MANIFEST_DIGEST_MAX)
+		f->rc = warta_error_set(err, -1, "%s: no digest is %zu hex "
+		    "digits long", name, hexlen);
+	return f->rc;
+}
+
+/* The line held, ended: parsed, and the next one begun. */
+static int
+feed_line(struct manifest_feed *f, struct warta_error *err)
+{
+	f->lineno++;
+	if (wbuf_putc(&f->line, '\0') != WARTA_OK)
+		return f->rc = warta_error_set(err, -1, "out of memory");
+	f->rc = parse_line(f->name, f->line.data, f->lineno, f->hexlen,
+	    f->each, f->earg, f->fn, f->arg, err);
+	wbuf_reset(&f->line);
+	return f->rc;
+}
+
+int
+manifest_feed(struct manifest_feed *f, const void *p, size_t len,
+    struct warta_error *err)
+{
+	const char *text = p, *end, *nl;
+
+	if (f->rc != WARTA_OK || f->ended || len == 0)
+		return f->rc;
+	/* As a C string: a NUL ends the manifest. */
+	end = text + strnlen(text, len);
+	if (end < text + len)
+		f->ended = 1;
+	/* Line by line, each copied: the manifest's own bytes are the
+	 * caller's, and a copy of the whole would double them. */
+	while (f->rc == WARTA_OK && text < end) {
+		if ((nl = memchr(text, '\n', (size_t)(end - text))) == NULL) {
+			if (wbuf_append(&f->line, text, (size_t)(end - text)) !=
+			    WARTA_OK)
+				f->rc = warta_error_set(err, -1,
+				    "out of memory");
+			break;
+		}
+		if (wbuf_append(&f->line, text, (size_t)(nl - text)) !=
+		    WARTA_OK)
+			f->rc = warta_error_set(err, -1, "out of memory");
+		else
+			(void)feed_line(f, err);
+		text = nl + 1;
+	}
+	return f->rc;
+}
+
+int
+manifest_feed_end(struct manifest_feed *f, struct warta_error *err)
+{
+	/* The last line, when no newline ends it. */
+	if (f->rc == WARTA_OK && f->line.len > 0)
+		(void)feed_line(f, err);
+	return f->rc;
+}
+
+void
+manifest_feed_release(struct manifest_feed *f)
+{
+	wbuf_release(&f->line);
+}
+
+int
 manifest_parse_each(const char *name, const void *p, size_t len,
     size_t hexlen, manifest_line_fn *each, void *earg, bag_problem_fn *fn,
     void *arg, struct warta_error *err)
 {
-	const char *text = p != NULL ? p : "", *end, *nl;
-	struct wbuf line = WBUF_INIT;
-	long lineno = 0;
-	int rc = WARTA_OK;
+	struct manifest_feed f;
+	int rc;
 
-	if (hexlen > MANIFEST_DIGEST_MAX)
-		return warta_error_set(err, -1, "%s: no digest is %zu hex "
-		    "digits long", name, hexlen);
-	/* As a C string: a NUL ends the manifest. */
-	end = text + strnlen(text, len);
-	/* Line by line, each copied: the manifest's own bytes are the
-	 * caller's, and a copy of the whole would double them. */
-	while (rc == WARTA_OK && text < end) {
-		lineno++;
-		if ((nl = memchr(text, '\n', (size_t)(end - text))) == NULL)
-			nl = end;
-		wbuf_reset(&line);
-		if (wbuf_append(&line, text, (size_t)(nl - text)) != WARTA_OK ||
-		    wbuf_putc(&line, '\0') != WARTA_OK)
-			rc = warta_error_set(err, -1, "out of memory");
-		else
-			rc = parse_line(name, line.data, lineno, hexlen, each,
-			    earg, fn, arg, err);
-		text = nl < end ? nl + 1 : end;
-	}
-	wbuf_release(&line);
+	if (manifest_feed_init(&f, name, hexlen, each, earg, fn, arg, err) ==
+	    WARTA_OK && manifest_feed(&f, p != NULL ? p : "", len, err) ==
+	    WARTA_OK)
+		(void)manifest_feed_end(&f, err);
+	rc = f.rc;
+	manifest_feed_release(&f);
 	return rc;
 }
 

@@ -58,6 +58,34 @@ int manifest_parse_each(const char *name, const void *p, size_t len,
     size_t hexlen, manifest_line_fn *each, void *earg, bag_problem_fn *fn,
     void *arg, struct warta_error *err);
 
+/*
+ * The same, the manifest given a chunk at a time (one too large to be held
+ * whole): manifest_feed() each chunk in order, manifest_feed_end() once
+ * after the last, whose return and err are manifest_parse_each()'s; the
+ * lines, their numbers and the problems are those of the whole.  Only
+ * the line being read is kept.  manifest_feed_release() frees in any case.
+ */
+struct manifest_feed {
+	const char *name;
+	size_t hexlen;
+	manifest_line_fn *each;
+	void *earg;
+	bag_problem_fn *fn;
+	void *arg;
+	struct wbuf line;	/* the line not yet ended */
+	long lineno;
+	int ended;		/* a NUL came: what follows is not read */
+	int rc;
+};
+
+int manifest_feed_init(struct manifest_feed *f, const char *name,
+    size_t hexlen, manifest_line_fn *each, void *earg, bag_problem_fn *fn,
+    void *arg, struct warta_error *err);
+int manifest_feed(struct manifest_feed *f, const void *p, size_t len,
+    struct warta_error *err);
+int manifest_feed_end(struct manifest_feed *f, struct warta_error *err);
+void manifest_feed_release(struct manifest_feed *f);
+
 /* Appends path, percent-encoded as a manifest writes it. */
 int manifest_put_path(struct wbuf *out, const char *path);
 /* Decodes %0A, %0D and %25 (either case) in place; any other '%' stays. */

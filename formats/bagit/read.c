@@ -18,6 +18,7 @@
 #include "base/archive_in.h"
 #include "base/blockz.h"
 #include "base/hash.h"
+#include "base/hashset.h"
 #include "base/spool.h"
 #include "base/name.h"
 #include "bagit/read.h"
@@ -43,12 +44,12 @@ struct bag_reader {
 	unsigned long long nmembers;
 	long long tar_pos;	/* tar bytes given to libarchive */
 	char *name;		/* the bag's directory */
-	/* The files' paths seen, as 64-bit hashes in an open-addressed
-	 * table (0 is a free slot): eight bytes an entry, where the paths
-	 * would take a hundred.  Two different paths of a bag share a hash
-	 * about once in ten million bags of two million entries. */
-	uint64_t *seen;
-	size_t nseen, capseen;	/* capseen: a power of two, or 0 */
+	/* The files' paths seen, as 64-bit hashes, in memory that does not
+	 * grow with the bag (base/hashset.h): eight bytes an entry, where
+	 * the paths would take a hundred.  Two different paths of a bag
+	 * share a hash about once in ten million bags of two million
+	 * entries.  NULL until the first file. */
+	struct hashset *seen;
 	/* Read whole: where each entry before the index was found, for
 	 * bag_check_index() (struct bag_index_rec); saw_index once the
 	 * index went by. */
@@ -384,7 +385,7 @@ bag_reader_free(struct bag_reader *r)
 		fclose(r->recs);
 	free(r->path);
 	free(r->name);
-	free(r->seen);
+	hashset_free(r->seen);
 	free(r);
 }
 
@@ -409,49 +410,20 @@ bag_reader_file_bytes(const struct bag_reader *r)
 	return archive_in_file_bytes(r->in);
 }
 
-static void
-seen_put(uint64_t *table, size_t cap, uint64_t h)
-{
-	size_t i = (size_t)h & (cap - 1);
-
-	while (table[i] != 0 && table[i] != h)
-		i = (i + 1) & (cap - 1);
-	table[i] = h;
-}
-
 /*
  * Whether a file of this path was in the bag already (1), after noting it
- * (0); -1 when out of memory.  A second copy of a path is never taken: a
- * second catalog.tsv would be read after the first, a second item written
- * over the first by warta-unpack --force.
+ * (0); -1 with err when out of memory or a temporary file fails.  A second
+ * copy of a path is never taken: a second catalog.tsv would be read after
+ * the first, a second item written over the first by warta-unpack
+ * --force.
  */
 static int
-seen_before(struct bag_reader *r, const char *path)
+seen_before(struct bag_reader *r, const char *path, struct warta_error *err)
 {
-	uint64_t h = fnv1a(FNV1A_INIT, path, strlen(path)), *t;
-	size_t i, cap;
-
-	if (h == 0)
-		h = 1;
-	if (r->capseen > 0)
-		for (i = (size_t)h & (r->capseen - 1); r->seen[i] != 0;
-		    i = (i + 1) & (r->capseen - 1))
-			if (r->seen[i] == h)
-				return 1;
-	if (2 * (r->nseen + 1) > r->capseen) {
-		cap = r->capseen > 0 ? 2 * r->capseen : 1024;
-		if ((t = calloc(cap, sizeof(*t))) == NULL)
-			return -1;
-		for (i = 0; i < r->capseen; i++)
-			if (r->seen[i] != 0)
-				seen_put(t, cap, r->seen[i]);
-		free(r->seen);
-		r->seen = t;
-		r->capseen = cap;
-	}
-	seen_put(r->seen, r->capseen, h);
-	r->nseen++;
-	return 0;
+	if (r->seen == NULL && (r->seen = hashset_new(err)) == NULL)
+		return -1;
+	return hashset_add(r->seen, fnv1a(FNV1A_INIT, path, strlen(path)),
+	    err);
 }
 
 /*
@@ -499,9 +471,8 @@ bag_reader_next(struct bag_reader *r, struct bag_entry *out,
 			rc = ARCHIVE_IN_REFUSED;
 		}
 		if (rc == ARCHIVE_IN_FILE) {
-			if ((seen = seen_before(r, e.path)) < 0)
-				return warta_error_set(err, -1,
-				    "out of memory");
+			if ((seen = seen_before(r, e.path, err)) < 0)
+				return -1;
 			if (seen) {
 				warta_error_set(err, -1, "a second entry of "
 				    "this name refused");
@@ -547,4 +518,11 @@ bag_reader_read(struct bag_reader *r, struct wbuf *out,
     struct warta_error *err)
 {
 	return archive_in_read_all(r->in, out, err);
+}
+
+long
+bag_reader_read_some(struct bag_reader *r, void *buf, size_t n,
+    struct warta_error *err)
+{
+	return archive_in_read(r->in, buf, n, err);
 }

@@ -93,6 +93,10 @@ int bag_reader_next(struct bag_reader *r, struct bag_entry *e,
 /* The current entry's data, whole, into out (appended). */
 int bag_reader_read(struct bag_reader *r, struct wbuf *out,
     struct warta_error *err);
+/* The same, a chunk at a time: up to n bytes into buf, 0 at the entry's
+ * end, -1 with err as bag_reader_read() fails. */
+long bag_reader_read_some(struct bag_reader *r, void *buf, size_t n,
+    struct warta_error *err);
 
 /*
  * After bag_reader_next() or bag_reader_read() failed on a damaged member

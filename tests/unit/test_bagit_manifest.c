@@ -1,6 +1,7 @@
 /*
  * test_bagit_manifest.c: BagIt manifest lines (RFC 8493 2.1.3): the paths'
- * percent-encoding both ways, the lines read, and the lines refused.
+ * percent-encoding both ways, the lines read, and the lines refused; a
+ * manifest given a chunk at a time read as the whole is.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -175,6 +176,93 @@ test_parse_sha512_and_limits(void **state)
 	    &err), WARTA_FAILED);
 }
 
+/* The lines each gets, one line of text each, after the problems. */
+static char got[2048];
+
+static int
+note_line(void *earg, char *path, const char *digest, long lineno,
+    struct warta_error *err)
+{
+	size_t n = strlen(got);
+
+	(void)earg;
+	(void)err;
+	snprintf(got + n, sizeof(got) - n, "%ld %.4s %s\n", lineno, digest,
+	    path);
+	return WARTA_OK;
+}
+
+/* What the whole text gives: the problems, then the lines. */
+static void
+whole(const char *text, size_t len, char *out, size_t size)
+{
+	struct warta_error err;
+
+	problems[0] = got[0] = '\0';
+	warta_error_clear(&err);
+	assert_int_equal(manifest_parse_each("m", text, len, 64, note_line,
+	    NULL, collect, NULL, &err), WARTA_OK);
+	snprintf(out, size, "%s--\n%s", problems, got);
+}
+
+/* The same, the text cut at cut and then given step bytes at a time. */
+static void
+fed(const char *text, size_t len, size_t cut, size_t step, char *out,
+    size_t size)
+{
+	struct manifest_feed f;
+	struct warta_error err;
+	size_t at, n;
+
+	problems[0] = got[0] = '\0';
+	warta_error_clear(&err);
+	assert_int_equal(manifest_feed_init(&f, "m", 64, note_line, NULL,
+	    collect, NULL, &err), WARTA_OK);
+	assert_int_equal(manifest_feed(&f, text, cut, &err), WARTA_OK);
+	for (at = cut; at < len; at += n) {
+		n = len - at < step ? len - at : step;
+		assert_int_equal(manifest_feed(&f, text + at, n, &err),
+		    WARTA_OK);
+	}
+	assert_int_equal(manifest_feed_end(&f, &err), WARTA_OK);
+	manifest_feed_release(&f);
+	snprintf(out, size, "%s--\n%s", problems, got);
+}
+
+static void
+test_feed_as_whole(void **state)
+{
+	static const struct {
+		const char *text;
+		size_t len;
+	} texts[] = {
+#define T(s) { s, sizeof(s) - 1 }
+		T(H64 "  data/a\n" H64 "\tdata/b%0Ax\r\n\n" H64 "  data/c"),
+		T("bad line\n\n" H64 "  data/a\n\n\n"),
+		T(H64 "  data/a\n" H64 "  da\0ta/b\n" H64 "  data/c\n"),
+		T("\n\n" H64 "  data/a\r\r\n" H64 "  \n" H64),
+		T(""),
+		T("\n"),
+#undef T
+	};
+	char want[4096], have[4096];
+	size_t i, cut, step;
+
+	(void)state;
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		whole(texts[i].text, texts[i].len, want, sizeof(want));
+		for (cut = 0; cut <= texts[i].len; cut++)
+			for (step = 1; step <= 7; step += 6) {
+				fed(texts[i].text, texts[i].len, cut, step,
+				    have, sizeof(have));
+				assert_string_equal(have, want);
+			}
+	}
+	/* Lines cut across chunks, a NUL the end: as the whole says. */
+	whole(texts[2].text, texts[2].len, want, sizeof(want));
+	assert_string_equal(want, "--\n1 0123 data/a\n2 0123 da\n");
+}
+
 int
 main(void)
 {
@@ -185,6 +273,7 @@ main(void)
 		cmocka_unit_test(test_parse_lines),
 		cmocka_unit_test(test_parse_bad_lines),
 		cmocka_unit_test(test_parse_sha512_and_limits),
+		cmocka_unit_test(test_feed_as_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
