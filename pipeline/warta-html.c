@@ -6,9 +6,17 @@
  * search, a page per item, per month, per person, organization, place and
  * subject (formats/html/site.h).  Each item's page is made on a thread of
  * the pool; what the lists need waits on disk, so memory stays flat.
+ *
+ * A signal (INT, TERM, HUP) stops the reading after the item at hand; the
+ * jobs given are waited for, the site being built beside DIR is removed
+ * (html_site_free), and the signal is raised again, so that the run ends
+ * as killed and leaves nothing behind.  Removing a tree in the handler
+ * would race with the threads still writing into it.
  */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +35,9 @@
 #include "cli.h"
 #include "jobs.h"
 #include "progress.h"
+
+/* The signal that asks the run to stop, or 0. */
+static volatile sig_atomic_t stop_signal;
 
 #define PROG "warta-html"
 #define GENERATOR PROG " " WARTA_VERSION
@@ -207,6 +218,9 @@ static void
 note_failure(struct run *r, const char *what, const char *path,
     const char *msg)
 {
+	/* Stopped by a signal: what failed then failed because of it. */
+	if (stop_signal)
+		return;
 	struct job *j = (struct job *)jobs_current(r->jobs);
 
 	if (path != NULL)
@@ -239,6 +253,53 @@ submit(struct run *r, xmlDocPtr doc, const char *name, const char *path,
 	jobs_submit(r->jobs, 1, bytes);
 }
 
+static void
+on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static void
+catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a read waiting on a pipe or a terminal ends with
+	 * EINTR, and the loop sees the flag. */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/*
+ * The signals blocked (how: SIG_BLOCK) or as they were (SIG_SETMASK)
+ * around the start of threads: a thread inherits the mask, so that the
+ * signals go to the main thread, whose read they must interrupt (a
+ * thread waiting in the pool would take one and restart its wait).
+ */
+static void
+thread_signals(int how, sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	pthread_sigmask(how, how == SIG_BLOCK ? &set : old, how ==
+	    SIG_BLOCK ? old : NULL);
+}
+
+/* Whether to go on reading: no signal, the site not failed. */
+static int
+going_on(const struct run *r)
+{
+	return !stop_signal && !r->site_failed;
+}
+
 /*
  * The inputs.
  */
@@ -257,7 +318,7 @@ html_stream(struct run *r, FILE *fp, const char *name)
 		note_failure(r, name, NULL, err.message);
 		return;
 	}
-	while (!r->site_failed && (rc = newsml_reader_next(rd, &doc,
+	while (going_on(r) && (rc = newsml_reader_next(rd, &doc,
 	    &err)) != 0) {
 		if (rc < 0) {
 			note_failure(r, name, NULL, err.message);
@@ -311,16 +372,20 @@ html_bundle(struct run *r, const char *bundle)
 	struct bag_entry e;
 	struct warta_error err;
 	struct wbuf data = WBUF_INIT;
+	sigset_t old;
 	int rc;
 
 	bag_limits_default(&limits);
 	limits.threads = r->opt.jobs;
 	warta_error_clear(&err);
-	if ((br = bag_reader_open(bundle, &limits, &err)) == NULL) {
+	thread_signals(SIG_BLOCK, &old);
+	br = bag_reader_open(bundle, &limits, &err);
+	thread_signals(SIG_SETMASK, &old);
+	if (br == NULL) {
 		note_failure(r, bundle, NULL, err.message);
 		return;
 	}
-	while (!r->site_failed && (rc = bag_reader_next(br, &e, &err)) != 0) {
+	while (going_on(r) && (rc = bag_reader_next(br, &e, &err)) != 0) {
 		progress_update(r->progress, r->items, r->bytes +
 		    bag_reader_file_bytes(br));
 		if (rc < 0) {
@@ -383,6 +448,7 @@ start(struct run *r)
 {
 	struct warta_error err;
 	struct jobs_ops ops;
+	sigset_t old;
 
 	/* libxml2 sets up its globals once, here, before any thread could
 	 * race to do it. */
@@ -398,7 +464,10 @@ start(struct run *r)
 	ops.take_back = take_back;
 	ops.reset = reset_job;
 	ops.arg = r;
-	if ((r->jobs = jobs_new(r->opt.jobs, &ops, &err)) == NULL) {
+	thread_signals(SIG_BLOCK, &old);
+	r->jobs = jobs_new(r->opt.jobs, &ops, &err);
+	thread_signals(SIG_SETMASK, &old);
+	if (r->jobs == NULL) {
 		cli_warn("%s", err.message);
 		return CLI_SOME_FAILED;
 	}
@@ -413,6 +482,7 @@ main(int argc, char **argv)
 	int i, rc;
 
 	cli_set_name(PROG);
+	catch_signals();
 	memset(&r, 0, sizeof(r));
 	if ((rc = parse_options(argc, argv, &r.opt)) >= 0 ||
 	    (rc = start(&r)) >= 0)
@@ -423,10 +493,20 @@ main(int argc, char **argv)
 		    argc, argv));
 	if (optind == argc)
 		html_path(&r, "-");
-	for (i = optind; i < argc && !r.site_failed; i++)
+	for (i = optind; i < argc && going_on(&r); i++)
 		html_path(&r, argv[i]);
 	jobs_finish(r.jobs);
 	progress_end(r.progress);
+	if (stop_signal) {
+		/* Nothing half made is left: the site's folder goes. */
+		int sig = stop_signal;
+
+		jobs_free(r.jobs);
+		html_site_free(r.site);
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return 128 + sig;
+	}
 	warta_error_clear(&err);
 	if (!r.site_failed && html_site_finish(r.site, &err) != WARTA_OK) {
 		cli_warn_at(r.opt.out, "%s", err.message);

@@ -272,6 +272,33 @@ leftovers() {
 	expect "temporaries" "$(leftovers "$T/empty")" ""
 }
 
+@test "a signal mid-way: the run ends killed by it, no site and no half-built folder left" {
+	local d=$BATS_FILE_TMPDIR T=$BATS_TEST_TMPDIR pid dog st=0 n=0
+	# Items come down a pipe that stays open: the reader waits on it,
+	# pages already written, when the signal comes.
+	mkfifo "$T/in"
+	warta-html -q -o "$T/site" - <"$T/in" &
+	pid=$!
+	exec 8>"$T/in"
+	cat "$d/all.xml" >&8
+	while [ "$(find "$T" -maxdepth 4 -path '*site.warta-*/items/*' \
+	    -name '*.html' 2>/dev/null | head -n 1)" = "" ]; do
+		n=$((n + 1))
+		[ "$n" -lt 100 ] || { kill -KILL "$pid"; exec 8>&-; false; }
+		sleep 0.1
+	done
+	# A run that does not stop is killed after 20 s: 137, not 143.
+	kill -TERM "$pid"
+	(sleep 20; kill -KILL "$pid" 2>/dev/null) 8>&- &
+	dog=$!
+	wait "$pid" || st=$?
+	exec 8>&-
+	kill "$dog" 2>/dev/null || true
+	expect "exit status" "$st" 143
+	[ ! -e "$T/site" ]
+	expect "temporaries" "$(leftovers "$T/site")" ""
+}
+
 @test "tidy -errors -q passes every page" {
 	command -v tidy >/dev/null || skip "tidy is absent (Debian's tidy)"
 	local d=$BATS_FILE_TMPDIR

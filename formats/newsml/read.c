@@ -174,13 +174,15 @@ fill(struct newsml_reader *r, size_t need)
 
 		got = fread(r->buf + r->len, 1, want, r->fp);
 		r->len += got;
-		if (got == 0) {
+		/* An error ends the reading even after some bytes: a read
+		 * cut by a signal (EINTR) must not be tried again, the
+		 * program asked to stop. */
+		if (got < want && ferror(r->fp)) {
 			r->eof = 1;
-			if (ferror(r->fp)) {
-				scan_fail(r, r->base + (long long)r->len,
-				    r->line, "read error", strerror(errno));
-			}
-		}
+			scan_fail(r, r->base + (long long)r->len, r->line,
+			    "read error", strerror(errno));
+		} else if (got == 0)
+			r->eof = 1;
 	}
 }
 
