@@ -58,7 +58,11 @@ worker_main(void *v)
 		p->fn(s->job, n, p->arg);
 		pthread_mutex_lock(&p->lock);
 		s->done = 1;
-		pthread_cond_broadcast(&p->finished);
+		/* Only the oldest is waited for (workpool_next()): a wake-up
+		 * for any other job was a context switch for nothing, one an
+		 * item on the thread that reads and writes. */
+		if (s == &p->ring[p->head])
+			pthread_cond_broadcast(&p->finished);
 	}
 	pthread_mutex_unlock(&p->lock);
 	return NULL;
