@@ -218,10 +218,11 @@ static void
 note_failure(struct run *r, const char *what, const char *path,
     const char *msg)
 {
+	struct job *j = (struct job *)jobs_current(r->jobs);
+
 	/* Stopped by a signal: what failed then failed because of it. */
 	if (stop_signal)
 		return;
-	struct job *j = (struct job *)jobs_current(r->jobs);
 
 	if (path != NULL)
 		jobs_note(r->jobs, what, "%s: %s", path, msg);
@@ -275,13 +276,13 @@ catch_signals(void)
 }
 
 /*
- * The signals blocked (how: SIG_BLOCK) or as they were (SIG_SETMASK)
- * around the start of threads: a thread inherits the mask, so that the
- * signals go to the main thread, whose read they must interrupt (a
- * thread waiting in the pool would take one and restart its wait).
+ * The signals blocked around the start of threads, then as they were: a
+ * thread inherits the mask, so that the signals go to the main thread,
+ * whose read they must interrupt (a thread waiting in the pool would take
+ * one and restart its wait).
  */
 static void
-thread_signals(int how, sigset_t *old)
+block_signals(sigset_t *old)
 {
 	sigset_t set;
 
@@ -289,8 +290,13 @@ thread_signals(int how, sigset_t *old)
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGHUP);
-	pthread_sigmask(how, how == SIG_BLOCK ? &set : old, how ==
-	    SIG_BLOCK ? old : NULL);
+	pthread_sigmask(SIG_BLOCK, &set, old);
+}
+
+static void
+restore_signals(const sigset_t *old)
+{
+	pthread_sigmask(SIG_SETMASK, old, NULL);
 }
 
 /* Whether to go on reading: no signal, the site not failed. */
@@ -378,9 +384,9 @@ html_bundle(struct run *r, const char *bundle)
 	bag_limits_default(&limits);
 	limits.threads = r->opt.jobs;
 	warta_error_clear(&err);
-	thread_signals(SIG_BLOCK, &old);
+	block_signals(&old);
 	br = bag_reader_open(bundle, &limits, &err);
-	thread_signals(SIG_SETMASK, &old);
+	restore_signals(&old);
 	if (br == NULL) {
 		note_failure(r, bundle, NULL, err.message);
 		return;
@@ -464,9 +470,9 @@ start(struct run *r)
 	ops.take_back = take_back;
 	ops.reset = reset_job;
 	ops.arg = r;
-	thread_signals(SIG_BLOCK, &old);
+	block_signals(&old);
 	r->jobs = jobs_new(r->opt.jobs, &ops, &err);
-	thread_signals(SIG_SETMASK, &old);
+	restore_signals(&old);
 	if (r->jobs == NULL) {
 		cli_warn("%s", err.message);
 		return CLI_SOME_FAILED;
