@@ -11,6 +11,7 @@
 #ifndef WARTA_CLI_H
 #define WARTA_CLI_H
 
+#include <signal.h>
 #include <stdio.h>
 
 #include "base/warta.h"
@@ -111,6 +112,16 @@ CLI_NORETURN void cli_exit_version(void);
  * CLI_OK.
  */
 int cli_finish(int status);
+
+/*
+ * The signals that end a run (INT, TERM, HUP, PIPE) blocked on this
+ * thread, *old what was blocked before; cli_restore_signals(old) undoes
+ * it.  Around a moment no signal may split (a temporary file named), or
+ * around the start of threads, which inherit the mask, so that the
+ * signals go to the main thread.
+ */
+void cli_block_signals(sigset_t *old);
+void cli_restore_signals(const sigset_t *old);
 
 /*
  * Whether standard output has failed so far (for a long run that should

@@ -15,7 +15,6 @@
  */
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -275,30 +274,6 @@ catch_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-/*
- * The signals blocked around the start of threads, then as they were: a
- * thread inherits the mask, so that the signals go to the main thread,
- * whose read they must interrupt (a thread waiting in the pool would take
- * one and restart its wait).
- */
-static void
-block_signals(sigset_t *old)
-{
-	sigset_t set;
-
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	pthread_sigmask(SIG_BLOCK, &set, old);
-}
-
-static void
-restore_signals(const sigset_t *old)
-{
-	pthread_sigmask(SIG_SETMASK, old, NULL);
-}
-
 /* Whether to go on reading: no signal, the site not failed. */
 static int
 going_on(const struct run *r)
@@ -384,9 +359,9 @@ html_bundle(struct run *r, const char *bundle)
 	bag_limits_default(&limits);
 	limits.threads = r->opt.jobs;
 	warta_error_clear(&err);
-	block_signals(&old);
+	cli_block_signals(&old);
 	br = bag_reader_open(bundle, &limits, &err);
-	restore_signals(&old);
+	cli_restore_signals(&old);
 	if (br == NULL) {
 		note_failure(r, bundle, NULL, err.message);
 		return;
@@ -470,9 +445,9 @@ start(struct run *r)
 	ops.take_back = take_back;
 	ops.reset = reset_job;
 	ops.arg = r;
-	block_signals(&old);
+	cli_block_signals(&old);
 	r->jobs = jobs_new(r->opt.jobs, &ops, &err);
-	restore_signals(&old);
+	cli_restore_signals(&old);
 	if (r->jobs == NULL) {
 		cli_warn("%s", err.message);
 		return CLI_SOME_FAILED;

@@ -88,19 +88,6 @@ on_signal(int sig)
 	raise(sig);
 }
 
-static void
-block_signals(sigset_t *old)
-{
-	sigset_t set;
-
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	sigaddset(&set, SIGPIPE);
-	sigprocmask(SIG_BLOCK, &set, old);
-}
-
 /* bag_create(), with the handler told of its temporary file. */
 static struct bag *
 create_bag(void *arg, const char *path, const char *name,
@@ -110,14 +97,14 @@ create_bag(void *arg, const char *path, const char *name,
 	struct bag *b;
 
 	(void)arg;
-	block_signals(&old);
+	cli_block_signals(&old);
 	if ((b = bag_create(path, name, o, err)) != NULL &&
 	    bag_temp_path(b) != NULL &&
 	    strlen(bag_temp_path(b)) < sizeof(temp_path)) {
 		strcpy(temp_path, bag_temp_path(b));
 		have_temp = 1;
 	}
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	cli_restore_signals(&old);
 	return b;
 }
 
