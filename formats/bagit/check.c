@@ -49,6 +49,7 @@
 #include "base/buf.h"
 #include "base/digest.h"
 #include "base/extsort.h"
+#include "base/file.h"
 #include "base/hash.h"
 #include "base/spool.h"
 #include "base/workpool.h"
@@ -410,28 +411,6 @@ string_put(struct bag_check *c, const char *s, size_t len, uint64_t *off)
 
 #define STRINGS_WINDOW	((size_t)64 << 10)
 
-/* n bytes at off of the strings into p; -1 with errno. */
-static int
-strings_pread(const struct bag_check *c, char *p, size_t n, uint64_t off)
-{
-	ssize_t got;
-
-	while (n > 0) {
-		got = pread(fileno(c->strings), p, n, (off_t)off);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0) {
-			if (got == 0)
-				errno = EIO;
-			return -1;
-		}
-		p += got;
-		n -= (size_t)got;
-		off += (uint64_t)got;
-	}
-	return 0;
-}
-
 /*
  * The window that holds [off, off + len), filled from off if none does;
  * NULL when len is more than a window holds (read it alone) or on a
@@ -464,7 +443,7 @@ strings_window(struct bag_check *c, uint64_t off, uint64_t len, int *failed)
 	n = c->strings_len - off < STRINGS_WINDOW ?
 	    (size_t)(c->strings_len - off) : STRINGS_WINDOW;
 	w->len = 0;
-	if (n < len || strings_pread(c, w->buf, n, off) != 0) {
+	if (n < len || file_pread(fileno(c->strings), w->buf, n, off) != 0) {
 		if (n < len)
 			errno = EIO;
 		*failed = 1;
@@ -501,8 +480,8 @@ string_get(struct bag_check *c, uint64_t off, uint64_t len, struct wbuf *out)
 	}
 	if ((w = strings_window(c, off, len, &failed)) != NULL)
 		memcpy(out->data, w->buf + (off - w->off), (size_t)len);
-	else if (failed || strings_pread(c, out->data, (size_t)len, off) !=
-	    0) {
+	else if (failed || file_pread(fileno(c->strings), out->data,
+	    (size_t)len, off) != 0) {
 		io_error(c, "reading");
 		return NULL;
 	}

@@ -36,6 +36,7 @@
 #include "base/datetime.h"
 #include "base/digest.h"
 #include "base/extsort.h"
+#include "base/file.h"
 #include "base/spool.h"
 #include "base/workpool.h"
 #include "newsml/edit.h"
@@ -800,27 +801,6 @@ read_rec(FILE *fp, struct pack_rec *rec)
 	return fread(rec, sizeof(*rec), 1, fp) == 1 ? 1 : 0;
 }
 
-/* n bytes at off of fd, whatever pread(2) gives at a time. */
-static int
-read_at(int fd, char *buf, size_t n, off_t off)
-{
-	ssize_t r;
-
-	while (n > 0) {
-		if ((r = pread(fd, buf, n, off)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (r == 0)
-			return -1;
-		buf += r;
-		n -= (size_t)r;
-		off += r;
-	}
-	return 0;
-}
-
 /* The string of len bytes at *at of the record, with its NUL; *at moves
  * past it.  NULL when the record does not hold it. */
 static const char *
@@ -849,8 +829,8 @@ read_spooled(struct bag_packer *p, const struct pack_rec *rec,
 		return spool_broken(err);
 	if (wbuf_reserve(&p->rec, rec->length) != WARTA_OK)
 		return warta_error_set(err, -1, "out of memory");
-	if (read_at(fileno(p->spools[rec->spool]), p->rec.data, rec->length,
-	    (off_t)rec->offset) != 0)
+	if (file_pread(fileno(p->spools[rec->spool]), p->rec.data,
+	    rec->length, rec->offset) != 0)
 		return spool_broken(err);
 	p->rec.len = rec->length;
 	memcpy(&s->h, p->rec.data, sizeof(s->h));

@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/file.h"
 
@@ -66,4 +67,26 @@ file_read(const char *path, size_t max, struct wbuf *out,
 	rc = file_read_fp(fp, path, max, out, err);
 	fclose(fp);
 	return rc;
+}
+
+int
+file_pread(int fd, void *buf, size_t n, uint64_t off)
+{
+	char *p = buf;
+	ssize_t got;
+
+	while (n > 0) {
+		got = pread(fd, p, n, (off_t)off);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			if (got == 0)
+				errno = EIO;
+			return -1;
+		}
+		p += got;
+		n -= (size_t)got;
+		off += (uint64_t)got;
+	}
+	return 0;
 }

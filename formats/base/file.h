@@ -1,9 +1,12 @@
 /*
- * base/file.h: a whole file into memory, with a bound on its size.
+ * base/file.h: a whole file into memory, with a bound on its size; n
+ * bytes at an offset.
  */
 #ifndef WARTA_FILE_H
 #define WARTA_FILE_H
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "base/buf.h"
@@ -21,5 +24,10 @@ int file_read_fp(FILE *fp, const char *name, size_t max, struct wbuf *out,
 /* The same for the file at path, opened and closed here. */
 int file_read(const char *path, size_t max, struct wbuf *out,
     struct warta_error *err);
+/*
+ * The n bytes at off of fd into buf, whatever pread(2) gives at a time.
+ * 0; or -1 with errno (EIO when the file ends first).
+ */
+int file_pread(int fd, void *buf, size_t n, uint64_t off);
 
 #endif

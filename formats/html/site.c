@@ -14,9 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base/extsort.h"
+#include "base/file.h"
 #include "base/hash.h"
 #include "base/spool.h"
 #include "html/escape.h"
@@ -512,23 +512,12 @@ static int
 read_at(FILE *fp, uint64_t off, uint32_t len, struct wbuf *b,
     struct warta_error *err)
 {
-	size_t got = 0;
-	ssize_t n;
-
 	wbuf_reset(b);
 	if (wbuf_reserve(b, (size_t)len + 1) != WARTA_OK)
 		return warta_error_set(err, -1, "out of memory");
-	while (got < len) {
-		n = pread(fileno(fp), b->data + got, len - got,
-		    (off_t)(off + got));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return warta_error_set(err, -1, "cannot read a "
-			    "temporary file: %s", n < 0 ? strerror(errno) :
-			    "cut short");
-		got += (size_t)n;
-	}
+	if (file_pread(fileno(fp), b->data, len, off) != 0)
+		return warta_error_set(err, -1, "cannot read a temporary "
+		    "file: %s", errno == EIO ? "cut short" : strerror(errno));
 	b->len = len;
 	b->data[len] = '\0';
 	return WARTA_OK;
