@@ -31,7 +31,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -39,6 +38,7 @@
 #include "article/lexicon.h"
 #include "base/buf.h"
 #include "base/clock.h"
+#include "base/file.h"
 #include "meta/meta.h"
 #include "newsml/edit.h"
 #include "newsml/read.h"
@@ -544,9 +544,9 @@ submit(struct run *r, xmlDocPtr doc, const char *name, unsigned long count,
 
 /*
  * The reader from where fp stands; or, reread, from the stream's offset
- * from (fp's position origin + from) on, at the line it stands at there,
- * the items up to written already out and skipped.  name lives as long
- * as the run: the jobs of its items keep it.
+ * from (fp's position origin + from) on, the items up to written already
+ * out and skipped.  name lives as long as the run: the jobs of its items
+ * keep it.
  */
 static void
 read_file(struct run *r, FILE *fp, const char *name, int reread,
@@ -556,39 +556,16 @@ read_file(struct run *r, FILE *fp, const char *name, int reread,
 	struct newsml_reader *rd;
 	struct warta_error err;
 	xmlDocPtr doc;
-	long long at = from, now, line = 1, left = from;
-	char chunk[65536];
+	long long at = from, now;
 	int rc;
 
 	warta_error_clear(&err);
-	if (reread) {
-		/* The line, counted again: only after a doubt. */
-		errno = 0;
-		if (fseeko(fp, (off_t)origin, SEEK_SET) != 0)
-			left = -1;
-		while (left > 0) {
-			size_t n = sizeof(chunk), got, i;
-
-			if ((long long)n > left)
-				n = (size_t)left;
-			if ((got = fread(chunk, 1, n, fp)) == 0)
-				break;
-			for (i = 0; i < got; i++)
-				line += chunk[i] == '\n';
-			left -= (long long)got;
-		}
-		if (left != 0 || fseeko(fp, (off_t)(origin + from),
-		    SEEK_SET) != 0) {
-			note_failure(r, name, strerror(errno != 0 ? errno :
-			    EIO));
-			return;
-		}
-	}
-	if ((rd = newsml_reader_new(fp, name, &err)) == NULL) {
+	rd = reread ? newsml_reader_resume(fp, name, origin, from,
+	    items_before, &err) : newsml_reader_new(fp, name, &err);
+	if (rd == NULL) {
 		note_failure(r, name, err.message);
 		return;
 	}
-	newsml_reader_set_origin(rd, from, line, items_before);
 	while (!r->write_failed &&
 	    (rc = newsml_reader_next(rd, &doc, &err)) != 0) {
 		if (rc < 0) {
@@ -627,20 +604,6 @@ submit_piece(struct run *r, const struct newsml_piece *p, const char *name)
 	return 0;
 }
 
-/* Whether fp can be read again from where it stands: a regular file. */
-static int
-can_read_again(FILE *fp, long long *origin)
-{
-	struct stat st;
-	off_t at;
-
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode) ||
-	    (at = ftello(fp)) < 0)
-		return 0;
-	*origin = (long long)at;
-	return 1;
-}
-
 static void
 meta_file(struct run *r, FILE *fp, const char *name)
 {
@@ -652,7 +615,7 @@ meta_file(struct run *r, FILE *fp, const char *name)
 	int rc = -1;
 
 	warta_error_clear(&err);
-	if (!can_read_again(fp, &origin) ||
+	if (!file_rereadable(fp, &origin) ||
 	    (sp = newsml_split_new(fp, &err)) == NULL) {
 		read_file(r, fp, name, 0, 0, 0, 0, 0);
 		return;

@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/file.h"
@@ -89,4 +90,17 @@ file_pread(int fd, void *buf, size_t n, uint64_t off)
 		off += (uint64_t)got;
 	}
 	return 0;
+}
+
+int
+file_rereadable(FILE *fp, long long *at)
+{
+	struct stat st;
+	off_t pos;
+
+	if (fileno(fp) < 0 || fstat(fileno(fp), &st) != 0 ||
+	    !S_ISREG(st.st_mode) || (pos = ftello(fp)) < 0)
+		return 0;
+	*at = (long long)pos;
+	return 1;
 }

@@ -1,6 +1,6 @@
 /*
  * base/file.h: a whole file into memory, with a bound on its size; n
- * bytes at an offset.
+ * bytes at an offset; whether a file can be read again.
  */
 #ifndef WARTA_FILE_H
 #define WARTA_FILE_H
@@ -29,5 +29,10 @@ int file_read(const char *path, size_t max, struct wbuf *out,
  * 0; or -1 with errno (EIO when the file ends first).
  */
 int file_pread(int fd, void *buf, size_t n, uint64_t off);
+/*
+ * 1 when fp is a regular file, which can be read again from *at, where it
+ * stands now (a pipe or a terminal cannot); 0 otherwise.
+ */
+int file_rereadable(FILE *fp, long long *at);
 
 #endif

@@ -786,6 +786,37 @@ newsml_reader_set_origin(struct newsml_reader *r, long long offset,
 	r->count = count;
 }
 
+struct newsml_reader *
+newsml_reader_resume(FILE *fp, const char *name, long long origin,
+    long long from, unsigned long count, struct warta_error *err)
+{
+	struct newsml_reader *r;
+	char chunk[65536];
+	long long left = from, line = 1;
+	size_t n, got, i;
+
+	errno = 0;
+	if (fseeko(fp, (off_t)origin, SEEK_SET) != 0)
+		left = -1;
+	while (left > 0) {
+		n = (long long)sizeof(chunk) > left ? (size_t)left :
+		    sizeof(chunk);
+		if ((got = fread(chunk, 1, n, fp)) == 0)
+			break;
+		for (i = 0; i < got; i++)
+			line += chunk[i] == '\n';
+		left -= (long long)got;
+	}
+	if (left != 0 || fseeko(fp, (off_t)(origin + from), SEEK_SET) != 0) {
+		warta_error_set(err, -1, "%s", strerror(errno != 0 ? errno :
+		    EIO));
+		return NULL;
+	}
+	if ((r = newsml_reader_new(fp, name, err)) != NULL)
+		newsml_reader_set_origin(r, from, line, count);
+	return r;
+}
+
 long long
 newsml_reader_offset(const struct newsml_reader *r)
 {

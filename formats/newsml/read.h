@@ -71,6 +71,18 @@ int newsml_reader_next(struct newsml_reader *r, xmlDocPtr *item,
 void newsml_reader_set_origin(struct newsml_reader *r, long long offset,
     long long line, unsigned long count);
 
+/*
+ * The reader taking over from the split (newsml/split.h) at stream offset
+ * from, count items handed out before: fp, a regular file whose stream
+ * began at origin (where fp stood when the split began), is read again up
+ * to there for the line number, so that the reader's messages say the
+ * line and offset they would have said reading from the start.  NULL with
+ * err (strerror, or "out of memory") when it cannot.
+ */
+struct newsml_reader *newsml_reader_resume(FILE *fp, const char *name,
+    long long origin, long long from, unsigned long count,
+    struct warta_error *err);
+
 /* Bytes of the stream taken so far (the scanner's position). */
 long long newsml_reader_offset(const struct newsml_reader *r);
 /* Items handed out so far. */
