@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
 
@@ -1152,19 +1153,34 @@ node_in_g2(xmlNodePtr n)
  */
 int
 newsml_piece_parse(const char *buf, size_t len, int in_message,
-    xmlDocPtr *item)
+    long long first_line, xmlDocPtr *item)
 {
 	struct xml_quiet q;
-	xmlDocPtr doc;
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc = NULL;
 	xmlNodePtr root, node;
 	int failed = 0;
 
 	*item = NULL;
-	if (len > INT_MAX)
+	if (len > INT_MAX || first_line < 1 || first_line > INT_MAX)
 		return 0;
+	/* xmlReadMemory()'s steps, the line set between them. */
 	xml_quiet_begin(&q, piece_error, &failed);
-	doc = xmlReadMemory(buf, (int)len, NULL, NULL, READ_OPTIONS);
+	if ((ctxt = xmlCreateMemoryParserCtxt(buf, (int)len)) != NULL) {
+		xmlCtxtUseOptions(ctxt, READ_OPTIONS);
+		ctxt->input->line = (int)first_line;
+		(void)xmlParseDocument(ctxt);
+		doc = ctxt->myDoc;
+		ctxt->myDoc = NULL;
+		if (!ctxt->wellFormed)
+			failed = 1;
+		xmlFreeParserCtxt(ctxt);
+	}
 	xml_quiet_end(&q);
+	if (ctxt == NULL) {
+		xmlFreeDoc(doc);
+		return -1;
+	}
 	if (doc == NULL || failed || (root = xmlDocGetRootElement(doc)) ==
 	    NULL || !node_in_g2(root)) {
 		xmlFreeDoc(doc);

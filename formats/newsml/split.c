@@ -51,10 +51,14 @@ struct newsml_split {
 	int broken;		/* a read error, or no room: not the end */
 	int started;		/* a document was begun */
 	int stopped;		/* gave up: the same answer from now on */
+	/* Newlines before stream offset nl_at: counted as the scan goes,
+	 * for the lines the reader's nodes have. */
+	long long nl_at, nl;
 
 	/* The document being cut. */
 	int in_doc;
 	long long doc_start;
+	long long doc_nl;	/* newlines before it */
 	unsigned long doc_items;
 	unsigned long count;
 	int level;		/* -1 before the root, 0 a lone item, 2 */
@@ -79,6 +83,7 @@ struct newsml_split {
 	/* The item found last in a newsMessage, not yet handed out. */
 	int pend;
 	long long pend_start, pend_end;
+	long long pend_nl;	/* newlines before it */
 	unsigned long pend_count;
 	struct wbuf pend_head, pend_tail, out_head, out_tail;
 };
@@ -90,15 +95,48 @@ give_up(struct newsml_split *s)
 	return -1;
 }
 
+/*
+ * The newlines before stream offset off, in *nl: counted from the last
+ * offset asked for, either way, in the buffer (more() counts what it
+ * drops).  -1 when off is not in the buffer.
+ */
+static int
+lines_to(struct newsml_split *s, long long off, long long *nl)
+{
+	const unsigned char *p, *end;
+	long long from = off < s->nl_at ? off : s->nl_at;
+	long long to = off < s->nl_at ? s->nl_at : off;
+	long long n = 0;
+
+	if (from < s->base || to > s->base + (long long)s->len)
+		return -1;
+	p = s->buf + (from - s->base);
+	end = s->buf + (to - s->base);
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	s->nl += off < s->nl_at ? -n : n;
+	s->nl_at = off;
+	*nl = s->nl;
+	return 0;
+}
+
 /* Reads more; keeps the bytes from s->keep on.  0 when nothing came. */
 static int
 more(struct newsml_split *s)
 {
 	size_t shift, got;
+	long long nl;
 
 	if (s->eof)
 		return 0;
 	shift = (size_t)(s->keep - s->base);
+	if (shift > 0 && s->nl_at < s->keep &&
+	    lines_to(s, s->keep, &nl) != 0) {
+		s->broken = 1;
+		return 0;
+	}
 	if (shift > 0) {
 		memmove(s->buf, s->buf + shift, s->len - shift);
 		s->len -= shift;
@@ -418,6 +456,8 @@ doc_begin(struct newsml_split *s)
 	s->started = 1;
 	if (AT(s, s->pos) != '<')
 		return give_up(s);	/* a byte order mark, UTF-16, ... */
+	if (lines_to(s, s->pos, &s->doc_nl) != 0)
+		return give_up(s);
 	s->in_doc = 1;
 	s->doc_start = s->chunk_start = s->env_from = s->pos;
 	s->doc_items = s->count;
@@ -493,6 +533,8 @@ static int
 hand_out(struct newsml_split *s, struct newsml_piece *p)
 {
 	struct wbuf t;
+	const char *c;
+	long long head_nl = 0;
 
 	if (!s->pend)
 		return 0;
@@ -515,6 +557,9 @@ hand_out(struct newsml_split *s, struct newsml_piece *p)
 	p->doc_start = s->doc_start;
 	p->doc_items = s->doc_items;
 	p->count = s->pend_count;
+	for (c = p->head; c < p->head + p->head_len; c++)
+		head_nl += *c == '\n';
+	p->first_line = 1 + (s->pend_nl - s->doc_nl) - head_nl;
 	return 1;
 }
 
@@ -542,6 +587,7 @@ doc_end(struct newsml_split *s, struct newsml_piece *p)
 	p->bytes = s->piece.data;
 	p->len = s->piece.len;
 	p->offset = p->doc_start = s->doc_start;
+	p->first_line = 1;
 	p->doc_items = s->doc_items;
 	p->count = ++s->count;
 	return 1;
@@ -629,6 +675,8 @@ tag_open(struct newsml_split *s, struct newsml_piece *p)
 	if (wbuf_append(&s->pend_head, s->head.data, s->head.len) !=
 	    WARTA_OK || wbuf_append(&s->pend_tail, s->tail.data,
 	    s->tail.len) != WARTA_OK)
+		return give_up(s);
+	if (lines_to(s, start, &s->pend_nl) != 0)
 		return give_up(s);
 	s->pend = 1;
 	s->pend_start = start;

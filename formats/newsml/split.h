@@ -46,6 +46,12 @@ struct newsml_piece {
 	size_t len;
 	int in_message;			/* 0: a document of its own */
 	long long offset;		/* of bytes, in the stream */
+	/*
+	 * The line of the copy's first byte (newsml_piece_copy()), lines
+	 * counted from 1 at its document's start: so that the nodes parsed
+	 * have the lines the reader's have, which messages quote.
+	 */
+	long long first_line;
 	long long doc_start;		/* of its document */
 	unsigned long doc_items;	/* items handed out before its document */
 	unsigned long count;		/* its number, from 1 */
@@ -79,12 +85,13 @@ int newsml_piece_copy(const struct newsml_piece *p, struct wbuf *out);
 
 /*
  * On any thread: parses what newsml_piece_copy() made (in_message as the
- * piece said) into *item, the document newsml_reader_next() would have
- * handed out for it.  1: *item (the caller frees it); 0: not well-formed,
- * or not an item the reader would hand out: the reader must take over from
- * the piece's document; -1: out of memory.
+ * piece said, and its first_line) into *item, the document
+ * newsml_reader_next() would have handed out for it, lines and all.
+ * 1: *item (the caller frees it); 0: not well-formed, or not an item the
+ * reader would hand out: the reader must take over from the piece's
+ * document; -1: out of memory.
  */
 int newsml_piece_parse(const char *buf, size_t len, int in_message,
-    xmlDocPtr *item);
+    long long first_line, xmlDocPtr *item);
 
 #endif

@@ -8,7 +8,8 @@
  * item newsml_reader_next() hands out in its place, and that it stops
  * (for the reader to take over) wherever it is not sure.  So the input is
  * read both ways, and the k-th piece's document, serialized, must be the
- * k-th item's: a difference is a crash, which libFuzzer keeps.
+ * k-th item's, and each element on the same line (messages quote it): a
+ * difference is a crash, which libFuzzer keeps.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -43,6 +44,22 @@ same_document(xmlDocPtr a, xmlDocPtr b)
 	return same;
 }
 
+/* The elements of both trees, in document order, on the same lines. */
+static int
+same_lines(xmlNodePtr a, xmlNodePtr b)
+{
+	for (; a != NULL && b != NULL; a = a->next, b = b->next) {
+		if (a->type != b->type)
+			return 0;
+		if (a->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlGetLineNo(a) != xmlGetLineNo(b) ||
+		    !same_lines(a->children, b->children))
+			return 0;
+	}
+	return a == NULL && b == NULL;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -70,7 +87,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (newsml_piece_copy(&piece, &bytes) != WARTA_OK)
 			break;
 		rc = newsml_piece_parse(bytes.data, bytes.len,
-		    piece.in_message, &mine);
+		    piece.in_message, piece.first_line, &mine);
 		if (rc != 1)
 			break;	/* the reader takes over: nothing promised */
 		if (newsml_reader_next(r, &theirs, &err) != 1) {
@@ -78,7 +95,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			xmlFreeDoc(mine);
 			abort();
 		}
-		if (!same_document(mine, theirs))
+		if (!same_document(mine, theirs) ||
+		    !same_lines(mine->children, theirs->children))
 			abort();
 		xmlFreeDoc(mine);
 		xmlFreeDoc(theirs);

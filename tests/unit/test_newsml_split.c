@@ -38,7 +38,7 @@
 #define MESSAGE3 \
 	"<newsMessage xmlns=\"" G2 "\" xmlns:x=\"urn:example:x\">\n" \
 	"  <header><sent>2023-11-14T22:13:20Z</sent></header>\n" \
-	"  <itemSet xmlns:y=\"urn:example:y\">\n    " BARE_ITEM("m1") \
+	"  <itemSet\n    xmlns:y=\"urn:example:y\">\n    " BARE_ITEM("m1") \
 	"\n    <!-- between -->\n    " BARE_ITEM("m2") "\n    " \
 	BARE_ITEM("m3") "\n  </itemSet>\n</newsMessage>\n"
 
@@ -65,19 +65,38 @@ stream_of(const char *bytes)
 	return fp;
 }
 
+/* The line of each element, in document order, after the text. */
+static void
+put_lines(struct wbuf *out, xmlNodePtr n)
+{
+	char line[32];
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		snprintf(line, sizeof(line), " %s@%ld", (const char *)n->name,
+		    xmlGetLineNo(n));
+		assert_int_equal(wbuf_puts(out, line), WARTA_OK);
+		put_lines(out, n->children);
+	}
+}
+
+/* The document serialized, and the lines of its elements (which
+ * messages quote); freed. */
 static char *
 dump(xmlDocPtr doc)
 {
+	struct wbuf out = WBUF_INIT;
 	xmlChar *s = NULL;
 	int n = 0;
-	char *copy;
 
 	xmlDocDumpMemory(doc, &s, &n);
 	assert_non_null(s);
-	copy = strdup((const char *)s);
+	assert_int_equal(wbuf_puts(&out, (const char *)s), WARTA_OK);
+	put_lines(&out, doc->children);
 	xmlFree(s);
 	xmlFreeDoc(doc);
-	return copy;
+	return wbuf_steal(&out);
 }
 
 /* Cuts the stream, parsing each piece as a job would. */
@@ -99,7 +118,7 @@ cut(const char *bytes, struct cut *c)
 		assert_true(c->n < MAX_ITEMS);
 		assert_int_equal(newsml_piece_copy(&p, &raw), WARTA_OK);
 		assert_int_equal(newsml_piece_parse(raw.data, raw.len,
-		    p.in_message, &doc), 1);
+		    p.in_message, p.first_line, &doc), 1);
 		c->count[c->n] = p.count;
 		c->doc[c->n++] = dump(doc);
 	}
@@ -161,8 +180,12 @@ test_pieces_are_the_readers_items(void **state)
 		assert_int_equal(c.count[i], (unsigned long)i + 1);
 		free(want[i]);
 	}
-	/* The namespaces in scope came along. */
+	/* The namespaces in scope came along; the lines are the stream's,
+	 * from the start of each document. */
 	assert_non_null(strstr(c.doc[0], "xmlns:y=\"urn:example:y\""));
+	assert_non_null(strstr(c.doc[0], " newsItem@6 contentMeta@6"));
+	assert_non_null(strstr(c.doc[2], " newsItem@9 "));
+	assert_non_null(strstr(c.doc[3], " newsItem@2 "));
 	free_cut(&c);
 }
 
@@ -233,12 +256,13 @@ test_parse_refuses_what_the_reader_would(void **state)
 	xmlDocPtr doc;
 
 	(void)state;
-	assert_int_equal(newsml_piece_parse(other, strlen(other), 0, &doc), 0);
+	assert_int_equal(newsml_piece_parse(other, strlen(other), 0, 1, &doc),
+	    0);
 	assert_null(doc);
-	assert_int_equal(newsml_piece_parse(wrong_root, strlen(wrong_root), 1,
+	assert_int_equal(newsml_piece_parse(wrong_root, strlen(wrong_root), 1, 1,
 	    &doc), 0);
-	assert_int_equal(newsml_piece_parse(bad, strlen(bad), 0, &doc), 0);
-	assert_int_equal(newsml_piece_parse(prefix, strlen(prefix), 0, &doc),
+	assert_int_equal(newsml_piece_parse(bad, strlen(bad), 0, 1, &doc), 0);
+	assert_int_equal(newsml_piece_parse(prefix, strlen(prefix), 0, 1, &doc),
 	    0);
 }
 
