@@ -26,12 +26,14 @@
 #include "bagit/write.h"
 #include "base/clock.h"
 #include "base/datetime.h"
+#include "base/file.h"
 #include "base/size.h"
 #include "base/warta.h"
 #include "base/workpool.h"
 #include "newsml/g2_rules.h"
 #include "newsml/item_check.h"
 #include "newsml/read.h"
+#include "newsml/split.h"
 
 #include "cli.h"
 #include "progress.h"
@@ -379,20 +381,19 @@ drain(struct run *r)
 	return 0;
 }
 
+/*
+ * The items of rd, those up to done given already (by the split) skipped;
+ * rd is freed here.  0, or -1 on a fatal error.
+ */
 static int
-read_input(struct run *r, FILE *fp, const char *name)
+read_items(struct run *r, struct newsml_reader *rd, const char *name,
+    unsigned long done)
 {
-	struct newsml_reader *rd;
 	struct warta_error err;
 	xmlDocPtr doc;
 	int rc;
 
 	warta_error_clear(&err);
-	if ((rd = newsml_reader_new(fp, name, &err)) == NULL) {
-		cli_warn_at(name, "%s", err.message);
-		r->failed = 1;
-		return 0;
-	}
 	while ((rc = newsml_reader_next(rd, &doc, &err)) != 0) {
 		if (rc < 0) {
 			if (drain(r) != 0)
@@ -400,6 +401,10 @@ read_input(struct run *r, FILE *fp, const char *name)
 			cli_warn_at(name, "%s", err.message);
 			r->failed = 1;
 			break;
+		}
+		if (newsml_reader_count(rd) <= done) {
+			xmlFreeDoc(doc);
+			continue;
 		}
 		/* The packer's now: it checks and frees it. */
 		if (bag_packer_put(r->packer, doc, name,
@@ -416,6 +421,84 @@ read_input(struct run *r, FILE *fp, const char *name)
 	if (rc == -2 || drain(r) != 0)
 		return -1;
 	return 0;
+}
+
+/*
+ * A file cut into items' bytes by the split (newsml/split.h), each parsed
+ * on the packer's threads, not here: parsed here, the items kept the other
+ * core waiting.  From where the split is not sure, or the parser refused
+ * a piece, the reader reads the rest from the start of the document in
+ * doubt, and says what is wrong in its own words: the bundle and the
+ * messages are the same either way.  1 when done, 0 when the reader must
+ * take it from here (*from, *before, *done), -1 on a fatal error.
+ */
+static int
+split_items(struct run *r, FILE *fp, const char *name, long long *from,
+    unsigned long *before, unsigned long *done)
+{
+	struct newsml_split *sp;
+	struct newsml_piece p;
+	struct bag_pack_refusal refusal;
+	struct warta_error err;
+	long long end;
+	int rc, given = 1;
+
+	warta_error_clear(&err);
+	*done = 0;
+	if ((sp = newsml_split_new(fp, &err)) == NULL)
+		return 0;
+	while ((rc = newsml_split_next(sp, &p)) == 1) {
+		if ((given = bag_packer_put_piece(r->packer, &p, name,
+		    &err)) != 1)
+			break;
+		*done = p.count;
+		progress_update(r->progress, bag_packer_counts(r->packer)->read,
+		    r->bytes + (unsigned long long)newsml_split_offset(sp));
+	}
+	*from = newsml_split_resume(sp, before);
+	end = newsml_split_offset(sp);
+	newsml_split_free(sp);
+	if (given < 0) {
+		cli_warn("%s", err.message);
+		return -1;
+	}
+	if (drain(r) != 0)
+		return -1;
+	if (bag_packer_refused(r->packer, &refusal)) {
+		*from = refusal.doc_start;
+		*before = refusal.doc_items;
+		*done = refusal.done;
+		return 0;
+	}
+	if (rc != 0)
+		return 0;
+	r->bytes += (unsigned long long)end;
+	return 1;
+}
+
+static int
+read_input(struct run *r, FILE *fp, const char *name)
+{
+	struct newsml_reader *rd;
+	struct warta_error err;
+	long long origin = 0, from = 0;
+	unsigned long before = 0, done = 0;
+	int rc;
+
+	warta_error_clear(&err);
+	if (!file_rereadable(fp, &origin))
+		rd = newsml_reader_new(fp, name, &err);
+	else if ((rc = split_items(r, fp, name, &from, &before, &done)) != 0)
+		return rc < 0 ? -1 : 0;
+	else
+		rd = newsml_reader_resume(fp, name, origin, from, before,
+		    &err);
+	if (rd == NULL) {
+		cli_warn_at(name, "%s", err.message);
+		r->failed = 1;
+		return 0;
+	}
+	return read_items(r, rd, name, done);
 }
 
 static int
@@ -634,6 +717,7 @@ new_packer(struct run *r, unsigned mode, const char *agent)
 	po.format = r->opt.format;
 	po.level = r->opt.level;
 	po.threads = r->opt.jobs;
+	po.check_threads = r->opt.jobs;
 	po.sha512 = r->opt.sha512;
 	po.mode = mode;
 	po.duplicates = r->opt.duplicates;

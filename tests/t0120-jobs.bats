@@ -4,8 +4,10 @@
 # N: on every sample, valid and invalid, in one run that mixes files and
 # directories, so that the main thread's messages (a file refused by its
 # size, a damaged record) fall between the articles' own; on the corpus;
-# through meta with a sidecar and a stream cut short; and when standard
-# output fails half way.  Then -j's usage errors.
+# through meta with a sidecar and a stream cut short; warta-pack's bundle
+# and messages from a file cut by the split and from a pipe, wherever the
+# stream breaks; and when standard output fails half way.  Then -j's
+# usage errors.
 
 load common
 
@@ -140,6 +142,99 @@ setup_file() {
 			}
 		done
 	done
+}
+
+# pack_runs NAME FILE: warta-pack of FILE from a pipe at -j 1 (read whole
+# by the reader), and from the file at -j 2 and -j 8 (cut by the split,
+# each item parsed in its job); each bundle in a folder of its own, under
+# the same name, as the bag is named after the bundle.
+pack_runs() {
+	local d=$BATS_FILE_TMPDIR j
+	for j in 1 2 8; do
+		mkdir -p "$d/$1-j$j"
+	done
+	jrun "$1-j1" sh -c 'cat "$1" | warta-pack -j 1 -o "$2" -' sh "$2" \
+	    "$d/$1-j1/b.tar.gz"
+	for j in 2 8; do
+		jrun "$1-j$j" warta-pack -j $j -o "$d/$1-j$j/b.tar.gz" - <"$2"
+	done
+	# The bundles' bytes stand in for the standard output.
+	for j in 1 2 8; do
+		if [ -e "$d/$1-j$j/b.tar.gz" ]; then
+			cat "$d/$1-j$j/b.tar.gz" >"$d/$1-j$j.out"
+		else
+			echo "no bundle" >"$d/$1-j$j.out"
+		fi
+	done
+}
+
+@test "pack -j: a file (cut on the main thread, each item parsed in its job) and a pipe (read whole) give the same bundle, messages and status, wherever the stream breaks" {
+	local d=$BATS_FILE_TMPDIR/pack c lone n
+	mkdir -p "$d"
+	c=$BATS_FILE_TMPDIR/samples-j1.out
+	n=$(grep -c '<newsItem' "$c")
+	[ "$n" -ge 100 ] || { echo "only $n items" >&2; return 1; }
+	lone=$(warta-normalize -q "$WARTA_TOP/samples/layout-title.txt"; echo x)
+	lone=${lone%x}
+	cp "$c" "$d/sound.xml"
+	# Pieces the split hands out and the parser refuses, with jobs
+	# given after them: dropped, and the reader says what is wrong.
+	perl -0pe '$n = 0; s{<itemMeta>}{++$n == 40 ? "$&&undefined;" : $&}ge' \
+	    "$c" >"$d/entity.xml"
+	perl -0pe '$n = 0; s{<itemMeta>}{++$n == 3 ? "$&<b>x</i>" : $&}ge' \
+	    "$c" >"$d/mismatch.xml"
+	# An item the checks leave out (no guid), then a refused one.
+	perl -0pe '$n = 0; s{<newsItem ([^>]*?)guid="[^"]*"}{++$n == 20 ? "<newsItem $1" : $&}ge;
+	    $n = 0; s{<itemMeta>}{++$n == 60 ? "$&&#1;" : $&}ge' \
+	    "$c" >"$d/left-out-then-refused.xml"
+	head -c "$(($(wc -c <"$c") * 3 / 5))" "$c" >"$d/cut-short.xml"
+	printf '%s%s%s' "$lone" "${lone/UTF-8/ISO-8859-1}" "$lone" \
+	    >"$d/encodings.xml"
+	for c in sound entity mismatch left-out-then-refused cut-short \
+	    encodings; do
+		pack_runs "pack-$c" "$d/$c.xml"
+	done
+	d=$BATS_FILE_TMPDIR
+	expect "sound status" "$(<"$d/pack-sound-j1.rc")" 0
+	has "sound" "$(<"$d/pack-sound-j1.err")" "$n items read, 134 packed"
+	has "entity" "$(<"$d/pack-entity-j1.err")" \
+	    "Entity 'undefined' not defined" "39 items read"
+	has "mismatch" "$(<"$d/pack-mismatch-j1.err")" \
+	    "Opening and ending tag mismatch" "2 items read"
+	has "left out, then refused" \
+	    "$(<"$d/pack-left-out-then-refused-j1.err")" "item 20 (no guid)" \
+	    "invalid xmlChar value 1" "59 items read, 58 packed"
+	has "cut short" "$(<"$d/pack-cut-short-j1.err")" \
+	    "not well-formed XML at byte"
+	has "encodings" "$(<"$d/pack-encodings-j1.err")" "3 items read"
+	for c in sound entity mismatch left-out-then-refused cut-short \
+	    encodings; do
+		same_runs "pack-$c" 2 8
+	done
+}
+
+@test "pack -j: an item's problem quotes the line the reader gives, in its own document" {
+	need_shared
+	local d=$BATS_FILE_TMPDIR/lines c line j
+	mkdir -p "$d"
+	c=$BATS_FILE_TMPDIR/samples-j1.out
+	# Two documents; in the second, an element the schema refuses, its
+	# start tag spread over lines.
+	perl -0pe '$n = 0; s{<firstCreated>}{++$n == 30 ? "<firstCreatedX\n\n>" : $&}ge;
+	    $n = 0; s{</firstCreated>}{++$n == 30 ? "</firstCreatedX>" : $&}ge' \
+	    "$c" >"$d/second.xml"
+	cat "$c" "$d/second.xml" >"$d/two.xml"
+	# The line of the element in its document, counted here: libxml2
+	# gives an element the line its start tag ends on.
+	line=$(grep -n '<firstCreatedX' "$d/second.xml" | cut -d: -f1)
+	[ -n "$line" ] || { echo "no firstCreatedX" >&2; return 1; }
+	line=$((line + 2))
+	export WARTA_SCHEMA
+	WARTA_SCHEMA=$(XSD)
+	pack_runs lines "$d/two.xml"
+	has "lines" "$(<"$BATS_FILE_TMPDIR/lines-j1.err")" \
+	    ": line $line: Element '{http://iptc.org/std/nar/2006-10-01/}firstCreatedX'"
+	same_runs lines 2 8
 }
 
 @test "meta -j: the corpus the same with -j 1, 2 and 8" {

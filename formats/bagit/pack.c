@@ -2,22 +2,22 @@
  * bagit/pack.c: items into bundles through a spool and an external sort;
  * see bagit/pack.h.
  *
- * Pass 1 is a pipeline: the caller parses each item on its thread, and
- * the work on it (the checks, its file serialized, its original decoded,
- * its catalog lines, the digests of both files, its spool record, in the
- * spool of the thread) is a job on the pool's threads; the jobs come back
- * in the order given, and their problems are told and their sort records
- * written then, so that the records, and every message, are the same
- * whatever the number of threads.  The digests travel in the spool, and
- * pass 2 hashes nothing again.
+ * Pass 1 is a pipeline: the caller gives each item, as a tree it parsed
+ * (bag_packer_put()) or as the bytes the split cut (bag_packer_put_piece(),
+ * parsed in the job), and the work on it (the checks, its file
+ * serialized, its original decoded, its catalog lines, the digests of both
+ * files, its spool record, in the spool of the thread) is a job on the
+ * pool's threads; the jobs come back in the order given, and their
+ * problems are told and their sort records written then, so that the
+ * records, and every message, are the same whatever the number of
+ * threads.  The digests travel in the spool, and pass 2 hashes nothing
+ * again.
  *
- * warta-pack runs the jobs on its own thread (check_threads 0): measured
- * on the bench corpus (10,000 items) on 2 cores, the jobs on 2 threads
- * took 1.1 s more CPU than on the caller's, and the run was slower: the
- * item's tree, made on the caller's core, is walked again from the
- * other's cache, and freeing it there contends for the caller's malloc
- * arena.  What would pay is the parse itself in the job, the tree made,
- * used and freed on one core.  The pool stays for that.
+ * The tree is best made, used and freed on one core: a tree parsed on the
+ * caller's thread and checked on another was read again from the other
+ * core's cache and freed across malloc arenas, and on 2 cores that cost
+ * more than the second thread gave.  So warta-pack gives pieces where the
+ * split can cut them, and trees only where the reader must take over.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -40,6 +40,7 @@
 #include "base/spool.h"
 #include "base/workpool.h"
 #include "newsml/edit.h"
+#include "newsml/split.h"
 
 #define SPOOL_MAGIC 0x77617274u	/* "wart" */
 /*
@@ -56,6 +57,8 @@
  */
 #define BATCH_ITEMS	8
 #define BATCHES_PER_THREAD	2
+/* A job keeps the buffer of its piece's bytes up to this size. */
+#define RAW_KEPT	((size_t)1 << 20)
 
 /* One item, as it is sorted: fixed size, no pointers. */
 struct pack_rec {
@@ -100,6 +103,13 @@ struct spooled {
 struct pack_job {
 	xmlDocPtr doc;
 	int own_doc;		/* freed once done (bag_packer_put()) */
+	/* or the bytes of a piece of the split, to parse first */
+	struct wbuf raw;
+	int in_message;		/* as newsml_piece_parse() takes them */
+	long long first_line;
+	int parse_failed;	/* refused: the reader must take over */
+	long long doc_start;	/* of the piece's document */
+	unsigned long doc_items;	/* items before that document */
 	struct bag_pack_item it;
 	/* what the job found */
 	int failed;		/* err says why: nothing more can be done */
@@ -148,6 +158,10 @@ struct bag_packer {
 	char first_key[8 + CATALOG_ID_LEN];	/* the first item in path order */
 	char *first_provider;
 	struct wbuf rec;	/* a spool record, read back */
+	/* A piece refused: it and the items given after it are dropped
+	 * as they come back, and the caller is told where to read again. */
+	int refused;
+	struct bag_pack_refusal refusal;
 };
 
 /* A part of a split, or the one bundle. */
@@ -202,6 +216,7 @@ job_release(struct pack_job *j)
 	wbuf_release(&j->original);
 	wbuf_release(&j->tsv);
 	wbuf_release(&j->ref);
+	wbuf_release(&j->raw);
 	memset(j, 0, sizeof(*j));
 }
 
@@ -470,6 +485,7 @@ job_reset(struct pack_job *j)
 {
 	xmlFree(j->guid);
 	j->guid = NULL;
+	j->parse_failed = 0;
 	j->failed = 0;
 	warta_error_clear(&j->err);
 	j->problems = 0;
@@ -484,16 +500,41 @@ job_reset(struct pack_job *j)
 	wbuf_reset(&j->ref);
 }
 
+/*
+ * The piece of j parsed into its document, on the job's thread: the tree
+ * is made, used and freed on one core.  0, or -1 when refused.
+ */
+static int
+job_parse(struct pack_job *j)
+{
+	int rc = newsml_piece_parse(j->raw.data, j->raw.len, j->in_message,
+	    j->first_line, &j->doc);
+
+	if (j->raw.cap > RAW_KEPT)
+		wbuf_release(&j->raw);
+	else
+		wbuf_reset(&j->raw);
+	if (rc != 1) {
+		j->parse_failed = 1;
+		return -1;
+	}
+	j->own_doc = 1;
+	return 0;
+}
+
 /* Checks and prepares the item of j (its root is no NULL), with the
  * checks of the thread. */
 static void
 job_run(const struct bag_packer *p, struct pack_job *j, unsigned thread)
 {
-	xmlNodePtr item = xmlDocGetRootElement(j->doc);
+	xmlNodePtr item;
 
 	/* What the job's last item left is freed here, not on the
 	 * caller's thread. */
 	job_reset(j);
+	if (j->raw.len > 0 && job_parse(j) != 0)
+		return;
+	item = xmlDocGetRootElement(j->doc);
 	j->guid = (char *)xmlGetProp(item, (const xmlChar *)"guid");
 	j->it.guid = j->guid;
 	if (!g2_is(item, "newsItem")) {
@@ -647,6 +688,23 @@ tell_problem(void *arg, const char *problem)
 	return 0;
 }
 
+/*
+ * A job taken back after a refused piece, or the piece itself: not told,
+ * not counted.  What it spooled stays in the spool, where no record
+ * points.
+ */
+static void
+drop(struct bag_packer *p, const struct pack_job *j)
+{
+	if (!p->refused) {
+		p->refused = 1;
+		p->refusal.doc_start = j->doc_start;
+		p->refusal.doc_items = j->doc_items;
+		p->refusal.done = j->it.number - 1;
+	}
+	p->counts.read--;
+}
+
 /* Takes back the oldest batch of the pool: its items told, and spooled
  * when they have no problem. */
 static int
@@ -660,6 +718,10 @@ take_back(struct bag_packer *p, struct warta_error *err)
 
 	for (k = 0; k < b->n; k++) {
 		t.j = &b->job[k];
+		if (p->refused || b->job[k].parse_failed) {
+			drop(p, &b->job[k]);
+			continue;
+		}
 		if ((rc = job_finish(p, &b->job[k], tell_problem, &t, err)) <
 		    0)
 			return WARTA_FAILED;
@@ -710,6 +772,35 @@ start_pool(struct bag_packer *p, struct warta_error *err)
 	return WARTA_OK;
 }
 
+/*
+ * The job for the next item, in the batch being filled; NULL with err
+ * when nothing more can be done.
+ */
+static struct pack_job *
+next_job(struct bag_packer *p, struct warta_error *err)
+{
+	if (p->pool == NULL && start_pool(p, err) != WARTA_OK)
+		return NULL;
+	if (p->filling == NULL) {
+		if (workpool_full(p->pool) && take_back(p, err) != WARTA_OK)
+			return NULL;
+		/* The batches come back in the order given: this slot's
+		 * last one is back. */
+		p->filling = &p->batches[p->given % p->nbatches];
+		p->filling->n = 0;
+	}
+	return &p->filling->job[p->filling->n];
+}
+
+/* The job next_job() gave, filled, counted and given with its batch. */
+static void
+job_given(struct bag_packer *p)
+{
+	p->counts.read++;
+	if (++p->filling->n == BATCH_ITEMS)
+		give_batch(p);
+}
+
 int
 bag_packer_put(struct bag_packer *p, xmlDocPtr doc, const char *input,
     unsigned long number, struct warta_error *err)
@@ -721,36 +812,61 @@ bag_packer_put(struct bag_packer *p, xmlDocPtr doc, const char *input,
 		return warta_error_set(err, -1, "the items are sorted "
 		    "already");
 	}
-	if (p->pool == NULL && start_pool(p, err) != WARTA_OK) {
-		xmlFreeDoc(doc);
-		return WARTA_FAILED;
-	}
-	p->counts.read++;
 	if (xmlDocGetRootElement(doc) == NULL) {
 		xmlFreeDoc(doc);
+		p->counts.read++;
 		if (bag_packer_drain(p, err) != WARTA_OK)
 			return WARTA_FAILED;
 		return warta_error_set(err, -1, "an empty document");
 	}
-	if (p->filling == NULL) {
-		if (workpool_full(p->pool) && take_back(p, err) != WARTA_OK) {
-			xmlFreeDoc(doc);
-			return WARTA_FAILED;
-		}
-		/* The batches come back in the order given: this slot's
-		 * last one is back. */
-		p->filling = &p->batches[p->given % p->nbatches];
-		p->filling->n = 0;
+	if ((j = next_job(p, err)) == NULL) {
+		xmlFreeDoc(doc);
+		return WARTA_FAILED;
 	}
-	j = &p->filling->job[p->filling->n++];
 	j->doc = doc;
 	j->own_doc = 1;
+	wbuf_reset(&j->raw);
 	j->it.input = input;
 	j->it.number = number;
 	j->it.guid = NULL;
-	if (p->filling->n == BATCH_ITEMS)
-		give_batch(p);
+	job_given(p);
 	return WARTA_OK;
+}
+
+int
+bag_packer_put_piece(struct bag_packer *p, const struct newsml_piece *piece,
+    const char *input, struct warta_error *err)
+{
+	struct pack_job *j;
+
+	if (p->by_path != NULL)
+		return warta_error_set(err, -1, "the items are sorted "
+		    "already");
+	if (p->refused || (j = next_job(p, err)) == NULL || p->refused)
+		return p->refused ? 0 : WARTA_FAILED;
+	if (newsml_piece_copy(piece, &j->raw) != WARTA_OK)
+		return warta_error_set(err, -1, "out of memory");
+	j->doc = NULL;
+	j->own_doc = 0;
+	j->in_message = piece->in_message;
+	j->first_line = piece->first_line;
+	j->doc_start = piece->doc_start;
+	j->doc_items = piece->doc_items;
+	j->it.input = input;
+	j->it.number = piece->count;
+	j->it.guid = NULL;
+	job_given(p);
+	return 1;
+}
+
+int
+bag_packer_refused(struct bag_packer *p, struct bag_pack_refusal *r)
+{
+	if (!p->refused)
+		return 0;
+	*r = p->refusal;
+	p->refused = 0;
+	return 1;
 }
 
 /*

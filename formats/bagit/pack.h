@@ -7,8 +7,10 @@
  * (newsml/item_check.h) and spools what the bundle needs of it (its file,
  * its original, their digests, its catalog lines, bagit/catalog.h) to a
  * temporary file, with a fixed-size record per item.  bag_packer_put()
- * does the work of each item on the packer's threads (base/workpool.h)
- * and spools the items, and tells their problems, in the order given.  bag_packer_sort() sorts the records on disk (base/extsort.h):
+ * and bag_packer_put_piece() do the work of each item on the packer's
+ * threads (base/workpool.h), and spool the items and tell their problems
+ * in the order given.  bag_packer_sort() sorts the records on disk
+ * (base/extsort.h):
  * by guid, to keep one version of each item, then by path, so that the
  * entries come in the order of their dates whatever the order of the
  * stream, and plans the split.  bag_packer_finish() writes the bundles
@@ -29,6 +31,7 @@
 #include "base/warta.h"
 #include "newsml/g2_rules.h"
 #include "newsml/item_check.h"
+#include "newsml/split.h"
 
 /* Which version of a guid that comes more than once is packed. */
 enum bag_duplicates {
@@ -84,11 +87,10 @@ struct bag_pack_options {
 	int sha512;		/* a SHA-512 manifest as well */
 	unsigned threads;	/* compressing; 0: 1 */
 	/*
-	 * Checking items (bag_packer_put()) on threads of their own; 0 or
-	 * 1: on the caller's, as each is taken.  Measured on 2 cores, the
-	 * threads cost more than they take off the caller: an item parsed
-	 * on one core and checked on another is read again from the other
-	 * core's cache, and freed across malloc arenas (see bagit/pack.c).
+	 * Checking items (bag_packer_put(), bag_packer_put_piece()) on so
+	 * many threads of their own; 0: 1.  Pays for pieces, which the
+	 * threads parse too: a tree parsed on the caller's core and
+	 * checked on another costs more than it gains (see bagit/pack.c).
 	 */
 	unsigned check_threads;
 	unsigned mode;		/* of a new bundle file */
@@ -156,6 +158,34 @@ int bag_packer_add(struct bag_packer *p, xmlDocPtr doc, g2_problem_fn fn,
  */
 int bag_packer_put(struct bag_packer *p, xmlDocPtr doc, const char *input,
     unsigned long number, struct warta_error *err);
+
+/*
+ * As bag_packer_put(), for an item the split cut (newsml/split.h): its
+ * bytes are copied, and parsed on the packer's threads.  A piece the
+ * parser refuses is not the packer's to report: it, and every item given
+ * after it, are dropped as they are taken back (not told, not counted),
+ * and bag_packer_refused() says where newsml_reader must take over.
+ * Returns 1 when given; 0 when not, as a piece given before was refused
+ * (the caller stops giving, drains and asks bag_packer_refused());
+ * WARTA_FAILED (err) as bag_packer_put().
+ */
+int bag_packer_put_piece(struct bag_packer *p,
+    const struct newsml_piece *piece, const char *input,
+    struct warta_error *err);
+
+/* Where the reader takes over after a refused piece. */
+struct bag_pack_refusal {
+	long long doc_start;	/* the offset of the piece's document */
+	unsigned long doc_items;	/* the items before that document */
+	unsigned long done;	/* the items before the piece: skipped */
+};
+
+/*
+ * Once drained: 1 when a piece given to bag_packer_put_piece() was
+ * refused, with *r where to read again, and the packer takes pieces
+ * again; 0 when none was.
+ */
+int bag_packer_refused(struct bag_packer *p, struct bag_pack_refusal *r);
 
 /*
  * Takes back every item given to bag_packer_put(), so that all they had
