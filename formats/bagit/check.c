@@ -54,6 +54,7 @@
 #include "base/spool.h"
 #include "base/workpool.h"
 #include "newsml/read.h"
+#include "newsml/split.h"
 
 /* The manifests by algorithm: [0] SHA-256, [1] SHA-512. */
 static const struct {
@@ -811,20 +812,18 @@ check_one(struct item_run *ir, xmlDocPtr doc, unsigned long item_no)
 	return rc;
 }
 
-/* Checks every item read from fp; -1 when that could not go on. */
+/*
+ * The items of rd, those up to done checked already skipped; rd is freed
+ * here.  -1 when checking could not go on.
+ */
 static int
-check_items(struct item_run *ir, FILE *fp, const char *name)
+check_read(struct item_run *ir, struct newsml_reader *rd, unsigned long done)
 {
-	struct newsml_reader *rd;
 	struct warta_error err;
 	xmlDocPtr doc;
 	int rc, status = 0;
 
 	warta_error_clear(&err);
-	if ((rd = newsml_reader_new(fp, name, &err)) == NULL) {
-		ir->fn(ir->arg, run_where(ir), err.message);
-		return -1;
-	}
 	while ((rc = newsml_reader_next(rd, &doc, &err)) != 0) {
 		if (rc < 0) {
 			ir->fn(ir->arg, run_where(ir), err.message);
@@ -838,13 +837,85 @@ check_items(struct item_run *ir, FILE *fp, const char *name)
 			}
 			break;
 		}
-		status = check_one(ir, doc, newsml_reader_count(rd));
+		if (newsml_reader_count(rd) > done)
+			status = check_one(ir, doc, newsml_reader_count(rd));
 		xmlFreeDoc(doc);
 		if (status != 0)
 			break;
 	}
 	newsml_reader_free(rd);
 	return status;
+}
+
+/* Checks every item read from fp; -1 when that could not go on. */
+static int
+check_items(struct item_run *ir, FILE *fp, const char *name)
+{
+	struct newsml_reader *rd;
+	struct warta_error err;
+
+	warta_error_clear(&err);
+	if ((rd = newsml_reader_new(fp, name, &err)) == NULL) {
+		ir->fn(ir->arg, run_where(ir), err.message);
+		return -1;
+	}
+	return check_read(ir, rd, 0);
+}
+
+/*
+ * The items of the file's bytes, cut by the split and each parsed on its
+ * own (newsml/split.h), where they stand: without the copy of each tree
+ * that the reader makes, nor a stream to read.  1 when every item was
+ * checked so; 0 when the reader must take over at *from, *before items
+ * before it and *done checked; -1 when checking could not go on.
+ */
+static int
+check_pieces(struct item_run *ir, const struct wbuf *file,
+    struct wbuf *bytes, long long *from, unsigned long *before,
+    unsigned long *done)
+{
+	struct newsml_split *sp;
+	struct newsml_piece p;
+	struct warta_error err;
+	xmlDocPtr doc;
+	const char *b;
+	size_t n;
+	int rc, status = 0;
+
+	warta_error_clear(&err);
+	*from = 0;
+	*before = *done = 0;
+	if ((sp = newsml_split_new_memory(file->data, file->len, &err)) ==
+	    NULL)
+		return 0;
+	while ((rc = newsml_split_next(sp, &p)) == 1) {
+		/* A document of its own is parsed where it stands. */
+		b = p.bytes;
+		n = p.len;
+		if (p.head_len + p.tail_len > 0) {
+			if (newsml_piece_copy(&p, bytes) != WARTA_OK)
+				break;
+			b = bytes->data;
+			n = bytes->len;
+		}
+		if (newsml_piece_parse(b, n, p.in_message, p.first_line,
+		    &doc) != 1) {
+			*from = p.doc_start;
+			*before = p.doc_items;
+			break;
+		}
+		status = check_one(ir, doc, p.count);
+		xmlFreeDoc(doc);
+		*done = p.count;
+		if (status != 0)
+			break;
+	}
+	if (rc < 0)
+		*from = newsml_split_resume(sp, before);
+	newsml_split_free(sp);
+	if (status != 0)
+		return -1;
+	return rc == 0 ? 1 : 0;
 }
 
 int
@@ -911,9 +982,14 @@ job_problem(void *arg, const char *where, const char *problem)
 static void
 check_item_file(const struct item_check *ic, struct job *j)
 {
-	struct wbuf original = WBUF_INIT;
+	struct wbuf original = WBUF_INIT, bytes = WBUF_INIT;
+	struct newsml_reader *rd;
+	struct warta_error err;
 	struct item_run ir;
+	long long from;
+	unsigned long before, done;
 	FILE *fp;
+	int rc;
 
 	/* fmemopen() wants a writable buffer, but only reads it here. */
 	if (j->data.len == 0 || (fp = fmemopen(j->data.data, j->data.len,
@@ -928,9 +1004,18 @@ check_item_file(const struct item_check *ic, struct job *j)
 	ir.bag_path = j->path;
 	ir.record = j;
 	ir.original = &original;
-	(void)check_items(&ir, fp, j->path);
+	if ((rc = check_pieces(&ir, &j->data, &bytes, &from, &before,
+	    &done)) == 0) {
+		warta_error_clear(&err);
+		if ((rd = newsml_reader_resume(fp, j->path, 0, from, before,
+		    &err)) == NULL)
+			job_problem(j, j->path, err.message);
+		else
+			(void)check_read(&ir, rd, done);
+	}
 	fclose(fp);
 	wbuf_release(&original);
+	wbuf_release(&bytes);
 }
 
 static int

@@ -15,6 +15,7 @@
  * (give_up): the reader, which takes over from the document's start, is
  * the one that reports.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -41,7 +42,7 @@ static const char *const item_names[] = {
 };
 
 struct newsml_split {
-	FILE *fp;
+	FILE *fp;			/* or NULL: the bytes are the caller's */
 	unsigned char *buf;
 	size_t len, cap;
 	long long base;		/* stream offset of buf[0] */
@@ -578,14 +579,19 @@ doc_end(struct newsml_split *s, struct newsml_piece *p)
 		return hand_out(s, p);
 	}
 	memset(p, 0, sizeof(*p));
-	wbuf_reset(&s->piece);
-	if (wbuf_append(&s->piece, &AT(s, s->doc_start),
-	    (size_t)(s->pos - s->doc_start)) != WARTA_OK)
-		return give_up(s);
 	s->in_doc = 0;
 	p->head = p->tail = "";
-	p->bytes = s->piece.data;
-	p->len = s->piece.len;
+	p->len = (size_t)(s->pos - s->doc_start);
+	if (s->fp == NULL) {
+		/* The caller's bytes stay where they are. */
+		p->bytes = (const char *)&AT(s, s->doc_start);
+	} else {
+		wbuf_reset(&s->piece);
+		if (wbuf_append(&s->piece, &AT(s, s->doc_start), p->len) !=
+		    WARTA_OK)
+			return give_up(s);
+		p->bytes = s->piece.data;
+	}
 	p->offset = p->doc_start = s->doc_start;
 	p->first_line = 1;
 	p->doc_items = s->doc_items;
@@ -789,20 +795,16 @@ newsml_split_offset(const struct newsml_split *s)
 	return s->pos;
 }
 
-struct newsml_split *
-newsml_split_new(FILE *fp, struct warta_error *err)
+static struct newsml_split *
+split_new(struct warta_error *err)
 {
 	struct newsml_split *s;
 
 	xmlInitParser();
-	if ((s = calloc(1, sizeof(*s))) == NULL ||
-	    (s->buf = malloc(2 * SPLIT_READ)) == NULL) {
-		free(s);
+	if ((s = calloc(1, sizeof(*s))) == NULL) {
 		warta_error_set(err, -1, "out of memory");
 		return NULL;
 	}
-	s->fp = fp;
-	s->cap = 2 * SPLIT_READ;
 	wbuf_init(&s->head);
 	wbuf_init(&s->tail);
 	wbuf_init(&s->piece);
@@ -812,6 +814,39 @@ newsml_split_new(FILE *fp, struct warta_error *err)
 	wbuf_init(&s->out_tail);
 	return s;
 }
+
+struct newsml_split *
+newsml_split_new(FILE *fp, struct warta_error *err)
+{
+	struct newsml_split *s;
+
+	if ((s = split_new(err)) == NULL)
+		return NULL;
+	if ((s->buf = malloc(2 * SPLIT_READ)) == NULL) {
+		free(s);
+		warta_error_set(err, -1, "out of memory");
+		return NULL;
+	}
+	s->fp = fp;
+	s->cap = 2 * SPLIT_READ;
+	return s;
+}
+
+struct newsml_split *
+newsml_split_new_memory(const char *bytes, size_t len,
+    struct warta_error *err)
+{
+	struct newsml_split *s;
+
+	if ((s = split_new(err)) == NULL)
+		return NULL;
+	/* Only read: more() has nothing to read, so never moves it. */
+	s->buf = (unsigned char *)(uintptr_t)bytes;
+	s->len = s->cap = len;
+	s->eof = 1;
+	return s;
+}
+
 
 void
 newsml_split_free(struct newsml_split *s)
@@ -826,7 +861,8 @@ newsml_split_free(struct newsml_split *s)
 	wbuf_release(&s->pend_tail);
 	wbuf_release(&s->out_head);
 	wbuf_release(&s->out_tail);
-	free(s->buf);
+	if (s->fp != NULL)
+		free(s->buf);
 	free(s);
 }
 

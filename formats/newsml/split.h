@@ -59,6 +59,10 @@ struct newsml_piece {
 
 /* fp stays the caller's; it is read from where it stands. */
 struct newsml_split *newsml_split_new(FILE *fp, struct warta_error *err);
+/* The same over len bytes in memory, which stay the caller's and must
+ * last as long as the split: nothing is copied. */
+struct newsml_split *newsml_split_new_memory(const char *bytes, size_t len,
+    struct warta_error *err);
 void newsml_split_free(struct newsml_split *s);
 
 /*
