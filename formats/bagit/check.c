@@ -1947,6 +1947,8 @@ submit_problem(struct bag_check *c, struct workpool *p, const char *where,
  * before); its problems wait in a spool until it is read whole.
  */
 #define CHUNK ((size_t)64 << 10)
+/* The room made for an entry before it is read, at most. */
+#define PRESIZE_MAX ((unsigned long long)4 << 20)
 
 static int
 is_item_file(const char *path)
@@ -2389,7 +2391,16 @@ read_entries(struct bag_check *c, struct bag_reader *r, struct workpool *p)
 			return 0;
 		}
 		/* The job's own copy: the pool's depth bounds how many
-		 * entries are in memory at once. */
+		 * entries are in memory at once.  Its room is made for the
+		 * size the header gives, and a byte more to see the end; up
+		 * to a bound, as the header may lie. */
+		if (wbuf_reserve(&j->data, (size_t)(e.size < PRESIZE_MAX ?
+		    e.size : PRESIZE_MAX) + 1) != WARTA_OK) {
+			job_free(j);
+			drain(c, p);
+			c->fn(c->arg, e.path, "out of memory");
+			return 0;
+		}
 		if (bag_reader_read(r, &j->data, &err) != WARTA_OK) {
 			job_free(j);
 			drain(c, p);

@@ -446,12 +446,21 @@ int
 archive_in_read_all(struct archive_in *r, struct wbuf *out,
     struct warta_error *err)
 {
+	size_t room;
 	long n;
 
 	for (;;) {
-		if (wbuf_reserve(out, READ_BLOCK) != WARTA_OK)
-			return warta_error_set(err, -1, "out of memory");
-		if ((n = archive_in_read(r, out->data + out->len, READ_BLOCK,
+		/* Into the room the caller made, when it knew the size: a
+		 * buffer grown 64 KiB at a time was reallocated, and copied,
+		 * for every entry. */
+		room = out->cap > out->len + 1 ? out->cap - out->len - 1 : 0;
+		if (room == 0) {
+			if (wbuf_reserve(out, READ_BLOCK) != WARTA_OK)
+				return warta_error_set(err, -1,
+				    "out of memory");
+			room = out->cap - out->len - 1;
+		}
+		if ((n = archive_in_read(r, out->data + out->len, room,
 		    err)) == 0)
 			break;
 		if (n < 0)
