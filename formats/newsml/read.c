@@ -18,6 +18,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -1151,6 +1152,33 @@ node_in_g2(xmlNodePtr n)
  * newsMessage or item of NewsML-G2, an item that is not one.  The copy is
  * copy_item()'s, so that the document is the one the reader hands out.
  */
+/*
+ * A document whose root is the item made what copy_item() would make of
+ * it, without copying the tree (which took as long as the parse): its
+ * root alone at the top (no comment or processing instruction beside
+ * it), version 1.0, no encoding.  The root's scope is its own
+ * declarations, which it keeps.
+ */
+static xmlDocPtr
+as_copied(xmlDocPtr doc)
+{
+	xmlNodePtr n, next, root = xmlDocGetRootElement(doc);
+
+	for (n = doc->children; n != NULL; n = next) {
+		next = n->next;
+		if (n != root) {
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+		}
+	}
+	xmlFree((xmlChar *)(uintptr_t)doc->encoding);
+	doc->encoding = NULL;
+	xmlFree((xmlChar *)(uintptr_t)doc->version);
+	doc->version = xmlStrdup(X("1.0"));
+	doc->standalone = -1;
+	return doc;
+}
+
 int
 newsml_piece_parse(const char *buf, size_t len, int in_message,
     long long first_line, xmlDocPtr *item)
@@ -1200,6 +1228,11 @@ newsml_piece_parse(const char *buf, size_t len, int in_message,
 	if (node == NULL || !node_in_g2(node) || !is_item_name(node->name)) {
 		xmlFreeDoc(doc);
 		return 0;
+	}
+	if (!in_message) {
+		/* The item is the document: kept, not copied. */
+		*item = as_copied(doc);
+		return 1;
 	}
 	*item = copy_item(node);
 	xmlFreeDoc(doc);
