@@ -9,8 +9,8 @@
  *
  * A file is cut here, on the main thread, into its items' bytes
  * (newsml/split.h), and each job parses its own, as warta-meta does: read
- * with newsml_reader, each item parsed and copied on the main thread, the
- * main thread was a third of the work.  Where the split is not sure (a
+ * with newsml_reader, each item parsed and copied on the main thread (1 s
+ * of CPU for 10,000 items), the main thread set the pace of -j 2.  Where the split is not sure (a
  * stream that is not well-formed, in another encoding, cut short) or a job
  * finds its piece is not well-formed, the jobs after that piece are
  * dropped and newsml_reader reads the rest of the file from the start of
@@ -222,9 +222,9 @@ piece_parsed(struct run *r, unsigned long long seq, int ok)
 /*
  * On a thread, once the job of piece seq has parsed it: whether the job
  * will be taken back, every piece before it parsed; 0 once one of them is
- * refused.  The wait is short and cannot last: the pool starts its jobs
- * in the order given, so each piece before it not parsed yet is being
- * parsed now, and a parse waits for nothing.
+ * refused.  The wait is short, and ends: the pool starts its jobs in the
+ * order given, so each piece before it not parsed yet is being parsed
+ * now, and a parse waits for nothing.
  */
 static int
 will_stay(struct run *r, unsigned long long seq)
