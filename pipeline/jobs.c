@@ -69,6 +69,14 @@ jobs_free(struct jobs *q)
 	free(q);
 }
 
+size_t
+jobs_capacity(const struct jobs *q)
+{
+	/* The pool's depth (jobs_submit() never passes it), and the job
+	 * being filled. */
+	return q->depth + 1;
+}
+
 struct jobs_job *
 jobs_current(struct jobs *q)
 {

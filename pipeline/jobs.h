@@ -52,6 +52,12 @@ struct jobs *jobs_new(unsigned threads, const struct jobs_ops *ops,
 /* Stops the threads and frees every job (none is taken back). */
 void jobs_free(struct jobs *q);
 
+/*
+ * The most jobs handed over and not taken back yet, the one being filled
+ * among them: a program can number its jobs modulo this.
+ */
+size_t jobs_capacity(const struct jobs *q);
+
 /* The job the main thread is filling; NULL when memory runs out. */
 struct jobs_job *jobs_current(struct jobs *q);
 /* A message of the main thread, noted in its place ("WHAT: MESSAGE"). */

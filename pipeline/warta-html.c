@@ -7,6 +7,25 @@
  * subject (formats/html/site.h).  Each item's page is made on a thread of
  * the pool; what the lists need waits on disk, so memory stays flat.
  *
+ * A file is cut here, on the main thread, into its items' bytes
+ * (newsml/split.h), and each job parses its own, as warta-meta does: read
+ * with newsml_reader, each item parsed and copied on the main thread (1 s
+ * of CPU for 10,000 items), the main thread set the pace of -j 2.  Where the split is not sure (a
+ * stream that is not well-formed, in another encoding, cut short) or a job
+ * finds its piece is not well-formed, the jobs after that piece are
+ * dropped and newsml_reader reads the rest of the file from the start of
+ * the document in doubt, the items of it taken back already skipped, and
+ * says what is wrong in its own words; a pipe is read by the reader alone.
+ * The site and the messages are the same either way.
+ *
+ * A job dropped must leave nothing on disk.  So a job writes its item's
+ * files only once every piece cut before its own is known to have parsed,
+ * that is once it is sure to be taken back (will_stay()), and never if
+ * one did not.  Removing a dropped job's files would not do: an item
+ * before it of the same guid may have found its page there and deferred to
+ * it (html_item_write()), and the folders it made would stay behind,
+ * empty.
+ *
  * A signal (INT, TERM, HUP) stops the reading after the item at hand; the
  * jobs given are waited for, the site being built beside DIR is removed
  * (html_site_free), and the signal is raised again, so that the run ends
@@ -15,6 +34,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,10 +47,12 @@
 #include "bagit/select.h"
 #include "bagit/sniff.h"
 #include "base/buf.h"
+#include "base/file.h"
 #include "base/warta.h"
 #include "base/workpool.h"
 #include "html/site.h"
 #include "newsml/read.h"
+#include "newsml/split.h"
 #include "cli.h"
 #include "jobs.h"
 #include "progress.h"
@@ -40,6 +62,8 @@ static volatile sig_atomic_t stop_signal;
 
 #define PROG "warta-html"
 #define GENERATOR PROG " " WARTA_VERSION
+/* A job keeps the buffer of its item's bytes up to this size. */
+#define RAW_KEPT	((size_t)1 << 20)
 
 struct options {
 	const char *out;
@@ -50,6 +74,12 @@ struct options {
 struct job {
 	struct jobs_job h;
 	xmlDocPtr doc;		/* the job's until done; or NULL */
+	struct wbuf raw;	/* or the item's bytes, to parse */
+	int in_message;		/* as newsml_piece_parse() takes it */
+	int parse_failed;	/* the reader must take over */
+	unsigned long long seq;	/* of its piece, in the order cut */
+	long long doc_start;	/* of the item's document */
+	unsigned long doc_items; /* items before that document */
 	const char *name;	/* its input, for messages */
 	char *path;		/* its entry in a bundle, or NULL */
 	unsigned long count;	/* its number in its input */
@@ -65,6 +95,25 @@ struct run {
 	unsigned long items, failed_items;
 	unsigned long long bytes;
 	int failed, site_failed;
+	/*
+	 * The pieces' parses (will_stay()), under lock: every piece before
+	 * seq parsed_below parsed; parsed[] marks those after it that did,
+	 * by seq modulo ring (jobs_capacity(): no more are out at once);
+	 * refused once one did not, refused_seq the first, until the jobs
+	 * are all taken back.  waiting threads wait on parsed_more.
+	 */
+	pthread_mutex_t lock;
+	pthread_cond_t parsed_more;
+	unsigned char *parsed;
+	size_t ring;
+	unsigned long long next_seq, parsed_below, refused_seq;
+	int refused;
+	unsigned waiting;
+	/* A piece refused (job.parse_failed): the jobs after it are
+	 * dropped, and the reader reads from its document on. */
+	int redo;
+	long long redo_from;
+	unsigned long redo_items, redo_written;
 };
 
 static void
@@ -145,32 +194,134 @@ parse_options(int argc, char **argv, struct options *opt)
  * The jobs: an item's files on a thread, its row on the main thread.
  */
 
+/* A piece parsed (ok) or refused, on the thread that parsed it. */
+static void
+piece_parsed(struct run *r, unsigned long long seq, int ok)
+{
+	pthread_mutex_lock(&r->lock);
+	if (!r->refused || seq < r->refused_seq) {
+		if (!ok) {
+			r->refused = 1;
+			r->refused_seq = seq;
+		} else {
+			/* (Not a piece after the one refused: once that
+			 * one is taken back, more may be cut before the
+			 * main thread sees it, one in its slot.) */
+			r->parsed[seq % r->ring] = 1;
+			while (r->parsed[r->parsed_below % r->ring]) {
+				r->parsed[r->parsed_below % r->ring] = 0;
+				r->parsed_below++;
+			}
+		}
+	}
+	if (r->waiting > 0)
+		pthread_cond_broadcast(&r->parsed_more);
+	pthread_mutex_unlock(&r->lock);
+}
+
+/*
+ * On a thread, once the job of piece seq has parsed it: whether the job
+ * will be taken back, every piece before it parsed; 0 once one of them is
+ * refused.  The wait is short, and ends: the pool starts its jobs in the
+ * order given, so each piece before it not parsed yet is being parsed
+ * now, and a parse waits for nothing.
+ */
+static int
+will_stay(struct run *r, unsigned long long seq)
+{
+	int stay;
+
+	pthread_mutex_lock(&r->lock);
+	r->waiting++;
+	while (r->parsed_below <= seq && !(r->refused &&
+	    r->refused_seq < seq))
+		pthread_cond_wait(&r->parsed_more, &r->lock);
+	r->waiting--;
+	stay = r->parsed_below > seq;
+	pthread_mutex_unlock(&r->lock);
+	return stay;
+}
+
+/*
+ * On the main thread: whether a piece was refused; with wait, once every
+ * piece cut is parsed or one is refused.
+ */
+static int
+pieces_refused(struct run *r, int wait)
+{
+	int refused;
+
+	pthread_mutex_lock(&r->lock);
+	r->waiting++;
+	while (wait && !r->refused && r->parsed_below < r->next_seq)
+		pthread_cond_wait(&r->parsed_more, &r->lock);
+	r->waiting--;
+	refused = r->refused;
+	pthread_mutex_unlock(&r->lock);
+	return refused;
+}
+
+/* Once every job is taken back: the pieces from the next on. */
+static void
+pieces_restart(struct run *r)
+{
+	pthread_mutex_lock(&r->lock);
+	memset(r->parsed, 0, r->ring);
+	r->parsed_below = r->next_seq;
+	r->refused = 0;
+	pthread_mutex_unlock(&r->lock);
+}
+
+/* A failure of the job's item, noted for when it is taken back. */
+static void
+item_failed(struct job *j, const struct warta_error *err)
+{
+	if (j->path != NULL)
+		cli_note(&j->h.notes, j->name, "%s: %s", j->path,
+		    err->message);
+	else
+		cli_note(&j->h.notes, j->name, "item %lu: %s", j->count,
+		    err->message);
+	j->failed = 1;
+}
+
 static void
 run_job(void *job, unsigned thread, void *arg)
 {
 	struct job *j = job;
 	struct run *r = arg;
 	struct warta_error err;
+	int piece = j->raw.len > 0;
 
 	(void)thread;
+	if (piece) {
+		if (newsml_piece_parse(j->raw.data, j->raw.len, j->in_message,
+		    &j->doc) != 1) {
+			j->parse_failed = 1;
+			piece_parsed(r, j->seq, 0);
+			return;
+		}
+		piece_parsed(r, j->seq, 1);
+	}
 	if (j->doc == NULL)
 		return;
 	warta_error_clear(&err);
-	if (html_item_build(html_site_tree(r->site), j->doc, GENERATOR,
-	    &j->item, &err) != WARTA_OK) {
-		if (j->path != NULL)
-			cli_note(&j->h.notes, j->name, "%s: %s", j->path,
-			    err.message);
-		else
-			cli_note(&j->h.notes, j->name, "item %lu: %s",
-			    j->count, err.message);
-		j->failed = 1;
-	}
+	if (html_item_make(j->doc, GENERATOR, &j->item, &err) != WARTA_OK)
+		item_failed(j, &err);
+	else if ((!piece || will_stay(r, j->seq)) &&
+	    html_item_write(html_site_tree(r->site), &j->item, &err) !=
+	    WARTA_OK)
+		item_failed(j, &err);
 	/* Freed here, not on the main thread: its time is the reading's. */
 	xmlFreeDoc(j->doc);
 	j->doc = NULL;
 }
 
+/*
+ * A job taken back, in the order read: the main thread's notes, then the
+ * item's, and its row.  A job after a piece refused is dropped: it wrote
+ * nothing (will_stay()).
+ */
 static void
 take_back(void *arg, struct jobs_job *h)
 {
@@ -178,11 +329,19 @@ take_back(void *arg, struct jobs_job *h)
 	struct job *j = (struct job *)h;
 	struct warta_error err;
 
-	cli_show_notes(&h->notes, 0, h->notes.len);
+	cli_show_notes(&h->notes, 0, h->notes_before);
 	if (j->read_failed)
 		r->failed = 1;
-	if (!h->has_item)
+	if (!h->has_item || r->redo)
+		return;		/* a job after a piece refused: dropped */
+	if (j->parse_failed) {
+		r->redo = 1;
+		r->redo_from = j->doc_start;
+		r->redo_items = j->doc_items;
+		r->redo_written = j->count - 1;
 		return;
+	}
+	cli_show_notes(&h->notes, h->notes_before, h->notes.len);
 	if (j->failed) {
 		r->failed = 1;
 		r->failed_items++;
@@ -204,8 +363,15 @@ reset_job(struct jobs_job *h, int free_too)
 
 	xmlFreeDoc(j->doc);
 	j->doc = NULL;
+	/* An item's bytes are kept for the next, unless they were many:
+	 * every job of the pool would end up holding the largest. */
+	if (free_too || j->raw.cap > RAW_KEPT)
+		wbuf_release(&j->raw);
+	else
+		wbuf_reset(&j->raw);
 	free(j->path);
 	j->path = NULL;
+	j->parse_failed = 0;
 	j->read_failed = j->failed = 0;
 	if (free_too)
 		html_item_release(&j->item);
@@ -285,17 +451,26 @@ going_on(const struct run *r)
  * The inputs.
  */
 
+/*
+ * The reader from where fp stands; or, reread, from the stream's offset
+ * from (fp's position origin + from) on, the items up to written already
+ * taken back and skipped.
+ */
 static void
-html_stream(struct run *r, FILE *fp, const char *name)
+read_file(struct run *r, FILE *fp, const char *name, int reread,
+    long long origin, long long from, unsigned long items_before,
+    unsigned long written)
 {
 	struct newsml_reader *rd;
 	struct warta_error err;
 	xmlDocPtr doc;
-	long long at = 0, now;
+	long long at = from, now;
 	int rc;
 
 	warta_error_clear(&err);
-	if ((rd = newsml_reader_new(fp, name, &err)) == NULL) {
+	rd = reread ? newsml_reader_resume(fp, name, origin, from,
+	    items_before, &err) : newsml_reader_new(fp, name, &err);
+	if (rd == NULL) {
 		note_failure(r, name, NULL, err.message);
 		return;
 	}
@@ -305,15 +480,95 @@ html_stream(struct run *r, FILE *fp, const char *name)
 			note_failure(r, name, NULL, err.message);
 			break;
 		}
+		/* The item's bytes in the stream, for the pool's bound. */
 		now = newsml_reader_offset(rd);
-		submit(r, doc, name, NULL, newsml_reader_count(rd),
-		    now > at ? (size_t)(now - at) : 0);
+		if (newsml_reader_count(rd) <= written)
+			xmlFreeDoc(doc);
+		else
+			submit(r, doc, name, NULL, newsml_reader_count(rd),
+			    now > at ? (size_t)(now - at) : 0);
 		at = now;
 		progress_update(r->progress, r->items, r->bytes +
 		    (unsigned long long)now);
 	}
 	r->bytes += (unsigned long long)newsml_reader_offset(rd);
 	newsml_reader_free(rd);
+}
+
+/* An item cut by the split, handed to the pool to parse. */
+static int
+submit_piece(struct run *r, const struct newsml_piece *p, const char *name)
+{
+	struct job *j = (struct job *)jobs_current(r->jobs);
+
+	if (j == NULL || newsml_piece_copy(p, &j->raw) != WARTA_OK)
+		return -1;
+	j->in_message = p->in_message;
+	j->seq = r->next_seq++;
+	j->doc_start = p->doc_start;
+	j->doc_items = p->doc_items;
+	j->name = name;
+	j->count = p->count;
+	jobs_submit(r->jobs, 1, p->len);
+	return 0;
+}
+
+/*
+ * A stream: cut into its items, or read by the reader (see the head of
+ * the file).  name lives as long as the run: the jobs of its items keep
+ * it.
+ */
+static void
+html_stream(struct run *r, FILE *fp, const char *name)
+{
+	struct newsml_split *sp;
+	struct newsml_piece p;
+	struct warta_error err;
+	long long origin, from, end;
+	unsigned long before, written = 0;
+	int rc = -1;
+
+	warta_error_clear(&err);
+	if (!file_rereadable(fp, &origin) ||
+	    (sp = newsml_split_new(fp, &err)) == NULL) {
+		read_file(r, fp, name, 0, 0, 0, 0, 0);
+		return;
+	}
+	while (going_on(r) && !pieces_refused(r, 0) &&
+	    (rc = newsml_split_next(sp, &p)) == 1) {
+		if (submit_piece(r, &p, name) != 0) {
+			rc = -1;
+			break;
+		}
+		written = p.count;
+		progress_update(r->progress, r->items, r->bytes +
+		    (unsigned long long)newsml_split_offset(sp));
+	}
+	from = newsml_split_resume(sp, &before);
+	end = newsml_split_offset(sp);
+	newsml_split_free(sp);
+	/*
+	 * Before the file is left, every piece of it parsed: one refused
+	 * sends the reader back into it, once every job is taken back (the
+	 * jobs after it dropped).  The jobs of a file that parsed go on
+	 * while the next is cut.
+	 */
+	if (pieces_refused(r, 1)) {
+		jobs_finish(r->jobs);
+		pieces_restart(r);
+		from = r->redo_from;
+		before = r->redo_items;
+		written = r->redo_written;
+		r->redo = 0;
+		rc = -1;
+	}
+	if (!going_on(r))
+		return;
+	if (rc == 0) {
+		r->bytes += (unsigned long long)end;
+		return;
+	}
+	read_file(r, fp, name, 1, origin, from, before, written);
 }
 
 /* One entry of a bundle: its item, or a message. */
@@ -452,6 +707,11 @@ start(struct run *r)
 		cli_warn("%s", err.message);
 		return CLI_SOME_FAILED;
 	}
+	r->ring = jobs_capacity(r->jobs);
+	if ((r->parsed = calloc(r->ring, 1)) == NULL) {
+		cli_warn("out of memory");
+		return CLI_SOME_FAILED;
+	}
 	return -1;
 }
 
@@ -465,6 +725,8 @@ main(int argc, char **argv)
 	cli_set_name(PROG);
 	catch_signals();
 	memset(&r, 0, sizeof(r));
+	pthread_mutex_init(&r.lock, NULL);
+	pthread_cond_init(&r.parsed_more, NULL);
 	if ((rc = parse_options(argc, argv, &r.opt)) >= 0 ||
 	    (rc = start(&r)) >= 0)
 		goto out;
@@ -502,6 +764,9 @@ main(int argc, char **argv)
 out:
 	jobs_free(r.jobs);
 	html_site_free(r.site);
+	free(r.parsed);
+	pthread_cond_destroy(&r.parsed_more);
+	pthread_mutex_destroy(&r.lock);
 	xmlCleanupParser();
 	return rc;
 }

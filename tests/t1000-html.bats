@@ -14,8 +14,9 @@ load common
 # warta-meta write them (all.xml) and packed (samples.tar.gz), and their
 # site; in one python3 run (its start is most of its cost), many.xml,
 # 5000 small items over three months whose names repeat little (a person
-# each, an organization of three) or much, and hostile.xml, an item whose
-# every field holds markup (hostile() below says what), and their sites.
+# each, an organization of three) or much, hostile.xml, an item whose
+# every field holds markup (hostile() below says what), and their sites;
+# and the streams with a bad item of the redo test.
 setup_file() {
 	local d=$BATS_FILE_TMPDIR
 	PY=$(python3 -c 'import sys; print(sys.executable)')
@@ -59,6 +60,28 @@ setup_file() {
 	    f.write("".join(ITEM % ("urn:newsml:warta.invalid:many:%d" % i,
 	        1 + i // 2000, 1 + i % 28, i % 97, i, i % 3, i, i)
 	        for i in range(5000)))
+	# redo-msg.xml: a newsMessage of 20 items, a long one (1 MB), one
+	# not well-formed at its start, 20 more, the first 10 of guids given
+	# before; the long one is parsed on one thread while the bad one is
+	# refused on the other and the jobs after it are made.  redo-docs.xml: the same
+	# items, each a document.  redo-first.xml: the bad one first.
+	def redo(i, n):
+	    return (ITEM % ("urn:newsml:warta.invalid:redo:%s" % i, 1, 1, 0,
+	        n, 0, n, n)).encode()
+	items = [redo(i, i) for i in range(20)]
+	items.append(redo("long", 99).replace(b"<p>", b"<p>" + b"kata " * 200000))
+	bad = redo("bad", 98).replace(b"<itemMeta>", b"<itemMeta>\xc3(")
+	items += [bad] + [redo(10 + i, 100 + i) for i in range(20)]
+	with open(d + "/redo-docs.xml", "wb") as f:
+	    f.write(b"".join(items))
+	with open(d + "/redo-first.xml", "wb") as f:
+	    f.write(bad + items[0])
+	with open(d + "/redo-msg.xml", "wb") as f:
+	    f.write(b'<?xml version="1.0" encoding="UTF-8"?>\n<newsMessage '
+	        b'xmlns="http://iptc.org/std/nar/2006-10-01/"><header><sent>'
+	        b'2026-01-01T00:00:00Z</sent></header><itemSet>\n' +
+	        b"".join(x.split(b"\n", 1)[1] for x in items) +
+	        b"</itemSet></newsMessage>\n")
 
 	# P(k): markup, quotes, a comment, </script> and a javascript: link,
 	# marked k, as text of a field; A(k): as an attribute's value.  The
@@ -242,6 +265,39 @@ leftovers() {
 	diff -r "$T/dup1" "$T/dup2"
 	expect "item pages" "$(cd "$T/dup2/items" && echo */*.html | wc -w)" 100
 	expect "listed" "$(grep -c '^\["' "$T/dup2/assets/items.js")" 200
+}
+
+# The run of a pipe is newsml_reader's alone, item after item on the
+# main thread: what the others, given the file (standard input here, so
+# that the messages name it alike), must give.
+@test "a bad item mid-stream: -j 1 and -j 2 give the site, messages and status of a pipe (the jobs after it dropped, the reader reading again from its document)" {
+	local d=$BATS_FILE_TMPDIR T=$BATS_TEST_TMPDIR f how
+	for f in redo-msg redo-docs; do
+		for how in j1 j2 pipe; do
+			mkdir "$T/$f-$how"
+			(cd "$T/$f-$how" && case $how in
+			j1) warta-html -j 1 -o site - <"$d/$f.xml" ;;
+			j2) warta-html -j 2 -o site - <"$d/$f.xml" ;;
+			pipe) cat "$d/$f.xml" | warta-html -j 2 -o site ;;
+			esac 2>err; echo $? >rc) || true
+		done
+		has "$f: the reader's message" "$(<"$T/$f-pipe/err")" \
+		    "warta-html: <stdin>: not well-formed XML at byte " \
+		    "warta-html: 21 items in site, 0 failed"
+		expect "$f: status" "$(<"$T/$f-pipe/rc")" 1
+		for how in j1 j2; do
+			diff "$T/$f-pipe/err" "$T/$f-$how/err"
+			diff "$T/$f-pipe/rc" "$T/$f-$how/rc"
+			diff -r "$T/$f-pipe/site" "$T/$f-$how/site"
+		done
+	done
+	# A message of the main thread (a file missing) noted in the job of
+	# the next file's first piece, refused: still said, and first.
+	qrun -1 warta-html -q -j 2 -o "$T/first" "$T/missing.xml" \
+	    "$d/redo-first.xml"
+	expect "lines: $stderr" "${#stderr_lines[@]}" 3
+	[[ ${stderr_lines[0]} == "warta-html: $T/missing.xml: "* ]]
+	[[ ${stderr_lines[1]} == "warta-html: $d/redo-first.xml: not well-formed "* ]]
 }
 
 @test "the site's folder: something else is refused and left as it was; an earlier site is replaced" {

@@ -187,8 +187,8 @@ item_files(struct html_tree *t, const struct html_item *it, int create,
 }
 
 int
-html_item_build(struct html_tree *t, xmlDocPtr doc, const char *generator,
-    struct html_item *it, struct warta_error *err)
+html_item_make(xmlDocPtr doc, const char *generator, struct html_item *it,
+    struct warta_error *err)
 {
 	struct html_view v;
 	struct wbuf swap;
@@ -220,12 +220,22 @@ html_item_build(struct html_tree *t, xmlDocPtr doc, const char *generator,
 		v.original = swap;
 		it->original_suffix = v.original_suffix;
 	}
+	rc = WARTA_OK;
+out:
+	html_view_free(&v);
+	return rc;
+}
+
+int
+html_item_write(struct html_tree *t, struct html_item *it,
+    struct warta_error *err)
+{
+	int rc;
+
 	if ((rc = item_files(t, it, 1, err)) == HTML_TREE_EXISTS) {
 		it->deferred = 1;
 		rc = WARTA_OK;
 	}
-out:
-	html_view_free(&v);
 	return rc;
 }
 

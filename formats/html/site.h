@@ -2,15 +2,16 @@
  * html/site.h: the reading room, a static site of any number of items,
  * built one item at a time in flat memory.
  *
- * Each item's own files (its page, its XML, its original bytes) are
- * written as it comes, by html_item_build(), on any thread.  What the
- * site's lists need of it (a row: date, heading, place, ...; the names it
- * holds) is handed to html_site_add() in the order read, and waits on disk
- * in fixed-size records.  html_site_finish() sorts them (base/extsort.h)
- * and writes, in one pass each, the pages of every person, organization,
- * place and subject, the month pages, the data of the index's filters and
- * search (assets/items.js), the index and the assets; then the site is
- * put in place (html/tree.h).  The same items give the same files.
+ * Each item's own files (its page, its XML, its original bytes) are made
+ * and written as it comes, by html_item_make() and html_item_write(), on
+ * any thread.  What the site's lists need of it (a row: date, heading,
+ * place, ...; the names it holds) is handed to html_site_add() in the
+ * order read, and waits on disk in fixed-size records.
+ * html_site_finish() sorts them (base/extsort.h) and writes, in one pass
+ * each, the pages of every person, organization, place and subject, the
+ * month pages, the data of the index's filters and search
+ * (assets/items.js), the index and the assets; then the site is put in
+ * place (html/tree.h).  The same items give the same files.
  *
  * The layout (from the site's root):
  *   index.html, assets/{warta.css,warta.js,items.js}
@@ -51,14 +52,21 @@ void html_item_init(struct html_item *it);
 void html_item_release(struct html_item *it);
 
 /*
- * Writes the files of the newsItem doc into the site being built in t,
- * and fills it for html_site_add().  Safe on any thread, with its own it.
- * An item whose page is there already (its guid was given before, or is
- * being done on another thread) writes nothing: html_site_add() writes
- * its files, so that the one read last is the one kept, whatever -j.
+ * Fills it from the newsItem doc: its files in memory, its row and names
+ * for html_site_add().  Writes nothing, so that an item made can still be
+ * dropped.  Safe on any thread, with its own it.
  */
-int html_item_build(struct html_tree *t, xmlDocPtr doc,
-    const char *generator, struct html_item *it, struct warta_error *err);
+int html_item_make(xmlDocPtr doc, const char *generator,
+    struct html_item *it, struct warta_error *err);
+/*
+ * Writes the files of it into the site being built in t, on any thread,
+ * before html_site_add().  An item whose page is there already (its guid
+ * was given before, or is being done on another thread) writes nothing:
+ * html_site_add() writes its files, so that the one read last is the one
+ * kept, whatever -j.
+ */
+int html_item_write(struct html_tree *t, struct html_item *it,
+    struct warta_error *err);
 
 struct html_site;
 
