@@ -75,7 +75,8 @@ struct job {
 	struct jobs_job h;
 	xmlDocPtr doc;		/* the job's until done; or NULL */
 	struct wbuf raw;	/* or the item's bytes, to parse */
-	int in_message;		/* as newsml_piece_parse() takes it */
+	int in_message;		/* as newsml_piece_parse() takes them */
+	long long first_line;
 	int parse_failed;	/* the reader must take over */
 	unsigned long long seq;	/* of its piece, in the order cut */
 	long long doc_start;	/* of the item's document */
@@ -296,7 +297,7 @@ run_job(void *job, unsigned thread, void *arg)
 	(void)thread;
 	if (piece) {
 		if (newsml_piece_parse(j->raw.data, j->raw.len, j->in_message,
-		    &j->doc) != 1) {
+		    j->first_line, &j->doc) != 1) {
 			j->parse_failed = 1;
 			piece_parsed(r, j->seq, 0);
 			return;
@@ -504,6 +505,7 @@ submit_piece(struct run *r, const struct newsml_piece *p, const char *name)
 	if (j == NULL || newsml_piece_copy(p, &j->raw) != WARTA_OK)
 		return -1;
 	j->in_message = p->in_message;
+	j->first_line = p->first_line;
 	j->seq = r->next_seq++;
 	j->doc_start = p->doc_start;
 	j->doc_items = p->doc_items;
