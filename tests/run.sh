@@ -8,8 +8,11 @@
 # summary line: N passed, N failed, N skipped.
 #
 # The plain build runs every bats file but those marked
-# "# check: sanitizer build only".  The sanitizer build runs every unit
-# test and the bats files marked "# check: sanitizer build" or "...only":
+# "# check: sanitizer build only", and, when a sanitizer build is given,
+# "# check: sanitizer build, or the plain build where there is none"
+# (t0930: the fuzz replays and the libFuzzer smoke, once).  The sanitizer
+# build runs every unit test and the bats files whose mark begins
+# "# check: sanitizer build":
 # the files that feed hostile and damaged bytes to the programs, replay
 # the fuzz findings and seeds, and take every sample through every stage.
 # The rest check what the programs write, which ASan does not change, and
@@ -40,12 +43,6 @@ fi
 export WARTA_SHARED
 WARTA_TOP=$top
 export WARTA_TOP
-# Whether a sanitizer pass follows: the plain pass then leaves to it what
-# it repeats (t0930's replays of the findings and seeds).
-WARTA_SAN_PASS=
-[ $# -eq 2 ] && WARTA_SAN_PASS=1
-export WARTA_SAN_PASS
-
 # The python3 the tests start, found once: a version manager's shim
 # (pyenv's) would cost a second of CPU at every start.
 if py=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null) &&
@@ -74,6 +71,9 @@ if [ "$unit_only" = 0 ]; then
 			mark=$(grep -m1 '^# check: sanitizer build' "$t")
 			if [ "$b" = "$plain" ]; then
 				[ "$mark" = "# check: sanitizer build only" ] &&
+				    continue
+				[ -n "${2:-}" ] && [ "$mark" = \
+				    "# check: sanitizer build, or the plain build where there is none" ] &&
 				    continue
 			elif [ "${SAN_TESTS:-}" != all ] && [ -z "$mark" ]; then
 				continue
