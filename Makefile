@@ -3,7 +3,7 @@
 #   make                  build the programs into build/bin
 #   make demo             run the pipeline on samples/ and show the result
 #   make check            every test, then again under ASan and UBSan, and
-#                         each fuzz target for 2 s (tests/t0930-fuzz.bats)
+#                         each fuzz target for a second (tests/t0930-fuzz.bats)
 #   make unit             the unit tests of formats/ alone, in seconds
 #   make eval             what normalize and meta read, against tests/eval/ labels
 #   make golden           rewrite samples/*.xml from samples/*.txt (review the diff!)
@@ -301,8 +301,8 @@ FUZZ_MAKE = $(MAKE) --no-print-directory -j$(BUILD_JOBS) B=build/fuzz \
 # they check formats/ with ASan and UBSan watching, and the plain build's
 # code is what every bats file runs.  So are the fuzz replay drivers:
 # t0930 runs on the sanitizer build alone when there is one.  Each build
-# makes only what its tests run (_checkbin, _checksanbin): a link of a
-# test binary is a second of CPU under ASan.
+# makes only what its tests run (_checkbin, _checksanbin): a test binary
+# costs half a second of CPU or more to compile and link under ASan.
 FUZZ_SMOKE ?= 1
 SAN_TESTS ?= marked
 check: build/testdeps.ok
