@@ -3,7 +3,7 @@
 #   make                  build the programs into build/bin
 #   make demo             run the pipeline on samples/ and show the result
 #   make check            every test, then again under ASan and UBSan, and
-#                         each fuzz target for a second (tests/t0930-fuzz.bats)
+#                         each fuzz target for a second or 500 inputs (t0930)
 #   make unit             the unit tests of formats/ alone, in seconds
 #   make eval             what normalize and meta read, against tests/eval/ labels
 #   make golden           rewrite samples/*.xml from samples/*.txt (review the diff!)
