@@ -3,7 +3,7 @@
 #   make                  build the programs into build/bin
 #   make demo             run the pipeline on samples/ and show the result
 #   make check            every test, then again under ASan and UBSan, and
-#                         each fuzz target for 2 s (tests/t0930-fuzz.bats)
+#                         each fuzz target for a second or 500 inputs (t0930)
 #   make unit             the unit tests of formats/ alone, in seconds
 #   make eval             what normalize and meta read, against tests/eval/ labels
 #   make golden           rewrite samples/*.xml from samples/*.txt (review the diff!)
@@ -75,6 +75,7 @@ TOOLS_SRC = $(sort $(wildcard tests/tools/*.c))
 # what the targets share.
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_COMMON = tests/fuzz/common_file.c tests/fuzz/common_input.c
+FUZZ_COMMON_OBJ = $(FUZZ_COMMON:tests/fuzz/%.c=$(B)/obj/fuzz/%.o)
 
 # Data the project keeps as files (gazetteer, lexicons), compiled into the
 # library as byte arrays: data_NAME[] and data_NAME_len for
@@ -247,23 +248,36 @@ $(B)/tools/%: tests/tools/%.c $(LIBWARTA)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) $(PC_CFLAGS) \
 		-o $@ $< $(LIBWARTA) $(LDFLAGS) $(PC_LIBS)
 
-$(B)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(FUZZ_COMMON) \
+# What every target shares, and replay.c's main(), compiled once a build
+# (not once a target: twelve targets, three files each).
+$(B)/obj/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) $(PC_CFLAGS) -Itests/fuzz \
+		-c -o $@ $<
+
+$(B)/fuzz-replay/%: tests/fuzz/%.c $(B)/obj/fuzz/replay.o $(FUZZ_COMMON_OBJ) \
     tests/fuzz/fuzz.h $(LIBWARTA)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(PC_CFLAGS) -Itests/fuzz \
-		-o $@ $< tests/fuzz/replay.c $(FUZZ_COMMON) $(LIBWARTA) \
+		-o $@ $< $(B)/obj/fuzz/replay.o $(FUZZ_COMMON_OBJ) $(LIBWARTA) \
 		$(LDFLAGS) $(PC_LIBS)
 
 # Only with B=build/fuzz, CC=clang and the coverage flags (see fuzz).
-$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) tests/fuzz/fuzz.h \
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON_OBJ) tests/fuzz/fuzz.h \
     $(LIBWARTA)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(PC_CFLAGS) -Itests/fuzz \
-		-fsanitize=fuzzer -o $@ $< $(FUZZ_COMMON) $(LIBWARTA) \
+		-fsanitize=fuzzer -o $@ $< $(FUZZ_COMMON_OBJ) $(LIBWARTA) \
 		$(LDFLAGS) $(PC_LIBS)
 
 _testbin: $(PROGRAMS) $(UNITS) $(TEST_TOOLS) $(FUZZ_REPLAYS)
-_progtestbin: $(PROGRAMS) $(TEST_TOOLS) $(FUZZ_REPLAYS)
+# What make check's two builds run (see check): the plain build's bats
+# files need the programs and the test tools; the sanitizer build's, the
+# programs, the unit tests and the fuzz replay drivers (t0930 runs there),
+# and the tools only when every file runs there too (SAN_TESTS=all).
+_checkbin: $(PROGRAMS) $(TEST_TOOLS)
+_checksanbin: $(PROGRAMS) $(UNITS) $(FUZZ_REPLAYS) \
+    $(if $(filter all,$(SAN_TESTS)),$(TEST_TOOLS))
 _unitbin: $(UNITS)
 _fuzzbin: $(FUZZERS)
 
@@ -285,13 +299,17 @@ FUZZ_MAKE = $(MAKE) --no-print-directory -j$(BUILD_JOBS) B=build/fuzz \
 #
 # The unit tests are built and run on the sanitizer build only: there
 # they check formats/ with ASan and UBSan watching, and the plain build's
-# code is what every bats file runs.
+# code is what every bats file runs.  So are the fuzz replay drivers:
+# t0930 runs on the sanitizer build alone when there is one.  Each build
+# makes only what its tests run (_checkbin, _checksanbin): a test binary
+# costs half a second of CPU or more to compile and link under ASan.
 FUZZ_SMOKE ?= 1
 SAN_TESTS ?= marked
 check: build/testdeps.ok
-	@$(MAKE) --no-print-directory -j$(BUILD_JOBS) B=build _progtestbin
+	@$(MAKE) --no-print-directory -j$(BUILD_JOBS) B=build _checkbin
 	@$(MAKE) --no-print-directory -j$(BUILD_JOBS) B=build/san \
-		OPT="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" _testbin
+		OPT="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
+		SAN_TESTS=$(SAN_TESTS) _checksanbin
 	@smoke=0; \
 	if [ "$(FUZZ_SMOKE)" = 1 ] && \
 	    $(MAKE) --no-print-directory build/fuzzdeps.ok; then \
@@ -336,9 +354,10 @@ install: programs
 clean:
 	rm -rf build
 
-.PRECIOUS: $(B)/gen/data_%.c $(B)/obj/pipeline/%.o
+.PRECIOUS: $(B)/gen/data_%.c $(B)/obj/pipeline/%.o $(B)/obj/fuzz/%.o
 
-.PHONY: all programs _programs _testbin _unitbin _fuzzbin deps check unit \
+.PHONY: all programs _programs _testbin _checkbin _checksanbin \
+	_unitbin _fuzzbin deps check unit \
 	demo eval golden bench fuzz install clean
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -94,19 +94,39 @@ lacks() {
 # which files are samples) ----
 . "$WARTA_TOP/tests/samples.sh"
 
+# same FILE1 FILE2: the two files hold the same bytes, as cmp -s says,
+# read by bash (a cmp a file is a process; a golden test compares two
+# hundred files); a file with a NUL, which a bash string cannot hold,
+# goes to cmp.  (read -d '' reads to the end, every byte kept, and fails
+# there: it succeeds only on a NUL.)
+same() {
+	local a b
+	IFS= read -r -d '' a <"$1" && { cmp -s "$1" "$2"; return; }
+	IFS= read -r -d '' b <"$2" && return 1
+	[ "$a" = "$b" ]
+}
+
 # golden_match SAMPLE...: runs each sample as its golden files were made
 # (tests/normalize-sample.sh) and compares, byte for byte: a sample of
 # samples/invalid/ must exit 1, any other 0; its items must be NAME.xml
 # (none when there is no NAME.xml) and its standard error NAME.err.  Says
 # what differs; sets golden_n to the samples run, fails when one differs.
+# With GOLDEN_KEEP=DIR, what a sample that exited 0 wrote is kept as
+# DIR/PATH.out and DIR/PATH.err (PATH the sample's under samples/, each
+# / a _), for a later test to read rather than run it again.
 golden_match() {
 	local f base rel out err rc want bad=0
 	golden_n=0
+	[ -z "${GOLDEN_KEEP:-}" ] || mkdir -p "$GOLDEN_KEEP"
 	for f in "$@"; do
 		base=${f%.*}
 		rel=${f#"$SAMPLES"/}
 		out=$BATS_TEST_TMPDIR/golden.out
 		err=$BATS_TEST_TMPDIR/golden.err
+		if [ -n "${GOLDEN_KEEP:-}" ]; then
+			out=$GOLDEN_KEEP/${rel//\//_}.out
+			err=$GOLDEN_KEEP/${rel//\//_}.err
+		fi
 		want=0
 		case $rel in invalid/*) want=1 ;; esac
 		rc=0
@@ -120,16 +140,17 @@ golden_match() {
 		elif [ ! -f "$base.err" ]; then
 			echo "$rel: no golden ${base#"$SAMPLES"/}.err" >&2
 			bad=$((bad + 1))
-		elif { [ -f "$base.xml" ] && ! cmp -s "$out" "$base.xml"; } ||
+		elif { [ -f "$base.xml" ] && ! same "$out" "$base.xml"; } ||
 		    { [ ! -f "$base.xml" ] && [ -s "$out" ]; }; then
 			echo "$rel: the items differ from the golden file:" >&2
 			diff "$base.xml" "$out" 2>&1 | head -20 >&2
 			bad=$((bad + 1))
-		elif ! cmp -s "$err" "$base.err"; then
+		elif ! same "$err" "$base.err"; then
 			echo "$rel: standard error differs from the golden file:" >&2
 			diff "$base.err" "$err" | head -20 >&2
 			bad=$((bad + 1))
 		fi
+		[ "$rc" = 0 ] || [ -z "${GOLDEN_KEEP:-}" ] || rm -f "$out" "$err"
 	done
 	[ "$bad" = 0 ]
 }

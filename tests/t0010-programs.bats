@@ -28,7 +28,7 @@ programs() {
 	local p opt
 	for p in $(programs); do
 		for opt in --no-such-option -Z; do
-			run -2 --separate-stderr "$WARTA_BIN/$p" "$opt"
+			qrun -2 "$WARTA_BIN/$p" "$opt"
 			expect "$p $opt stdout" "$output" ""
 			expect "$p $opt" "$stderr" \
 			    "$p: bad option '$opt' (see $p --help)"
@@ -44,7 +44,7 @@ programs() {
 	while [ $# -gt 0 ]; do
 		p=$1 opt=$2
 		shift 2
-		run -2 --separate-stderr "$WARTA_BIN/$p" "$opt"
+		qrun -2 "$WARTA_BIN/$p" "$opt"
 		# A short option at the end of a cluster is named alone.
 		[[ $opt == -qs ]] && opt=-s
 		expect "$p $opt" "$stderr" \
@@ -57,7 +57,7 @@ programs() {
 	local p opt
 	for p in $(programs); do
 		for opt in --help --version; do
-			run -2 --separate-stderr sh -c '"$1" "$2" >/dev/full' sh \
+			qrun -2 sh -c '"$1" "$2" >/dev/full' sh \
 			    "$WARTA_BIN/$p" "$opt"
 			expect "$p $opt" "$stderr" \
 			    "$p: standard output: No space left on device"
@@ -156,7 +156,7 @@ LIMIT_SIDECAR_CELL|M|warta-meta|cell larger than @V@ MiB
 	expect "pack with stdout closed" "$status $output" "0 "
 	[ -f "$d/b.tar.gz" ]
 	# One that writes there does fail, and says so.
-	run --separate-stderr sh -c '"$@" >&-' sh warta-text "$d/seed.xml"
+	qrun sh -c '"$@" >&-' sh warta-text "$d/seed.xml"
 	expect "text with stdout closed" "$status" 1
 	has "text with stdout closed" "$stderr" "standard output:"
 }

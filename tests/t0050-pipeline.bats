@@ -25,35 +25,35 @@ clean() {
 @test "every sample: normalize, meta, pack in each format, verify, unpack, text" {
 	local d=$BATS_FILE_TMPDIR f n
 	mapfile -t valid <"$d/valid"
-	run -0 --separate-stderr warta-normalize -q "${valid[@]}"
+	qrun -0 warta-normalize -q "${valid[@]}"
 	clean normalize
 	printf '%s\n' "$output" >"$d/items.xml"
 	n=$(grep -c '<newsItem ' "$d/items.xml")
 	[ "$n" -ge "${#valid[@]}" ] || { echo "$n items of ${#valid[@]} samples"; false; }
-	run -0 --separate-stderr warta-meta -q \
+	qrun -0 warta-meta -q \
 	    --sidecar "$SAMPLES/meta/archive.csv" "$d/items.xml"
 	clean meta
 	printf '%s\n' "$output" >"$d/meta.xml"
 	expect "items after meta" "$(grep -c '<newsItem ' "$d/meta.xml")" "$n"
 	for f in tar.gz tar.zst tar.xz tar zip; do
-		run -0 --separate-stderr warta-pack -o "$d/b.$f" "$d/meta.xml"
+		qrun -0 warta-pack -o "$d/b.$f" "$d/meta.xml"
 		clean "pack $f"
 		has "pack $f" "$stderr" "$n items read, $n packed"
-		run -0 --separate-stderr warta-verify "$d/b.$f"
+		qrun -0 warta-verify "$d/b.$f"
 		clean "verify $f"
-		run -0 --separate-stderr warta-unpack -t "$d/b.$f"
+		qrun -0 warta-unpack -t "$d/b.$f"
 		clean "unpack -t $f"
 		expect "listed in $f" "$(grep -c ' data/items/' <<<"$output")" "$n"
 	done
-	run -0 --separate-stderr warta-unpack -t --json "$d/b.tar.gz"
+	qrun -0 warta-unpack -t --json "$d/b.tar.gz"
 	clean "unpack -t --json"
 	expect "JSON lines" "$(jq -c . <<<"$output" | wc -l)" "$n"
-	run -0 --separate-stderr warta-unpack -C "$d/x" "$d/b.zip"
+	qrun -0 warta-unpack -C "$d/x" "$d/b.zip"
 	clean "unpack -C"
 	expect "items extracted" "$(find "$d/x" -name '*.xml' | wc -l)" "$n"
 	warta-unpack "$d/b.tar.zst" >"$d/stream.xml" 2>"$d/err"
 	stderr=$(cat "$d/err") clean "unpack to stdout"
-	run -0 --separate-stderr warta-text "$d/stream.xml"
+	qrun -0 warta-text "$d/stream.xml"
 	clean text
 	[ "${#output}" -gt 10000 ]
 }
@@ -65,14 +65,14 @@ clean() {
 	for f in "${invalid[@]}"; do
 		if [ -f "${f%.*}.args" ]; then
 			read -ra args <"${f%.*}.args"
-			run -1 --separate-stderr warta-normalize "${args[@]}" "$f"
+			qrun -1 warta-normalize "${args[@]}" "$f"
 			clean "normalize $f"
 			has "refusal" "$stderr" "$f"
 		else
 			plain+=("$f")
 		fi
 	done
-	run -1 --separate-stderr warta-normalize "${plain[@]}"
+	qrun -1 warta-normalize "${plain[@]}"
 	clean normalize
 	for f in "${plain[@]}"; do
 		has "refusals" "$stderr" "$f"

@@ -137,7 +137,7 @@ fresh() {
 	fresh undated 'Artikel tanpa tanggal tentang pelabuhan Tanjung Emas.'
 	grep -q '<firstCreated>' "$T/undated.xml"
 	ug=$(guids "$T/undated.xml")
-	run -0 --separate-stderr warta-pack -o "$T/arsip.tar.gz" "$T/all.xml" "$T/undated.xml"
+	qrun -0 warta-pack -o "$T/arsip.tar.gz" "$T/all.xml" "$T/undated.xml"
 	n=$((NITEMS + 1))
 	has summary "$stderr" "warta-pack: $n items read, $n packed into 1 bundle, 0 rejected, 0 duplicates"
 	bsdtar -tf "$T/arsip.tar.gz" >"$T/list"
@@ -194,7 +194,7 @@ fresh() {
 	seed=$(cd "$B/data" && grep -l 'semarang-maritim-purwanto.txt' items/*/*/*/*.xml)
 	[[ $seed == items/2021/08/10/* ]] || { echo "seed at $seed"; false; }
 	# --source-organization names the organization.
-	run -0 --separate-stderr warta-pack -q --source-organization 'Harian Maritim, Semarang' \
+	qrun -0 warta-pack -q --source-organization 'Harian Maritim, Semarang' \
 	    -o "$T/org.tar" "$T/all.xml"
 	[ -z "$stderr" ]
 	expect org "$(bsdtar -xOf "$T/org.tar" org/bag-info.txt | sed -n 's/^Source-Organization: //p')" 'Harian Maritim, Semarang'
@@ -334,7 +334,7 @@ fresh() {
 	for f in tar.gz tar.zst; do
 		for j in 1 2 8; do
 			mkdir -p "$T/$j"
-			run -1 --separate-stderr warta-pack -j "$j" --sha512 \
+			qrun -1 warta-pack -j "$j" --sha512 \
 			    -o "$T/$j/b.$f" "$T/bad.xml" "$T/cut.xml"
 			printf '%s\n' "$stderr" >"$T/$j/err"
 			[ "$j" = 1 ] || { cmp "$T/1/b.$f" "$T/$j/b.$f" &&
@@ -559,14 +559,14 @@ fresh() {
 	size=$(stat -c %s "$T/ok/x.tar")
 	# Room for the spool (in /tmp) but not for the whole bundle.
 	blocks=$(((size - 8192) / 1024))
-	run -1 --separate-stderr bash -c 'ulimit -f "$1"; trap "" XFSZ; exec warta-pack -o "$2" "$3"' \
+	qrun -1 bash -c 'ulimit -f "$1"; trap "" XFSZ; exec warta-pack -o "$2" "$3"' \
 	    sh "$blocks" "$T/out/x.tar" "$T/all.xml"
 	has stderr "$stderr" "warta-pack: $T/out/x.tar: "
 	lacks stderr "$stderr" "spool"
 	nothing_in "$T/out"
 	# An existing bundle is left as it was.
 	cp "$T/ok/x.tar" "$T/out/x.tar"
-	run -1 --separate-stderr bash -c 'ulimit -f "$1"; trap "" XFSZ; exec warta-pack --force -o "$2" "$3"' \
+	qrun -1 bash -c 'ulimit -f "$1"; trap "" XFSZ; exec warta-pack --force -o "$2" "$3"' \
 	    sh "$blocks" "$T/out/x.tar" "$T/all.xml"
 	cmp "$T/ok/x.tar" "$T/out/x.tar"
 	expect left "$(ls -A "$T/out")" x.tar
@@ -580,7 +580,7 @@ fresh() {
 	# not a pass and not a failure of warta-pack.
 	unshare -m true 2>/dev/null || skip "cannot make a mount namespace here"
 	mkdir "$T/full"
-	run --separate-stderr unshare -m sh -c '
+	qrun unshare -m sh -c '
 		mount -t tmpfs -o size=64k warta-t0500 "$1" 2>/dev/null || exit 99
 		warta-pack -o "$1/x.tar" "$2"
 		rc=$?
@@ -607,7 +607,7 @@ fresh() {
 	bsdtar -xOf "$T/c.tar" c/data/catalog.xml >"$T/pkg.xml"
 	cat "$T/good1.xml" "$T/notz.xml" "$T/good2.xml" >"$T/mixed.xml"
 	gn=$(guids "$T/notz.xml") ga=$(guids "$T/alt.xml") gp=$(guids "$T/pkg.xml")
-	run -1 --separate-stderr warta-pack -o "$T/b.tar.gz" "$T/all.xml" "$T/mixed.xml" \
+	qrun -1 warta-pack -o "$T/b.tar.gz" "$T/all.xml" "$T/mixed.xml" \
 	    "$T/pkg.xml" "$T/alt.xml"
 	has stderr "$stderr" \
 	    "warta-pack: $T/mixed.xml: item 2 ($gn): " \
@@ -637,7 +637,7 @@ fresh() {
 	sed -i -E 's/ guid="[^"]*"/ guid=""/' "$T/c.xml"
 	sed -i -E 's/ guid="[^"]*"/ guid="  "/' "$T/d.xml"
 	cat "$T"/[abcd].xml >"$T/nog.xml"
-	run -1 --separate-stderr warta-pack -o "$T/b.tar.gz" "$T/all.xml" "$T/nog.xml"
+	qrun -1 warta-pack -o "$T/b.tar.gz" "$T/all.xml" "$T/nog.xml"
 	has stderr "$stderr" \
 	    "warta-pack: $T/nog.xml: item 1 (no guid): newsItem/@guid: missing: every item needs one" \
 	    "warta-pack: $T/nog.xml: item 1 (no guid): left out" \
@@ -651,7 +651,7 @@ fresh() {
 	unpack "$T/b.tar.gz" "$T/x"
 	all_guids | check bag "$T/x/b" + holds "$T/x/b"
 	# Two guid-less articles alone: nothing to pack, nothing written.
-	run -1 --separate-stderr warta-pack -o "$T/n.tar.gz" "$T/a.xml" "$T/b.xml"
+	qrun -1 warta-pack -o "$T/n.tar.gz" "$T/a.xml" "$T/b.xml"
 	has stderr "$stderr" "no item to pack" \
 	    "warta-pack: 2 items read, 0 packed into 0 bundles, 2 rejected, 0 duplicates"
 	[ ! -e "$T/n.tar.gz" ]
@@ -664,14 +664,14 @@ fresh() {
 	grep -q '<bogus/>' "$T/inv.xml"
 	g=$(guids "$T/inv.xml")
 	# Without the schema the rules let it through.
-	run -0 --separate-stderr warta-pack -o "$T/a.tar" "$T/all.xml" "$T/inv.xml"
+	qrun -0 warta-pack -o "$T/a.tar" "$T/all.xml" "$T/inv.xml"
 	[[ "$(bsdtar -xOf "$T/a.tar" a/data/catalog.tsv)" == *"$g"* ]]
 	for how in option env; do
 		rm -f "$T/b.tar"
 		if [ $how = option ]; then
-			run -1 --separate-stderr warta-pack --schema "$(XSD)" -o "$T/b.tar" "$T/all.xml" "$T/inv.xml"
+			qrun -1 warta-pack --schema "$(XSD)" -o "$T/b.tar" "$T/all.xml" "$T/inv.xml"
 		else
-			run -1 --separate-stderr env WARTA_SCHEMA="$(XSD)" warta-pack -o "$T/b.tar" "$T/all.xml" "$T/inv.xml"
+			qrun -1 env WARTA_SCHEMA="$(XSD)" warta-pack -o "$T/b.tar" "$T/all.xml" "$T/inv.xml"
 		fi
 		has "$how: stderr" "$stderr" "warta-pack: $T/inv.xml: item 1 ($g): " \
 		    "warta-pack: $T/inv.xml: item 1 ($g): left out" \
@@ -687,7 +687,7 @@ fresh() {
 @test "duplicates: the same items twice: one of each, reported, exit 0, the same bundle" {
 	mkdir "$T/a" "$T/b"
 	warta-pack -q -o "$T/a/d.tar.gz" "$T/all.xml"
-	run -0 --separate-stderr warta-pack -o "$T/b/d.tar.gz" "$T/all.xml" "$T/all.xml"
+	qrun -0 warta-pack -o "$T/b/d.tar.gz" "$T/all.xml" "$T/all.xml"
 	has summary "$stderr" "warta-pack: $((2 * NITEMS)) items read, $NITEMS packed into 1 bundle, 0 rejected, $NITEMS duplicates"
 	g=${ALL_GUIDS%%$'\n'*}
 	has report "$stderr" "warta-pack: $g: version 1 (item $((NITEMS + 1)) of the stream) left out for version 1 (item 1)"
@@ -707,7 +707,7 @@ fresh() {
 		local v=$1
 		shift
 		k=$((k + 1))
-		run -0 --separate-stderr warta-pack -o "$T/p$k.tar" "$@"
+		qrun -0 warta-pack -o "$T/p$k.tar" "$@"
 		has summary "$stderr" "1 duplicate"
 		has report "$stderr" "warta-pack: $g: "
 		unpack "$T/p$k.tar" "$T/x$k"
@@ -725,7 +725,7 @@ fresh() {
 	expect "tsv, item, itemRef versions" "$got" "${want%$'\n'}"
 	# error: reported, nothing packed, no bundle.
 	mkdir "$T/e"
-	run -1 --separate-stderr warta-pack --duplicates error -o "$T/e/p.tar" "$T/v1.xml" "$T/all.xml" "$T/v2.xml"
+	qrun -1 warta-pack --duplicates error -o "$T/e/p.tar" "$T/v1.xml" "$T/all.xml" "$T/v2.xml"
 	has stderr "$stderr" "warta-pack: $g: " "nothing packed"
 	nothing_in "$T/e"
 }
@@ -752,7 +752,7 @@ parts() {
 @test "split: --max-items 10 gives complete bags NAME-0001 ... of at most 10 items" {
 	n=$(((NITEMS + 9) / 10))
 	mkdir "$T/out"
-	run -0 --separate-stderr warta-pack --max-items 10 -o "$T/out/arsip.tar.gz" "$T/all.xml"
+	qrun -0 warta-pack --max-items 10 -o "$T/out/arsip.tar.gz" "$T/all.xml"
 	has summary "$stderr" "warta-pack: $NITEMS items read, $NITEMS packed into $n bundles,"
 	# Every part but the last of 10 items, the last the rest.
 	parts arsip "$n" --items-each 10
@@ -766,7 +766,7 @@ parts() {
 
 @test "split: --max-bytes 40K gives bags of at most 40K of items and originals" {
 	mkdir "$T/out"
-	run -0 --separate-stderr warta-pack --max-bytes 40K -o "$T/out/arsip.tar.gz" "$T/all.xml"
+	qrun -0 warta-pack --max-bytes 40K -o "$T/out/arsip.tar.gz" "$T/all.xml"
 	n=$(ls "$T/out" | wc -l)
 	[ "$n" -ge 3 ]
 	has summary "$stderr" "$NITEMS packed into $n bundles,"
@@ -777,18 +777,18 @@ parts() {
 @test "usage: no -o, no format, an existing bundle, bad values: exit 2, nothing written" {
 	mkdir "$T/u"
 	cd "$T/u"
-	run -2 --separate-stderr warta-pack "$T/all.xml"
+	qrun -2 warta-pack "$T/all.xml"
 	[[ $stderr == "warta-pack: "* ]]
 	nothing_in "$T/u"
-	run -2 --separate-stderr warta-pack -o "$T/u/b.rar" "$T/all.xml"
+	qrun -2 warta-pack -o "$T/u/b.rar" "$T/all.xml"
 	has stderr "$stderr" b.rar
-	run -2 --separate-stderr warta-pack -o "$T/u/b" "$T/all.xml"
-	run -2 --separate-stderr warta-pack -f tar.bz2 -o "$T/u/b.tar.gz" "$T/all.xml"
+	qrun -2 warta-pack -o "$T/u/b" "$T/all.xml"
+	qrun -2 warta-pack -f tar.bz2 -o "$T/u/b.tar.gz" "$T/all.xml"
 	for bad in "-l abc" "-l -1" "-l 23" "--duplicates newest" \
 	    "--duplicates" "--max-items 0" "--max-items ten" "--max-items -5" \
 	    "--max-bytes 0" "--max-bytes 4Q" "--no-such-option"; do
 		# shellcheck disable=SC2086
-		run --separate-stderr warta-pack $bad -o "$T/u/b.tar.gz" "$T/all.xml"
+		qrun warta-pack $bad -o "$T/u/b.tar.gz" "$T/all.xml"
 		expect "status for $bad" "$status" 2
 		[[ $stderr == "warta-pack: "* ]] || { echo "$bad: $stderr"; false; }
 		nothing_in "$T/u"
@@ -796,20 +796,20 @@ parts() {
 	# An existing bundle: refused before the input is read, untouched.
 	warta-pack -q -o "$T/u/b.tar.gz" "$T/all.xml"
 	cp -p "$T/u/b.tar.gz" "$T/keep"
-	run -2 --separate-stderr timeout 20 warta-pack -o "$T/u/b.tar.gz" - </dev/zero
+	qrun -2 timeout 20 warta-pack -o "$T/u/b.tar.gz" - </dev/zero
 	has stderr "$stderr" "$T/u/b.tar.gz" --force
 	cmp "$T/keep" "$T/u/b.tar.gz"
 	expect left "$(ls -A "$T/u")" b.tar.gz
 	# /dev/full exists, so it is refused the same way.  With --force the
 	# temp would be made in /dev and renamed over the device: not tried.
-	run -2 --separate-stderr warta-pack -o /dev/full "$T/all.xml"
+	qrun -2 warta-pack -o /dev/full "$T/all.xml"
 	[ -c /dev/full ]
 	# A level out of the format's range (0-9 but for zstd) is a usage
 	# error too, found before anything is read or written.
 	rm "$T/u/b.tar.gz"
 	for bad in "-l 10 -o $T/u/b.tar.gz" "--level 12 -o $T/u/b.zip" "-l 10 -f tar.xz -o $T/u/b"; do
 		# shellcheck disable=SC2086
-		run --separate-stderr timeout 20 warta-pack $bad - </dev/zero
+		qrun timeout 20 warta-pack $bad - </dev/zero
 		expect "status for $bad" "$status" 2
 		nothing_in "$T/u"
 	done
@@ -825,17 +825,17 @@ parts() {
 		kind=${o#*:}
 		o=${o%%:*}
 		# </dev/zero: refused before the input is read, or it hangs.
-		run -2 --separate-stderr timeout 20 warta-pack --force -o "$T/s/$o.tar.gz" - </dev/zero
+		qrun -2 timeout 20 warta-pack --force -o "$T/s/$o.tar.gz" - </dev/zero
 		expect "stderr for $o" "$stderr" \
 		    "warta-pack: $T/s/$o.tar.gz: a $kind; a bundle replaces only a regular file"
-		run -2 --separate-stderr timeout 20 warta-pack -o "$T/s/$o.tar.gz" - </dev/zero
+		qrun -2 timeout 20 warta-pack -o "$T/s/$o.tar.gz" - </dev/zero
 		has "stderr for $o" "$stderr" "a $kind; a bundle replaces only a regular file"
 	done
 	[ -p "$T/s/f.tar.gz" ] && [ -L "$T/s/l.tar.gz" ] && [ -p "$T/s/l.tar.gz" ] && [ -d "$T/s/d.tar.gz" ]
 	expect left "$(ls -A "$T/s" | tr '\n' ' ')" 'd.tar.gz f.tar.gz l.tar.gz '
 	# A split checks every part's name the same way, once it knows them.
 	mkfifo "$T/s/p-0002.tar.gz"
-	run -2 --separate-stderr warta-pack --force --max-items 30 -o "$T/s/p.tar.gz" "$T/all.xml"
+	qrun -2 warta-pack --force --max-items 30 -o "$T/s/p.tar.gz" "$T/all.xml"
 	has stderr "$stderr" "$T/s/p-0002.tar.gz: a FIFO"
 	[ -p "$T/s/p-0002.tar.gz" ] && [ ! -e "$T/s/p-0001.tar.gz" ]
 }
@@ -845,7 +845,7 @@ parts() {
 	# /dev/null's numbers, but not /dev/null: nothing outside $T is at risk
 	# if the refusal ever breaks.
 	mknod "$T/null.tar.gz" c 1 3
-	run -2 --separate-stderr warta-pack -q --force -o "$T/null.tar.gz" "$T/all.xml"
+	qrun -2 warta-pack -q --force -o "$T/null.tar.gz" "$T/all.xml"
 	has stderr "$stderr" "$T/null.tar.gz: a character device; a bundle replaces only a regular file"
 	[ -c "$T/null.tar.gz" ]
 	expect left "$(ls -A "$T" | grep -c null)" 1
@@ -865,7 +865,7 @@ parts() {
 	# Never a file named "-".
 	expect left "$(ls -A | tr '\n' ' ')" 'bundle.tar.gz bundle.zip '
 	# One bundle only: a split is refused before anything is read.
-	run -2 --separate-stderr bash -c 'timeout 20 warta-pack --max-items 5 -o - - </dev/zero >/dev/null'
+	qrun -2 bash -c 'timeout 20 warta-pack --max-items 5 -o - - </dev/zero >/dev/null'
 	has stderr "$stderr" "-o -" "split"
 	# A terminal is refused, as gzip refuses one.
 	if command -v script >/dev/null; then
@@ -878,7 +878,7 @@ parts() {
 @test "a bundle name that is not ASCII: arsip-ü" {
 	export LC_ALL=C.UTF-8
 	mkdir "$T/t" "$T/b" "$T/z"
-	run -0 --separate-stderr warta-pack -o "$T/arsip-ü.tar.gz" "$T/all.xml"
+	qrun -0 warta-pack -o "$T/arsip-ü.tar.gz" "$T/all.xml"
 	[ -f "$T/arsip-ü.tar.gz" ]
 	expect "GNU tar" "$(tar -tzf "$T/arsip-ü.tar.gz" | cut -d/ -f1 | sort -u)" arsip-ü
 	expect bsdtar "$(bsdtar -tf "$T/arsip-ü.tar.gz" | cut -d/ -f1 | sort -u)" arsip-ü
@@ -887,7 +887,7 @@ parts() {
 	expect "extracted" "$(ls "$T/t" | od -An -c | tr -s ' ')" "$(printf 'arsip-ü\n' | od -An -c | tr -s ' ')"
 	diff -r "$T/t" "$T/b"
 	expect External-Identifier "$(field "$T/t/arsip-ü" External-Identifier)" arsip-ü
-	run -0 --separate-stderr warta-pack -o "$T/arsip-ü.zip" "$T/all.xml"
+	qrun -0 warta-pack -o "$T/arsip-ü.zip" "$T/all.xml"
 	unzip -t "$T/arsip-ü.zip"
 	(cd "$T/z" && unzip -q "$T/arsip-ü.zip")
 	expect "unzipped" "$(ls "$T/z")" arsip-ü

@@ -198,7 +198,7 @@ flip() {
 
 # verify ARGS...: runs warta-verify; its stdout and stderr kept apart.
 verify() {
-	run --separate-stderr warta-verify "$@"
+	qrun warta-verify "$@"
 }
 
 # problems: the number N in the last line "...: invalid, N problems".

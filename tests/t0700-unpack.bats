@@ -181,14 +181,14 @@ zip_dir() {
 # usage_error ARGS...: exit 2, nothing on stdout, one line on stderr that
 # begins with the program's name.
 usage_error() {
-	run -2 --separate-stderr warta-unpack "$@"
+	qrun -2 warta-unpack "$@"
 	[ -z "$output" ] || { echo "stdout for $*: $output"; return 1; }
 	[ "${#stderr_lines[@]}" -eq 1 ] || { echo "stderr for $*: $stderr"; return 1; }
 	[[ $stderr == "warta-unpack: "* ]] || { echo "stderr for $*: $stderr"; return 1; }
 }
 
 @test "-t: a table, two lines an item, the seed's fields, no line over 100 columns" {
-	run -0 --separate-stderr warta-unpack -t "$B"
+	qrun -0 warta-unpack -t "$B"
 	[ -z "$stderr" ]
 	expect lines "${#lines[@]}" $((1 + 2 * NITEMS))
 	expect header "${lines[0]}" 'DATE       PLACE            BYLINE            WORDS TITLE / GUID / PATH'
@@ -211,7 +211,7 @@ usage_error() {
 }
 
 @test "-t --tsv: the header, one line of 7 fields an item, the catalog's values" {
-	run -0 --separate-stderr warta-unpack -t --tsv "$B"
+	qrun -0 warta-unpack -t --tsv "$B"
 	[ -z "$stderr" ]
 	expect header "${lines[0]}" "$(printf 'guid\tdate\tplace\tbyline\ttitle\twords\tpath')"
 	expect rows $((${#lines[@]} - 1)) "$NITEMS"
@@ -229,12 +229,12 @@ usage_error() {
 }
 
 @test "-t --tsv and the table: the header even when nothing is selected" {
-	run -0 --separate-stderr warta-unpack -t --tsv --guid nothing "$B"
+	qrun -0 warta-unpack -t --tsv --guid nothing "$B"
 	[ -z "$stderr" ]
 	expect tsv "$output" "$(printf 'guid\tdate\tplace\tbyline\ttitle\twords\tpath')"
-	run -0 --separate-stderr warta-unpack -t --guid nothing "$B"
+	qrun -0 warta-unpack -t --guid nothing "$B"
 	expect table "$output" 'DATE       PLACE            BYLINE            WORDS TITLE / GUID / PATH'
-	run -0 --separate-stderr warta-unpack -t --json --guid nothing "$B"
+	qrun -0 warta-unpack -t --json --guid nothing "$B"
 	[ -z "$output" ]
 }
 
@@ -279,7 +279,7 @@ usage_error() {
 	run -0 bash -c "warta-unpack -t --tsv --grep Semarang '$T/f.tar.gz' | cut -f 1-5,7"
 	expect 'tsv from the items' "${lines[1]}" "$want"
 	# JSON and the selectors see the values as they were.
-	run -0 --separate-stderr warta-unpack -t --json --byline '+cmd|' "$T/f.tar.gz"
+	qrun -0 warta-unpack -t --json --byline '+cmd|' "$T/f.tar.gz"
 	expect lines "${#lines[@]}" 1
 	run -0 jq -r '.byline, .title' <<<"$output"
 	expect json "$output" "$byline
@@ -393,14 +393,14 @@ $title"
 	same "--subject Semarang --grep Sekjen" "$(selected --subject Semarang --grep Sekjen)" "$SEED_GUID"
 	same "--subject Anwar --grep nothing-here" "$(selected --subject Anwar --grep nothing-here)" ""
 	# The same selection in every mode.
-	run -0 --separate-stderr warta-unpack -C "$T/x" --date 2021 --lang en "$B"
+	qrun -0 warta-unpack -C "$T/x" --date 2021 --lang en "$B"
 	expect summary "$stderr" "warta-unpack: 1 of $NITEMS items selected, 3 files written"
 	run -0 warta-unpack --date 2021 --lang en "$B"
 	same stream "$(guids <(printf '%s\n' "$output"))" "$(selected --date 2021 --lang en)"
 }
 
 @test "stream: every item, a newsMessage; one item alone; none: nothing; it validates" {
-	run -0 --separate-stderr warta-unpack "$B"
+	qrun -0 warta-unpack "$B"
 	[ -z "$stderr" ]
 	printf '%s\n' "$output" >"$T/all.xml"
 	expect items "$(grep -c '<newsItem ' "$T/all.xml")" "$NITEMS"
@@ -413,7 +413,7 @@ $title"
 	tar -xzOf "$B" "$NAME/$SEED_PATH" | cmp - "$T/one.xml"
 	run -0 warta-text "$T/one.xml"
 	has text "$output" 'SEMARANG-MARITIM: Dalam upaya menerapkan reformasi birokrasi'
-	run -0 --separate-stderr warta-unpack --guid nothing "$B"
+	qrun -0 warta-unpack --guid nothing "$B"
 	[ -z "$output" ]
 	[ -z "$stderr" ]
 	validate "$T/all.xml"
@@ -442,7 +442,7 @@ $title"
 }
 
 @test "-C: three files an item; the originals are the samples; the text is warta-text's" {
-	run -0 --separate-stderr warta-unpack -C "$T/out" "$B"
+	qrun -0 warta-unpack -C "$T/out" "$B"
 	[ -z "$output" ]
 	expect summary "$stderr" "warta-unpack: $NITEMS of $NITEMS items selected, $((3 * NITEMS)) files written"
 	local d=$T/out/$NAME/data
@@ -493,7 +493,7 @@ $title"
 	warta-unpack -C "$T/out" --guid "$SEED_GUID" "$B" 2>/dev/null
 	echo 'a librarian wrote this' >"$d/text/$SEED_STEM.txt"
 	rm "$d/originals/$SEED_STEM.txt"
-	run -1 --separate-stderr warta-unpack -C "$T/out" --guid "$SEED_GUID" "$B"
+	qrun -1 warta-unpack -C "$T/out" --guid "$SEED_GUID" "$B"
 	has stderr "$stderr" \
 	    "warta-unpack: $B: $T/out/$NAME/data/text/$SEED_STEM.txt: exists; give --force to replace it" \
 	    "warta-unpack: $B: $T/out/$NAME/data/items/$SEED_STEM.xml: exists; give --force to replace it"
@@ -501,7 +501,7 @@ $title"
 	expect untouched "$(cat "$d/text/$SEED_STEM.txt")" 'a librarian wrote this'
 	# The missing one was written all the same.
 	cmp "$SEED" "$d/originals/$SEED_STEM.txt"
-	run -0 --separate-stderr warta-unpack -C "$T/out" --force --guid "$SEED_GUID" "$B"
+	qrun -0 warta-unpack -C "$T/out" --force --guid "$SEED_GUID" "$B"
 	expect summary "$stderr" "warta-unpack: 1 of $NITEMS items selected, 3 files written"
 	warta-unpack --guid "$SEED_GUID" "$B" | warta-text | cmp - "$d/text/$SEED_STEM.txt"
 	cmp "$SEED" "$d/originals/$SEED_STEM.txt"
@@ -514,7 +514,7 @@ $title"
 	for i in $(seq 30); do long=$long/aaaaaaaaaaaaaa; done
 	mkdir -p "$long"
 	warta-unpack -C "$long" --guid "$SEED_GUID" "$B" 2>/dev/null
-	run -1 --separate-stderr warta-unpack -C "$long" --guid "$SEED_GUID" "$B"
+	qrun -1 warta-unpack -C "$long" --guid "$SEED_GUID" "$B"
 	has stderr "$stderr" \
 	    "$long/$NAME/data/items/$SEED_STEM.xml: exists; give --force to replace it"
 }
@@ -522,7 +522,7 @@ $title"
 @test "-C: a symbolic link planted in DIR is never followed" {
 	mkdir -p "$T/out" "$T/elsewhere"
 	ln -s "$T/elsewhere" "$T/out/$NAME"
-	run -1 --separate-stderr warta-unpack -C "$T/out" --date 2021 "$B"
+	qrun -1 warta-unpack -C "$T/out" --date 2021 "$B"
 	has stderr "$stderr" "warta-unpack: $B: $T/out/$NAME: not a directory (a link is never followed)"
 	has stderr "$stderr" "warta-unpack: 2 of $NITEMS items selected, 0 files written"
 	[ -z "$(ls -A "$T/elsewhere")" ]
@@ -530,7 +530,7 @@ $title"
 	rm "$T/out/$NAME"
 	mkdir -p "$T/out/$NAME/data"
 	ln -s "$T/elsewhere" "$T/out/$NAME/data/items"
-	run -1 --separate-stderr warta-unpack -C "$T/out" --guid "$SEED_GUID" "$B"
+	qrun -1 warta-unpack -C "$T/out" --guid "$SEED_GUID" "$B"
 	has stderr "$stderr" "$T/out/$NAME/data/items: not a directory (a link is never followed)"
 	[ -z "$(ls -A "$T/elsewhere")" ]
 	# The file itself a link to a file elsewhere, with --force.
@@ -538,7 +538,7 @@ $title"
 	mkdir -p "$T/out/$NAME/data/text/2021/08/10"
 	echo precious >"$T/elsewhere/precious"
 	ln -s "$T/elsewhere/precious" "$T/out/$NAME/data/text/$SEED_STEM.txt"
-	run -1 --separate-stderr warta-unpack -C "$T/out" --force --guid "$SEED_GUID" "$B"
+	qrun -1 warta-unpack -C "$T/out" --force --guid "$SEED_GUID" "$B"
 	has stderr "$stderr" "$T/out/$NAME/data/text/$SEED_STEM.txt"
 	expect untouched "$(cat "$T/elsewhere/precious")" precious
 }
@@ -567,7 +567,7 @@ $title"
 	tar -czf "$T/other.tar.gz" -C "$T" otherbag
 	zip_dir "$T/other.zip" "$T" otherbag
 	for f in other.tar.gz other.zip; do
-		run -0 --separate-stderr warta-unpack -t --tsv "$T/$f"
+		qrun -0 warta-unpack -t --tsv "$T/$f"
 		[ -z "$stderr" ]
 		expect "$f rows" "${#lines[@]}" 2
 		[[ ${lines[1]} == "urn:newsml:warta.invalid:20210810:0fb56732ef35c24e"$'\t2021-08-10\tSemarang\tPurwanto\t'*$'\tdata/x.xml' ]] ||
@@ -578,7 +578,7 @@ $title"
 		warta-unpack "$T/$f" >"$T/$f.xml"
 		expect "$f guids" "$(guids "$T/$f.xml")" urn:newsml:warta.invalid:20210810:0fb56732ef35c24e
 		diff <(warta-text "$T/otherbag/data/x.xml") <(warta-text "$T/$f.xml")
-		run -0 --separate-stderr warta-unpack -C "$T/x-$f" "$T/$f"
+		qrun -0 warta-unpack -C "$T/x-$f" "$T/$f"
 		expect "$f summary" "$stderr" "warta-unpack: 1 of 1 items selected, 3 files written"
 		cmp "$T/otherbag/data/x.xml" "$T/x-$f/otherbag/data/items/x.xml"
 		cmp "$SEED" "$T/x-$f/otherbag/data/originals/x.txt"
@@ -593,16 +593,16 @@ $title"
 	bag "$T" otherbag
 	tar -czf "$T/other.tar.gz" -C "$T" otherbag
 	# A bundle that cannot be read, then the good bag: the bag is listed.
-	run -1 --separate-stderr warta-unpack -t --tsv "$T/nothing.tar.gz" "$T/other.tar.gz"
+	qrun -1 warta-unpack -t --tsv "$T/nothing.tar.gz" "$T/other.tar.gz"
 	has stderr "$stderr" "$T/nothing.tar.gz"
 	expect "after a failed bundle" "$(printf '%s\n' "$output" | tail -n +2 | cut -f1)" \
 	    urn:newsml:warta.invalid:20210810:0fb56732ef35c24e
 	# A symbolic link beside the item: refused, and the item still listed,
 	# as the stream and -C give it.
 	cp "$F/evil/symlink.tar" "$T/evil.tar"
-	run -1 --separate-stderr warta-unpack "$T/evil.tar"
+	qrun -1 warta-unpack "$T/evil.tar"
 	expect "stream items" "$(grep -c '<newsItem ' <<<"$output")" 1
-	run -1 --separate-stderr warta-unpack -t --tsv "$T/evil.tar"
+	qrun -1 warta-unpack -t --tsv "$T/evil.tar"
 	has stderr "$stderr" 'evil/data/link.xml: a symbolic link refused'
 	expect "listed beside a refused entry" "$(printf '%s\n' "$output" | tail -n +2 | cut -f1)" \
 	    urn:newsml:warta.invalid:20210810:0fb56732ef35c24e
@@ -627,7 +627,7 @@ $title"
 		fifo) entry=evil/data/fifo.xml what='a FIFO' ;;
 		esac
 		out=$T/$kind/out ev=$F/evil/$kind.tar
-		run -1 --separate-stderr warta-unpack -C "$out/a/b" "$ev"
+		qrun -1 warta-unpack -C "$out/a/b" "$ev"
 		has "$kind" "$stderr" "warta-unpack: $ev: $entry: $what refused"
 		# Nothing where the entry points, nothing but the good item's
 		# three files, no link, no device, no FIFO.
@@ -639,10 +639,10 @@ $title"
 		expect "$kind: files" "${files[*]}" \
 		    './evil/data/items/x.xml ./evil/data/originals/x.txt ./evil/data/text/x.txt'
 		# The listing and the stream refuse it too.
-		run -1 --separate-stderr warta-unpack -t "$ev"
+		qrun -1 warta-unpack -t "$ev"
 		has "$kind -t" "$stderr" "$entry: $what refused"
 		lacks "$kind -t" "$output" 'root:'
-		run -1 --separate-stderr warta-unpack "$ev"
+		qrun -1 warta-unpack "$ev"
 		has "$kind stream" "$stderr" "$entry: $what refused"
 		lacks "$kind stream" "$output" 'root:'
 	done
@@ -655,14 +655,14 @@ $title"
 	mkdir -p "$T/abs/out/a/b" "$T/dotdot/out/a/b" "$T/symlink/out/a/b"
 	for z in abs dotdot symlink; do
 		out=$T/$z/out
-		run -1 --separate-stderr warta-unpack -C "$out/a/b" "$F/evilzip/$z.zip"
+		qrun -1 warta-unpack -C "$out/a/b" "$F/evilzip/$z.zip"
 		has "$z.zip" "$stderr" refused
 		[ ! -e "$F/pwned" ] && [ ! -e "$T/pwned" ] && [ ! -e "$out/pwned" ] && [ ! -e "$out/a/pwned" ] ||
 		    { echo "$z.zip: written outside"; return 1; }
 		mapfile -t files < <(cd "$out/a/b" && find . ! -type d | sort)
 		expect "$z.zip: files" "${files[*]}" \
 		    './evil/data/items/x.xml ./evil/data/originals/x.txt ./evil/data/text/x.txt'
-		run -1 --separate-stderr warta-unpack "$F/evilzip/$z.zip"
+		qrun -1 warta-unpack "$F/evilzip/$z.zip"
 		lacks "$z.zip stream" "$output" 'root:'
 	done
 }
@@ -675,9 +675,9 @@ $title"
 	for mode in -t --stream -C; do
 		start=${EPOCHREALTIME/./}
 		case $mode in
-		-t) run -1 --separate-stderr /usr/bin/time -f '%M' warta-unpack -t "$T/bomb.tar.gz" ;;
-		--stream) run -1 --separate-stderr /usr/bin/time -f '%M' warta-unpack "$T/bomb.tar.gz" ;;
-		-C) run -1 --separate-stderr /usr/bin/time -f '%M' warta-unpack -C "$T/out" "$T/bomb.tar.gz" ;;
+		-t) qrun -1 /usr/bin/time -f '%M' warta-unpack -t "$T/bomb.tar.gz" ;;
+		--stream) qrun -1 /usr/bin/time -f '%M' warta-unpack "$T/bomb.tar.gz" ;;
+		-C) qrun -1 /usr/bin/time -f '%M' warta-unpack -C "$T/out" "$T/bomb.tar.gz" ;;
 		esac
 		has "$mode" "$stderr" 'a decompression bomb? (--max-ratio)'
 		[ $(( (${EPOCHREALTIME/./} - start) / 1000 )) -lt 5000 ] ||
@@ -689,16 +689,16 @@ $title"
 	done
 	[ ! -e "$T/out" ] || [ -z "$(find "$T/out" -type f)" ]
 	# Raised, the bound lets it through to the next one.
-	run -1 --separate-stderr warta-unpack -t --max-ratio 100000 --max-bytes 150M "$T/bomb.tar.gz"
+	qrun -1 warta-unpack -t --max-ratio 100000 --max-bytes 150M "$T/bomb.tar.gz"
 	has raised "$stderr" '(--max-bytes)'
 }
 
 @test "--max-entries: a small bound stops the reading with a message naming it" {
-	run -1 --separate-stderr warta-unpack -t --max-entries 5 "$B"
+	qrun -1 warta-unpack -t --max-entries 5 "$B"
 	has stderr "$stderr" "warta-unpack: $B: more than 5 entries (--max-entries)"
-	run -1 --separate-stderr warta-unpack --max-entries 5 "$B"
+	qrun -1 warta-unpack --max-entries 5 "$B"
 	has stderr "$stderr" '(--max-entries)'
-	run -1 --separate-stderr warta-unpack -C "$T/out" --max-entries 5 "$B"
+	qrun -1 warta-unpack -C "$T/out" --max-entries 5 "$B"
 	has stderr "$stderr" '(--max-entries)'
 	# Enough for the bag: every entry, the directories included.
 	run -0 warta-unpack -t --tsv --max-entries 1000 "$B"
@@ -719,14 +719,14 @@ $title"
 	tar -czf "$T/x.tar.gz" -C "$T" xbag
 	local secret
 	secret=$(head -1 /etc/passwd)
-	run -1 --separate-stderr warta-unpack "$T/x.tar.gz"
+	qrun -1 warta-unpack "$T/x.tar.gz"
 	has stream "$stderr" "$T/x.tar.gz: data/xxe.xml: DOCTYPE refused" "$T/x.tar.gz: data/lol.xml: DOCTYPE refused"
 	lacks stream "$output$stderr" "$secret" lollollol
 	expect "stream items" "$(grep -c '<newsItem ' <<<"$output")" 1
-	run -1 --separate-stderr warta-unpack -t --grep root "$T/x.tar.gz"
+	qrun -1 warta-unpack -t --grep root "$T/x.tar.gz"
 	has list "$stderr" 'data/xxe.xml: DOCTYPE refused' 'data/lol.xml: DOCTYPE refused'
 	lacks list "$output$stderr" "$secret"
-	run -1 --separate-stderr warta-unpack -C "$T/out" "$T/x.tar.gz"
+	qrun -1 warta-unpack -C "$T/out" "$T/x.tar.gz"
 	has extract "$stderr" 'data/xxe.xml: DOCTYPE refused' "warta-unpack: 1 of 1 items selected, 3 files written"
 	run grep -rlF -e "$secret" -e lollollol "$T/out"
 	[ -z "$output" ]
@@ -734,13 +734,13 @@ $title"
 }
 
 @test "a bundle that is not there, or not an archive: exit 1, named" {
-	run -1 --separate-stderr warta-unpack -t "$T/nothing.tar.gz"
+	qrun -1 warta-unpack -t "$T/nothing.tar.gz"
 	has stderr "$stderr" "warta-unpack: $T/nothing.tar.gz: "
 	echo 'not an archive' >"$T/text.tar.gz"
-	run -1 --separate-stderr warta-unpack -t "$T/text.tar.gz"
+	qrun -1 warta-unpack -t "$T/text.tar.gz"
 	has stderr "$stderr" "warta-unpack: $T/text.tar.gz: "
 	# The good bundle beside them is still read.
-	run -1 --separate-stderr warta-unpack -t --tsv "$T/nothing.tar.gz" "$B"
+	qrun -1 warta-unpack -t --tsv "$T/nothing.tar.gz" "$B"
 	expect rows $((${#lines[@]} - 1)) "$NITEMS"
 }
 

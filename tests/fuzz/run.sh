@@ -8,7 +8,9 @@
 #
 # A crash, a leak, a timeout (10 s on one input) or 2 GB of memory is a
 # finding: the input is left in FUZZ_DIR/crash/NAME/ and the run exits 1
-# once every target ran.  FUZZ_TARGETS="fuzz_a fuzz_b" runs only those;
+# once every target ran.  FUZZ_RUNS=N stops a target after N inputs (its
+# seeds among them) when that comes before SECONDS (make check's smoke);
+# FUZZ_TARGETS="fuzz_a fuzz_b" runs only those;
 # FUZZ_SEEDED=1 says CORPUS_ROOT is seeded already; FUZZ_NICE=N runs the
 # targets at niceness N (default 10: a long run yields to other work).
 set -u
@@ -43,7 +45,8 @@ for name in $FUZZ_TARGETS; do
 	set -- "$corpus/$name"
 	[ -d "$regress" ] && set -- "$@" "$regress"
 	start=$(date +%s)
-	nice -n "${FUZZ_NICE:-10}" "$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+	nice -n "${FUZZ_NICE:-10}" "$t" -max_total_time="$seconds" \
+	    ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} -timeout=10 -rss_limit_mb=2048 \
 	    -print_final_stats=1 -dict="$top/tests/fuzz/$(dict "$name").dict" \
 	    -artifact_prefix="$dir/crash/$name/" "$@" >"$log/$name" 2>&1
 	rc=$?
