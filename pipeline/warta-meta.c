@@ -449,8 +449,13 @@ take_back(void *arg, struct jobs_job *h)
 
 	if (r->write_failed)
 		return;
-	if (r->redo && h->has_item)
-		return;		/* read again by the reader */
+	/* The main thread's notes before the item stand, whatever becomes
+	 * of it: an input that could not be opened, say. */
+	cli_show_notes(&h->notes, 0, h->notes_before);
+	if (j->read_failed)
+		r->failed = 1;
+	if (!h->has_item || r->redo)
+		return;		/* a job after a piece refused: read again */
 	if (j->parse_failed) {
 		r->redo = 1;
 		r->redo_from = j->doc_start;
@@ -458,11 +463,6 @@ take_back(void *arg, struct jobs_job *h)
 		r->redo_written = j->count - 1;
 		return;
 	}
-	cli_show_notes(&h->notes, 0, h->notes_before);
-	if (j->read_failed)
-		r->failed = 1;
-	if (!h->has_item)
-		return;
 	if (j->row != NULL)
 		j->row->matched = 1;
 	else if (r->sidecar != NULL)

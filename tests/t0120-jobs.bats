@@ -144,6 +144,30 @@ setup_file() {
 	done
 }
 
+@test "meta -j: an input that cannot be opened is told when the next file's first item is refused" {
+	local d=$BATS_FILE_TMPDIR j
+	perl -0pe '$n = 0; s{<itemMeta>}{++$n == 1 ? "$&&undefined;" : $&}ge' \
+	    "$d/named.xml" >"$d/first-bad.xml"
+	for j in 1 2; do
+		jrun first-bad-file-j$j warta-meta -j $j --no-find \
+		    "$d/no-such.xml" "$d/first-bad.xml"
+	done
+	jrun first-bad-pipe sh -c 'cat "$2" | warta-meta -j 2 --no-find \
+	    "$1" -' sh "$d/no-such.xml" "$d/first-bad.xml"
+	sed "s|<stdin>|$d/first-bad.xml|" "$d/first-bad-pipe.err" \
+	    >"$d/first-bad-j1.err"
+	has "pipe" "$(<"$d/first-bad-j1.err")" "no-such.xml: No such file" \
+	    "Entity 'undefined' not defined"
+	cp "$d/first-bad-pipe.out" "$d/first-bad-j1.out"
+	cp "$d/first-bad-pipe.rc" "$d/first-bad-j1.rc"
+	for j in 1 2; do
+		for x in out err rc; do
+			cp "$d/first-bad-file-j$j.$x" "$d/first-bad-j$((j + 1)).$x"
+		done
+	done
+	same_runs first-bad 2 3
+}
+
 # pack_runs NAME FILE: warta-pack of FILE from a pipe at -j 1 (read whole
 # by the reader), and from the file at -j 2 and -j 8 (cut by the split,
 # each item parsed in its job); each bundle in a folder of its own, under
