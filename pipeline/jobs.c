@@ -147,6 +147,11 @@ jobs_submit(struct jobs *q, int has_item, size_t bytes)
 	q->filling = NULL;
 	j->has_item = has_item;
 	j->bytes = bytes;
+	if (workpool_full(q->pool)) {
+		/* Half the pool, for one wake-up of the main thread. */
+		workpool_wait(q->pool, workpool_pending(q->pool) - q->depth /
+		    2);
+	}
 	if (workpool_full(q->pool) || q->bytes + bytes > JOBS_BYTES)
 		while (workpool_pending(q->pool) > 0 &&
 		    (workpool_pending(q->pool) > q->depth / 2 ||

@@ -50,6 +50,12 @@ size_t workpool_pending(const struct workpool *p);
 void workpool_submit(struct workpool *p, void *job);
 /* The oldest job given, once done; NULL when the pool is empty. */
 void *workpool_next(struct workpool *p);
+/*
+ * Waits till the oldest n jobs (at most those in the pool) are done, with
+ * one wake-up or few, so that as many workpool_next() calls then take them
+ * back without a wait each.
+ */
+void workpool_wait(struct workpool *p, size_t n);
 
 /* The number of online cores (at least 1): the default of -j. */
 unsigned workpool_cores(void);

@@ -1,7 +1,8 @@
 /*
  * test_workpool.c: the ordered pool: jobs come back in the order given
  * whatever order they finish in, on one thread and on many, with the
- * pool kept full; each job runs once, on a thread number in range.
+ * pool kept full; each job runs once, on a thread number in range; a wait
+ * for the oldest returns once they are done.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -104,6 +105,35 @@ free_waits_for_jobs_in_flight(void **state)
 		assert_int_equal(jobs[i].runs, 1);
 }
 
+/* workpool_wait(): the oldest n done when it returns, the rest not
+ * waited for; more than the pool holds is all of it. */
+static void
+wait_for_the_oldest(void **state)
+{
+	struct warta_error err;
+	struct workpool *p;
+	struct job jobs[8] = { { 0 } };
+	int i;
+
+	(void)state;
+	assert_non_null(p = workpool_new(2, 8, square, NULL, &err));
+	for (i = 0; i < 8; i++) {
+		jobs[i].n = (unsigned long)i + 3;
+		workpool_submit(p, &jobs[i]);
+	}
+	workpool_wait(p, 5);
+	/* Done is set under the pool's lock, after the job ran. */
+	for (i = 0; i < 5; i++)
+		assert_int_equal(jobs[i].runs, 1);
+	workpool_wait(p, 100);
+	for (i = 0; i < 8; i++)
+		assert_int_equal(jobs[i].runs, 1);
+	for (i = 0; i < 8; i++)
+		assert_ptr_equal(workpool_next(p), &jobs[i]);
+	workpool_wait(p, 3);	/* an empty pool: at once */
+	workpool_free(p);
+}
+
 static void
 cores_is_at_least_one(void **state)
 {
@@ -118,6 +148,7 @@ main(void)
 		cmocka_unit_test(one_thread_runs_inline),
 		cmocka_unit_test(many_threads_keep_order),
 		cmocka_unit_test(free_waits_for_jobs_in_flight),
+		cmocka_unit_test(wait_for_the_oldest),
 		cmocka_unit_test(cores_is_at_least_one),
 	};
 
