@@ -10,12 +10,13 @@
  * A file is cut here, on the main thread, into its items' bytes
  * (newsml/split.h), and each job parses its own, as warta-meta does: read
  * with newsml_reader, each item parsed and copied on the main thread (1 s
- * of CPU for 10,000 items), the main thread set the pace of -j 2.  Where the split is not sure (a
- * stream that is not well-formed, in another encoding, cut short) or a job
- * finds its piece is not well-formed, the jobs after that piece are
- * dropped and newsml_reader reads the rest of the file from the start of
- * the document in doubt, the items of it taken back already skipped, and
- * says what is wrong in its own words; a pipe is read by the reader alone.
+ * of CPU for 10,000 items), the main thread set the pace of -j 2.  Where
+ * the split is not sure (a stream that is not well-formed, in another
+ * encoding, cut short) or a job finds its piece is not well-formed, the
+ * jobs after that piece are dropped and newsml_reader reads the rest of
+ * the file from the start of the document in doubt, the items of it taken
+ * back already skipped, and says what is wrong in its own words; a pipe is
+ * read by the reader alone.
  * The site and the messages are the same either way.
  *
  * A job dropped must leave nothing on disk.  So a job writes its item's
