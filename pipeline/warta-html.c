@@ -63,8 +63,6 @@ static volatile sig_atomic_t stop_signal;
 
 #define PROG "warta-html"
 #define GENERATOR PROG " " WARTA_VERSION
-/* A job keeps the buffer of its item's bytes up to this size. */
-#define RAW_KEPT	((size_t)1 << 20)
 
 struct options {
 	const char *out;
@@ -75,13 +73,9 @@ struct options {
 struct job {
 	struct jobs_job h;
 	xmlDocPtr doc;		/* the job's until done; or NULL */
-	struct wbuf raw;	/* or the item's bytes, to parse */
-	int in_message;		/* as newsml_piece_parse() takes them */
-	long long first_line;
+	struct newsml_held piece; /* or the item's bytes, to parse */
 	int parse_failed;	/* the reader must take over */
 	unsigned long long seq;	/* of its piece, in the order cut */
-	long long doc_start;	/* of the item's document */
-	unsigned long doc_items; /* items before that document */
 	const char *name;	/* its input, for messages */
 	char *path;		/* its entry in a bundle, or NULL */
 	unsigned long count;	/* its number in its input */
@@ -293,12 +287,11 @@ run_job(void *job, unsigned thread, void *arg)
 	struct job *j = job;
 	struct run *r = arg;
 	struct warta_error err;
-	int piece = j->raw.len > 0;
+	int piece = j->piece.bytes.len > 0;
 
 	(void)thread;
 	if (piece) {
-		if (newsml_piece_parse(j->raw.data, j->raw.len, j->in_message,
-		    j->first_line, &j->doc) != 1) {
+		if (newsml_held_parse(&j->piece, &j->doc) != 1) {
 			j->parse_failed = 1;
 			piece_parsed(r, j->seq, 0);
 			return;
@@ -338,8 +331,8 @@ take_back(void *arg, struct jobs_job *h)
 		return;		/* a job after a piece refused: dropped */
 	if (j->parse_failed) {
 		r->redo = 1;
-		r->redo_from = j->doc_start;
-		r->redo_items = j->doc_items;
+		r->redo_from = j->piece.doc_start;
+		r->redo_items = j->piece.doc_items;
 		r->redo_written = j->count - 1;
 		return;
 	}
@@ -367,10 +360,7 @@ reset_job(struct jobs_job *h, int free_too)
 	j->doc = NULL;
 	/* An item's bytes are kept for the next, unless they were many:
 	 * every job of the pool would end up holding the largest. */
-	if (free_too || j->raw.cap > RAW_KEPT)
-		wbuf_release(&j->raw);
-	else
-		wbuf_reset(&j->raw);
+	newsml_held_clear(&j->piece, free_too);
 	free(j->path);
 	j->path = NULL;
 	j->parse_failed = 0;
@@ -503,13 +493,9 @@ submit_piece(struct run *r, const struct newsml_piece *p, const char *name)
 {
 	struct job *j = (struct job *)jobs_current(r->jobs);
 
-	if (j == NULL || newsml_piece_copy(p, &j->raw) != WARTA_OK)
+	if (j == NULL || newsml_hold(&j->piece, p) != WARTA_OK)
 		return -1;
-	j->in_message = p->in_message;
-	j->first_line = p->first_line;
 	j->seq = r->next_seq++;
-	j->doc_start = p->doc_start;
-	j->doc_items = p->doc_items;
 	j->name = name;
 	j->count = p->count;
 	jobs_submit(r->jobs, 1, p->len);

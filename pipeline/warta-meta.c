@@ -53,8 +53,6 @@
 
 #define PROG "warta-meta"
 #define AGENT PROG " " WARTA_VERSION
-/* A job keeps the buffer of its item's bytes up to this size. */
-#define RAW_KEPT	((size_t)1 << 20)
 /* Unmatched spreadsheet rows named one by one, before a count. */
 #define UNMATCHED_SHOWN 10
 
@@ -76,13 +74,8 @@ struct options {
 struct job {
 	struct jobs_job h;
 	xmlDocPtr doc;			/* the job's until done; or NULL */
-	struct wbuf raw;		/* or the item's bytes, to parse */
-	/* as newsml_piece_parse() takes them */
-	int in_message;
-	long long first_line;
+	struct newsml_held piece;	/* or the item's bytes, to parse */
 	int parse_failed;		/* the reader must take over */
-	long long doc_start;		/* of the item's document */
-	unsigned long doc_items;	/* items before that document */
 	const char *name;		/* its input, for messages */
 	unsigned long count;		/* its number in its input */
 	struct sidecar_row *row;	/* its spreadsheet row, or NULL */
@@ -411,9 +404,8 @@ run_job(void *job, unsigned thread, void *arg)
 	struct job *j = job;
 
 	(void)thread;
-	if (j->raw.len > 0) {
-		if (newsml_piece_parse(j->raw.data, j->raw.len, j->in_message,
-		    j->first_line, &j->doc) != 1) {
+	if (j->piece.bytes.len > 0) {
+		if (newsml_held_parse(&j->piece, &j->doc) != 1) {
 			j->parse_failed = 1;
 			return;
 		}
@@ -458,8 +450,8 @@ take_back(void *arg, struct jobs_job *h)
 		return;		/* a job after a piece refused: read again */
 	if (j->parse_failed) {
 		r->redo = 1;
-		r->redo_from = j->doc_start;
-		r->redo_items = j->doc_items;
+		r->redo_from = j->piece.doc_start;
+		r->redo_items = j->piece.doc_items;
 		r->redo_written = j->count - 1;
 		return;
 	}
@@ -494,10 +486,7 @@ reset_job(struct jobs_job *h, int free_too)
 	j->doc = NULL;
 	/* An item's bytes are kept for the next, unless they were many:
 	 * every job of the pool would end up holding the largest. */
-	if (free_too || j->raw.cap > RAW_KEPT)
-		wbuf_release(&j->raw);
-	else
-		wbuf_reset(&j->raw);
+	newsml_held_clear(&j->piece, free_too);
 	j->parse_failed = 0;
 	j->row = NULL;
 	j->change_failed = j->read_failed = 0;
@@ -595,12 +584,8 @@ submit_piece(struct run *r, const struct newsml_piece *p, const char *name)
 {
 	struct job *j = (struct job *)jobs_current(r->jobs);
 
-	if (j == NULL || newsml_piece_copy(p, &j->raw) != WARTA_OK)
+	if (j == NULL || newsml_hold(&j->piece, p) != WARTA_OK)
 		return -1;
-	j->in_message = p->in_message;
-	j->first_line = p->first_line;
-	j->doc_start = p->doc_start;
-	j->doc_items = p->doc_items;
 	j->name = name;
 	j->count = p->count;
 	jobs_submit(r->jobs, 1, p->len);

@@ -57,8 +57,6 @@
  */
 #define BATCH_ITEMS	8
 #define BATCHES_PER_THREAD	2
-/* A job keeps the buffer of its piece's bytes up to this size. */
-#define RAW_KEPT	((size_t)1 << 20)
 
 /* One item, as it is sorted: fixed size, no pointers. */
 struct pack_rec {
@@ -103,13 +101,9 @@ struct spooled {
 struct pack_job {
 	xmlDocPtr doc;
 	int own_doc;		/* freed once done (bag_packer_put()) */
-	/* or the bytes of a piece of the split, to parse first */
-	struct wbuf raw;
-	int in_message;		/* as newsml_piece_parse() takes them */
-	long long first_line;
+	/* or a piece of the split, to parse first */
+	struct newsml_held piece;
 	int parse_failed;	/* refused: the reader must take over */
-	long long doc_start;	/* of the piece's document */
-	unsigned long doc_items;	/* items before that document */
 	struct bag_pack_item it;
 	/* what the job found */
 	int failed;		/* err says why: nothing more can be done */
@@ -216,7 +210,7 @@ job_release(struct pack_job *j)
 	wbuf_release(&j->original);
 	wbuf_release(&j->tsv);
 	wbuf_release(&j->ref);
-	wbuf_release(&j->raw);
+	newsml_held_clear(&j->piece, 1);
 	memset(j, 0, sizeof(*j));
 }
 
@@ -507,13 +501,9 @@ job_reset(struct pack_job *j)
 static int
 job_parse(struct pack_job *j)
 {
-	int rc = newsml_piece_parse(j->raw.data, j->raw.len, j->in_message,
-	    j->first_line, &j->doc);
+	int rc = newsml_held_parse(&j->piece, &j->doc);
 
-	if (j->raw.cap > RAW_KEPT)
-		wbuf_release(&j->raw);
-	else
-		wbuf_reset(&j->raw);
+	newsml_held_clear(&j->piece, 0);
 	if (rc != 1) {
 		j->parse_failed = 1;
 		return -1;
@@ -532,7 +522,7 @@ job_run(const struct bag_packer *p, struct pack_job *j, unsigned thread)
 	/* What the job's last item left is freed here, not on the
 	 * caller's thread. */
 	job_reset(j);
-	if (j->raw.len > 0 && job_parse(j) != 0)
+	if (j->piece.bytes.len > 0 && job_parse(j) != 0)
 		return;
 	item = xmlDocGetRootElement(j->doc);
 	j->guid = (char *)xmlGetProp(item, (const xmlChar *)"guid");
@@ -698,8 +688,8 @@ drop(struct bag_packer *p, const struct pack_job *j)
 {
 	if (!p->refused) {
 		p->refused = 1;
-		p->refusal.doc_start = j->doc_start;
-		p->refusal.doc_items = j->doc_items;
+		p->refusal.doc_start = j->piece.doc_start;
+		p->refusal.doc_items = j->piece.doc_items;
 		p->refusal.done = j->it.number - 1;
 	}
 	p->counts.read--;
@@ -825,7 +815,7 @@ bag_packer_put(struct bag_packer *p, xmlDocPtr doc, const char *input,
 	}
 	j->doc = doc;
 	j->own_doc = 1;
-	wbuf_reset(&j->raw);
+	newsml_held_clear(&j->piece, 0);
 	j->it.input = input;
 	j->it.number = number;
 	j->it.guid = NULL;
@@ -844,14 +834,10 @@ bag_packer_put_piece(struct bag_packer *p, const struct newsml_piece *piece,
 		    "already");
 	if (p->refused || (j = next_job(p, err)) == NULL || p->refused)
 		return p->refused ? 0 : WARTA_FAILED;
-	if (newsml_piece_copy(piece, &j->raw) != WARTA_OK)
+	if (newsml_hold(&j->piece, piece) != WARTA_OK)
 		return warta_error_set(err, -1, "out of memory");
 	j->doc = NULL;
 	j->own_doc = 0;
-	j->in_message = piece->in_message;
-	j->first_line = piece->first_line;
-	j->doc_start = piece->doc_start;
-	j->doc_items = piece->doc_items;
 	j->it.input = input;
 	j->it.number = piece->count;
 	j->it.guid = NULL;

@@ -866,6 +866,37 @@ newsml_split_free(struct newsml_split *s)
 	free(s);
 }
 
+/* A held piece keeps its buffer for the next up to this size. */
+#define HELD_KEPT	((size_t)1 << 20)
+
+int
+newsml_hold(struct newsml_held *h, const struct newsml_piece *p)
+{
+	if (newsml_piece_copy(p, &h->bytes) != WARTA_OK)
+		return WARTA_FAILED;
+	h->in_message = p->in_message;
+	h->first_line = p->first_line;
+	h->doc_start = p->doc_start;
+	h->doc_items = p->doc_items;
+	return WARTA_OK;
+}
+
+int
+newsml_held_parse(const struct newsml_held *h, xmlDocPtr *item)
+{
+	return newsml_piece_parse(h->bytes.data, h->bytes.len, h->in_message,
+	    h->first_line, item);
+}
+
+void
+newsml_held_clear(struct newsml_held *h, int free_too)
+{
+	if (free_too || h->bytes.cap > HELD_KEPT)
+		wbuf_release(&h->bytes);
+	else
+		wbuf_reset(&h->bytes);
+}
+
 int
 newsml_piece_copy(const struct newsml_piece *p, struct wbuf *out)
 {

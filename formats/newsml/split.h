@@ -98,4 +98,24 @@ int newsml_piece_copy(const struct newsml_piece *p, struct wbuf *out);
 int newsml_piece_parse(const char *buf, size_t len, int in_message,
     long long first_line, xmlDocPtr *item);
 
+/*
+ * A piece held for a job: its bytes copied (newsml_piece_copy()), with
+ * what parsing them needs and where the reader takes over when they are
+ * refused.  WBUF_INIT'ed bytes and zeros make an empty one.
+ */
+struct newsml_held {
+	struct wbuf bytes;		/* empty: none held */
+	int in_message;
+	long long first_line;
+	long long doc_start;		/* of its document */
+	unsigned long doc_items;	/* items before that document */
+};
+
+/* p into h, replacing what it held. */
+int newsml_hold(struct newsml_held *h, const struct newsml_piece *p);
+/* newsml_piece_parse() of what h holds. */
+int newsml_held_parse(const struct newsml_held *h, xmlDocPtr *item);
+/* Empties h, keeping its memory up to 1 MiB; with free_too all of it. */
+void newsml_held_clear(struct newsml_held *h, int free_too);
+
 #endif
