@@ -626,7 +626,9 @@ static int
 job_finish(struct bag_packer *p, struct pack_job *j, g2_problem_fn fn,
     void *arg, struct warta_error *err)
 {
-	const char *s = j->told.data, *end = s + j->told.len;
+	const char *s = j->told.data;
+	/* No problem told: data is NULL, and NULL + 0 is undefined. */
+	const char *end = s != NULL ? s + j->told.len : NULL;
 
 	for (; s != NULL && s < end; s += strlen(s) + 1)
 		if (fn != NULL && fn(arg, s) != 0)
