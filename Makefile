@@ -14,7 +14,7 @@
 #
 #   DEVELOPER=1           warnings are errors (CI builds this way)
 #   JOBS=N                how many test files run at once (make check)
-#   FUZZ_SMOKE=0          make check without building the libFuzzer targets
+#   FUZZ_SMOKE=0          make check with gcc's sanitizer build, no libFuzzer targets
 #   FUZZ_SECONDS=N        how long make fuzz runs each target (60)
 #
 # The dependency step runs first: pkg-config (or, for libcsv, a compile
