@@ -14,6 +14,11 @@ export SOURCE_DATE_EPOCH=1700000000
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86
 
+# under_asan: whether the programs are an ASan build (gcc's build/san or
+# clang's build/fuzz, whatever the directory is called): the runtime's
+# entry point is in the binary.
+under_asan() { grep -qa __asan_init "$WARTA_BIN/warta"; }
+
 # The official schema and corpus live in ../shared, beside a developer's
 # checkout; where they are absent the tests that need them skip.
 need_shared() {

@@ -8,8 +8,7 @@
 load common
 
 # Under ASan every allocation is kept in quarantine for a while: its
-# resident memory says nothing about the program's.
-under_asan() { [[ $WARTA_BIN == */san/* ]]; }
+# resident memory says nothing about the program's (under_asan: common).
 
 # One corpus of 20,000 articles; the 2,000 are its first 2,000 (gen-corpus
 # makes article i the same whatever the count, in DIR/0000/000001.txt ...
