@@ -56,6 +56,24 @@ setup_file() {
 	                1, 1, 0, i, 0, i, i)).replace("<headline>",
 	                "<headline>%s " % n).replace("<p>", "<p>" +
 	                "kata " * words))
+	# orig-dup.xml: three guids each given twice, with an original of
+	# one kind and then of another, or none: orig:kind text then a page,
+	# orig:back a page then text, orig:gone text then nothing.
+	def orig(g, kind, text):
+	    x = ITEM % ("urn:newsml:warta.invalid:orig:%s" % g, 1, 1, 0, 1,
+	        0, 1, 1)
+	    if kind is None:
+	        return x
+	    return x.replace("</inlineXML>", '</inlineXML><inlineData '
+	        'contenttype="%s">%s</inlineData>' % (kind,
+	        text.replace("&", "&amp;").replace("<", "&lt;")))
+	with open(d + "/orig-dup.xml", "w") as f:
+	    f.write(orig("kind", "text/plain", "satu kind") +
+	        orig("back", "text/html", "<p>satu back</p>") +
+	        orig("gone", "text/plain", "satu gone") +
+	        orig("kind", "text/html", "<p>dua kind</p>") +
+	        orig("back", "text/plain", "dua back") +
+	        orig("gone", None, None))
 	with open(d + "/many.xml", "w") as f:
 	    f.write("".join(ITEM % ("urn:newsml:warta.invalid:many:%d" % i,
 	        1 + i // 2000, 1 + i % 28, i % 97, i, i % 3, i, i)
@@ -265,6 +283,21 @@ leftovers() {
 	diff -r "$T/dup1" "$T/dup2"
 	expect "item pages" "$(cd "$T/dup2/items" && echo */*.html | wc -w)" 100
 	expect "listed" "$(grep -c '^\["' "$T/dup2/assets/items.js")" 200
+}
+
+@test "an item given again leaves no original of the earlier one: of another kind, or one it has not, whatever -j" {
+	local d=$BATS_FILE_TMPDIR T=$BATS_TEST_TMPDIR j
+	for j in 1 2; do
+		warta-html -q -j $j -o "$T/o$j" "$d/orig-dup.xml"
+		expect "-j $j originals" "$(cd "$T/o$j/items" &&
+		    ls */*.original* | sed 's/^[^.]*//' | sort | tr '\n' ' ')" \
+		    ".original.html.txt .original.txt "
+		expect "-j $j later page" "$(cat "$T/o$j"/items/*/*.original.html.txt)" \
+		    "<p>dua kind</p>"
+		expect "-j $j later text" "$(cat "$T/o$j"/items/*/*.original.txt)" \
+		    "dua back"
+	done
+	diff -r "$T/o1" "$T/o2"
 }
 
 # The run of a pipe is newsml_reader's alone, item after item on the

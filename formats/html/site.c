@@ -157,6 +157,29 @@ fill_names(struct html_item *it, const struct html_view *v)
 	return WARTA_OK;
 }
 
+/*
+ * An item written again (its ID given before) overwrites the page and the
+ * XML of the earlier one, but an original of the earlier one's kind
+ * (.original.txt where this one's is .original.html.txt), or one this
+ * item does not have, would stay beside it, linked from nowhere.
+ * base is "items/abc/ID".
+ */
+static int
+remove_other_originals(struct html_tree *t, const struct html_item *it,
+    const char *base, struct warta_error *err)
+{
+	const char *name = strrchr(base, '/') + 1;
+	char dir[32], prefix[32], keep[64];
+
+	snprintf(dir, sizeof(dir), "%.*s", (int)(name - 1 - base), base);
+	snprintf(prefix, sizeof(prefix), "%s.original", name);
+	if (it->original_suffix != NULL)
+		snprintf(keep, sizeof(keep), "%s%s", prefix,
+		    it->original_suffix);
+	return html_tree_remove_others(t, dir, prefix,
+	    it->original_suffix != NULL ? keep : NULL, err);
+}
+
 /* The item's files; with create, only when its page is not there yet
  * (else HTML_TREE_EXISTS, nothing written). */
 static int
@@ -175,6 +198,8 @@ item_files(struct html_tree *t, const struct html_item *it, int create,
 	snprintf(path, sizeof(path), "%s.xml", base);
 	if (html_tree_write(t, path, it->xml.data, it->xml.len, err) !=
 	    WARTA_OK)
+		return WARTA_FAILED;
+	if (!create && remove_other_originals(t, it, base, err) != WARTA_OK)
 		return WARTA_FAILED;
 	if (it->original_suffix != NULL) {
 		snprintf(path, sizeof(path), "%s.original%s", base,

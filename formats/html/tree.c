@@ -219,6 +219,37 @@ html_tree_create(struct html_tree *t, const char *path, const void *data,
 }
 
 int
+html_tree_remove_others(struct html_tree *t, const char *dir,
+    const char *prefix, const char *keep, struct warta_error *err)
+{
+	size_t plen = strlen(prefix);
+	struct dirent *de;
+	DIR *d;
+	int fd, rc = WARTA_OK;
+
+	fd = openat(t->fd, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC |
+	    O_NOFOLLOW);
+	if (fd < 0)
+		return errno == ENOENT ? WARTA_OK : warta_error_set(err, -1,
+		    "%s/%s: %s", t->dir, dir, strerror(errno));
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return warta_error_set(err, -1, "%s/%s: %s", t->dir, dir,
+		    strerror(errno));
+	}
+	while ((de = readdir(d)) != NULL)
+		if (strncmp(de->d_name, prefix, plen) == 0 &&
+		    (keep == NULL || strcmp(de->d_name, keep) != 0) &&
+		    unlinkat(dirfd(d), de->d_name, 0) != 0 && errno != ENOENT) {
+			rc = warta_error_set(err, -1, "%s/%s/%s: %s", t->dir,
+			    dir, de->d_name, strerror(errno));
+			break;
+		}
+	closedir(d);
+	return rc;
+}
+
+int
 html_tree_copy(struct html_tree *t, const char *path, FILE *from,
     struct warta_error *err)
 {

@@ -41,6 +41,14 @@ int html_tree_copy(struct html_tree *t, const char *path, FILE *from,
 #define HTML_TREE_EXISTS 1
 int html_tree_create(struct html_tree *t, const char *path, const void *data,
     size_t len, struct warta_error *err);
+/*
+ * Removes the files of folder dir (relative, as above) whose names begin
+ * with prefix, but the one named keep (NULL: all of them).  A missing
+ * folder holds none.  What an item given again leaves of the earlier
+ * one: an original of another kind, or one it no longer has.
+ */
+int html_tree_remove_others(struct html_tree *t, const char *dir,
+    const char *prefix, const char *keep, struct warta_error *err);
 /* Puts the new site in DIR's place (the earlier site is removed). */
 int html_tree_commit(struct html_tree *t, struct warta_error *err);
 /* Removes a site that was not committed, and frees. NULL is a no-op. */
