@@ -261,6 +261,31 @@ pack_runs() {
 	same_runs lines 2 8
 }
 
+@test "pack -j: an item's problem past line 65,535 quotes its line, from a pipe as from a file" {
+	need_shared
+	local d=$BATS_FILE_TMPDIR/big-lines c line
+	mkdir -p "$d"
+	c=$BATS_FILE_TMPDIR/samples-j1.out
+	# 70,000 empty lines in the itemSet, then the items, one of them
+	# with an element the schema refuses.  libxml2 keeps a line past
+	# 65,535 apart from the element (in its text), which a copy of the
+	# item out of its message lost: the message quoted no line.
+	perl -0pe 's{<itemSet>}{"<itemSet>" . "\n" x 70000}e;
+	    $n = 0; s{<firstCreated>}{++$n == 30 ? "<firstCreatedX\n\n>" : $&}ge;
+	    $n = 0; s{</firstCreated>}{++$n == 30 ? "</firstCreatedX>" : $&}ge' \
+	    "$c" >"$d/late.xml"
+	line=$(grep -n '<firstCreatedX' "$d/late.xml" | cut -d: -f1)
+	[ -n "$line" ] && [ "$line" -gt 70000 ] ||
+	    { echo "firstCreatedX at line '$line'" >&2; return 1; }
+	line=$((line + 2))
+	export WARTA_SCHEMA
+	WARTA_SCHEMA=$(XSD)
+	pack_runs late "$d/late.xml"
+	has "late" "$(<"$BATS_FILE_TMPDIR/late-j1.err")" \
+	    ": line $line: Element '{http://iptc.org/std/nar/2006-10-01/}firstCreatedX'"
+	same_runs late 2 8
+}
+
 @test "meta -j: the corpus the same with -j 1, 2 and 8" {
 	need_shared
 	local j d=$BATS_FILE_TMPDIR

@@ -914,6 +914,42 @@ in_g2(xmlTextReaderPtr xr)
 }
 
 /*
+ * Past line 65,535 an element's line is 65,535, and libxml2 keeps the
+ * true one (XML_PARSE_BIG_LINES) in the text nodes (line 65,535, the true
+ * one in psvi), where xmlGetLineNo() finds it; xmlDocCopyNode() copies
+ * neither.  The copy gets them from the tree it was made from, node for
+ * node (the same shape), so that a message about an element past that
+ * line still quotes its line, as it does for an item parsed alone.
+ */
+static void
+copy_big_lines(xmlNodePtr from_root, xmlNodePtr to_root)
+{
+	xmlNodePtr from = from_root->children, to = to_root->children;
+
+	while (from != NULL && to != NULL) {
+		if (from->type == XML_TEXT_NODE && from->line == USHRT_MAX) {
+			to->line = from->line;
+			to->psvi = from->psvi;
+		}
+		if (from->type == XML_ELEMENT_NODE && from->children != NULL &&
+		    to->children != NULL) {
+			from = from->children;
+			to = to->children;
+			continue;
+		}
+		/* The next node, up the tree as far as needed. */
+		while (from->next == NULL || to->next == NULL) {
+			from = from->parent;
+			to = to->parent;
+			if (from == from_root || to == to_root)
+				return;
+		}
+		from = from->next;
+		to = to->next;
+	}
+}
+
+/*
  * The item as a document of its own.  xmlDocCopyNode declares on the copy's
  * root the namespaces its names use from outside it; the others in scope
  * (a prefix used in an attribute value, say) are added, so that the item
@@ -934,6 +970,7 @@ copy_item(xmlNodePtr node)
 		return NULL;
 	}
 	xmlDocSetRootElement(doc, copy);
+	copy_big_lines(node, copy);
 	if ((scope = xmlGetNsList(node->doc, node)) != NULL) {
 		for (i = 0; scope[i] != NULL; i++)
 			if (xmlSearchNs(doc, copy, scope[i]->prefix) == NULL &&
@@ -1153,6 +1190,32 @@ node_in_g2(xmlNodePtr n)
  * copy_item()'s, so that the document is the one the reader hands out.
  */
 /*
+ * Whether an item inside a message declares again, itself, every prefix
+ * declared around it (warta's streams do: each item carries the default
+ * namespace of NewsML-G2).  No name in it can then refer to a declaration
+ * outside it, and copy_item() would add none to it: the item taken out of
+ * the message is the tree copy_item() makes, without the copy (a quarter
+ * of the parse of an item, measured).
+ */
+static int
+own_scope(xmlNodePtr node)
+{
+	xmlNodePtr a;
+	xmlNsPtr ns, own;
+
+	for (a = node->parent; a != NULL && a->type == XML_ELEMENT_NODE;
+	    a = a->parent)
+		for (ns = a->nsDef; ns != NULL; ns = ns->next) {
+			for (own = node->nsDef; own != NULL; own = own->next)
+				if (xmlStrEqual(own->prefix, ns->prefix))
+					break;
+			if (own == NULL)
+				return 0;
+		}
+	return 1;
+}
+
+/*
  * A document whose root is the item made what copy_item() would make of
  * it, without copying the tree (which took as long as the parse): its
  * root alone at the top (no comment or processing instruction beside
@@ -1231,6 +1294,13 @@ newsml_piece_parse(const char *buf, size_t len, int in_message,
 	}
 	if (!in_message) {
 		/* The item is the document: kept, not copied. */
+		*item = as_copied(doc);
+		return 1;
+	}
+	if (own_scope(node)) {
+		/* Taken out of its message, not copied. */
+		xmlUnlinkNode(node);
+		xmlFreeNode(xmlDocSetRootElement(doc, node));
 		*item = as_copied(doc);
 		return 1;
 	}
