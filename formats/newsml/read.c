@@ -1184,12 +1184,6 @@ node_in_g2(xmlNodePtr n)
 }
 
 /*
- * The same options as the reader's, the same checks as step()'s: an error
- * of libxml2's at the level the reader fails on, a root that is no
- * newsMessage or item of NewsML-G2, an item that is not one.  The copy is
- * copy_item()'s, so that the document is the one the reader hands out.
- */
-/*
  * Whether an item inside a message declares again, itself, every prefix
  * declared around it (warta's streams do: each item carries the default
  * namespace of NewsML-G2).  No name in it can then refer to a declaration
@@ -1242,6 +1236,13 @@ as_copied(xmlDocPtr doc)
 	return doc;
 }
 
+/*
+ * The same options as the reader's, the same checks as step()'s: an error
+ * of libxml2's at the level the reader fails on, a root that is no
+ * newsMessage or item of NewsML-G2, an item that is not one.  The item is
+ * copy_item()'s copy, or the tree that copy would make (own_scope(),
+ * as_copied()), so that the document is the one the reader hands out.
+ */
 int
 newsml_piece_parse(const char *buf, size_t len, int in_message,
     long long first_line, xmlDocPtr *item)
