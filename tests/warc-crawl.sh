@@ -52,7 +52,11 @@ if [ -z "$port" ]; then
 fi
 
 # The files wget saves go to the work directory; the WARC is the point.
-wget --no-proxy --quiet --tries=1 --timeout=10 --recursive --level=2 \
+# Three tries a file: on a loaded machine one request once failed
+# (wget's exit status 4, a network failure) against the one-thread
+# server, and the fixture was lost though nothing of warta's had failed.
+wget --no-proxy --quiet --tries=3 --waitretry=1 --timeout=10 \
+    --recursive --level=2 \
     --no-parent --directory-prefix="$work/files" --warc-file="$out" \
     "http://127.0.0.1:$port/index.html"
 rc=$?
