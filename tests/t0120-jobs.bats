@@ -237,53 +237,53 @@ pack_runs() {
 	done
 }
 
-@test "pack -j: an item's problem quotes the line the reader gives, in its own document" {
-	need_shared
-	local d=$BATS_FILE_TMPDIR/lines c line j
-	mkdir -p "$d"
-	c=$BATS_FILE_TMPDIR/samples-j1.out
-	# Two documents; in the second, an element the schema refuses, its
-	# start tag spread over lines.
-	perl -0pe '$n = 0; s{<firstCreated>}{++$n == 30 ? "<firstCreatedX\n\n>" : $&}ge;
+# refused_at PADDING OUT: the samples' stream with PADDING empty lines
+# after <itemSet>, and in its 30th item an element the schema refuses, its
+# start tag spread over lines, into OUT; prints the element's line,
+# counted here: libxml2 gives an element the line its start tag ends on.
+refused_at() {
+	local line
+	perl -0pe 's{<itemSet>}{"<itemSet>" . "\n" x '"$1"'}e;
+	    $n = 0; s{<firstCreated>}{++$n == 30 ? "<firstCreatedX\n\n>" : $&}ge;
 	    $n = 0; s{</firstCreated>}{++$n == 30 ? "</firstCreatedX>" : $&}ge' \
-	    "$c" >"$d/second.xml"
-	cat "$c" "$d/second.xml" >"$d/two.xml"
-	# The line of the element in its document, counted here: libxml2
-	# gives an element the line its start tag ends on.
-	line=$(grep -n '<firstCreatedX' "$d/second.xml" | cut -d: -f1)
-	[ -n "$line" ] || { echo "no firstCreatedX" >&2; return 1; }
-	line=$((line + 2))
+	    "$BATS_FILE_TMPDIR/samples-j1.out" >"$2"
+	line=$(grep -n '<firstCreatedX' "$2" | cut -d: -f1)
+	[ -n "$line" ] || { echo "no firstCreatedX in $2" >&2; return 1; }
+	echo $((line + 2))
+}
+
+# pack_quotes NAME FILE LINE: FILE packed from a pipe (-j 1) and from the
+# file (-j 2, -j 8), with the official schema: the element's problem
+# quoted at LINE, and the same bundle, messages and status each way.
+pack_quotes() {
 	export WARTA_SCHEMA
 	WARTA_SCHEMA=$(XSD)
-	pack_runs lines "$d/two.xml"
-	has "lines" "$(<"$BATS_FILE_TMPDIR/lines-j1.err")" \
-	    ": line $line: Element '{http://iptc.org/std/nar/2006-10-01/}firstCreatedX'"
-	same_runs lines 2 8
+	pack_runs "$1" "$2"
+	has "$1" "$(<"$BATS_FILE_TMPDIR/$1-j1.err")" \
+	    ": line $3: Element '{http://iptc.org/std/nar/2006-10-01/}firstCreatedX'"
+	same_runs "$1" 2 8
+}
+
+@test "pack -j: an item's problem quotes the line the reader gives, in its own document" {
+	need_shared
+	local d=$BATS_FILE_TMPDIR/lines line
+	mkdir -p "$d"
+	# Two documents; the element in the second.
+	line=$(refused_at 0 "$d/second.xml")
+	cat "$BATS_FILE_TMPDIR/samples-j1.out" "$d/second.xml" >"$d/two.xml"
+	pack_quotes lines "$d/two.xml" "$line"
 }
 
 @test "pack -j: an item's problem past line 65,535 quotes its line, from a pipe as from a file" {
 	need_shared
-	local d=$BATS_FILE_TMPDIR/big-lines c line
+	local d=$BATS_FILE_TMPDIR/big-lines line
 	mkdir -p "$d"
-	c=$BATS_FILE_TMPDIR/samples-j1.out
-	# 70,000 empty lines in the itemSet, then the items, one of them
-	# with an element the schema refuses.  libxml2 keeps a line past
-	# 65,535 apart from the element (in its text), which a copy of the
-	# item out of its message lost: the message quoted no line.
-	perl -0pe 's{<itemSet>}{"<itemSet>" . "\n" x 70000}e;
-	    $n = 0; s{<firstCreated>}{++$n == 30 ? "<firstCreatedX\n\n>" : $&}ge;
-	    $n = 0; s{</firstCreated>}{++$n == 30 ? "</firstCreatedX>" : $&}ge' \
-	    "$c" >"$d/late.xml"
-	line=$(grep -n '<firstCreatedX' "$d/late.xml" | cut -d: -f1)
-	[ -n "$line" ] && [ "$line" -gt 70000 ] ||
-	    { echo "firstCreatedX at line '$line'" >&2; return 1; }
-	line=$((line + 2))
-	export WARTA_SCHEMA
-	WARTA_SCHEMA=$(XSD)
-	pack_runs late "$d/late.xml"
-	has "late" "$(<"$BATS_FILE_TMPDIR/late-j1.err")" \
-	    ": line $line: Element '{http://iptc.org/std/nar/2006-10-01/}firstCreatedX'"
-	same_runs late 2 8
+	# libxml2 keeps a line past 65,535 apart from the element (in its
+	# text), which a copy of the item out of its message lost: the
+	# message quoted no line.
+	line=$(refused_at 70000 "$d/late.xml")
+	[ "$line" -gt 70000 ] || { echo "firstCreatedX at line $line" >&2; return 1; }
+	pack_quotes late "$d/late.xml" "$line"
 }
 
 @test "meta -j: the corpus the same with -j 1, 2 and 8" {
