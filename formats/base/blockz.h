@@ -47,9 +47,10 @@ enum blockz_kind { BLOCKZ_GZIP, BLOCKZ_ZSTD };
 
 #define BLOCKZ_MEMBER_MAX	((size_t)1 << 20)
 /* The writer cuts a member here at the latest (a long entry, a tag file):
- * its members are all about as large as a caller's cut ones, so that the
- * buffers of a small bundle and of a large one are the same size. */
-#define BLOCKZ_CUT		((size_t)448 << 10)
+ * its members are all about as large as a caller's cut ones (warta-pack
+ * cuts after 896 KiB), so that the buffers of a small bundle and of a
+ * large one are the same size. */
+#define BLOCKZ_CUT		BLOCKZ_MEMBER_MAX
 #define BLOCKZ_LOCATOR_GZIP	42
 #define BLOCKZ_LOCATOR_ZSTD	28
 #define BLOCKZ_LOCATOR_MAX	42
@@ -59,7 +60,7 @@ enum blockz_kind { BLOCKZ_GZIP, BLOCKZ_ZSTD };
  */
 struct blockz;
 
-/* level: -1 for the default (gzip 6, zstd 3); threads: at least 1.  The
+/* level: -1 for the default (gzip 5, zstd 3); threads: at least 1.  The
  * members are written to fd. */
 struct blockz *blockz_new(int fd, enum blockz_kind kind, int level,
     unsigned threads, struct warta_error *err);
