@@ -291,7 +291,7 @@ run_job(void *job, unsigned thread, void *arg)
 
 	(void)thread;
 	if (piece) {
-		if (newsml_held_parse(&j->piece, &j->doc) != 1) {
+		if (newsml_held_parse(&j->piece, &j->doc, NULL) != 1) {
 			j->parse_failed = 1;
 			piece_parsed(r, j->seq, 0);
 			return;

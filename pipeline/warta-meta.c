@@ -405,7 +405,7 @@ run_job(void *job, unsigned thread, void *arg)
 
 	(void)thread;
 	if (j->piece.bytes.len > 0) {
-		if (newsml_held_parse(&j->piece, &j->doc) != 1) {
+		if (newsml_held_parse(&j->piece, &j->doc, NULL) != 1) {
 			j->parse_failed = 1;
 			return;
 		}

@@ -899,7 +899,7 @@ check_pieces(struct item_run *ir, const struct wbuf *file,
 			n = bytes->len;
 		}
 		if (newsml_piece_parse(b, n, p.in_message, p.first_line,
-		    &doc) != 1) {
+		    &doc, NULL) != 1) {
 			*from = p.doc_start;
 			*before = p.doc_items;
 			break;

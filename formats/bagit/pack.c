@@ -104,6 +104,7 @@ struct pack_job {
 	/* or a piece of the split, to parse first */
 	struct newsml_held piece;
 	int parse_failed;	/* refused: the reader must take over */
+	int verbatim;		/* its file is its bytes in the piece */
 	struct bag_pack_item it;
 	/* what the job found */
 	int failed;		/* err says why: nothing more can be done */
@@ -401,6 +402,28 @@ job_digest_original(const struct bag_packer *p, struct pack_job *j)
 	return WARTA_OK;
 }
 
+/*
+ * The item's file: a document of its own.  A verbatim piece's bytes are
+ * that document already (newsml_piece_parse()): serializing the tree
+ * again was a tenth of warta-pack's time, and gave the same bytes.
+ */
+static int
+job_file(struct pack_job *j, xmlNodePtr item)
+{
+	const struct newsml_held *h = &j->piece;
+
+	if (wbuf_puts(&j->file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	    "\n") != WARTA_OK)
+		return WARTA_FAILED;
+	if (j->verbatim) {
+		if (wbuf_append(&j->file, h->bytes.data + h->item_at,
+		    h->item_len) != WARTA_OK)
+			return WARTA_FAILED;
+	} else if (g2_serialize(item, &j->file) != 0)
+		return WARTA_FAILED;
+	return wbuf_putc(&j->file, '\n');
+}
+
 /* The entry, date, file, catalog lines and digests of a newsItem that
  * passed its checks; the head of its spool record. */
 static int
@@ -415,10 +438,7 @@ job_prepare(const struct bag_packer *p, struct pack_job *j, xmlNodePtr item)
 	vc = g2_text(g2_child(g2_child(item, "itemMeta"), "versionCreated"));
 	j->version_created = datetime_parse(vc);
 	xmlFree(vc);
-	/* The item's file: a document of its own. */
-	if (wbuf_puts(&j->file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-	    "\n") != WARTA_OK || g2_serialize(item, &j->file) != 0 ||
-	    wbuf_putc(&j->file, '\n') != WARTA_OK)
+	if (job_file(j, item) != WARTA_OK)
 		return warta_error_set(&j->err, -1, "out of memory");
 	if (sha256_hex(j->file.data, j->file.len, h->item_sha256) != 0 ||
 	    (p->opt.sha512 && sha512_hex(j->file.data, j->file.len,
@@ -480,6 +500,7 @@ job_reset(struct pack_job *j)
 	xmlFree(j->guid);
 	j->guid = NULL;
 	j->parse_failed = 0;
+	j->verbatim = 0;
 	j->failed = 0;
 	warta_error_clear(&j->err);
 	j->problems = 0;
@@ -501,10 +522,8 @@ job_reset(struct pack_job *j)
 static int
 job_parse(struct pack_job *j)
 {
-	int rc = newsml_held_parse(&j->piece, &j->doc);
-
-	newsml_held_clear(&j->piece, 0);
-	if (rc != 1) {
+	if (newsml_held_parse(&j->piece, &j->doc, &j->verbatim) != 1) {
+		newsml_held_clear(&j->piece, 0);
 		j->parse_failed = 1;
 		return -1;
 	}
@@ -547,6 +566,7 @@ job_run(const struct bag_packer *p, struct pack_job *j, unsigned thread)
 		j->doc = NULL;
 		j->own_doc = 0;
 	}
+	newsml_held_clear(&j->piece, 0);
 }
 
 static void

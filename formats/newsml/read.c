@@ -1245,7 +1245,7 @@ as_copied(xmlDocPtr doc)
  */
 int
 newsml_piece_parse(const char *buf, size_t len, int in_message,
-    long long first_line, xmlDocPtr *item)
+    long long first_line, xmlDocPtr *item, int *verbatim)
 {
 	struct xml_quiet q;
 	xmlParserCtxtPtr ctxt;
@@ -1254,6 +1254,8 @@ newsml_piece_parse(const char *buf, size_t len, int in_message,
 	int failed = 0;
 
 	*item = NULL;
+	if (verbatim != NULL)
+		*verbatim = 0;
 	if (len > INT_MAX || first_line < 1 || first_line > INT_MAX)
 		return 0;
 	/* xmlReadMemory()'s steps, the line set between them. */
@@ -1303,6 +1305,8 @@ newsml_piece_parse(const char *buf, size_t len, int in_message,
 		xmlUnlinkNode(node);
 		xmlFreeNode(xmlDocSetRootElement(doc, node));
 		*item = as_copied(doc);
+		if (verbatim != NULL)
+			*verbatim = 1;
 		return 1;
 	}
 	*item = copy_item(node);

@@ -874,6 +874,8 @@ newsml_hold(struct newsml_held *h, const struct newsml_piece *p)
 {
 	if (newsml_piece_copy(p, &h->bytes) != WARTA_OK)
 		return WARTA_FAILED;
+	h->item_at = p->head_len;
+	h->item_len = p->len;
 	h->in_message = p->in_message;
 	h->first_line = p->first_line;
 	h->doc_start = p->doc_start;
@@ -882,10 +884,11 @@ newsml_hold(struct newsml_held *h, const struct newsml_piece *p)
 }
 
 int
-newsml_held_parse(const struct newsml_held *h, xmlDocPtr *item)
+newsml_held_parse(const struct newsml_held *h, xmlDocPtr *item,
+    int *verbatim)
 {
 	return newsml_piece_parse(h->bytes.data, h->bytes.len, h->in_message,
-	    h->first_line, item);
+	    h->first_line, item, verbatim);
 }
 
 void

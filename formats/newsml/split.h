@@ -94,9 +94,16 @@ int newsml_piece_copy(const struct newsml_piece *p, struct wbuf *out);
  * 1: *item (the caller frees it); 0: not well-formed, or not an item the
  * reader would hand out: the reader must take over from the piece's
  * document; -1: out of memory.
+ *
+ * *verbatim (when verbatim is not NULL) is 1 when the item's bytes in the
+ * piece are, alone, that document: an item in a message that declares
+ * again, itself, every prefix declared around it (warta's streams do).
+ * A file of those bytes after an XML declaration is then the item's file
+ * without serializing the tree: the same document, and for an item that
+ * libxml2 wrote, the same bytes.  0 otherwise.
  */
 int newsml_piece_parse(const char *buf, size_t len, int in_message,
-    long long first_line, xmlDocPtr *item);
+    long long first_line, xmlDocPtr *item, int *verbatim);
 
 /*
  * A piece held for a job: its bytes copied (newsml_piece_copy()), with
@@ -105,6 +112,7 @@ int newsml_piece_parse(const char *buf, size_t len, int in_message,
  */
 struct newsml_held {
 	struct wbuf bytes;		/* empty: none held */
+	size_t item_at, item_len;	/* the item's own bytes in them */
 	int in_message;
 	long long first_line;
 	long long doc_start;		/* of its document */
@@ -114,7 +122,8 @@ struct newsml_held {
 /* p into h, replacing what it held. */
 int newsml_hold(struct newsml_held *h, const struct newsml_piece *p);
 /* newsml_piece_parse() of what h holds. */
-int newsml_held_parse(const struct newsml_held *h, xmlDocPtr *item);
+int newsml_held_parse(const struct newsml_held *h, xmlDocPtr *item,
+    int *verbatim);
 /* Empties h, keeping its memory up to 1 MiB; with free_too all of it. */
 void newsml_held_clear(struct newsml_held *h, int free_too);
 

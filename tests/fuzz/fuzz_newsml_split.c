@@ -8,8 +8,10 @@
  * item newsml_reader_next() hands out in its place, and that it stops
  * (for the reader to take over) wherever it is not sure.  So the input is
  * read both ways, and the k-th piece's document, serialized, must be the
- * k-th item's, and each element on the same line (messages quote it): a
- * difference is a crash, which libFuzzer keeps.
+ * k-th item's, and each element on the same line (messages quote it); a
+ * piece said to be verbatim must parse alone to the same document (the
+ * file warta-pack writes of its bytes).  A difference is a crash, which
+ * libFuzzer keeps.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -60,6 +62,28 @@ same_lines(xmlNodePtr a, xmlNodePtr b)
 	return a == NULL && b == NULL;
 }
 
+/*
+ * A verbatim item's bytes, parsed alone as warta-pack writes them (its
+ * file), are the same document as the piece's.
+ */
+static int
+same_alone(const struct newsml_piece *p, xmlDocPtr doc)
+{
+	xmlDocPtr alone = NULL;
+	int same;
+
+	/* Out of memory is not a difference; a refusal is. */
+	switch (newsml_piece_parse(p->bytes, p->len, 0, 1, &alone, NULL)) {
+	case -1:
+		return 1;
+	case 0:
+		return 0;
+	}
+	same = same_document(alone, doc);
+	xmlFreeDoc(alone);
+	return same;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -70,7 +94,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct wbuf bytes = WBUF_INIT;
 	xmlDocPtr mine, theirs;
 	FILE *split_fp = NULL, *read_fp = NULL;
-	int rc;
+	int rc, verbatim;
 
 	if (size == 0)
 		return 0;	/* fmemopen() refuses an empty buffer */
@@ -87,7 +111,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (newsml_piece_copy(&piece, &bytes) != WARTA_OK)
 			break;
 		rc = newsml_piece_parse(bytes.data, bytes.len,
-		    piece.in_message, piece.first_line, &mine);
+		    piece.in_message, piece.first_line, &mine, &verbatim);
 		if (rc != 1)
 			break;	/* the reader takes over: nothing promised */
 		if (newsml_reader_next(r, &theirs, &err) != 1) {
@@ -96,7 +120,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		}
 		if (!same_document(mine, theirs) ||
-		    !same_lines(mine->children, theirs->children))
+		    !same_lines(mine->children, theirs->children) ||
+		    (verbatim && !same_alone(&piece, mine)))
 			abort();
 		xmlFreeDoc(mine);
 		xmlFreeDoc(theirs);

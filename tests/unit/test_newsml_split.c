@@ -118,7 +118,7 @@ cut(const char *bytes, struct cut *c)
 		assert_true(c->n < MAX_ITEMS);
 		assert_int_equal(newsml_piece_copy(&p, &raw), WARTA_OK);
 		assert_int_equal(newsml_piece_parse(raw.data, raw.len,
-		    p.in_message, p.first_line, &doc), 1);
+		    p.in_message, p.first_line, &doc, NULL), 1);
 		c->count[c->n] = p.count;
 		c->doc[c->n++] = dump(doc);
 	}
@@ -301,14 +301,15 @@ test_parse_refuses_what_the_reader_would(void **state)
 	xmlDocPtr doc;
 
 	(void)state;
-	assert_int_equal(newsml_piece_parse(other, strlen(other), 0, 1, &doc),
-	    0);
+	assert_int_equal(newsml_piece_parse(other, strlen(other), 0, 1, &doc,
+	    NULL), 0);
 	assert_null(doc);
 	assert_int_equal(newsml_piece_parse(wrong_root, strlen(wrong_root), 1, 1,
-	    &doc), 0);
-	assert_int_equal(newsml_piece_parse(bad, strlen(bad), 0, 1, &doc), 0);
-	assert_int_equal(newsml_piece_parse(prefix, strlen(prefix), 0, 1, &doc),
+	    &doc, NULL), 0);
+	assert_int_equal(newsml_piece_parse(bad, strlen(bad), 0, 1, &doc, NULL),
 	    0);
+	assert_int_equal(newsml_piece_parse(prefix, strlen(prefix), 0, 1, &doc,
+	    NULL), 0);
 }
 
 int
