@@ -391,9 +391,12 @@ read_items(struct run *r, struct newsml_reader *rd, const char *name,
 {
 	struct warta_error err;
 	xmlDocPtr doc;
+	const char *bytes;
+	size_t len = 0;
 	int rc;
 
 	warta_error_clear(&err);
+	newsml_reader_keep_bytes(rd);
 	while ((rc = newsml_reader_next(rd, &doc, &err)) != 0) {
 		if (rc < 0) {
 			if (drain(r) != 0)
@@ -407,7 +410,9 @@ read_items(struct run *r, struct newsml_reader *rd, const char *name,
 			continue;
 		}
 		/* The packer's now: it checks and frees it. */
-		if (bag_packer_put(r->packer, doc, name,
+		if (!newsml_reader_item_bytes(rd, &bytes, &len))
+			bytes = NULL;
+		if (bag_packer_put(r->packer, doc, bytes, len, name,
 		    newsml_reader_count(rd), &err) != WARTA_OK) {
 			cli_warn("%s", err.message);
 			rc = -2;

@@ -500,7 +500,6 @@ job_reset(struct pack_job *j)
 	xmlFree(j->guid);
 	j->guid = NULL;
 	j->parse_failed = 0;
-	j->verbatim = 0;
 	j->failed = 0;
 	warta_error_clear(&j->err);
 	j->problems = 0;
@@ -541,7 +540,7 @@ job_run(const struct bag_packer *p, struct pack_job *j, unsigned thread)
 	/* What the job's last item left is freed here, not on the
 	 * caller's thread. */
 	job_reset(j);
-	if (j->piece.bytes.len > 0 && job_parse(j) != 0)
+	if (j->doc == NULL && job_parse(j) != 0)
 		return;
 	item = xmlDocGetRootElement(j->doc);
 	j->guid = (char *)xmlGetProp(item, (const xmlChar *)"guid");
@@ -678,6 +677,7 @@ bag_packer_add(struct bag_packer *p, xmlDocPtr doc, g2_problem_fn fn,
 		return warta_error_set(err, -1, "an empty document");
 	j->doc = doc;
 	j->own_doc = 0;
+	j->verbatim = 0;
 	job_run(p, j, 0);
 	j->doc = NULL;
 	return job_finish(p, j, fn, arg, err);
@@ -814,8 +814,9 @@ job_given(struct bag_packer *p)
 }
 
 int
-bag_packer_put(struct bag_packer *p, xmlDocPtr doc, const char *input,
-    unsigned long number, struct warta_error *err)
+bag_packer_put(struct bag_packer *p, xmlDocPtr doc, const char *bytes,
+    size_t len, const char *input, unsigned long number,
+    struct warta_error *err)
 {
 	struct pack_job *j;
 
@@ -838,6 +839,17 @@ bag_packer_put(struct bag_packer *p, xmlDocPtr doc, const char *input,
 	j->doc = doc;
 	j->own_doc = 1;
 	newsml_held_clear(&j->piece, 0);
+	j->verbatim = bytes != NULL;
+	if (bytes != NULL) {
+		/* Held as a piece that is all item. */
+		j->piece.item_at = 0;
+		j->piece.item_len = len;
+		if (wbuf_append(&j->piece.bytes, bytes, len) != WARTA_OK) {
+			j->doc = NULL;
+			xmlFreeDoc(doc);
+			return warta_error_set(err, -1, "out of memory");
+		}
+	}
 	j->it.input = input;
 	j->it.number = number;
 	j->it.guid = NULL;
@@ -860,6 +872,7 @@ bag_packer_put_piece(struct bag_packer *p, const struct newsml_piece *piece,
 		return warta_error_set(err, -1, "out of memory");
 	j->doc = NULL;
 	j->own_doc = 0;
+	j->verbatim = 0;	/* until parsed */
 	j->it.input = input;
 	j->it.number = piece->count;
 	j->it.guid = NULL;

@@ -153,11 +153,15 @@ int bag_packer_add(struct bag_packer *p, xmlDocPtr doc, g2_problem_fn fn,
  * As bag_packer_add(), the work done on the packer's threads: doc is the
  * packer's from now on (freed once checked), and input (which must last
  * until the item is taken back) and number name it in the report
- * (bag_pack_options.report).  Returns WARTA_OK, or WARTA_FAILED (err)
- * when nothing more can be done, for this item or one given before.
+ * (bag_pack_options.report).  bytes (len of them, copied), when not
+ * NULL, are the item's own in its stream and, alone, the document doc
+ * (newsml_reader_item_bytes()): its file is them, not doc serialized.
+ * Returns WARTA_OK, or WARTA_FAILED (err) when nothing more can be done,
+ * for this item or one given before.
  */
-int bag_packer_put(struct bag_packer *p, xmlDocPtr doc, const char *input,
-    unsigned long number, struct warta_error *err);
+int bag_packer_put(struct bag_packer *p, xmlDocPtr doc, const char *bytes,
+    size_t len, const char *input, unsigned long number,
+    struct warta_error *err);
 
 /*
  * As bag_packer_put(), for an item the split cut (newsml/split.h): its

@@ -29,6 +29,7 @@
 #include <libxml/xmlreader.h>
 
 #include "base/ascii.h"
+#include "base/buf.h"
 #include "newsml/newsml.h"
 #include "newsml/read.h"
 #include "newsml/split.h"
@@ -116,12 +117,30 @@ struct newsml_reader {
 	int item_level;		/* the depth items stand at: 0, 2 in a message */
 	unsigned long closes;	/* elements closed back to item_level */
 	long long close_at[CLOSE_RING];	/* where the latest of them closed */
+	long long open_at[CLOSE_RING];	/* and where they opened */
 	unsigned long seen;	/* elements at item_level the walk met */
 	int in_item_set;	/* the walk is inside itemSet */
 	long long chunk_start;	/* where the current item's bytes began */
 	long long markup_start;	/* where the tag, comment, ... began */
 	int skip_subtree;	/* move on with xmlTextReaderNext */
 	int started;		/* a document was opened */
+
+	/*
+	 * newsml_reader_keep_bytes(): the bytes of the document handed to
+	 * libxml2, kept from the element at item level the walk is at, so
+	 * that an item's own bytes can be given with its tree (cap.data[0]
+	 * is at stream offset cap_base; what lies before cap_from is done
+	 * with).  Only in a message of single-byte units: a lone item's
+	 * document is never given as bytes.
+	 */
+	int keep_bytes;
+	int capturing;
+	struct wbuf cap;
+	long long cap_base;
+	size_t cap_from;
+	/* The item last handed out, when its bytes are the document. */
+	const char *item_bytes;
+	size_t item_len;
 
 	/* The first error of each kind, and the one reported for good. */
 	int scan_failed;
@@ -254,6 +273,11 @@ scan_start(struct newsml_reader *r)
 	r->chunk_start = r->doc_start;
 	r->markup_start = r->doc_start;
 	r->skip_subtree = 0;
+	r->capturing = r->keep_bytes;
+	wbuf_reset(&r->cap);
+	r->cap_base = r->doc_start;
+	r->cap_from = 0;
+	r->item_bytes = NULL;
 
 	fill(r, 4);
 	if (r->len - r->pos < 4)
@@ -304,6 +328,8 @@ root_named(struct newsml_reader *r)
 	local = local != NULL ? local + 1 : r->root_name;
 	/* A message's items stand in newsMessage/itemSet. */
 	r->item_level = strcmp(local, "newsMessage") == 0 ? 2 : 0;
+	if (r->item_level == 0 || r->width != 1)
+		r->capturing = 0;
 }
 
 /*
@@ -353,6 +379,8 @@ scan_markup(struct newsml_reader *r)
 	} else {
 		if (r->st == S_EPILOG)
 			return 1;	/* a new root: a new document */
+		if (r->depth == r->item_level)
+			r->open_at[r->closes % CLOSE_RING] = r->markup_start;
 		r->st = S_STAG;
 		r->quote = 0;
 		r->prev1 = 0;
@@ -653,6 +681,12 @@ scan_read(void *ctx, char *out, int outlen)
 		if (c == '\n')
 			r->line++;
 	}
+	if (r->capturing && n > 0 && wbuf_append(&r->cap, out, n) !=
+	    WARTA_OK) {
+		/* Out of memory: the items are serialized instead. */
+		r->capturing = 0;
+		wbuf_release(&r->cap);
+	}
 	return (int)n;
 }
 
@@ -764,7 +798,25 @@ newsml_reader_free(struct newsml_reader *r)
 		xmlFreeTextReader(r->xr);
 	free(r->buf);
 	free(r->name);
+	wbuf_release(&r->cap);
 	free(r);
+}
+
+void
+newsml_reader_keep_bytes(struct newsml_reader *r)
+{
+	r->keep_bytes = 1;
+}
+
+int
+newsml_reader_item_bytes(const struct newsml_reader *r, const char **bytes,
+    size_t *len)
+{
+	if (r->item_bytes == NULL)
+		return 0;
+	*bytes = r->item_bytes;
+	*len = r->item_len;
+	return 1;
 }
 
 void
@@ -1022,6 +1074,9 @@ close_document(struct newsml_reader *r)
 {
 	xmlFreeTextReader(r->xr);
 	r->xr = NULL;
+	/* What is left of the document is only passed over. */
+	r->capturing = 0;
+	wbuf_reset(&r->cap);
 	/* libxml2 stops at the end of its document; make sure the scanner
 	 * did too, so the next one starts where it should. */
 	if (!r->doc_end && !r->scan_failed) {
@@ -1031,6 +1086,88 @@ close_document(struct newsml_reader *r)
 			if (scan_read(r, sink, sizeof(sink)) == 0)
 				break;
 	}
+}
+
+/*
+ * Whether an item inside a message declares again, itself, every prefix
+ * declared around it (warta's streams do: each item carries the default
+ * namespace of NewsML-G2).  No name in it can then refer to a declaration
+ * outside it, and copy_item() would add none to it: the item taken out of
+ * the message is the tree copy_item() makes, without the copy (a quarter
+ * of the parse of an item, measured).
+ */
+static int
+own_scope(xmlNodePtr node)
+{
+	xmlNodePtr a;
+	xmlNsPtr ns, own;
+
+	for (a = node->parent; a != NULL && a->type == XML_ELEMENT_NODE;
+	    a = a->parent)
+		for (ns = a->nsDef; ns != NULL; ns = ns->next) {
+			for (own = node->nsDef; own != NULL; own = own->next)
+				if (xmlStrEqual(own->prefix, ns->prefix))
+					break;
+			if (own == NULL)
+				return 0;
+		}
+	return 1;
+}
+
+/* The kept bytes before offset are done with; the buffer is compacted
+ * once they are half of it, so that each byte is moved once at most. */
+static void
+cap_drop_before(struct newsml_reader *r, long long offset)
+{
+	size_t from;
+
+	if (!r->capturing || offset <= r->cap_base)
+		return;
+	from = offset - r->cap_base < (long long)r->cap.len ?
+	    (size_t)(offset - r->cap_base) : r->cap.len;
+	if (from > r->cap_from)
+		r->cap_from = from;
+	if (r->cap_from > r->cap.len / 2) {
+		memmove(r->cap.data, r->cap.data + r->cap_from,
+		    r->cap.len - r->cap_from);
+		r->cap.len -= r->cap_from;
+		r->cap_base += (long long)r->cap_from;
+		r->cap_from = 0;
+	}
+}
+
+/* An encoding the split takes (newsml/split.c): UTF-8 or none said. */
+static int
+is_utf8(const xmlChar *enc)
+{
+	return enc == NULL || xmlStrcasecmp(enc, X("UTF-8")) == 0 ||
+	    xmlStrcasecmp(enc, X("UTF8")) == 0;
+}
+
+/*
+ * The item at node, in a message, about to be handed out: its bytes are
+ * kept for newsml_reader_item_bytes() when they are, alone, the document
+ * copy_item() makes of it, as newsml_piece_parse() decides for a piece
+ * (own_scope()), so that an item gets the same file whichever way it was
+ * read.  UTF-8 only: other bytes would need decoding.
+ */
+static void
+keep_item_bytes(struct newsml_reader *r, xmlNodePtr node)
+{
+	long long open, close;
+	size_t k = (r->seen - 1) % CLOSE_RING;
+
+	if (!r->capturing || r->closes < r->seen ||
+	    r->closes - r->seen >= CLOSE_RING)
+		return;
+	open = r->open_at[k];
+	close = r->close_at[k];
+	if (open < r->cap_base + (long long)r->cap_from || close <= open ||
+	    close > r->cap_base + (long long)r->cap.len ||
+	    !is_utf8(xmlTextReaderConstEncoding(r->xr)) || !own_scope(node))
+		return;
+	r->item_bytes = r->cap.data + (open - r->cap_base);
+	r->item_len = (size_t)(close - open);
 }
 
 /* One step of the walk: 1 an item in *item, 0 go on, -1 error. */
@@ -1065,6 +1202,7 @@ step(struct newsml_reader *r, xmlDocPtr *item, struct warta_error *err)
 	xmlNodePtr node;
 	int rc, depth;
 
+	r->item_bytes = NULL;
 	if (r->skip_subtree) {
 		r->skip_subtree = 0;
 		rc = xmlTextReaderNext(xr);
@@ -1102,6 +1240,7 @@ step(struct newsml_reader *r, xmlDocPtr *item, struct warta_error *err)
 	if (depth == 0 && in_g2(xr) && xmlStrEqual(local, X("newsMessage")))
 		return 0;
 	r->seen++;
+	cap_drop_before(r, r->open_at[(r->seen - 1) % CLOSE_RING]);
 	if (depth == 2 && !(r->in_item_set && in_g2(xr) &&
 	    is_item_name(local))) {
 		/* Not an item in an itemSet: nothing to hand out. */
@@ -1123,6 +1262,8 @@ step(struct newsml_reader *r, xmlDocPtr *item, struct warta_error *err)
 			return -1;
 		return fail_msg(r, err, scan_offset(r), "cannot read XML");
 	}
+	if (depth == 2)
+		keep_item_bytes(r, node);
 	if ((*item = copy_item(node)) == NULL)
 		return fail_msg(r, err, scan_offset(r), "out of memory");
 	r->skip_subtree = 1;
@@ -1181,32 +1322,6 @@ node_in_g2(xmlNodePtr n)
 {
 	return n->ns != NULL && n->ns->href != NULL &&
 	    xmlStrEqual(n->ns->href, X(NEWSML_NS));
-}
-
-/*
- * Whether an item inside a message declares again, itself, every prefix
- * declared around it (warta's streams do: each item carries the default
- * namespace of NewsML-G2).  No name in it can then refer to a declaration
- * outside it, and copy_item() would add none to it: the item taken out of
- * the message is the tree copy_item() makes, without the copy (a quarter
- * of the parse of an item, measured).
- */
-static int
-own_scope(xmlNodePtr node)
-{
-	xmlNodePtr a;
-	xmlNsPtr ns, own;
-
-	for (a = node->parent; a != NULL && a->type == XML_ELEMENT_NODE;
-	    a = a->parent)
-		for (ns = a->nsDef; ns != NULL; ns = ns->next) {
-			for (own = node->nsDef; own != NULL; own = own->next)
-				if (xmlStrEqual(own->prefix, ns->prefix))
-					break;
-			if (own == NULL)
-				return 0;
-		}
-	return 1;
 }
 
 /*

@@ -83,6 +83,22 @@ struct newsml_reader *newsml_reader_resume(FILE *fp, const char *name,
     long long origin, long long from, unsigned long count,
     struct warta_error *err);
 
+/*
+ * Keep the bytes read, so that newsml_reader_item_bytes() can give an
+ * item's own (off unless asked: a copy of every byte of a message).
+ */
+void newsml_reader_keep_bytes(struct newsml_reader *r);
+/*
+ * After newsml_reader_next() handed out an item: 1 with its bytes in the
+ * stream (valid until the next call) when they are, alone, the document
+ * it handed out, as newsml_piece_parse() says *verbatim of a piece (an
+ * item in a message of UTF-8 that declares every prefix declared around
+ * it), so that a file of them is the item's whichever way it was read; 0
+ * otherwise.
+ */
+int newsml_reader_item_bytes(const struct newsml_reader *r,
+    const char **bytes, size_t *len);
+
 /* Bytes of the stream taken so far (the scanner's position). */
 long long newsml_reader_offset(const struct newsml_reader *r);
 /* Items handed out so far. */

@@ -10,7 +10,8 @@
  * read both ways, and the k-th piece's document, serialized, must be the
  * k-th item's, and each element on the same line (messages quote it); a
  * piece said to be verbatim must parse alone to the same document (the
- * file warta-pack writes of its bytes).  A difference is a crash, which
+ * file warta-pack writes of its bytes), and the reader must give the same
+ * bytes for the item, and only then.  A difference is a crash, which
  * libFuzzer keeps.
  */
 #include <stddef.h>
@@ -84,6 +85,20 @@ same_alone(const struct newsml_piece *p, xmlDocPtr doc)
 	return same;
 }
 
+/* The reader gives the item's bytes exactly when the piece is verbatim,
+ * and the same bytes: an item's file does not depend on how it was read. */
+static int
+same_bytes(const struct newsml_reader *r, const struct newsml_piece *p,
+    int verbatim)
+{
+	const char *b;
+	size_t n;
+
+	if (!newsml_reader_item_bytes(r, &b, &n))
+		return !verbatim;
+	return verbatim && n == p->len && memcmp(b, p->bytes, n) == 0;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -107,6 +122,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    (r = newsml_reader_new(read_fp, "fuzz", &err)) == NULL)
 		goto out;
 	newsml_reader_set_max_item(r, FUZZ_MAX_ITEM);
+	newsml_reader_keep_bytes(r);
 	while (newsml_split_next(s, &piece) == 1) {
 		if (newsml_piece_copy(&piece, &bytes) != WARTA_OK)
 			break;
@@ -121,7 +137,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		if (!same_document(mine, theirs) ||
 		    !same_lines(mine->children, theirs->children) ||
-		    (verbatim && !same_alone(&piece, mine)))
+		    (verbatim && !same_alone(&piece, mine)) ||
+		    !same_bytes(r, &piece, verbatim))
 			abort();
 		xmlFreeDoc(mine);
 		xmlFreeDoc(theirs);
