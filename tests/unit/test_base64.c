@@ -123,6 +123,80 @@ test_decode_white_space_and_refusals(void **state)
 	refused("Zm-_");		/* base64url */
 }
 
+/*
+ * The decoder one character at a time, as RFC 4648 reads: what
+ * base64_decode() must do, whether a group of four comes whole or is cut
+ * by white space, padding or a wrong character.  1 decoded, 0 refused.
+ */
+static int
+reference_decode(const char *s, char *out, size_t *len)
+{
+	static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789+/";
+	unsigned long acc = 0;
+	int n = 0, pad = 0;
+	const char *d;
+
+	*len = 0;
+	for (; *s != '\0'; s++) {
+		if (strchr(" \t\r\n", *s) != NULL)
+			continue;
+		if (*s == '=')
+			pad++;
+		else if (pad > 0 || (d = strchr(digits, *s)) == NULL)
+			return 0;
+		acc = acc << 6 | (*s == '=' ? 0 : (unsigned long)(d - digits));
+		if (++n < 4)
+			continue;
+		if (pad > 2)
+			return 0;
+		out[(*len)++] = (char)(acc >> 16 & 255);
+		if (pad < 2)
+			out[(*len)++] = (char)(acc >> 8 & 255);
+		if (pad < 1)
+			out[(*len)++] = (char)(acc & 255);
+		acc = 0;
+		n = 0;
+	}
+	return n == 0;
+}
+
+/* Random texts of digits, white space, padding and a wrong character,
+ * from a fixed seed: the decoder and the reference agree on each. */
+static void
+test_decode_matches_reference(void **state)
+{
+	static const char pool[] = "QUJDZm9v+/==\n \t!";
+	char text[48], want[48];
+	struct wbuf b = WBUF_INIT;
+	size_t len, k, n;
+	unsigned long seed = 12345;
+	int i, ok;
+
+	(void)state;
+	for (i = 0; i < 50000; i++) {
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		n = (size_t)(seed >> 33) % 40;
+		for (k = 0; k < n; k++) {
+			seed = seed * 6364136223846793005UL +
+			    1442695040888963407UL;
+			/* mostly digits, so that whole groups come often */
+			text[k] = (seed >> 40) % 4 != 0 ? pool[(seed >> 33) %
+			    8] : pool[(seed >> 33) % (sizeof(pool) - 1)];
+		}
+		text[n] = '\0';
+		ok = reference_decode(text, want, &len);
+		wbuf_reset(&b);
+		assert_int_equal(base64_decode(text, &b) == WARTA_OK, ok);
+		if (ok) {
+			assert_int_equal(b.len, len);
+			if (len > 0)
+				assert_memory_equal(b.data, want, len);
+		}
+	}
+	wbuf_release(&b);
+}
+
 int
 main(void)
 {
@@ -130,6 +204,7 @@ main(void)
 		cmocka_unit_test(test_rfc4648),
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_decode_white_space_and_refusals),
+		cmocka_unit_test(test_decode_matches_reference),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
