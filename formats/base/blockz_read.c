@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -28,8 +29,14 @@
  * item read out of a bundle costs little more than its member. */
 #define READ_CHUNK	((size_t)64 << 10)
 
-/* A member read, then decompressed; jobs are used again, buffers and
- * all, so that memory does not grow with the bundle. */
+/*
+ * A member read, then decompressed; jobs are used again, buffers and
+ * all, so that memory does not grow with the bundle.  The buffers are
+ * mappings of their own, for the writer's reason (blockz.c): from the
+ * heap, the buffers of members of 1 MiB made warta-verify's peak memory
+ * 12% larger at 100,000 items than at 10,000.
+ */
+#define IN_MAP		(BLOCKZ_MEMBER_MAX + BLOCKZ_MEMBER_MAX / 4)
 struct rjob {
 	uint64_t offset;	/* in the file */
 	unsigned char *in, *out;
@@ -68,22 +75,30 @@ get_le32(const unsigned char *p)
 	    (uint32_t)p[3] << 24;
 }
 
-/* At least n bytes of j->out. */
+static void *
+map_buffer(size_t n)
+{
+	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE |
+	    MAP_ANONYMOUS, -1, 0);
+
+	return p != MAP_FAILED ? p : NULL;
+}
+
+/* At least n bytes of j->out: a member's whole, mapped once. */
 static int
 out_room(struct rjob *j, size_t n)
 {
-	unsigned char *p;
-
-	if (n == 0)
-		n = 1;
-	if (j->out_cap >= n)
-		return 0;
-	if ((p = realloc(j->out, n)) == NULL) {
-		j->why = "out of memory";
+	if (n > BLOCKZ_MEMBER_MAX) {
+		j->why = "says it holds more than a member may";
 		return -1;
 	}
-	j->out = p;
-	j->out_cap = n;
+	if (j->out == NULL) {
+		if ((j->out = map_buffer(BLOCKZ_MEMBER_MAX)) == NULL) {
+			j->why = "out of memory";
+			return -1;
+		}
+		j->out_cap = BLOCKZ_MEMBER_MAX;
+	}
 	return 0;
 }
 
@@ -161,8 +176,10 @@ rjob_free(struct rjob *j)
 {
 	if (j == NULL)
 		return;
-	free(j->in);
-	free(j->out);
+	if (j->in != NULL)
+		munmap(j->in, j->in_cap);
+	if (j->out != NULL)
+		munmap(j->out, j->out_cap);
 	free(j);
 }
 
@@ -245,6 +262,13 @@ member_size(struct blockz_reader *r)
 			    "its header is too small");
 			return -1;
 		}
+		/* Not read into memory first: what a member of at most
+		 * BLOCKZ_MEMBER_MAX compresses to is well under IN_MAP. */
+		if (n > IN_MAP) {
+			snprintf(r->why, sizeof(r->why), "a member's size in "
+			    "its header is larger than a member may be");
+			return -1;
+		}
 		if ((have = ensure(r, n)) < 0)
 			return -1;
 		if ((size_t)have < n) {
@@ -287,12 +311,16 @@ rjob_new(struct blockz_reader *r, size_t n)
 	j->out_len = 0;
 	j->why = NULL;
 	if (j->in_cap < n) {
-		if ((p = realloc(j->in, n)) == NULL) {
+		size_t cap = n > IN_MAP ? n : IN_MAP;
+
+		if ((p = map_buffer(cap)) == NULL) {
 			rjob_free(j);
 			return NULL;
 		}
+		if (j->in != NULL)
+			munmap(j->in, j->in_cap);
 		j->in = p;
-		j->in_cap = n;
+		j->in_cap = cap;
 	}
 	return j;
 }

@@ -305,6 +305,9 @@ damage_is_reported_with_its_offset(void **state)
 	/* Its ISIZE says more than a member may hold. */
 	file[first + (file[first + 17] << 8 | file[first + 16]) - 1] = 0x7f;
 	expect_damage(file, len, BLOCKZ_GZIP, "more than a member may");
+	/* Its header says it is 2 GB: refused before anything is read. */
+	file[first + 19] = 0x7f;
+	expect_damage(file, len, BLOCKZ_GZIP, "larger than a member may be");
 	free(file);
 	/* Cut short inside its last member, and not a member at all. */
 	fd = write_stream(BLOCKZ_GZIP, 2, 100000, 0, NULL);
