@@ -296,8 +296,11 @@ blockz_new(int fd, enum blockz_kind kind, int level, unsigned threads,
 	    ZSTD_compressBound(BLOCKZ_CUT);
 	if ((z->cur = wjob_new(z)) == NULL)
 		goto oom;
-	if ((z->pool = workpool_new(threads, 0, compress_job, z, err)) ==
-	    NULL)
+	/* On one thread a member is compressed as it is given: holding
+	 * more than one done before writing it would only hold memory (a
+	 * member of hex digests, a manifest's, compresses to half of it). */
+	if ((z->pool = workpool_new(threads, threads == 1 ? 1 : 0,
+	    compress_job, z, err)) == NULL)
 		goto fail;
 	return z;
 oom:
