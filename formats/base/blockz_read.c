@@ -39,8 +39,9 @@
 #define IN_MAP		(BLOCKZ_MEMBER_MAX + BLOCKZ_MEMBER_MAX / 4)
 struct rjob {
 	uint64_t offset;	/* in the file */
-	unsigned char *in, *out;
-	size_t in_len, out_len, in_cap, out_cap;
+	unsigned char *in;	/* in_cap bytes mapped */
+	unsigned char *out;	/* BLOCKZ_MEMBER_MAX bytes, once mapped */
+	size_t in_len, out_len, in_cap;
 	const char *why;	/* NULL: decompressed */
 	struct rjob *next;	/* on the list of jobs to use again */
 };
@@ -84,20 +85,15 @@ map_buffer(size_t n)
 	return p != MAP_FAILED ? p : NULL;
 }
 
-/* At least n bytes of j->out: a member's whole, mapped once. */
+/* Room in j->out for any member (the callers refuse one that says it
+ * holds more), mapped the first time. */
 static int
-out_room(struct rjob *j, size_t n)
+out_mapped(struct rjob *j)
 {
-	if (n > BLOCKZ_MEMBER_MAX) {
-		j->why = "says it holds more than a member may";
+	if (j->out == NULL && (j->out = map_buffer(BLOCKZ_MEMBER_MAX)) ==
+	    NULL) {
+		j->why = "out of memory";
 		return -1;
-	}
-	if (j->out == NULL) {
-		if ((j->out = map_buffer(BLOCKZ_MEMBER_MAX)) == NULL) {
-			j->why = "out of memory";
-			return -1;
-		}
-		j->out_cap = BLOCKZ_MEMBER_MAX;
 	}
 	return 0;
 }
@@ -116,7 +112,7 @@ inflate_gzip(struct rjob *j, struct libdeflate_decompressor *d)
 		j->why = "says it holds more than a member may";
 		return;
 	}
-	if (out_room(j, isize) != 0)
+	if (out_mapped(j) != 0)
 		return;
 	rc = libdeflate_deflate_decompress_ex(d, j->in + GZ_HEAD,
 	    j->in_len - GZ_HEAD - GZ_TAIL, j->out, isize, &got_in, &got_out);
@@ -149,7 +145,7 @@ inflate_zstd(struct rjob *j, ZSTD_DCtx *d)
 		    "may hold";
 		return;
 	}
-	if (out_room(j, (size_t)size) != 0)
+	if (out_mapped(j) != 0)
 		return;
 	n = ZSTD_decompressDCtx(d, j->out, (size_t)size, j->in, j->in_len);
 	if (ZSTD_isError(n) || n != size) {
@@ -179,7 +175,7 @@ rjob_free(struct rjob *j)
 	if (j->in != NULL)
 		munmap(j->in, j->in_cap);
 	if (j->out != NULL)
-		munmap(j->out, j->out_cap);
+		munmap(j->out, BLOCKZ_MEMBER_MAX);
 	free(j);
 }
 
