@@ -143,6 +143,7 @@ struct bag_packer {
 	 * did it: the writes are the threads', not the caller's. */
 	FILE **spools;
 	uint64_t *spool_end;	/* the bytes in each */
+	struct spool_closing *closing;	/* the spools, once read back */
 	FILE *index;		/* a record for each, in stream order */
 	FILE *by_path;		/* the records kept, in path order */
 	uint64_t seq;
@@ -331,6 +332,7 @@ bag_packer_free(struct bag_packer *p)
 	free_pool(p);
 	free_checks(p);
 	job_release(&p->one);
+	spool_closed(p->closing);
 	if (p->spools != NULL)
 		for (i = 0; i < p->threads; i++)
 			if (p->spools[i] != NULL)
@@ -1435,8 +1437,12 @@ write_part(struct bag_packer *p, unsigned long k, struct warta_error *err)
 		goto out;
 	if ((b = create_bag(p, &part, err)) == NULL)
 		goto out;
-	if (add_items(p, b, &cat, &items, err) != WARTA_OK ||
-	    catalog_end(&cat, b, err) != WARTA_OK)
+	if (add_items(p, b, &cat, &items, err) != WARTA_OK)
+		goto out;
+	/* Every item is in: the spools go while the bag is finished. */
+	if (k == p->counts.planned)
+		p->closing = spool_close_behind(p->spools, p->threads);
+	if (catalog_end(&cat, b, err) != WARTA_OK)
 		goto out;
 	rc = finish_part(p, b, &part, k, err);
 	b = NULL;
