@@ -50,11 +50,13 @@
 #   tar czf bag  tar -czf of the whole bag, every file warta-pack puts in
 #              its bundle (items, originals, catalog, manifests), in the
 #              bundle's order (--no-recursion -T: the order of -f tar's
-#              entries, kept in itemfiles-N/order); the baseline of the
-#              bundle's size: the issue allows 3% more.  In tar's own
-#              order (readdir) the bag compresses worse (28% larger at
+#              entries, kept in itemfiles-N/order): "tar czf of the same
+#              files" in the issue's words, the baseline of the bundle's
+#              size (the issue allows 3% more) and of its time.  In tar's
+#              own order (readdir) the bag compresses worse (28% larger at
 #              2,000 items), as each original then no longer follows its
 #              item within gzip's window
+#   tar --zstd -cf bag  the same with zstd
 #   warta-pack gz   BIN_DIR/warta-pack --force -o pack-N.tar.gz items-N.xml
 #   warta-pack zst  the same to pack-N.tar.zst (libarchive, same defaults)
 #   warta-pack gz -j 1, -j 2, -j 8 (and zst)  on the first size only, when
@@ -67,8 +69,12 @@
 # bsdtar and Python's tarfile (.tar.gz), zstd -t, GNU tar, bsdtar and
 # tarfile through zstd -dc (.tar.zst): not timed, a check that they are
 # standard files.
-# The comparison is strict against warta-pack: tar gets the item files
-# only and is given their paths, while warta-pack also reads and parses the
+# The issue's sentence compares the time and the size of warta-pack's
+# bundle with tar's "of the same files": the files the bundle holds, tar
+# czf bag.  The summary also gives the time against tar czf of the item
+# files alone, a stricter baseline: tar then compresses about 70% of the
+# bytes.  Both comparisons are strict against warta-pack: tar is given
+# the files' paths, while warta-pack also reads and parses the
 # stream, checks every item, sorts by date, writes each original (base64
 # decoded from the item) beside its item, the catalog in XML and TSV and
 # the SHA-256 manifests, and fsyncs the bundle; and tar compresses in a
@@ -982,18 +988,20 @@ $n $r"
 	# bundle: the baseline of the bundle's size (see the top)
 	time_tar tar_czf_bag tar-bag tar -czf "$work/tar-bag-$n.tar.gz" -C "$ifiles" \
 	    --no-recursion -T "$ifiles/order"
+	tbgz_s=$tar_s
+	time_tar tar_--zstd_-cf_bag tar-zst-bag tar --zstd -cf "$work/tar-bag-$n.tar.zst" \
+	    -C "$ifiles" --no-recursion -T "$ifiles/order"
+	tbzst_s=$tar_s
 	time_pack "$n" tar.gz gz
 	pgz_s=$pack_s
 	prss="$prss $nitems:$pack_rss"
 	time_pack "$n" tar.zst zst
 	pzst_s=$pack_s
 	zrss="$zrss $nitems:$pack_rss"
-	r=$(awk -v a="$pgz_s" -v b="$tgz_s" -v c="$pzst_s" -v d="$tzst_s" 'BEGIN {
-		printf "%s %s", (a > 0 && b > 0) ? sprintf("%.2f", a / b) : "-",
-		    (c > 0 && d > 0) ? sprintf("%.2f", c / d) : "-"
-	}')
+	r="$(ratio "$pgz_s" "$tgz_s") $(ratio "$pzst_s" "$tzst_s") $(ratio "$pgz_s" "$tbgz_s") $(ratio "$pzst_s" "$tbzst_s")"
 	set -- $r
-	echo "warta-pack takes $1 times as long as tar czf, with zstd $2 times as long as tar --zstd -cf"
+	echo "warta-pack takes $3 times as long as tar czf of the bag's files, with zstd $4 times as long as tar --zstd -cf of them"
+	echo "warta-pack takes $1 times as long as tar czf of the item files, with zstd $2 times as long as tar --zstd -cf of them"
 	pratios="$pratios
 $n $r"
 	if [ "$n" = "$first" ]; then
@@ -1018,7 +1026,8 @@ $nitems $tarin $g_s $p_s"
 	tarin=
 	rm -f "$work/tar-$n.tar"
 	sz=$(for f in "$work/tar-$n.tar.gz" "$work/pack-$n.tar.gz" \
-	    "$work/tar-$n.tar.zst" "$work/pack-$n.tar.zst" "$work/tar-bag-$n.tar.gz"; do
+	    "$work/tar-$n.tar.zst" "$work/pack-$n.tar.zst" "$work/tar-bag-$n.tar.gz" \
+	    "$work/tar-bag-$n.tar.zst"; do
 		if [ -f "$f" ]; then wc -c <"$f"; else echo 0; fi
 	done | tr '\n' ' ')
 	sizelines="$sizelines
@@ -1128,7 +1137,8 @@ $nitems $r"
 
 	# the bundles are measured; they are not worth the disk
 	rm -f "$work/tar-$n.tar.gz" "$work/pack-$n.tar.gz" \
-	    "$work/tar-$n.tar.zst" "$work/pack-$n.tar.zst" "$work/tar-bag-$n.tar.gz"
+	    "$work/tar-$n.tar.zst" "$work/pack-$n.tar.zst" "$work/tar-bag-$n.tar.gz" \
+	    "$work/tar-bag-$n.tar.zst"
 done
 
 # One item out of the bundle of $guidn articles (see the top), and
@@ -1353,15 +1363,17 @@ rsslist() {
 }
 rsslist "warta-verify" $vrss
 rsslist "warta-unpack -t" $urss
-echo "$pratios" | awk 'NF == 3 {
-	printf "time against tar at %d items: warta-pack/tar czf %sx, warta-pack(zst)/tar --zstd -cf %sx\n",
+echo "$pratios" | awk 'NF == 5 {
+	printf "time against tar of the bag'\''s files at %d items: warta-pack/tar czf %sx, warta-pack(zst)/tar --zstd -cf %sx\n",
+	    $1, $4, $5
+	printf "time against tar of the item files at %d items: warta-pack/tar czf %sx, warta-pack(zst)/tar --zstd -cf %sx\n",
 	    $1, $2, $3
 }'
-echo "$sizelines" | awk 'NF == 9 {
-	printf "bytes at %d items: tar gets item files %.1f MB; warta-pack writes those, originals %.1f MB, the rest of the bag %.1f MB\n",
+echo "$sizelines" | awk 'NF == 10 {
+	printf "bytes at %d items: the item files %.1f MB; warta-pack writes those, originals %.1f MB, the rest of the bag %.1f MB\n",
 	    $1, $2 / 1e6, $3 / 1e6, ($4 - $2 - $3) / 1e6
-	printf "bundles at %d items: tar czf %.1f MB, warta-pack %.1f MB; tar --zstd -cf %.1f MB, warta-pack %.1f MB; tar czf of the whole bag %.1f MB\n",
-	    $1, $5 / 1e6, $6 / 1e6, $7 / 1e6, $8 / 1e6, $9 / 1e6
+	printf "bundles at %d items: warta-pack %.1f MB, tar czf of the bag'\''s files %.1f MB (of the item files %.1f MB); warta-pack zst %.1f MB, tar --zstd -cf of the bag'\''s files %.1f MB (of the item files %.1f MB)\n",
+	    $1, $6 / 1e6, $9 / 1e6, $5 / 1e6, $8 / 1e6, $10 / 1e6, $7 / 1e6
 }'
 # the issue's aims: verify no slower than tar and sha256sum, -t within 1.5
 # times tar -tzf
@@ -1424,20 +1436,24 @@ echo
 echo "done when (issue 14): every time ratio is of wall times, in this run"
 printf '  %-74s %7s  %-7s %s\n' figure value aim verdict
 echo "$pratios" >"$work/summary.tmp"
-while read -r n g z; do
+while read -r n g z bg bz; do
 	[ -n "$n" ] || continue
-	aim "warta-pack gz / tar czf (the item files), time, $n articles" "$g" '<=' 0.5
+	aim "warta-pack gz / tar czf of the same bag's files, time, $n articles" "$bg" '<=' 0.5
+	aim "warta-pack gz / tar czf of the item files alone, time, $n articles" "$g" '<=' 0.5 \
+	    "stricter: tar gets 70% of the bytes"
 done <"$work/summary.tmp"
 echo "$sizelines" >"$work/summary.tmp"
-while read -r n _ _ _ _ pg _ _ tb; do
+while read -r n _ _ _ _ pg _ _ tb _; do
 	[ -n "$tb" ] || continue
 	aim "warta-pack gz / tar czf of the same bag's files, bytes, $n items" \
 	    "$(awk -v a="$pg" -v b="$tb" 'BEGIN { if (a > 0 && b > 0) printf "%.3f", a / b }')" '<=' 1.03
 done <"$work/summary.tmp"
 echo "$pratios" >"$work/summary.tmp"
-while read -r n g z; do
+while read -r n g z bg bz; do
 	[ -n "$n" ] || continue
-	aim "warta-pack zst / tar --zstd -cf (the item files), time, $n articles" "$z" '<=' 1.2
+	aim "warta-pack zst / tar --zstd -cf of the same bag's files, time, $n articles" "$bz" '<=' 1.2
+	aim "warta-pack zst / tar --zstd -cf of the item files alone, time, $n articles" "$z" '<=' 1.2 \
+	    "stricter, as above"
 done <"$work/summary.tmp"
 echo "$detr" >"$work/summary.tmp"
 while read -r n f r; do
