@@ -36,19 +36,29 @@ struct bag_index {
 	char found[BAG_INDEX_PATH_MAX];	/* the path of the line found */
 };
 
-void
-bag_index_key(const char *path, char *key, size_t size)
+/* Where path's key starts in it, and its length. */
+static size_t
+key_span(const char *path, const char **start)
 {
-	const char *base = path, *dot;
-	size_t n;
+	const char *base, *dot;
 
 	if (strncmp(path, "data/items/", 11) == 0 ||
 	    strncmp(path, "data/originals/", 15) == 0) {
 		base = strrchr(path, '/') + 1;
 		dot = strchr(base, '.');
-		n = dot != NULL ? (size_t)(dot - base) : strlen(base);
-	} else
-		n = strlen(path);
+		*start = base;
+		return dot != NULL ? (size_t)(dot - base) : strlen(base);
+	}
+	*start = path;
+	return strlen(path);
+}
+
+void
+bag_index_key(const char *path, char *key, size_t size)
+{
+	const char *base;
+	size_t n = key_span(path, &base);
+
 	if (n >= size)
 		n = size - 1;
 	memcpy(key, base, n);
@@ -56,17 +66,53 @@ bag_index_key(const char *path, char *key, size_t size)
 }
 
 int
+bag_index_rec_set(struct bag_index_rec *rec, const char *path)
+{
+	size_t n = strlen(path), len;
+	const char *key;
+
+	if (n >= sizeof(rec->path))
+		return -1;
+	memset(rec, 0, sizeof(*rec));
+	memcpy(rec->path, path, n);
+	len = key_span(rec->path, &key);
+	rec->key_at = (uint32_t)(key - rec->path);
+	rec->key_len = (uint32_t)len;
+	return 0;
+}
+
+/* rec's key, as bag_index_rec_set() found it; a record read back from a
+ * spool is still never read past its path. */
+static const char *
+rec_key(const struct bag_index_rec *rec, size_t *len)
+{
+	if (rec->key_at >= sizeof(rec->path) ||
+	    rec->key_len >= sizeof(rec->path) - rec->key_at) {
+		*len = 0;
+		return rec->path;
+	}
+	*len = rec->key_len;
+	return rec->path + rec->key_at;
+}
+
+/*
+ * strcmp() of the keys, then of the paths.  A key is never cut (a path is
+ * shorter than BAG_INDEX_PATH_MAX) and holds no NUL, so a key that is the
+ * start of a longer one comes first, as with strcmp().
+ */
+int
 bag_index_rec_cmp(const void *a, const void *b)
 {
 	const struct bag_index_rec *x = a, *y = b;
-	char kx[BAG_INDEX_PATH_MAX], ky[BAG_INDEX_PATH_MAX];
-	int c;
+	size_t nx, ny;
+	const char *kx = rec_key(x, &nx), *ky = rec_key(y, &ny);
+	int c = memcmp(kx, ky, nx < ny ? nx : ny);
 
-	bag_index_key(x->path, kx, sizeof(kx));
-	bag_index_key(y->path, ky, sizeof(ky));
-	if ((c = strcmp(kx, ky)) != 0)
+	if (c != 0)
 		return c;
-	return strcmp(x->path, y->path);
+	if (nx != ny)
+		return nx < ny ? -1 : 1;
+	return strncmp(x->path, y->path, sizeof(x->path));
 }
 
 void

@@ -55,11 +55,16 @@
 /* An entry, as the writer spools and sorts it (base/extsort.h). */
 struct bag_index_rec {
 	uint64_t offset, skip;
+	/* Where its key is in path: found once, not at each comparison
+	 * of the sort (two thirds of its time) */
+	uint32_t key_at, key_len;
 	char path[BAG_INDEX_PATH_MAX];	/* NUL-terminated */
 };
 
 /* The key of path into key (size bytes at least BAG_INDEX_PATH_MAX). */
 void bag_index_key(const char *path, char *key, size_t size);
+/* rec emptied, with path and its key; -1 when path is too long for it. */
+int bag_index_rec_set(struct bag_index_rec *rec, const char *path);
 /* Orders records by key, then path. */
 int bag_index_rec_cmp(const void *a, const void *b);
 

@@ -55,8 +55,9 @@ compare_line(void *arg, const struct bag_index_entry *e)
 	/* A damaged member's entries were named already. */
 	if (bag_reader_was_damaged(c->r, e->offset))
 		return 0;
-	memset(&line, 0, sizeof(line));
-	memcpy(line.path, e->path, strlen(e->path));
+	/* The index's paths are shorter than a record's (index.c). */
+	if (bag_index_rec_set(&line, e->path) != 0)
+		return 0;
 	while (c->have && (k = bag_index_rec_cmp(&c->rec, &line)) < 0) {
 		tell(c, "%s: in the bundle, and not in the index", c->rec.path,
 		    0, 0, 0, 0);

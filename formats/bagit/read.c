@@ -185,12 +185,10 @@ record(struct bag_reader *r, const struct bag_entry *e, const char *rel,
 		r->saw_index = 1;
 		return 0;
 	}
-	if (strlen(p) >= sizeof(rec.path))
+	if (bag_index_rec_set(&rec, p) != 0)
 		return 0;	/* the index has no line for it either */
-	memset(&rec, 0, sizeof(rec));
 	rec.offset = e->member_offset;
 	rec.skip = e->member_skip;
-	memcpy(rec.path, p, strlen(p));
 	return fwrite(&rec, sizeof(rec), 1, r->recs) == 1 ? 0 : -1;
 }
 

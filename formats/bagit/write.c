@@ -305,14 +305,12 @@ record_entry(struct bag *b, const char *rel)
 {
 	struct bag_index_rec rec;
 
-	if (strlen(rel) >= sizeof(rec.path)) {
+	if (bag_index_rec_set(&rec, rel) != 0) {
 		b->no_index = 1;
 		return 0;
 	}
-	memset(&rec, 0, sizeof(rec));
 	rec.offset = blockz_member(b->z);
 	rec.skip = blockz_filling(b->z);
-	memcpy(rec.path, rel, strlen(rel));
 	return fwrite(&rec, sizeof(rec), 1, b->index) == 1 ? 0 : -1;
 }
 
