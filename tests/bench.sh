@@ -142,9 +142,14 @@
 # memory: the issue asks it to stay within 10% between 10,000 and 100,000
 # items (the summary gives the spread over every size verified).
 #
-# All under /usr/bin/time (Debian package time) for wall and CPU seconds and
-# peak resident memory (for tar, that of the larger of tar and its
-# compressor), and prints one table and the exact commands.  For the
+# Every command whose time is a figure of the summary (tar and warta-pack,
+# warta-verify and what it is measured against, normalize and meta with
+# -j 1 and -j 2) runs 3 times in a row, the first after a sync, and its
+# fastest run is the row, on both sides of each ratio alike: the machines
+# are shared, and one slow run of either side moved a ratio by 20%.  The
+# rest run once, under /usr/bin/time (Debian package time).  Wall and CPU
+# seconds and peak resident memory (for tar, that of the larger of tar and
+# its compressor) make one table, and the exact commands are printed.  For the
 # xmllint, meta, tar and pack rows, "articles" counts the items in
 # items-N.xml, input MB is its size, and articles/s is items/s.
 #
@@ -453,7 +458,7 @@ time_tar() {
 	# the writeback of the last run's output (or of the item files just
 	# made) is not this run's cost
 	sync
-	timed "$@"
+	timed_best "$@"
 	set -- $t
 	rows="$rows
 $label $nitems ${tarin:-$ibytes} $t"
@@ -473,7 +478,7 @@ $label $nitems ${tarin:-$ibytes} $t"
 time_pack() {
 	errfile=$work/pack-$3-$1.err
 	sync
-	timed "$pack" --force -o "$work/pack-$1.$2" "$items"
+	timed_best "$pack" --force -o "$work/pack-$1.$2" "$items"
 	set -- "$1" "$2" "$3" $t
 	rows="$rows
 warta-pack_$3 $nitems $ibytes $4 $5 $6 $7 $8"
@@ -504,7 +509,7 @@ time_bag() {
 	outfile=$3
 	shift 3
 	sync
-	timed "$@"
+	timed_best "$@"
 	outfile=
 	set -- $t
 	rows="$rows
@@ -549,10 +554,14 @@ has_jobs() {
 # stderr to $errfile, and leaves in $t, as timed does, the fastest run's
 # "seconds user sys maxrss_kib status" (seconds to the microsecond: GNU
 # time's are hundredths) or the first failed run's.  The clock is Python's
-# around fork, exec and wait: the program's start is part of its time.
+# around fork, exec and wait: the program's start (and GNU time's, a
+# millisecond) is part of its time.
+# The peak memory is GNU time's (-f %M, around the command): a child of
+# Python's counts the interpreter it was forked from, 13 MiB.
 best_py=$(cat <<'BEST'
 import os, subprocess, sys, time
-reps, out, cmd = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+reps, out, timebin, rssfile = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+cmd = [timebin, '-f', '%M', '-o', rssfile] + sys.argv[5:]
 best = None
 for _ in range(reps):
     with open(out, 'wb') as f:
@@ -561,7 +570,10 @@ for _ in range(reps):
         _, st, ru = os.wait4(p.pid, 0)
         s = time.perf_counter() - t0
     p.returncode = code = os.waitstatus_to_exitcode(st)
-    r = (s, ru.ru_utime, ru.ru_stime, ru.ru_maxrss, code)
+    with open(rssfile) as f:
+        # "Command exited with non-zero status N" comes first
+        rss = int(f.read().split()[-1])
+    r = (s, ru.ru_utime, ru.ru_stime, rss, code)
     if code != 0:
         best = r
         break
@@ -573,8 +585,8 @@ BEST
 timed_best() {
 	out=${outfile:-/dev/null}
 	echo "+ best of $reps: $(quote "$@")>$out 2>$errfile"
-	t=$("$py" -c "$best_py" "$reps" "$out" "$@" 2>"$errfile") ||
-	    t="0 0 0 0 1"
+	t=$("$py" -c "$best_py" "$reps" "$out" "$TIME" "$work/time.out" "$@" \
+	    2>"$errfile") || t="0 0 0 0 1"
 }
 
 # bagit-python (see the top), copied from its source $bagit_src (a git
@@ -646,7 +658,7 @@ $count n/a"
 	for j in 1 2; do
 		errfile=$work/$name-j$j-$n.err
 		outfile=$work/$name-j$j-$n.out
-		timed env SOURCE_DATE_EPOCH=$epoch "$p" -j "$j" "$operand"
+		timed_best env SOURCE_DATE_EPOCH=$epoch "$p" -j "$j" "$operand"
 		outfile=
 		set -- $t
 		rows="$rows
