@@ -113,6 +113,7 @@ struct pack_job {
 	unsigned long problems;
 	struct wbuf told;	/* each problem, with a NUL after it */
 	int has_original;
+	char recorded[65];	/* the original's SHA-256 the item records */
 	time_t version_created;
 	struct catalog_entry e;
 	struct spool_head h;
@@ -386,8 +387,12 @@ keep_problem(void *arg, const char *problem)
 	return 0;
 }
 
-/* The original's digests: the catalog's line and the manifests give
- * them. */
+/*
+ * The original's digests: the catalog's line and the manifests give
+ * them.  An item that passed its checks and records its original's
+ * SHA-256 had it compared with the original's (item_check()): that is
+ * the digest, not hashed a second time.
+ */
 static int
 job_digest_original(const struct bag_packer *p, struct pack_job *j)
 {
@@ -396,9 +401,13 @@ job_digest_original(const struct bag_packer *p, struct pack_job *j)
 
 	if (!j->has_original)
 		return WARTA_OK;
-	if (sha256_hex(orig, j->original.len, j->e.original_sha256) != 0 ||
-	    (p->opt.sha512 && sha512_hex(orig, j->original.len,
-	    h->orig_sha512) != 0))
+	if (j->recorded[0] != '\0' && j->problems == 0)
+		memcpy(j->e.original_sha256, j->recorded,
+		    sizeof(j->e.original_sha256));
+	else if (sha256_hex(orig, j->original.len, j->e.original_sha256) != 0)
+		return warta_error_set(&j->err, -1, "cannot hash");
+	if (p->opt.sha512 && sha512_hex(orig, j->original.len,
+	    h->orig_sha512) != 0)
 		return warta_error_set(&j->err, -1, "cannot hash");
 	memcpy(h->orig_sha256, j->e.original_sha256, sizeof(h->orig_sha256));
 	return WARTA_OK;
@@ -506,6 +515,7 @@ job_reset(struct pack_job *j)
 	warta_error_clear(&j->err);
 	j->problems = 0;
 	j->has_original = 0;
+	j->recorded[0] = '\0';
 	j->version_created = 0;
 	catalog_entry_free(&j->e);
 	memset(&j->h, 0, sizeof(j->h));
@@ -554,7 +564,7 @@ job_run(const struct bag_packer *p, struct pack_job *j, unsigned thread)
 		    "holds news items", (const char *)item->name);
 		keep_problem(j, what);
 	} else if (item_check(&p->checks[thread], j->doc, keep_problem, j,
-	    &j->original, &j->has_original, NULL, &j->err) < 0)
+	    &j->original, &j->has_original, j->recorded, &j->err) < 0)
 		j->failed = 1;
 	if (!j->failed && j->problems == 0 &&
 	    (job_prepare(p, j, item) != WARTA_OK ||
