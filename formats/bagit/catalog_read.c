@@ -182,7 +182,7 @@ is_g2(xmlTextReaderPtr xr, const char *local)
 {
 	const xmlChar *ns = xmlTextReaderConstNamespaceUri(xr);
 
-	return ns != NULL && xmlStrEqual(ns, X(NEWSML_NS)) &&
+	return NEWSML_IS_NS(ns) &&
 	    xmlStrEqual(xmlTextReaderConstLocalName(xr), X(local));
 }
 

@@ -54,7 +54,7 @@ static int
 in_g2(const xmlNode *n)
 {
 	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    xmlStrEqual(n->ns->href, X(NEWSML_NS));
+	    NEWSML_IS_NS(n->ns->href);
 }
 
 static int

@@ -968,7 +968,7 @@ in_g2(xmlTextReaderPtr xr)
 {
 	const xmlChar *ns = xmlTextReaderConstNamespaceUri(xr);
 
-	return ns != NULL && xmlStrEqual(ns, X(NEWSML_NS));
+	return NEWSML_IS_NS(ns);
 }
 
 /*
@@ -1326,8 +1326,7 @@ first_element(xmlNodePtr n)
 static int
 node_in_g2(xmlNodePtr n)
 {
-	return n->ns != NULL && n->ns->href != NULL &&
-	    xmlStrEqual(n->ns->href, X(NEWSML_NS));
+	return n->ns != NULL && NEWSML_IS_NS(n->ns->href);
 }
 
 /*
