@@ -74,9 +74,9 @@ g2_from(xmlNodePtr n)
 /*
  * A value as a message quotes it: at most SHOW_MAX bytes, cut before a
  * UTF-8 continuation byte, control characters (C0, DEL and C1) as spaces,
- * "..." when cut.
+ * "..." when cut.  Returns out, so that it is made only for a message.
  */
-static void
+static const char *
 show(char out[SHOW_MAX + 4], const char *v, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)v;
@@ -98,6 +98,7 @@ show(char out[SHOW_MAX + 4], const char *v, size_t len)
 	if (n < len)
 		memcpy(out + j, "...", 3), j += 3;
 	out[j] = '\0';
+	return out;
 }
 
 /* --- the first error libxml2 raises while a file is loaded --- */
@@ -792,9 +793,9 @@ check_qcodes(struct check *ck, xmlNodePtr n, const char *attr, const char *v)
 		    len++)
 			;
 		colon = memchr(v, ':', len);
-		show(shown, v, len);
 		if (colon == NULL || colon == v || colon == v + len - 1)
-			problem(ck, n, attr, "'%s' is not a QCode", shown);
+			problem(ck, n, attr, "'%s' is not a QCode",
+			    show(shown, v, len));
 		else if (ck->catalog != NULL &&
 		    !g2_catalog_has(ck->catalog, v, (size_t)(colon - v))) {
 			if (!ck->local_done)
@@ -804,7 +805,8 @@ check_qcodes(struct check *ck, xmlNodePtr n, const char *attr, const char *v)
 			    (size_t)(colon - v))) {
 				show(alias, v, (size_t)(colon - v));
 				problem(ck, n, attr, "alias '%s' of '%s' is not "
-				    "declared in the catalog", alias, shown);
+				    "declared in the catalog", alias,
+				    show(shown, v, len));
 			}
 		}
 		v += len;
@@ -884,7 +886,6 @@ check_attr(struct check *ck, xmlNodePtr n, xmlAttrPtr a)
 		ck->nomem = ck->stop = 1;
 		return;
 	}
-	show(shown, S(v), strlen(S(v)));
 	if (qcode_attr(n, name))
 		check_qcodes(ck, n, name, S(v));
 	if (strcmp(name, "qcode") == 0 && xmlStrEqual(n->name, X("pubStatus")) &&
@@ -892,20 +893,21 @@ check_attr(struct check *ck, xmlNodePtr n, xmlAttrPtr a)
 	    strcmp(S(v), "stat:withheld") != 0 &&
 	    strcmp(S(v), "stat:canceled") != 0)
 		problem(ck, n, name, "'%s' is not stat:usable, stat:withheld "
-		    "or stat:canceled", shown);
+		    "or stat:canceled", show(shown, S(v), strlen(S(v))));
 	else if (strcmp(name, "timestamp") == 0 &&
 	    xmlStrEqual(n->name, X("hop")))
 		check_date(ck, n, name, S(v));
 	else if (strcmp(name, "tag") == 0 &&
 	    xmlStrEqual(n->name, X("language")) && !is_bcp47(S(v)))
 		problem(ck, n, name, "'%s' is not a BCP 47 language tag",
-		    shown);
+		    show(shown, S(v), strlen(S(v))));
 	else if (ONE_OF(n->name, item_elems)) {
 		if (strcmp(name, "guid") == 0 && !is_uri(S(v)))
-			problem(ck, n, name, "'%s' is not a URI", shown);
+			problem(ck, n, name, "'%s' is not a URI",
+			    show(shown, S(v), strlen(S(v))));
 		else if (strcmp(name, "version") == 0 && !is_positive(S(v)))
 			problem(ck, n, name, "'%s' is not a positive integer",
-			    shown);
+			    show(shown, S(v), strlen(S(v))));
 	}
 	xmlFree(v);
 }
