@@ -166,14 +166,26 @@ more(struct newsml_split *s)
 	return 1;
 }
 
-/* The byte at stream offset off is in the buffer; 0 at the end. */
+/* have()'s reading, when off is past what the buffer holds. */
 static int
-have(struct newsml_split *s, long long off)
+have_more(struct newsml_split *s, long long off)
 {
 	while (off >= s->base + (long long)s->len)
 		if (!more(s))
 			return 0;
 	return 1;
+}
+
+/*
+ * The byte at stream offset off is in the buffer; 0 at the end.  Asked of
+ * every byte of every tag: the common case, a byte already read, is a
+ * comparison here, and only the rest a call (the call was 1.3% of
+ * warta-pack's instructions).
+ */
+static inline int
+have(struct newsml_split *s, long long off)
+{
+	return off < s->base + (long long)s->len || have_more(s, off);
 }
 
 #define AT(s, off) ((s)->buf[(off) - (s)->base])
