@@ -16,13 +16,22 @@ tsv_cell_risky(const char *s)
 int
 tsv_cell_put(struct wbuf *out, const char *s)
 {
+	size_t n;
+
 	if (tsv_cell_risky(s) && wbuf_putc(out, '\'') != WARTA_OK)
 		return WARTA_FAILED;
-	for (; *s != '\0'; s++)
-		if (wbuf_putc(out, *s == '\t' || *s == '\n' || *s == '\r' ?
-		    ' ' : *s) != WARTA_OK)
+	/* A run at a time, each tab or line break a space: a byte at a
+	 * time was half a percent of warta-pack's instructions. */
+	for (;;) {
+		n = strcspn(s, "\t\n\r");
+		if (wbuf_append(out, s, n) != WARTA_OK)
 			return WARTA_FAILED;
-	return WARTA_OK;
+		if (s[n] == '\0')
+			return WARTA_OK;
+		if (wbuf_putc(out, ' ') != WARTA_OK)
+			return WARTA_FAILED;
+		s += n + 1;
+	}
 }
 
 const char *
