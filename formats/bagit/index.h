@@ -56,7 +56,7 @@
 struct bag_index_rec {
 	uint64_t offset, skip;
 	/* Where its key is in path: found once, not at each comparison
-	 * of the sort (two thirds of its time) */
+	 * of the sort (a third of its time went there) */
 	uint32_t key_at, key_len;
 	char path[BAG_INDEX_PATH_MAX];	/* NUL-terminated */
 };
