@@ -735,42 +735,23 @@ struct index_chunk {
 	size_t skip;
 };
 
-/* The records, their members made offsets, sorted by key into sorted. */
+/* The records sorted by key into sorted; their members are made offsets
+ * as the lines are written (index_text()), not in a pass of their own. */
 static int
 sort_records(struct bag *b, FILE *sorted, struct warta_error *err)
 {
-	struct bag_index_rec rec;
-	FILE *mapped;
-	int rc = WARTA_FAILED;
-
-	if ((mapped = spool_open(err)) == NULL)
-		return WARTA_FAILED;
 	if (fflush(b->index) != 0 || fseeko(b->index, 0, SEEK_SET) != 0)
-		goto io;
-	while (fread(&rec, sizeof(rec), 1, b->index) == 1) {
-		if ((rec.offset = blockz_member_offset(b->z, rec.offset)) ==
-		    UINT64_MAX)
-			goto io;
-		if (fwrite(&rec, sizeof(rec), 1, mapped) != 1)
-			goto io;
-	}
-	if (ferror(b->index) || fflush(mapped) != 0 ||
-	    fseeko(mapped, 0, SEEK_SET) != 0)
-		goto io;
-	rc = extsort(mapped, sorted, sizeof(rec), bag_index_rec_cmp, err);
-	goto out;
-io:
-	warta_error_set(err, -1, "temporary file: %s", strerror(errno));
-out:
-	fclose(mapped);
-	return rc;
+		return warta_error_set(err, -1, "temporary file: %s",
+		    strerror(errno));
+	return extsort(b->index, sorted, sizeof(struct bag_index_rec),
+	    bag_index_rec_cmp, err);
 }
 
 /* The index's lines into text, cut into chunks of about
  * BAG_INDEX_CHUNK bytes, never between two lines of one key. */
 static int
-index_text(FILE *sorted, FILE *text, struct index_chunk **chunks,
-    size_t *n, struct warta_error *err)
+index_text(const struct blockz *z, FILE *sorted, FILE *text,
+    struct index_chunk **chunks, size_t *n, struct warta_error *err)
 {
 	static const char head[] = "offset\tskip\tpath\n";
 	struct bag_index_rec rec;
@@ -803,6 +784,11 @@ index_text(FILE *sorted, FILE *text, struct index_chunk **chunks,
 			memcpy(c->key, key, sizeof(c->key));
 		}
 		memcpy(prev, key, sizeof(prev));
+		/* The member's number, made its offset in the file. */
+		if ((rec.offset = blockz_member_offset(z, rec.offset)) ==
+		    UINT64_MAX)
+			return warta_error_set(err, -1, "%s: an entry in no "
+			    "member written", rec.path);
 		if ((len = fprintf(text, "%llu\t%llu\t%s\n",
 		    (unsigned long long)rec.offset,
 		    (unsigned long long)rec.skip, rec.path)) < 0)
@@ -877,7 +863,7 @@ add_index(struct bag *b, uint64_t *offset, uint64_t *length,
 	    (sorted = spool_open(err)) == NULL ||
 	    (text = spool_open(err)) == NULL ||
 	    sort_records(b, sorted, err) != WARTA_OK ||
-	    index_text(sorted, text, &chunks, &n, err) != WARTA_OK ||
+	    index_text(b->z, sorted, text, &chunks, &n, err) != WARTA_OK ||
 	    write_index(b, text, chunks, n, &h, err) != WARTA_OK ||
 	    flush_members(b, err) != WARTA_OK)
 		goto out;
