@@ -142,16 +142,20 @@ struct table {
 	FILE *fp;		/* NULL until the first record */
 	size_t size;
 	uint64_t n;
+	int sorted;		/* no record put since it was sorted */
 };
 
 /*
  * The jobs.
  */
 
-enum job_kind { JOB_FILE, JOB_SHA512, JOB_PROBLEM };
+enum job_kind { JOB_FILE, JOB_SHA512, JOB_PROBLEM, JOB_SORT };
 
 struct job {
 	enum job_kind kind;
+	/* JOB_SORT: a table of the end's, sorted on a thread (presort()) */
+	struct table *table;
+	extsort_cmp cmp;
 	char *path;
 	struct wbuf data;	/* the file's bytes, the job's own */
 	unsigned char md[64];
@@ -268,6 +272,7 @@ table_init(struct table *t, size_t size)
 	t->fp = NULL;
 	t->size = size;
 	t->n = 0;
+	t->sorted = 0;
 }
 
 /* Empties t (a tag file given twice: the last one counts). */
@@ -278,6 +283,7 @@ table_reset(struct table *t)
 		fclose(t->fp);
 	t->fp = NULL;
 	t->n = 0;
+	t->sorted = 0;
 }
 
 struct bag_check *
@@ -393,6 +399,7 @@ table_put(struct bag_check *c, struct table *t, const void *rec)
 	if (fwrite(rec, t->size, 1, t->fp) != 1)
 		return io_error(c, "writing");
 	t->n++;
+	t->sorted = 0;
 	return WARTA_OK;
 }
 
@@ -591,27 +598,43 @@ cmp_orec(const void *a, const void *b)
 	return d != 0 ? d : cmp_u64(x->b, y->b);
 }
 
-/* Sorts t by cmp, and makes it ready to be read from its start. */
+/*
+ * Sorts t by cmp, and makes it ready to be read from its start; touches
+ * nothing but t and err, so that it may run on any thread (presort()).
+ */
 static int
-table_sort(struct bag_check *c, struct table *t, extsort_cmp cmp)
+sort_table(struct table *t, extsort_cmp cmp, struct warta_error *err)
 {
 	FILE *out;
 
 	if (t->fp == NULL)
 		return WARTA_OK;
 	if (fflush(t->fp) != 0 || fseeko(t->fp, 0, SEEK_SET) != 0)
-		return io_error(c, "writing");
-	if ((out = spool_open(&c->err)) == NULL)
+		return warta_error_set(err, -1, "temporary file: writing: %s",
+		    strerror(errno));
+	if ((out = spool_open(err)) == NULL)
 		return WARTA_FAILED;
-	if (extsort(t->fp, out, t->size, cmp, &c->err) != WARTA_OK) {
+	if (extsort(t->fp, out, t->size, cmp, err) != WARTA_OK) {
 		fclose(out);
 		return WARTA_FAILED;
 	}
 	fclose(t->fp);
 	t->fp = out;
 	if (fflush(t->fp) != 0 || fseeko(t->fp, 0, SEEK_SET) != 0)
-		return io_error(c, "writing");
+		return warta_error_set(err, -1, "temporary file: writing: %s",
+		    strerror(errno));
+	t->sorted = 1;
 	return WARTA_OK;
+}
+
+/* sort_table() on the caller's thread, unless presort() did it. */
+static int
+table_sort(struct bag_check *c, struct table *t, extsort_cmp cmp)
+{
+	if (t->sorted && t->fp != NULL)
+		return fseeko(t->fp, 0, SEEK_SET) == 0 ? WARTA_OK :
+		    io_error(c, "reading");
+	return sort_table(t, cmp, &c->err);
 }
 
 /* A sorted table read record by record: rec is the current one. */
@@ -1065,6 +1088,15 @@ run_job(void *v, unsigned thread, void *arg)
 		break;
 	case JOB_PROBLEM:
 		break;
+	case JOB_SORT: {
+		/* A sort that fails here is done again at the end, which
+		 * says why. */
+		struct warta_error err;
+
+		warta_error_clear(&err);
+		(void)sort_table(j->table, j->cmp, &err);
+		break;
+	}
 	}
 }
 
@@ -2479,6 +2511,40 @@ make_thread_checks(struct bag_check *c, struct warta_error *err)
 	return WARTA_OK;
 }
 
+/*
+ * The tables the end compares, complete once the bundle is read, each
+ * sorted as a job of its own: one after the other they were most of the
+ * end of a bundle's check, on one core while the others waited.  They
+ * sort while the index is checked; drain() waits for them.
+ */
+static void
+presort(struct bag_check *c, struct workpool *p)
+{
+	const struct {
+		struct table *t;
+		extsort_cmp cmp;
+	} tables[] = {
+		{ &c->manifest, cmp_mrec }, { &c->files, cmp_frec },
+		{ &c->items, cmp_irec }, { &c->tsv, cmp_trec },
+		{ &c->refs, cmp_xrec },
+	};
+	struct job *j;
+	size_t i;
+
+	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		if (c->stopped || tables[i].t->fp == NULL)
+			continue;
+		if ((j = job_new(JOB_SORT, "")) == NULL)
+			return;		/* the end sorts what is left */
+		j->table = tables[i].t;
+		j->cmp = tables[i].cmp;
+		if (!submit(c, p, j))
+			return;
+		/* A batch each, so that they go to different threads. */
+		flush(c, p);
+	}
+}
+
 int
 bag_check_bundle(struct bag_check *c, const char *path,
     enum sniff_kind kind, const struct bag_limits *limits,
@@ -2510,6 +2576,9 @@ bag_check_bundle(struct bag_check *c, const char *path,
 		c->fn(c->arg, "", "no end of central directory: the zip is cut "
 		    "short or damaged");
 	whole = read_entries(c, r, p);
+	/* A second pass for SHA-512 adds to the files: the sorts wait. */
+	if (whole && !bag_check_wants_sha512(c))
+		presort(c, p);
 	if (whole)
 		bag_check_index(r, path, limits, c->fn, c->arg);
 	bag_reader_free(r);
@@ -2518,6 +2587,7 @@ bag_check_bundle(struct bag_check *c, const char *path,
 	else {
 		if (bag_check_wants_sha512(c))
 			read_sha512(c, path, limits, p);
+		drain(c, p);
 		bag_check_end(c);
 	}
 	workpool_free(p);
