@@ -38,7 +38,7 @@
 #   meta       BIN_DIR/warta-meta items-N.xml > /dev/null: the same with
 #              finding people, organizations, places, subjects (the default)
 #   meta -j 1, -j 2  as normalize -j above, on items-N.xml
-# Then warta-pack against plain tar of the same item files.  The item
+# Then warta-pack against plain tar of the same files.  The item
 # files are made once: warta-pack -f tar packs items-N.xml into an
 # uncompressed bundle, which tar -xf unpacks into itemfiles-N/; its
 # data/items/ then holds one file per item, N files, byte for byte the
@@ -79,9 +79,10 @@
 # decoded from the item) beside its item, the catalog in XML and TSV and
 # the SHA-256 manifests, and fsyncs the bundle; and tar compresses in a
 # second process (gzip, zstd) while warta-pack compresses in its own.  The
-# sizes of both sides' bytes and bundles are printed.  Each of these runs
-# starts after a sync, so that none pays for the writeback of the one
-# before (or of the item files just made).
+# sizes of both sides' bytes and bundles are printed.  Each of these
+# commands starts after a sync (the first of its three runs; see below),
+# so that none pays for the writeback of the one before (or of the item
+# files just made).
 #
 # Then the librarian's side, on warta-pack's gz bundle pack-N.tar.gz just
 # made (in the page cache).  The issue's baseline for warta-verify is tar
