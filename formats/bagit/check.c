@@ -384,11 +384,18 @@ bag_check_files(const struct bag_check *c)
  * The spools.
  */
 
+/* A spool's failure, into err: any thread's (sort_table()). */
+static int
+spool_failed(struct warta_error *err, const char *what)
+{
+	return warta_error_set(err, -1, "temporary file: %s: %s", what,
+	    strerror(errno));
+}
+
 static int
 io_error(struct bag_check *c, const char *what)
 {
-	return warta_error_set(&c->err, -1, "temporary file: %s: %s", what,
-	    strerror(errno));
+	return spool_failed(&c->err, what);
 }
 
 static int
@@ -610,8 +617,7 @@ sort_table(struct table *t, extsort_cmp cmp, struct warta_error *err)
 	if (t->fp == NULL)
 		return WARTA_OK;
 	if (fflush(t->fp) != 0 || fseeko(t->fp, 0, SEEK_SET) != 0)
-		return warta_error_set(err, -1, "temporary file: writing: %s",
-		    strerror(errno));
+		return spool_failed(err, "writing");
 	if ((out = spool_open(err)) == NULL)
 		return WARTA_FAILED;
 	if (extsort(t->fp, out, t->size, cmp, err) != WARTA_OK) {
@@ -621,8 +627,7 @@ sort_table(struct table *t, extsort_cmp cmp, struct warta_error *err)
 	fclose(t->fp);
 	t->fp = out;
 	if (fflush(t->fp) != 0 || fseeko(t->fp, 0, SEEK_SET) != 0)
-		return warta_error_set(err, -1, "temporary file: writing: %s",
-		    strerror(errno));
+		return spool_failed(err, "writing");
 	t->sorted = 1;
 	return WARTA_OK;
 }
