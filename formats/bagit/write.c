@@ -757,6 +757,8 @@ index_text(const struct blockz *z, FILE *sorted, FILE *text,
 	struct bag_index_rec rec;
 	struct index_chunk *c;
 	char prev[BAG_INDEX_PATH_MAX] = "", key[BAG_INDEX_PATH_MAX];
+	/* two numbers of at most 20 digits, two tabs, a newline, a NUL */
+	char line[BAG_INDEX_PATH_MAX + 44];
 	off_t at = 0, start = 0;
 	size_t cap = 0;
 	int len;
@@ -789,9 +791,12 @@ index_text(const struct blockz *z, FILE *sorted, FILE *text,
 		    UINT64_MAX)
 			return warta_error_set(err, -1, "%s: an entry in no "
 			    "member written", rec.path);
-		if ((len = fprintf(text, "%llu\t%llu\t%s\n",
+		/* Made whole first: the path is bounded, so the line is. */
+		len = snprintf(line, sizeof(line), "%llu\t%llu\t%s\n",
 		    (unsigned long long)rec.offset,
-		    (unsigned long long)rec.skip, rec.path)) < 0)
+		    (unsigned long long)rec.skip, rec.path);
+		if (len < 0 || (size_t)len >= sizeof(line) ||
+		    fwrite(line, 1, (size_t)len, text) != (size_t)len)
 			goto io;
 		at += len;
 	}
