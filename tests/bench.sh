@@ -71,8 +71,11 @@
 # standard files.
 # The issue's sentence compares the time and the size of warta-pack's
 # bundle with tar's "of the same files": the files the bundle holds, tar
-# czf bag.  The summary also gives the time against tar czf of the item
-# files alone, a stricter baseline: tar then compresses about 70% of the
+# czf bag.  The issue's own table agrees: its tar czf took 3.9 times as
+# long as its tar tzf of the bundle, and here tar czf of the bag's files
+# takes about 3.6 times as long as tar tzf, of the item files alone 2.7.
+# The summary also gives the time against tar czf of the item files
+# alone, as context with no verdict: tar then compresses about 70% of the
 # bytes.  Both comparisons are strict against warta-pack: tar is given
 # the files' paths, while warta-pack also reads and parses the
 # stream, checks every item, sorts by date, writes each original (base64
@@ -1431,6 +1434,11 @@ aim() {
 	esac
 	printf '  %-74s %7s  %-7s %-4s%s\n' "$1" "$v" "$3 $4" "$verdict" "${5:+  $5}"
 }
+# Prints a figure that is not one of the issue's aims: label $1, value
+# $2, the note $3; no verdict, and none counted.
+context() {
+	printf '  %-74s %7s  %-7s %-4s%s\n' "$1" "${2:-n/a}" - - "${3:+  $3}"
+}
 # "most over least" of "items:kib" words, in percent, and the sizes
 spread() {
 	echo "$*" | tr ' ' '\n' | awk -F: 'NF == 2 {
@@ -1452,8 +1460,8 @@ echo "$pratios" >"$work/summary.tmp"
 while read -r n g z bg bz; do
 	[ -n "$n" ] || continue
 	aim "warta-pack gz / tar czf of the same bag's files, time, $n articles" "$bg" '<=' 0.5
-	aim "warta-pack gz / tar czf of the item files alone, time, $n articles" "$g" '<=' 0.5 \
-	    "stricter: tar gets 70% of the bytes"
+	context "warta-pack gz / tar czf of the item files alone, time, $n articles" "$g" \
+	    "context: tar gets 70% of the bytes"
 done <"$work/summary.tmp"
 echo "$sizelines" >"$work/summary.tmp"
 while read -r n _ _ _ _ pg _ _ tb _; do
@@ -1465,8 +1473,8 @@ echo "$pratios" >"$work/summary.tmp"
 while read -r n g z bg bz; do
 	[ -n "$n" ] || continue
 	aim "warta-pack zst / tar --zstd -cf of the same bag's files, time, $n articles" "$bz" '<=' 1.2
-	aim "warta-pack zst / tar --zstd -cf of the item files alone, time, $n articles" "$z" '<=' 1.2 \
-	    "stricter, as above"
+	context "warta-pack zst / tar --zstd -cf of the item files alone, time, $n articles" "$z" \
+	    "context, as above"
 done <"$work/summary.tmp"
 echo "$detr" >"$work/summary.tmp"
 while read -r n f r; do
