@@ -139,7 +139,7 @@ enum {
 
 /* A table: records of one size appended to a spool, sorted at the end. */
 struct table {
-	FILE *fp;		/* NULL until the first record */
+	struct spool spool;	/* not open until the first record */
 	size_t size;
 	uint64_t n;
 	int sorted;		/* no record put since it was sorted */
@@ -197,7 +197,7 @@ struct bag_check {
 
 	struct table files, manifest, items, tsv, originals, refs;
 	struct table out, tsv_out;	/* problems for the end */
-	FILE *strings;		/* paths, guids, lines, messages */
+	struct spool strings;	/* paths, guids, lines, messages */
 	uint64_t strings_len;
 	int strings_dirty;	/* written since the last fflush() */
 	/*
@@ -229,7 +229,7 @@ struct bag_check {
 	void *progress_arg;
 	/* A large entry's problems, held until it is read whole ("where",
 	 * NUL, the problem, NUL), and the caller's fn and arg meanwhile. */
-	FILE *held;
+	struct spool held;
 	bag_problem_fn *held_fn;
 	void *held_arg;
 };
@@ -269,7 +269,8 @@ report(bag_problem_fn *fn, void *arg, const char *where, const char *fmt,
 static void
 table_init(struct table *t, size_t size)
 {
-	t->fp = NULL;
+	t->spool.fp = NULL;
+	t->spool.buf = NULL;
 	t->size = size;
 	t->n = 0;
 	t->sorted = 0;
@@ -279,9 +280,7 @@ table_init(struct table *t, size_t size)
 static void
 table_reset(struct table *t)
 {
-	if (t->fp != NULL)
-		fclose(t->fp);
-	t->fp = NULL;
+	spool_close(&t->spool);
 	t->n = 0;
 	t->sorted = 0;
 }
@@ -342,12 +341,10 @@ bag_check_free(struct bag_check *c)
 	table_reset(&c->refs);
 	table_reset(&c->out);
 	table_reset(&c->tsv_out);
-	if (c->strings != NULL)
-		fclose(c->strings);
+	spool_close(&c->strings);
 	free(c->window[0].buf);
 	free(c->window[1].buf);
-	if (c->held != NULL)
-		fclose(c->held);
+	spool_close(&c->held);
 	free(c->oxum);
 	catalog_refs_release(&c->xml);
 	free(c);
@@ -401,9 +398,9 @@ io_error(struct bag_check *c, const char *what)
 static int
 table_put(struct bag_check *c, struct table *t, const void *rec)
 {
-	if (t->fp == NULL && (t->fp = spool_open(&c->err)) == NULL)
+	if (t->spool.fp == NULL && spool_open(&t->spool, &c->err) == NULL)
 		return WARTA_FAILED;
-	if (fwrite(rec, t->size, 1, t->fp) != 1)
+	if (fwrite(rec, t->size, 1, t->spool.fp) != 1)
 		return io_error(c, "writing");
 	t->n++;
 	t->sorted = 0;
@@ -414,9 +411,9 @@ table_put(struct bag_check *c, struct table *t, const void *rec)
 static int
 string_put(struct bag_check *c, const char *s, size_t len, uint64_t *off)
 {
-	if (c->strings == NULL && (c->strings = spool_open(&c->err)) == NULL)
+	if (c->strings.fp == NULL && spool_open(&c->strings, &c->err) == NULL)
 		return WARTA_FAILED;
-	if (len > 0 && fwrite(s, 1, len, c->strings) != len)
+	if (len > 0 && fwrite(s, 1, len, c->strings.fp) != len)
 		return io_error(c, "writing");
 	*off = c->strings_len;
 	c->strings_len += len;
@@ -458,7 +455,7 @@ strings_window(struct bag_check *c, uint64_t off, uint64_t len, int *failed)
 	n = c->strings_len - off < STRINGS_WINDOW ?
 	    (size_t)(c->strings_len - off) : STRINGS_WINDOW;
 	w->len = 0;
-	if (n < len || file_pread(fileno(c->strings), w->buf, n, off) != 0) {
+	if (n < len || file_pread(fileno(c->strings.fp), w->buf, n, off) != 0) {
 		if (n < len)
 			errno = EIO;
 		*failed = 1;
@@ -477,13 +474,13 @@ string_get(struct bag_check *c, uint64_t off, uint64_t len, struct wbuf *out)
 	int failed;
 
 	wbuf_reset(out);
-	if (c->strings == NULL) {
+	if (c->strings.fp == NULL) {
 		errno = EIO;
 		io_error(c, "reading");
 		return NULL;
 	}
 	if (c->strings_dirty) {
-		if (fflush(c->strings) != 0) {
+		if (fflush(c->strings.fp) != 0) {
 			io_error(c, "writing");
 			return NULL;
 		}
@@ -495,7 +492,7 @@ string_get(struct bag_check *c, uint64_t off, uint64_t len, struct wbuf *out)
 	}
 	if ((w = strings_window(c, off, len, &failed)) != NULL)
 		memcpy(out->data, w->buf + (off - w->off), (size_t)len);
-	else if (failed || file_pread(fileno(c->strings), out->data,
+	else if (failed || file_pread(fileno(c->strings.fp), out->data,
 	    (size_t)len, off) != 0) {
 		io_error(c, "reading");
 		return NULL;
@@ -612,21 +609,21 @@ cmp_orec(const void *a, const void *b)
 static int
 sort_table(struct table *t, extsort_cmp cmp, struct warta_error *err)
 {
-	FILE *out;
+	struct spool out;
 
-	if (t->fp == NULL)
+	if (t->spool.fp == NULL)
 		return WARTA_OK;
-	if (fflush(t->fp) != 0 || fseeko(t->fp, 0, SEEK_SET) != 0)
+	if (fflush(t->spool.fp) != 0 || fseeko(t->spool.fp, 0, SEEK_SET) != 0)
 		return spool_failed(err, "writing");
-	if ((out = spool_open(err)) == NULL)
+	if (spool_open(&out, err) == NULL)
 		return WARTA_FAILED;
-	if (extsort(t->fp, out, t->size, cmp, err) != WARTA_OK) {
-		fclose(out);
+	if (extsort(t->spool.fp, out.fp, t->size, cmp, err) != WARTA_OK) {
+		spool_close(&out);
 		return WARTA_FAILED;
 	}
-	fclose(t->fp);
-	t->fp = out;
-	if (fflush(t->fp) != 0 || fseeko(t->fp, 0, SEEK_SET) != 0)
+	spool_close(&t->spool);
+	t->spool = out;
+	if (fflush(t->spool.fp) != 0 || fseeko(t->spool.fp, 0, SEEK_SET) != 0)
 		return spool_failed(err, "writing");
 	t->sorted = 1;
 	return WARTA_OK;
@@ -636,8 +633,8 @@ sort_table(struct table *t, extsort_cmp cmp, struct warta_error *err)
 static int
 table_sort(struct bag_check *c, struct table *t, extsort_cmp cmp)
 {
-	if (t->sorted && t->fp != NULL)
-		return fseeko(t->fp, 0, SEEK_SET) == 0 ? WARTA_OK :
+	if (t->sorted && t->spool.fp != NULL)
+		return fseeko(t->spool.fp, 0, SEEK_SET) == 0 ? WARTA_OK :
 		    io_error(c, "reading");
 	return sort_table(t, cmp, &c->err);
 }
@@ -652,9 +649,9 @@ struct stream {
 static int
 stream_next(struct bag_check *c, struct stream *s)
 {
-	s->have = s->t->fp != NULL && fread(s->rec, s->t->size, 1,
-	    s->t->fp) == 1;
-	if (!s->have && s->t->fp != NULL && ferror(s->t->fp))
+	s->have = s->t->spool.fp != NULL && fread(s->rec, s->t->size, 1,
+	    s->t->spool.fp) == 1;
+	if (!s->have && s->t->spool.fp != NULL && ferror(s->t->spool.fp))
 		return io_error(c, "reading");
 	return WARTA_OK;
 }
@@ -665,7 +662,7 @@ stream_open(struct bag_check *c, struct stream *s, struct table *t,
 {
 	s->t = t;
 	s->rec = rec;
-	if (t->fp != NULL && fseeko(t->fp, 0, SEEK_SET) != 0)
+	if (t->spool.fp != NULL && fseeko(t->spool.fp, 0, SEEK_SET) != 0)
 		return io_error(c, "reading");
 	return stream_next(c, s);
 }
@@ -2063,8 +2060,8 @@ hold_problem(void *arg, const char *where, const char *problem)
 		where = "";
 	/* A write that fails leaves the file's error set: said when the
 	 * problems are given. */
-	(void)fwrite(where, 1, strlen(where) + 1, c->held);
-	(void)fwrite(problem, 1, strlen(problem) + 1, c->held);
+	(void)fwrite(where, 1, strlen(where) + 1, c->held.fp);
+	(void)fwrite(problem, 1, strlen(problem) + 1, c->held.fp);
 }
 
 /* The held problems to the caller, in order. */
@@ -2075,15 +2072,16 @@ give_held(struct bag_check *c)
 	size_t wcap = 0, pcap = 0;
 	int rc = WARTA_OK;
 
-	if (ferror(c->held) || fflush(c->held) != 0 ||
-	    fseeko(c->held, 0, SEEK_SET) != 0)
+	if (ferror(c->held.fp) || fflush(c->held.fp) != 0 ||
+	    fseeko(c->held.fp, 0, SEEK_SET) != 0)
 		rc = io_error(c, "writing");
-	while (rc == WARTA_OK && getdelim(&where, &wcap, '\0', c->held) > 0) {
-		if (getdelim(&problem, &pcap, '\0', c->held) <= 0)
+	while (rc == WARTA_OK &&
+	    getdelim(&where, &wcap, '\0', c->held.fp) > 0) {
+		if (getdelim(&problem, &pcap, '\0', c->held.fp) <= 0)
 			break;
 		c->fn(c->arg, where, problem);
 	}
-	if (rc == WARTA_OK && ferror(c->held))
+	if (rc == WARTA_OK && ferror(c->held.fp))
 		rc = io_error(c, "reading");
 	free(where);
 	free(problem);
@@ -2096,10 +2094,11 @@ table_truncate(struct bag_check *c, struct table *t, uint64_t n)
 {
 	off_t at = (off_t)(n * t->size);
 
-	if (t->fp == NULL || t->n == n)
+	if (t->spool.fp == NULL || t->n == n)
 		return WARTA_OK;
-	if (fflush(t->fp) != 0 || ftruncate(fileno(t->fp), at) != 0 ||
-	    fseeko(t->fp, at, SEEK_SET) != 0)
+	if (fflush(t->spool.fp) != 0 ||
+	    ftruncate(fileno(t->spool.fp), at) != 0 ||
+	    fseeko(t->spool.fp, at, SEEK_SET) != 0)
 		return io_error(c, "writing");
 	t->n = n;
 	return WARTA_OK;
@@ -2220,16 +2219,16 @@ check_large(struct bag_check *c, struct bag_reader *r, const char *path,
 	l.c = c;
 	l.r = r;
 	warta_error_clear(&l.err);
-	if ((c->held == NULL && (c->held = spool_open(&c->err)) == NULL) ||
-	    fflush(c->held) != 0 || ftruncate(fileno(c->held), 0) != 0 ||
-	    fseeko(c->held, 0, SEEK_SET) != 0) {
-		if (c->held != NULL)
+	if ((c->held.fp == NULL && spool_open(&c->held, &c->err) == NULL) ||
+	    fflush(c->held.fp) != 0 || ftruncate(fileno(c->held.fp), 0) != 0 ||
+	    fseeko(c->held.fp, 0, SEEK_SET) != 0) {
+		if (c->held.fp != NULL)
 			io_error(c, "writing");
 		c->fn(c->arg, path, c->err.message);
 		c->stopped = 1;
 		return 1;
 	}
-	clearerr(c->held);
+	clearerr(c->held.fp);
 	if ((buf = malloc(CHUNK)) == NULL || (l.md = EVP_MD_CTX_new()) ==
 	    NULL || EVP_DigestInit_ex(l.md, EVP_sha256(), NULL) != 1) {
 		free(buf);
@@ -2537,7 +2536,7 @@ presort(struct bag_check *c, struct workpool *p)
 	size_t i;
 
 	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
-		if (c->stopped || tables[i].t->fp == NULL)
+		if (c->stopped || tables[i].t->spool.fp == NULL)
 			continue;
 		if ((j = job_new(JOB_SORT, "")) == NULL)
 			return;		/* the end sorts what is left */

@@ -16,7 +16,7 @@
 #define TOLD_MAX	20
 
 struct compare {
-	FILE *found;		/* sorted as the index is */
+	struct spool found;	/* sorted as the index is */
 	struct bag_index_rec rec;
 	int have;		/* rec holds the next entry found */
 	unsigned long problems;
@@ -41,7 +41,7 @@ tell(struct compare *c, const char *fmt, const char *path,
 static void
 next_found(struct compare *c)
 {
-	c->have = fread(&c->rec, sizeof(c->rec), 1, c->found) == 1;
+	c->have = fread(&c->rec, sizeof(c->rec), 1, c->found.fp) == 1;
 }
 
 /* One line of the index against the entries found. */
@@ -108,11 +108,11 @@ bag_check_index(struct bag_reader *r, const char *path,
 		fn(arg, BAG_INDEX_KEYS_NAME, err.message);
 		return;
 	}
-	if ((c.found = spool_open(&err)) == NULL ||
+	if (spool_open(&c.found, &err) == NULL ||
 	    fflush(recs) != 0 || fseek(recs, 0, SEEK_SET) != 0 ||
-	    extsort(recs, c.found, sizeof(struct bag_index_rec),
+	    extsort(recs, c.found.fp, sizeof(struct bag_index_rec),
 	    bag_index_rec_cmp, &err) != WARTA_OK ||
-	    fflush(c.found) != 0 || fseek(c.found, 0, SEEK_SET) != 0) {
+	    fflush(c.found.fp) != 0 || fseek(c.found.fp, 0, SEEK_SET) != 0) {
 		fn(arg, BAG_INDEX_NAME, err.message[0] != '\0' ? err.message :
 		    strerror(errno));
 		goto out;
@@ -132,7 +132,6 @@ bag_check_index(struct bag_reader *r, const char *path,
 		fn(arg, BAG_INDEX_NAME, msg);
 	}
 out:
-	if (c.found != NULL)
-		fclose(c.found);
+	spool_close(&c.found);
 	bag_index_free(x);
 }

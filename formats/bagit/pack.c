@@ -44,12 +44,6 @@
 
 #define SPOOL_MAGIC 0x77617274u	/* "wart" */
 /*
- * The stdio buffer of each spool: an item's head and short strings are
- * small writes, and each one of a few hundred bytes was a system call of
- * its own in a buffer of BUFSIZ.
- */
-#define SPOOL_BUFFER	((size_t)256 << 10)
-/*
  * The items go to the pool in batches: one hand-over (a wake-up, a
  * system call or two) for each item cost as much as the checks of a
  * small one.  A batch is given once it holds BATCH_ITEMS items; two
@@ -142,11 +136,11 @@ struct bag_packer {
 	struct pack_job one;	/* bag_packer_add()'s */
 	/* Each item's head and strings, in the spool of the thread that
 	 * did it: the writes are the threads', not the caller's. */
-	FILE **spools;
+	struct spool *spools;
 	uint64_t *spool_end;	/* the bytes in each */
 	struct spool_closing *closing;	/* the spools, once read back */
-	FILE *index;		/* a record for each, in stream order */
-	FILE *by_path;		/* the records kept, in path order */
+	struct spool index;	/* a record for each, in stream order */
+	struct spool by_path;	/* the records kept, in path order */
 	uint64_t seq;
 	time_t newest;		/* the latest versionCreated of any item */
 	time_t date;		/* set by bag_packer_set_date() */
@@ -169,7 +163,7 @@ struct part {
 
 /* The two catalog files of a part, waiting in spools until its end. */
 struct part_catalog {
-	FILE *tsv, *xml;
+	struct spool tsv, xml;
 };
 
 /* Where the temporary files are, for messages. */
@@ -285,11 +279,9 @@ open_spools(struct bag_packer *p, struct warta_error *err)
 	    (p->spool_end = calloc(p->threads, sizeof(*p->spool_end))) ==
 	    NULL)
 		return warta_error_set(err, -1, "out of memory");
-	for (i = 0; i < p->threads; i++) {
-		if ((p->spools[i] = spool_open(err)) == NULL)
+	for (i = 0; i < p->threads; i++)
+		if (spool_open(&p->spools[i], err) == NULL)
 			return WARTA_FAILED;
-		(void)setvbuf(p->spools[i], NULL, _IOFBF, SPOOL_BUFFER);
-	}
 	return WARTA_OK;
 }
 
@@ -316,7 +308,7 @@ bag_packer_new(const struct bag_pack_options *o, struct warta_error *err)
 	}
 	if (make_checks(p, o, err) != WARTA_OK ||
 	    open_spools(p, err) != WARTA_OK ||
-	    (p->index = spool_open(err)) == NULL) {
+	    spool_open(&p->index, err) == NULL) {
 		bag_packer_free(p);
 		return NULL;
 	}
@@ -336,14 +328,11 @@ bag_packer_free(struct bag_packer *p)
 	spool_closed(p->closing);
 	if (p->spools != NULL)
 		for (i = 0; i < p->threads; i++)
-			if (p->spools[i] != NULL)
-				fclose(p->spools[i]);
+			spool_close(&p->spools[i]);
 	free(p->spools);
 	free(p->spool_end);
-	if (p->index != NULL)
-		fclose(p->index);
-	if (p->by_path != NULL)
-		fclose(p->by_path);
+	spool_close(&p->index);
+	spool_close(&p->by_path);
 	free(p->first_provider);
 	wbuf_release(&p->rec);
 	free(p);
@@ -482,7 +471,7 @@ static int
 spool_strings(const struct bag_packer *p, unsigned k, struct pack_job *j)
 {
 	const struct spool_head *h = &j->h;
-	FILE *fp = p->spools[k];
+	FILE *fp = p->spools[k].fp;
 	uint64_t n = sizeof(*h) + (uint64_t)h->guid_len + h->item_len +
 	    h->orig_len + h->tsv_len + h->ref_len + 5;
 
@@ -643,7 +632,7 @@ spool_item(struct bag_packer *p, const struct pack_job *j,
 	rec.version = e->version > 0 && e->version <= (long)UINT32_MAX ?
 	    (uint32_t)e->version : 1;
 	rec.seq = p->seq++;
-	if (fwrite(&rec, sizeof(rec), 1, p->index) != 1)
+	if (fwrite(&rec, sizeof(rec), 1, p->index.fp) != 1)
 		return spool_error(err);
 	return note_provider(p, &rec, e, err);
 }
@@ -832,7 +821,7 @@ bag_packer_put(struct bag_packer *p, xmlDocPtr doc, const char *bytes,
 {
 	struct pack_job *j;
 
-	if (p->by_path != NULL) {
+	if (p->by_path.fp != NULL) {
 		xmlFreeDoc(doc);
 		return warta_error_set(err, -1, "the items are sorted "
 		    "already");
@@ -875,7 +864,7 @@ bag_packer_put_piece(struct bag_packer *p, const struct newsml_piece *piece,
 {
 	struct pack_job *j;
 
-	if (p->by_path != NULL)
+	if (p->by_path.fp != NULL)
 		return warta_error_set(err, -1, "the items are sorted "
 		    "already");
 	if (p->refused || (j = next_job(p, err)) == NULL || p->refused)
@@ -978,7 +967,7 @@ read_spooled(struct bag_packer *p, const struct pack_rec *rec,
 		return spool_broken(err);
 	if (wbuf_reserve(&p->rec, rec->length) != WARTA_OK)
 		return warta_error_set(err, -1, "out of memory");
-	if (file_pread(fileno(p->spools[rec->spool]), p->rec.data,
+	if (file_pread(fileno(p->spools[rec->spool].fp), p->rec.data,
 	    rec->length, rec->offset) != 0)
 		return spool_broken(err);
 	p->rec.len = rec->length;
@@ -1067,8 +1056,8 @@ count_parts(struct bag_packer *p)
 	unsigned long parts = 0;
 	unsigned long long items = 0, bytes = 0;
 
-	rewind(p->by_path);
-	while (read_rec(p->by_path, &rec)) {
+	rewind(p->by_path.fp);
+	while (read_rec(p->by_path.fp, &rec)) {
 		if (parts == 0 || part_full(&p->opt, items, bytes, rec.bytes)) {
 			parts++;
 			items = 0;
@@ -1087,10 +1076,10 @@ sort_kept(struct bag_packer *p, FILE *kept, struct warta_error *err)
 	if (fflush(kept) != 0)
 		return flush_error(err);
 	rewind(kept);
-	if (extsort(kept, p->by_path, sizeof(struct pack_rec), cmp_path,
+	if (extsort(kept, p->by_path.fp, sizeof(struct pack_rec), cmp_path,
 	    err) != WARTA_OK)
 		return WARTA_FAILED;
-	if (fflush(p->by_path) != 0)
+	if (fflush(p->by_path.fp) != 0)
 		return flush_error(err);
 	p->counts.planned = count_parts(p);
 	return WARTA_OK;
@@ -1100,42 +1089,41 @@ int
 bag_packer_sort(struct bag_packer *p, bag_pack_duplicate_fn fn, void *arg,
     struct warta_error *err)
 {
-	FILE *by_guid = NULL, *kept = NULL;
+	struct spool by_guid = { NULL, NULL }, kept = { NULL, NULL };
 	unsigned i;
 	int rc = WARTA_FAILED;
 
-	if (p->by_path != NULL)
+	if (p->by_path.fp != NULL)
 		return warta_error_set(err, -1, "the items are sorted already");
 	if (bag_packer_drain(p, err) != WARTA_OK)
 		return WARTA_FAILED;
 	free_pool(p);
 	for (i = 0; i < p->threads; i++)
-		if (fflush(p->spools[i]) != 0)
+		if (fflush(p->spools[i].fp) != 0)
 			return flush_error(err);
-	if (fflush(p->index) != 0)
+	if (fflush(p->index.fp) != 0)
 		return flush_error(err);
-	rewind(p->index);
-	if ((by_guid = spool_open(err)) == NULL ||
-	    (kept = spool_open(err)) == NULL ||
-	    (p->by_path = spool_open(err)) == NULL)
+	rewind(p->index.fp);
+	if (spool_open(&by_guid, err) == NULL ||
+	    spool_open(&kept, err) == NULL ||
+	    spool_open(&p->by_path, err) == NULL)
 		goto out;
-	if (extsort(p->index, by_guid, sizeof(struct pack_rec),
+	if (extsort(p->index.fp, by_guid.fp, sizeof(struct pack_rec),
 	    p->opt.duplicates == BAG_DUP_FIRST ? cmp_guid_first : cmp_guid,
 	    err) != WARTA_OK)
 		goto out;
-	rewind(by_guid);
-	if (keep_one_version(p, by_guid, kept, fn, arg, err) != WARTA_OK)
+	rewind(by_guid.fp);
+	if (keep_one_version(p, by_guid.fp, kept.fp, fn, arg, err) !=
+	    WARTA_OK)
 		goto out;
 	/* Nothing will be packed: no need to sort further. */
 	if (p->counts.duplicates > 0 && p->opt.duplicates == BAG_DUP_ERROR)
 		rc = WARTA_OK;
 	else
-		rc = sort_kept(p, kept, err);
+		rc = sort_kept(p, kept.fp, err);
 out:
-	if (by_guid != NULL)
-		fclose(by_guid);
-	if (kept != NULL)
-		fclose(kept);
+	spool_close(&by_guid);
+	spool_close(&kept);
 	return rc;
 }
 
@@ -1264,21 +1252,21 @@ catalog_begin(struct part_catalog *c, const char *guid, const char *org,
 	struct wbuf head = WBUF_INIT;
 	int rc = WARTA_FAILED;
 
-	if ((c->tsv = spool_open(err)) == NULL ||
-	    (c->xml = spool_open(err)) == NULL)
+	if (spool_open(&c->tsv, err) == NULL ||
+	    spool_open(&c->xml, err) == NULL)
 		goto out;
 	if (catalog_tsv_header(&head) != 0) {
 		spool_error(err);
 		goto out;
 	}
-	if (put_head(c->tsv, &head, err) != WARTA_OK)
+	if (put_head(c->tsv.fp, &head, err) != WARTA_OK)
 		goto out;
 	wbuf_reset(&head);
 	if (catalog_xml_begin(&head, guid, org, when) != 0) {
 		spool_error(err);
 		goto out;
 	}
-	rc = put_head(c->xml, &head, err);
+	rc = put_head(c->xml.fp, &head, err);
 out:
 	wbuf_release(&head);
 	return rc;
@@ -1307,11 +1295,11 @@ catalog_end(struct part_catalog *c, struct bag *b, struct warta_error *err)
 	if (catalog_xml_end(&tail) != 0)
 		rc = spool_error(err);
 	else
-		rc = put_head(c->xml, &tail, err);
+		rc = put_head(c->xml.fp, &tail, err);
 	wbuf_release(&tail);
 	if (rc != WARTA_OK ||
-	    add_spooled_file(b, "catalog.xml", c->xml, err) != WARTA_OK ||
-	    add_spooled_file(b, "catalog.tsv", c->tsv, err) != WARTA_OK)
+	    add_spooled_file(b, "catalog.xml", c->xml.fp, err) != WARTA_OK ||
+	    add_spooled_file(b, "catalog.tsv", c->tsv.fp, err) != WARTA_OK)
 		return WARTA_FAILED;
 	return WARTA_OK;
 }
@@ -1319,10 +1307,8 @@ catalog_end(struct part_catalog *c, struct bag *b, struct warta_error *err)
 static void
 catalog_close(struct part_catalog *c)
 {
-	if (c->tsv != NULL)
-		fclose(c->tsv);
-	if (c->xml != NULL)
-		fclose(c->xml);
+	spool_close(&c->tsv);
+	spool_close(&c->xml);
 }
 
 /*
@@ -1339,10 +1325,11 @@ add_items(struct bag_packer *p, struct bag *b, struct part_catalog *c,
 	off_t at;
 
 	*items = 0;
-	while ((at = ftello(p->by_path)) >= 0 && read_rec(p->by_path, &rec)) {
+	while ((at = ftello(p->by_path.fp)) >= 0 &&
+	    read_rec(p->by_path.fp, &rec)) {
 		if (part_full(&p->opt, *items, bytes, rec.bytes)) {
 			/* The next part's first item. */
-			if (fseeko(p->by_path, at, SEEK_SET) != 0)
+			if (fseeko(p->by_path.fp, at, SEEK_SET) != 0)
 				return spool_error(err);
 			break;
 		}
@@ -1357,15 +1344,15 @@ add_items(struct bag_packer *p, struct bag *b, struct part_catalog *c,
 		    s.h.orig_len, s.h.orig_sha256, p->opt.sha512 ?
 		    s.h.orig_sha512 : NULL, err) != WARTA_OK))
 			return WARTA_FAILED;
-		if (fwrite(s.tsv, 1, s.h.tsv_len, c->tsv) != s.h.tsv_len ||
-		    fwrite(s.ref, 1, s.h.ref_len, c->xml) != s.h.ref_len)
+		if (fwrite(s.tsv, 1, s.h.tsv_len, c->tsv.fp) != s.h.tsv_len ||
+		    fwrite(s.ref, 1, s.h.ref_len, c->xml.fp) != s.h.ref_len)
 			return spool_error(err);
 		(*items)++;
 		bytes += rec.bytes;
 		if (p->opt.hooks.written != NULL)
 			p->opt.hooks.written(p->opt.hooks.arg, rec.bytes);
 	}
-	if (ferror(p->by_path))
+	if (ferror(p->by_path.fp))
 		return spool_broken(err);
 	return WARTA_OK;
 }
@@ -1429,7 +1416,7 @@ static int
 write_part(struct bag_packer *p, unsigned long k, struct warta_error *err)
 {
 	struct part part;
-	struct part_catalog cat = { NULL, NULL };
+	struct part_catalog cat = { { NULL, NULL }, { NULL, NULL } };
 	struct bag *b = NULL;
 	char when[32], guid[512];
 	unsigned long long items = 0;
@@ -1476,13 +1463,13 @@ bag_packer_finish(struct bag_packer *p, struct warta_error *err)
 {
 	unsigned long k;
 
-	if (p->by_path == NULL)
+	if (p->by_path.fp == NULL)
 		return warta_error_set(err, -1, "the items are not sorted");
 	if (p->counts.duplicates > 0 && p->opt.duplicates == BAG_DUP_ERROR)
 		return warta_error_set(err, -1, "%lu %s; nothing packed",
 		    p->counts.duplicates, p->counts.duplicates == 1 ?
 		    "duplicate" : "duplicates");
-	rewind(p->by_path);
+	rewind(p->by_path.fp);
 	for (k = 1; k <= p->counts.planned; k++)
 		if (write_part(p, k, err) != WARTA_OK)
 			return WARTA_FAILED;

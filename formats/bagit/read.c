@@ -53,7 +53,7 @@ struct bag_reader {
 	/* Read whole: where each entry before the index was found, for
 	 * bag_check_index() (struct bag_index_rec); saw_index once the
 	 * index went by. */
-	FILE *recs;
+	struct spool recs;
 	int saw_index;
 	long long bad;		/* the damaged member's offset, or -1 */
 	unsigned long long damaged[16];	/* members passed over, the first */
@@ -177,7 +177,7 @@ record(struct bag_reader *r, const struct bag_entry *e, const char *rel,
 	struct bag_index_rec rec;
 	const char *p;
 
-	if (r->recs == NULL || r->saw_index || !e->located ||
+	if (r->recs.fp == NULL || r->saw_index || !e->located ||
 	    strncmp(rel, r->name, nlen) != 0 || rel[nlen] != '/')
 		return 0;
 	p = rel + nlen + 1;
@@ -189,14 +189,14 @@ record(struct bag_reader *r, const struct bag_entry *e, const char *rel,
 		return 0;	/* the index has no line for it either */
 	rec.offset = e->member_offset;
 	rec.skip = e->member_skip;
-	return fwrite(&rec, sizeof(rec), 1, r->recs) == 1 ? 0 : -1;
+	return fwrite(&rec, sizeof(rec), 1, r->recs.fp) == 1 ? 0 : -1;
 }
 
 FILE *
 bag_reader_index_records(struct bag_reader *r, int *saw_index)
 {
 	*saw_index = r->saw_index;
-	return r->recs;
+	return r->recs.fp;
 }
 
 int
@@ -348,7 +348,7 @@ bag_reader_open(const char *path, const struct bag_limits *limits,
 			bag_reader_free(r);
 			return NULL;
 		}
-		if ((r->recs = spool_open(err)) == NULL ||
+		if (spool_open(&r->recs, err) == NULL ||
 		    lseek(r->fd, 0, SEEK_SET) != 0 || open_members(r, kind, 0,
 		    0, UINT64_MAX, limits, err) != WARTA_OK) {
 			bag_reader_free(r);
@@ -379,8 +379,7 @@ bag_reader_free(struct bag_reader *r)
 	blockz_reader_free(r->bz);
 	if (r->fd >= 0)
 		close(r->fd);
-	if (r->recs != NULL)
-		fclose(r->recs);
+	spool_close(&r->recs);
 	free(r->path);
 	free(r->name);
 	hashset_free(r->seen);

@@ -45,7 +45,8 @@ struct bag {
 	int to_stdout;		/* path "-": no temporary file, no rename */
 	char *name;		/* the top-level directory */
 	struct bag_options o;
-	FILE *manifest[2];	/* lines of manifest-sha256.txt, -sha512.txt */
+	/* lines of manifest-sha256.txt, -sha512.txt */
+	struct spool manifest[2];
 	unsigned long long files, bytes;
 	struct wbuf tags;	/* lines of the tag manifests, built last */
 	struct wbuf tags512;
@@ -55,7 +56,7 @@ struct bag {
 	 * before it in the member, path), resolved to file offsets once the
 	 * members are written */
 	struct blockz *z;
-	FILE *index;		/* struct bag_index_rec, one an entry */
+	struct spool index;	/* struct bag_index_rec, one an entry */
 	int no_index;		/* a path too long for a record */
 };
 
@@ -311,7 +312,7 @@ record_entry(struct bag *b, const char *rel)
 	}
 	rec.offset = blockz_member(b->z);
 	rec.skip = blockz_filling(b->z);
-	return fwrite(&rec, sizeof(rec), 1, b->index) == 1 ? 0 : -1;
+	return fwrite(&rec, sizeof(rec), 1, b->index.fp) == 1 ? 0 : -1;
 }
 
 static int
@@ -337,7 +338,7 @@ write_header(struct bag *b, const char *rel, size_t len,
 		wbuf_release(&path);
 		return archive_failed(b, err);
 	}
-	if (b->index != NULL && record_entry(b, rel) != 0) {
+	if (b->index.fp != NULL && record_entry(b, rel) != 0) {
 		archive_entry_free(e);
 		wbuf_release(&path);
 		return warta_error_set(err, -1, "temporary file: %s",
@@ -434,12 +435,12 @@ record_payload(struct bag *b, const char *path, const struct hashing *h,
 	int i;
 
 	for (i = 0; i < 2; i++) {
-		if (b->manifest[i] == NULL)
+		if (b->manifest[i].fp == NULL)
 			continue;
 		wbuf_reset(&b->line);
 		if (manifest_put_line(&b->line, h->hex[i], path) != WARTA_OK)
 			return warta_error_set(err, -1, "out of memory");
-		if (fwrite(b->line.data, 1, b->line.len, b->manifest[i]) !=
+		if (fwrite(b->line.data, 1, b->line.len, b->manifest[i].fp) !=
 		    b->line.len)
 			return warta_error_set(err, -1, "temporary file: %s",
 			    strerror(errno));
@@ -489,14 +490,11 @@ bag_free(struct bag *b)
 	if (b->a != NULL)
 		archive_write_free(b->a);
 	blockz_free(b->z);
-	if (b->index != NULL)
-		fclose(b->index);
+	spool_close(&b->index);
 	if (b->fd >= 0 && !b->to_stdout)
 		close(b->fd);
-	if (b->manifest[0] != NULL)
-		fclose(b->manifest[0]);
-	if (b->manifest[1] != NULL)
-		fclose(b->manifest[1]);
+	spool_close(&b->manifest[0]);
+	spool_close(&b->manifest[1]);
 	wbuf_release(&b->tags);
 	wbuf_release(&b->tags512);
 	wbuf_release(&b->line);
@@ -531,8 +529,8 @@ bag_create(const char *path, const char *name, const struct bag_options *o,
 		warta_error_set(err, -1, "out of memory");
 		goto fail;
 	}
-	if ((b->manifest[0] = spool_open(err)) == NULL ||
-	    (o->sha512 && (b->manifest[1] = spool_open(err)) == NULL))
+	if (spool_open(&b->manifest[0], err) == NULL ||
+	    (o->sha512 && spool_open(&b->manifest[1], err) == NULL))
 		goto fail;
 	if ((b->a = archive_write_new()) == NULL) {
 		warta_error_set(err, -1, "out of memory");
@@ -554,7 +552,7 @@ bag_create(const char *path, const char *name, const struct bag_options *o,
 	if (is_blocked(o->format)) {
 		if ((b->z = blockz_new(b->fd, o->format == BAG_TAR_GZ ?
 		    BLOCKZ_GZIP : BLOCKZ_ZSTD, o->level, o->threads, err)) ==
-		    NULL || (b->index = spool_open(err)) == NULL)
+		    NULL || spool_open(&b->index, err) == NULL)
 			goto fail;
 		if (archive_write_open2(b->a, b, NULL, to_blockz, NULL, NULL) !=
 		    ARCHIVE_OK) {
@@ -700,7 +698,7 @@ bag_payload_bytes(const struct bag *b)
 static int
 add_manifest(struct bag *b, int i, const char *rel, struct warta_error *err)
 {
-	FILE *fp = b->manifest[i];
+	FILE *fp = b->manifest[i].fp;
 	struct hashing h;
 	long len;
 	int rc;
@@ -740,10 +738,11 @@ struct index_chunk {
 static int
 sort_records(struct bag *b, FILE *sorted, struct warta_error *err)
 {
-	if (fflush(b->index) != 0 || fseeko(b->index, 0, SEEK_SET) != 0)
+	if (fflush(b->index.fp) != 0 ||
+	    fseeko(b->index.fp, 0, SEEK_SET) != 0)
 		return warta_error_set(err, -1, "temporary file: %s",
 		    strerror(errno));
-	return extsort(b->index, sorted, sizeof(struct bag_index_rec),
+	return extsort(b->index.fp, sorted, sizeof(struct bag_index_rec),
 	    bag_index_rec_cmp, err);
 }
 
@@ -856,7 +855,7 @@ static int
 add_index(struct bag *b, uint64_t *offset, uint64_t *length,
     struct warta_error *err)
 {
-	FILE *sorted = NULL, *text = NULL;
+	struct spool sorted = { NULL, NULL }, text = { NULL, NULL };
 	struct index_chunk *chunks = NULL;
 	struct wbuf keys = WBUF_INIT;
 	struct hashing h;
@@ -865,11 +864,12 @@ add_index(struct bag *b, uint64_t *offset, uint64_t *length,
 
 	memset(&h, 0, sizeof(h));
 	if (flush_members(b, err) != WARTA_OK ||
-	    (sorted = spool_open(err)) == NULL ||
-	    (text = spool_open(err)) == NULL ||
-	    sort_records(b, sorted, err) != WARTA_OK ||
-	    index_text(b->z, sorted, text, &chunks, &n, err) != WARTA_OK ||
-	    write_index(b, text, chunks, n, &h, err) != WARTA_OK ||
+	    spool_open(&sorted, err) == NULL ||
+	    spool_open(&text, err) == NULL ||
+	    sort_records(b, sorted.fp, err) != WARTA_OK ||
+	    index_text(b->z, sorted.fp, text.fp, &chunks, &n, err) !=
+	    WARTA_OK ||
+	    write_index(b, text.fp, chunks, n, &h, err) != WARTA_OK ||
 	    flush_members(b, err) != WARTA_OK)
 		goto out;
 	if (wbuf_puts(&keys, "key\toffset\tskip\n") != WARTA_OK)
@@ -896,10 +896,8 @@ out:
 	hashing_free(&h);
 	wbuf_release(&keys);
 	free(chunks);
-	if (sorted != NULL)
-		fclose(sorted);
-	if (text != NULL)
-		fclose(text);
+	spool_close(&sorted);
+	spool_close(&text);
 	return rc;
 }
 

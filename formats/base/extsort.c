@@ -244,7 +244,8 @@ extsort(FILE *in, FILE *out, size_t size, extsort_cmp cmp,
     struct warta_error *err)
 {
 	struct sort s;
-	FILE *from = NULL, *to = NULL, *dst, *t;
+	struct spool from = { NULL, NULL }, to = { NULL, NULL }, t;
+	FILE *dst;
 	off_t total = 0, len, first, span;
 	size_t n;
 	int eof, final, rc = WARTA_FAILED;
@@ -275,13 +276,13 @@ extsort(FILE *in, FILE *out, size_t size, extsort_cmp cmp,
 			rc = WARTA_OK;
 			goto out;
 		}
-		if (from == NULL && (from = spool_open(s.err)) == NULL)
+		if (from.fp == NULL && spool_open(&from, s.err) == NULL)
 			goto out;
-		if (write_records(&s, from, s.buf, n, 0) != WARTA_OK)
+		if (write_records(&s, from.fp, s.buf, n, 0) != WARTA_OK)
 			goto out;
 		total += (off_t)n;
 	} while (!eof);
-	if (flush(&s, from, 0) != WARTA_OK)
+	if (flush(&s, from.fp, 0) != WARTA_OK)
 		goto out;
 
 	/* The passes: runs of len records in from, merged into to or out. */
@@ -290,21 +291,21 @@ extsort(FILE *in, FILE *out, size_t size, extsort_cmp cmp,
 		if (final)
 			dst = out;
 		else {
-			if (to == NULL && (to = spool_open(s.err)) == NULL)
+			if (to.fp == NULL && spool_open(&to, s.err) == NULL)
 				goto out;
 			/* Every pass writes all the records: the last pass's
 			 * data is overwritten, never read past. */
-			if (fseeko(to, 0, SEEK_SET) != 0) {
+			if (fseeko(to.fp, 0, SEEK_SET) != 0) {
 				tmp_error(&s, errno);
 				goto out;
 			}
-			dst = to;
+			dst = to.fp;
 		}
 		for (first = 0; first < total; first += span) {
 			span = len > (total - first) / EXTSORT_MAX_FANIN ?
 			    total - first : len * EXTSORT_MAX_FANIN;
-			if (merge_group(&s, from, first, first + span, len, dst,
-			    final) != WARTA_OK)
+			if (merge_group(&s, from.fp, first, first + span, len,
+			    dst, final) != WARTA_OK)
 				goto out;
 		}
 		if (flush(&s, dst, final) != WARTA_OK)
@@ -317,10 +318,8 @@ extsort(FILE *in, FILE *out, size_t size, extsort_cmp cmp,
 	}
 	rc = WARTA_OK;
 out:
-	if (from != NULL)
-		fclose(from);
-	if (to != NULL)
-		fclose(to);
+	spool_close(&from);
+	spool_close(&to);
 	free(s.buf);
 	return rc;
 }

@@ -30,7 +30,7 @@ struct hashset {
 	uint64_t *table;	/* cap slots, 0 a free slot */
 	size_t cap, nmem;	/* cap: FIRST_SLOTS, doubled to SLOTS */
 	unsigned char *filter;	/* NULL until there is a file */
-	FILE *fp;		/* the older values, sorted */
+	struct spool disk;	/* the older values, sorted */
 	uint64_t ndisk;
 	uint64_t window[WINDOW];
 };
@@ -66,8 +66,7 @@ hashset_free(struct hashset *s)
 {
 	if (s == NULL)
 		return;
-	if (s->fp != NULL)
-		fclose(s->fp);
+	spool_close(&s->disk);
 	free(s->filter);
 	free(s->table);
 	free(s);
@@ -124,8 +123,8 @@ read_window(struct hashset *s, uint64_t at, size_t n,
 	ssize_t r;
 
 	while (got < want) {
-		r = pread(fileno(s->fp), (char *)s->window + got, want - got,
-		    (off_t)(at * sizeof(uint64_t) + got));
+		r = pread(fileno(s->disk.fp), (char *)s->window + got,
+		    want - got, (off_t)(at * sizeof(uint64_t) + got));
 		if (r <= 0) {
 			if (r == 0)
 				errno = EIO;
@@ -212,7 +211,8 @@ static int
 merge(struct hashset *s, struct warta_error *err)
 {
 	uint64_t *mem, old, i;
-	FILE *out = NULL;
+	struct spool out = { NULL, NULL };
+	FILE *older = s->disk.fp;
 	size_t n = 0, k = 0;
 	int have_old;
 
@@ -226,33 +226,32 @@ merge(struct hashset *s, struct warta_error *err)
 			mem[n++] = s->table[i];
 	qsort(mem, n, sizeof(*mem), cmp_u64);
 	errno = 0;
-	if ((out = spool_open(err)) == NULL)
+	if (spool_open(&out, err) == NULL)
 		goto fail;
-	if (s->fp != NULL && fseeko(s->fp, 0, SEEK_SET) != 0) {
+	if (older != NULL && fseeko(older, 0, SEEK_SET) != 0) {
 		io_error(err, "reading");
 		goto fail;
 	}
 	/* Both sorted, none in both: the older ones are not in the table. */
-	have_old = s->fp != NULL && fread(&old, sizeof(old), 1, s->fp) == 1;
+	have_old = older != NULL && fread(&old, sizeof(old), 1, older) == 1;
 	while (have_old || k < n) {
 		if (have_old && (k == n || old < mem[k])) {
-			if (fwrite(&old, sizeof(old), 1, out) != 1)
+			if (fwrite(&old, sizeof(old), 1, out.fp) != 1)
 				goto write_fail;
-			have_old = fread(&old, sizeof(old), 1, s->fp) == 1;
-		} else if (fwrite(&mem[k++], sizeof(old), 1, out) != 1)
+			have_old = fread(&old, sizeof(old), 1, older) == 1;
+		} else if (fwrite(&mem[k++], sizeof(old), 1, out.fp) != 1)
 			goto write_fail;
 	}
-	if (s->fp != NULL && ferror(s->fp)) {
+	if (older != NULL && ferror(older)) {
 		io_error(err, "reading");
 		goto fail;
 	}
-	if (fflush(out) != 0)
+	if (fflush(out.fp) != 0)
 		goto write_fail;
 	for (k = 0; k < n; k++)
 		filter_add(s, mem[k]);
-	if (s->fp != NULL)
-		fclose(s->fp);
-	s->fp = out;
+	spool_close(&s->disk);
+	s->disk = out;
 	s->ndisk += n;
 	memset(s->table, 0, s->cap * sizeof(*s->table));
 	s->nmem = 0;
@@ -261,8 +260,7 @@ merge(struct hashset *s, struct warta_error *err)
 write_fail:
 	io_error(err, "writing");
 fail:
-	if (out != NULL)
-		fclose(out);
+	spool_close(&out);
 	free(mem);
 	return WARTA_FAILED;
 }
@@ -307,7 +305,7 @@ hashset_add(struct hashset *s, uint64_t h, struct warta_error *err)
 	i = slot(s->table, s->cap, v);
 	if (s->table[i] == v)
 		return 1;
-	if (s->fp != NULL && filter_has(s, v) &&
+	if (s->disk.fp != NULL && filter_has(s, v) &&
 	    (rc = file_has(s, v, err)) != 0)
 		return rc;
 	/* Half full at most: doubled, then merged into the file. */

@@ -73,13 +73,13 @@ struct html_site {
 	uint64_t *dups;
 	size_t n_dups, dups_size;
 	const char *generator;
-	FILE *rows, *names, *keys, *name_keys;
+	struct spool rows, names, keys, name_keys;
 	/* The bytes written to rows and names: ftello() would ask the
 	 * kernel each time (an lseek a record). */
 	uint64_t rows_end, names_end;
 	uint64_t seq;
 	uint64_t counts[HTML_KINDS];	/* distinct names of each kind */
-	FILE *facets[HTML_KINDS];	/* their names as JS strings */
+	struct spool facets[HTML_KINDS];	/* their names as JS strings */
 };
 
 /*
@@ -280,15 +280,15 @@ html_site_new(const char *dir, const char *generator, struct warta_error *err)
 	}
 	s->generator = generator;
 	if ((s->tree = html_tree_new(dir, err)) == NULL ||
-	    (s->rows = spool_open(err)) == NULL ||
-	    (s->names = spool_open(err)) == NULL ||
-	    (s->keys = spool_open(err)) == NULL ||
-	    (s->name_keys = spool_open(err)) == NULL) {
+	    spool_open(&s->rows, err) == NULL ||
+	    spool_open(&s->names, err) == NULL ||
+	    spool_open(&s->keys, err) == NULL ||
+	    spool_open(&s->name_keys, err) == NULL) {
 		html_site_free(s);
 		return NULL;
 	}
 	for (k = 0; k < HTML_KINDS; k++)
-		if ((s->facets[k] = spool_open(err)) == NULL) {
+		if (spool_open(&s->facets[k], err) == NULL) {
 			html_site_free(s);
 			return NULL;
 		}
@@ -309,17 +309,12 @@ html_site_free(struct html_site *s)
 	if (s == NULL)
 		return;
 	html_tree_free(s->tree);
-	if (s->rows != NULL)
-		fclose(s->rows);
-	if (s->names != NULL)
-		fclose(s->names);
-	if (s->keys != NULL)
-		fclose(s->keys);
-	if (s->name_keys != NULL)
-		fclose(s->name_keys);
+	spool_close(&s->rows);
+	spool_close(&s->names);
+	spool_close(&s->keys);
+	spool_close(&s->name_keys);
 	for (k = 0; k < HTML_KINDS; k++)
-		if (s->facets[k] != NULL)
-			fclose(s->facets[k]);
+		spool_close(&s->facets[k]);
 	free(s->dups);
 	free(s);
 }
@@ -444,9 +439,9 @@ html_site_add(struct html_site *s, const struct html_item *it,
 	memcpy(key.id, it->id, sizeof(key.id));
 	key.seq = s->seq++;
 	key.row_len = (uint32_t)it->row.len;
-	if (spool_put(s->rows, it->row.data, it->row.len, &s->rows_end,
+	if (spool_put(s->rows.fp, it->row.data, it->row.len, &s->rows_end,
 	    &key.row_off, err) != WARTA_OK ||
-	    spool_put(s->keys, &key, sizeof(key), NULL, NULL, err) !=
+	    spool_put(s->keys.fp, &key, sizeof(key), NULL, NULL, err) !=
 	    WARTA_OK)
 		return WARTA_FAILED;
 	p = it->names.data;
@@ -462,9 +457,9 @@ html_site_add(struct html_site *s, const struct html_item *it,
 		nk.hash = fnv1a(FNV1A_INIT, name, n);
 		nk.item = key;
 		nk.name_len = (uint32_t)n;
-		if (spool_put(s->names, name, n, &s->names_end,
+		if (spool_put(s->names.fp, name, n, &s->names_end,
 		    &nk.name_off, err) != WARTA_OK ||
-		    spool_put(s->name_keys, &nk, sizeof(nk), NULL, NULL,
+		    spool_put(s->name_keys.fp, &nk, sizeof(nk), NULL, NULL,
 		    err) != WARTA_OK)
 			return WARTA_FAILED;
 		p = name + n + 1;
@@ -521,24 +516,23 @@ cmp_facet_key(const void *a, const void *b)
 
 /* fp sorted into a new spool, read from its start; NULL with err. */
 static FILE *
-sorted(FILE *fp, size_t size, extsort_cmp cmp, struct warta_error *err)
+sorted(FILE *fp, size_t size, extsort_cmp cmp, struct spool *out,
+    struct warta_error *err)
 {
-	FILE *out;
-
 	if (fflush(fp) != 0 || fseeko(fp, 0, SEEK_SET) != 0) {
 		spool_failed(err);
 		return NULL;
 	}
-	if ((out = spool_open(err)) == NULL)
+	if (spool_open(out, err) == NULL)
 		return NULL;
-	if (extsort(fp, out, size, cmp, err) != WARTA_OK ||
-	    fflush(out) != 0 || fseeko(out, 0, SEEK_SET) != 0) {
+	if (extsort(fp, out->fp, size, cmp, err) != WARTA_OK ||
+	    fflush(out->fp) != 0 || fseeko(out->fp, 0, SEEK_SET) != 0) {
 		if (err->message[0] == '\0')
 			spool_failed(err);
-		fclose(out);
+		spool_close(out);
 		return NULL;
 	}
-	return out;
+	return out->fp;
 }
 
 /* The bytes at off in fp (flushed), into b (as a string).  pread: one
@@ -589,7 +583,7 @@ read_row(struct html_site *s, const struct item_key *k, struct wbuf *b,
 {
 	const char *f[R_FIELDS];
 
-	if (read_at(s->rows, k->row_off, k->row_len, b, err) != WARTA_OK)
+	if (read_at(s->rows.fp, k->row_off, k->row_len, b, err) != WARTA_OK)
 		return WARTA_FAILED;
 	if (parse_row(b, r, f) != WARTA_OK)
 		return warta_error_set(err, -1, "a temporary file is damaged");
@@ -801,7 +795,7 @@ name_begin(struct names_pass *np, const struct name_key *first,
 	char path[HTML_PATH_MAX];
 	size_t n;
 
-	if (read_at(s->names, first->name_off, first->name_len, &np->name,
+	if (read_at(s->names.fp, first->name_off, first->name_len, &np->name,
 	    err) != WARTA_OK)
 		return WARTA_FAILED;
 	pager_release(&np->page);
@@ -833,7 +827,7 @@ name_end(struct names_pass *np, const struct name_key *last,
 	rc = (s->counts[last->kind] > 0 ? wbuf_putc(&js, ',') : WARTA_OK) |
 	    html_put_js_string(&js, np->name.data);
 	if (rc != WARTA_OK || fwrite(js.data, 1, js.len,
-	    s->facets[last->kind]) != js.len) {
+	    s->facets[last->kind].fp) != js.len) {
 		wbuf_release(&js);
 		return rc != WARTA_OK ? warta_error_set(err, -1,
 		    "out of memory") : spool_failed(err);
@@ -954,7 +948,7 @@ struct dates_pass {
 	int years;		/* the list of years was opened */
 	struct wbuf tree;	/* the index's nav#dates */
 	struct wbuf data;	/* assets/items.js, flushed as it grows */
-	FILE *data_fp;
+	struct spool data_spool;
 	struct wbuf row;
 	size_t items;
 };
@@ -1043,7 +1037,7 @@ static int
 data_flush(struct dates_pass *dp, struct warta_error *err)
 {
 	if (dp->data.len > 0 && fwrite(dp->data.data, 1, dp->data.len,
-	    dp->data_fp) != dp->data.len)
+	    dp->data_spool.fp) != dp->data.len)
 		return spool_failed(err);
 	wbuf_reset(&dp->data);
 	return WARTA_OK;
@@ -1114,13 +1108,13 @@ data_facets(struct dates_pass *dp, struct warta_error *err)
 			return warta_error_set(err, -1, "out of memory");
 		if (data_flush(dp, err) != WARTA_OK)
 			return WARTA_FAILED;
-		if (fflush(s->facets[k]) != 0 ||
-		    fseeko(s->facets[k], 0, SEEK_SET) != 0)
+		if (fflush(s->facets[k].fp) != 0 ||
+		    fseeko(s->facets[k].fp, 0, SEEK_SET) != 0)
 			return spool_failed(err);
-		while ((n = fread(buf, 1, sizeof(buf), s->facets[k])) > 0)
-			if (fwrite(buf, 1, n, dp->data_fp) != n)
+		while ((n = fread(buf, 1, sizeof(buf), s->facets[k].fp)) > 0)
+			if (fwrite(buf, 1, n, dp->data_spool.fp) != n)
 				return spool_failed(err);
-		if (ferror(s->facets[k]))
+		if (ferror(s->facets[k].fp))
 			return spool_failed(err);
 	}
 	if (wbuf_puts(&dp->data, "]}};\n") != WARTA_OK)
@@ -1230,8 +1224,8 @@ int
 html_site_finish(struct html_site *s, struct warta_error *err)
 {
 	struct dates_pass dp;
-	FILE *names = NULL, *facets = NULL, *facets_sorted = NULL,
-	    *keys = NULL;
+	struct spool names = { NULL, NULL }, facets = { NULL, NULL },
+	    facets_sorted = { NULL, NULL }, keys = { NULL, NULL };
 	int rc = WARTA_FAILED;
 
 	memset(&dp, 0, sizeof(dp));
@@ -1240,20 +1234,20 @@ html_site_finish(struct html_site *s, struct warta_error *err)
 	wbuf_init(&dp.data);
 	wbuf_init(&dp.row);
 	/* What is read back is read with pread(): out of stdio's buffer. */
-	if (fflush(s->rows) != 0 || fflush(s->names) != 0) {
+	if (fflush(s->rows.fp) != 0 || fflush(s->names.fp) != 0) {
 		spool_failed(err);
 		goto out;
 	}
-	if ((names = sorted(s->name_keys, sizeof(struct name_key),
-	    cmp_name_key, err)) == NULL ||
-	    (facets = spool_open(err)) == NULL ||
-	    names_pass(s, names, facets, err) != WARTA_OK ||
-	    (facets_sorted = sorted(facets, sizeof(struct facet_key),
-	    cmp_facet_key, err)) == NULL ||
-	    (keys = sorted(s->keys, sizeof(struct item_key), cmp_item_key,
-	    err)) == NULL || (dp.data_fp = spool_open(err)) == NULL ||
-	    dates_pass(&dp, keys, facets_sorted, err) != WARTA_OK ||
-	    html_tree_copy(s->tree, "assets/items.js", dp.data_fp,
+	if (sorted(s->name_keys.fp, sizeof(struct name_key), cmp_name_key,
+	    &names, err) == NULL ||
+	    spool_open(&facets, err) == NULL ||
+	    names_pass(s, names.fp, facets.fp, err) != WARTA_OK ||
+	    sorted(facets.fp, sizeof(struct facet_key), cmp_facet_key,
+	    &facets_sorted, err) == NULL ||
+	    sorted(s->keys.fp, sizeof(struct item_key), cmp_item_key, &keys,
+	    err) == NULL || spool_open(&dp.data_spool, err) == NULL ||
+	    dates_pass(&dp, keys.fp, facets_sorted.fp, err) != WARTA_OK ||
+	    html_tree_copy(s->tree, "assets/items.js", dp.data_spool.fp,
 	    err) != WARTA_OK ||
 	    write_index(s, &dp, err) != WARTA_OK ||
 	    html_tree_write(s->tree, "assets/warta.css", data_html_css,
@@ -1264,16 +1258,11 @@ html_site_finish(struct html_site *s, struct warta_error *err)
 		goto out;
 	rc = WARTA_OK;
 out:
-	if (names != NULL)
-		fclose(names);
-	if (facets != NULL)
-		fclose(facets);
-	if (facets_sorted != NULL)
-		fclose(facets_sorted);
-	if (keys != NULL)
-		fclose(keys);
-	if (dp.data_fp != NULL)
-		fclose(dp.data_fp);
+	spool_close(&names);
+	spool_close(&facets);
+	spool_close(&facets_sorted);
+	spool_close(&keys);
+	spool_close(&dp.data_spool);
 	pager_release(&dp.month);
 	wbuf_release(&dp.tree);
 	wbuf_release(&dp.data);

@@ -38,7 +38,7 @@ struct archive_reader {
 	struct input_context ctx;
 	char *name;		/* ctx.name, copied */
 	char *file_name;	/* ctx.file_name, copied, or NULL */
-	FILE *spool;		/* a zip's copy, or NULL */
+	struct spool spool;	/* a zip's copy, when open */
 	struct archive_in *ar;
 	unsigned long skipped;
 	int done;		/* no entry left, or the archive stopped */
@@ -155,7 +155,7 @@ spool_zip(struct archive_reader *t, struct warta_error *err)
 	long got;
 	int rc = WARTA_FAILED;
 
-	if ((t->spool = spool_open(err)) == NULL)
+	if (spool_open(&t->spool, err) == NULL)
 		return WARTA_FAILED;
 	if ((buf = malloc(COPY_BLOCK)) == NULL)
 		return warta_error_set(err, -1, "out of memory");
@@ -166,7 +166,7 @@ spool_zip(struct archive_reader *t, struct warta_error *err)
 			    "bytes", t->ctx.limits->max_bytes);
 			goto out;
 		}
-		if (fwrite(buf, 1, (size_t)got, t->spool) != (size_t)got) {
+		if (fwrite(buf, 1, (size_t)got, t->spool.fp) != (size_t)got) {
 			warta_error_set(err, -1, "temporary file: %s",
 			    strerror(errno));
 			goto out;
@@ -174,8 +174,8 @@ spool_zip(struct archive_reader *t, struct warta_error *err)
 	}
 	if (got < 0)
 		goto out;
-	if (fflush(t->spool) != 0 || lseek(fileno(t->spool), 0, SEEK_SET) !=
-	    0) {
+	if (fflush(t->spool.fp) != 0 ||
+	    lseek(fileno(t->spool.fp), 0, SEEK_SET) != 0) {
 		warta_error_set(err, -1, "temporary file: %s", strerror(errno));
 		goto out;
 	}
@@ -229,7 +229,7 @@ archive_open(struct input_stream *in, const struct input_context *ctx,
 	if (is_zip(head, n) || ends_with(t->name, ".zip")) {
 		if (spool_zip(t, err) != WARTA_OK)
 			goto fail;
-		t->ar = archive_in_open_fd(fileno(t->spool), ARCHIVE_IN_ZIP,
+		t->ar = archive_in_open_fd(fileno(t->spool.fp), ARCHIVE_IN_ZIP,
 		    &l, err);
 	} else
 		t->ar = archive_in_open_read(read_stream, in, ARCHIVE_IN_TAR |
@@ -457,8 +457,7 @@ archive_close(void *state)
 		return;
 	end_entry(t);
 	archive_in_free(t->ar);
-	if (t->spool != NULL)
-		fclose(t->spool);
+	spool_close(&t->spool);
 	wbuf_release(&t->path);
 	wbuf_release(&t->where);
 	wbuf_release(&t->item_name);
