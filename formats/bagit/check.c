@@ -269,8 +269,7 @@ report(bag_problem_fn *fn, void *arg, const char *where, const char *fmt,
 static void
 table_init(struct table *t, size_t size)
 {
-	t->spool.fp = NULL;
-	t->spool.buf = NULL;
+	t->spool = (struct spool)SPOOL_INIT;
 	t->size = size;
 	t->n = 0;
 	t->sorted = 0;

@@ -1089,7 +1089,7 @@ int
 bag_packer_sort(struct bag_packer *p, bag_pack_duplicate_fn fn, void *arg,
     struct warta_error *err)
 {
-	struct spool by_guid = { NULL, NULL }, kept = { NULL, NULL };
+	struct spool by_guid = SPOOL_INIT, kept = SPOOL_INIT;
 	unsigned i;
 	int rc = WARTA_FAILED;
 
@@ -1416,7 +1416,7 @@ static int
 write_part(struct bag_packer *p, unsigned long k, struct warta_error *err)
 {
 	struct part part;
-	struct part_catalog cat = { { NULL, NULL }, { NULL, NULL } };
+	struct part_catalog cat = { SPOOL_INIT, SPOOL_INIT };
 	struct bag *b = NULL;
 	char when[32], guid[512];
 	unsigned long long items = 0;

@@ -855,7 +855,7 @@ static int
 add_index(struct bag *b, uint64_t *offset, uint64_t *length,
     struct warta_error *err)
 {
-	struct spool sorted = { NULL, NULL }, text = { NULL, NULL };
+	struct spool sorted = SPOOL_INIT, text = SPOOL_INIT;
 	struct index_chunk *chunks = NULL;
 	struct wbuf keys = WBUF_INIT;
 	struct hashing h;

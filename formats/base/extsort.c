@@ -244,7 +244,7 @@ extsort(FILE *in, FILE *out, size_t size, extsort_cmp cmp,
     struct warta_error *err)
 {
 	struct sort s;
-	struct spool from = { NULL, NULL }, to = { NULL, NULL }, t;
+	struct spool from = SPOOL_INIT, to = SPOOL_INIT, t;
 	FILE *dst;
 	off_t total = 0, len, first, span;
 	size_t n;

@@ -211,7 +211,7 @@ static int
 merge(struct hashset *s, struct warta_error *err)
 {
 	uint64_t *mem, old, i;
-	struct spool out = { NULL, NULL };
+	struct spool out = SPOOL_INIT;
 	FILE *older = s->disk.fp;
 	size_t n = 0, k = 0;
 	int have_old;

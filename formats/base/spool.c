@@ -60,8 +60,7 @@ spool_close(struct spool *s)
 		r = fclose(s->fp);
 	/* Only now: stdio writes what it holds from it on fclose(). */
 	free(s->buf);
-	s->fp = NULL;
-	s->buf = NULL;
+	*s = (struct spool)SPOOL_INIT;
 	return r;
 }
 
@@ -102,8 +101,7 @@ spool_close_behind(struct spool *ss, size_t n)
 	for (i = 0; i < n; i++) {
 		if (c == NULL)
 			(void)spool_close(&ss[i]);
-		ss[i].fp = NULL;
-		ss[i].buf = NULL;
+		ss[i] = (struct spool)SPOOL_INIT;
 	}
 	return c;
 }

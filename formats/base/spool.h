@@ -28,6 +28,8 @@ struct spool {
 	FILE *fp;		/* NULL when not open */
 	char *buf;		/* fp's buffer, SPOOL_BUFFER bytes */
 };
+/* A spool not open, for spool_open() or spool_close(). */
+#define SPOOL_INIT { NULL, NULL }
 
 /*
  * Opens s as a new empty file for reading and writing, and returns its

@@ -1224,8 +1224,8 @@ int
 html_site_finish(struct html_site *s, struct warta_error *err)
 {
 	struct dates_pass dp;
-	struct spool names = { NULL, NULL }, facets = { NULL, NULL },
-	    facets_sorted = { NULL, NULL }, keys = { NULL, NULL };
+	struct spool names = SPOOL_INIT, facets = SPOOL_INIT,
+	    facets_sorted = SPOOL_INIT, keys = SPOOL_INIT;
 	int rc = WARTA_FAILED;
 
 	memset(&dp, 0, sizeof(dp));

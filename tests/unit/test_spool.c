@@ -88,10 +88,9 @@ test_close_behind(void **state)
 	(void)state;
 	for (i = 0; i < 4; i++) {
 		/* One hole: a thread that made no spool. */
-		if (i == 2) {
-			ss[i].fp = NULL;
-			ss[i].buf = NULL;
-		} else
+		if (i == 2)
+			ss[i] = (struct spool)SPOOL_INIT;
+		else
 			assert_non_null(spool_open(&ss[i], &err));
 		fd[i] = ss[i].fp != NULL ? fileno(ss[i].fp) : -1;
 		if (i != 2) {
